@@ -1,0 +1,506 @@
+package dev.tgdialog.telegram;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import dev.tgdialog.TimeSource;
+import dev.tgdialog.internal.http.MethodKind;
+import dev.tgdialog.internal.http.Pacer;
+import dev.tgdialog.internal.http.Redactor;
+import dev.tgdialog.internal.http.RequestEncoder;
+import dev.tgdialog.internal.json.Json;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Bot API client: runs any {@link BotMethod} against Telegram (or a local Bot API server) over OkHttp, with
+ * JSON or multipart bodies, typed results, retries by {@link RetryPolicy} and optional {@link Pacing}.
+ *
+ * <p>Failures are thrown (or complete the future) as {@link TelegramException}. The bot token appears in no log
+ * line, exception message or {@code toString()}. Thread-safe; create one per bot and share it.
+ *
+ * <pre>{@code
+ * TelegramClient telegram = TelegramClient.create(System.getenv("BOT_TOKEN"));
+ * Message sent = telegram.execute(SendMessage.of(chatId, "Hello"));
+ * }</pre>
+ */
+public final class TelegramClient implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramClient.class);
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[0-9]+:[A-Za-z0-9_-]+");
+
+    private final String token;
+    private final HttpUrl apiBase;
+    private final HttpUrl fileBase;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final Gson gson;
+    private final RequestEncoder encoder;
+    private final RetryPolicy retry;
+    private final Pacer pacer;
+    private final TimeSource time;
+    private final Redactor redactor;
+    private final ConcurrentMap<String, HttpUrl> methodUrls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Type, TypeAdapter<Envelope<?>>> envelopes = new ConcurrentHashMap<>();
+
+    private TelegramClient(Builder b, OkHttpClient http, boolean ownsHttp, Pacer pacer) {
+        this.token = b.token;
+        this.http = http;
+        this.ownsHttp = ownsHttp;
+        this.retry = b.retry;
+        this.time = b.time;
+        this.pacer = pacer;
+        this.gson = Json.gson();
+        this.encoder = new RequestEncoder(gson);
+        this.redactor = new Redactor(b.token);
+        HttpUrl base = HttpUrl.parse(b.baseUrl);
+        if (base == null) {
+            throw new IllegalArgumentException("not an HTTP(S) base URL: " + b.baseUrl);
+        }
+        String env = b.testEnvironment ? "test" : null;
+        this.apiBase = withSegments(base, "bot" + token, env);
+        this.fileBase = withSegments(base, "file", "bot" + token, env);
+    }
+
+    private TelegramClient(TelegramClient other, OkHttpClient http) {
+        this.token = other.token;
+        this.apiBase = other.apiBase;
+        this.fileBase = other.fileBase;
+        this.http = http;
+        this.ownsHttp = false;
+        this.gson = other.gson;
+        this.encoder = other.encoder;
+        this.retry = other.retry;
+        this.pacer = other.pacer;
+        this.time = other.time;
+        this.redactor = other.redactor;
+    }
+
+    private static HttpUrl withSegments(HttpUrl base, @Nullable String... segments) {
+        HttpUrl.Builder url = base.newBuilder();
+        for (String s : segments) {
+            if (s != null) {
+                url.addPathSegment(s);
+            }
+        }
+        return url.build();
+    }
+
+    /** A client for this bot token against {@code https://api.telegram.org} with the default settings. */
+    public static TelegramClient create(String token) {
+        return builder(token).build();
+    }
+
+    /** Starts a client for this bot token. */
+    public static Builder builder(String token) {
+        return new Builder(token);
+    }
+
+    /**
+     * Runs the call and returns its result, waiting through pacing and retries.
+     *
+     * @throws TelegramException when Telegram answers with an error, or no answer comes, after the retries
+     */
+    public <R> R execute(BotMethod<R> method) {
+        Attempts attempts = new Attempts();
+        try {
+            time.sleep(pacer.reserve(method.methodName(), chatOf(method)));
+            while (true) {
+                try {
+                    return attempt(method);
+                } catch (TelegramException e) {
+                    Duration pause = retryDelay(method, e, attempts);
+                    if (pause == null) {
+                        throw e;
+                    }
+                    time.sleep(pause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramException.Network(method.methodName(), "interrupted", false, false, e);
+        }
+    }
+
+    /**
+     * Runs the call without blocking the caller; the future completes with the result or a
+     * {@link TelegramException}, after pacing and retries (which wait without holding a thread).
+     */
+    public <R> CompletableFuture<R> executeAsync(BotMethod<R> method) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        Attempts attempts = new Attempts();
+        Duration pace = pacer.reserve(method.methodName(), chatOf(method));
+        if (pace.isZero()) {
+            attemptAsync(method, attempts, result);
+        } else {
+            time.delay(pace).thenRun(() -> attemptAsync(method, attempts, result));
+        }
+        return result;
+    }
+
+    /**
+     * A client like this one (same connections, settings and pacing) whose HTTP read timeout is this long; long
+     * polling needs one longer than its poll timeout.
+     */
+    public TelegramClient withReadTimeout(Duration readTimeout) {
+        return new TelegramClient(this, http.newBuilder().readTimeout(readTimeout).build());
+    }
+
+    /**
+     * The download URL of a file from {@code getFile}'s {@code file_path}. It contains the bot token: hand it to
+     * nothing that logs or shows it; prefer {@link #downloadFile(String)}.
+     */
+    public String fileUrl(String filePath) {
+        return fileBase.newBuilder().addPathSegments(filePath).build().toString();
+    }
+
+    /** Downloads a file by the {@code file_path} that {@code getFile} returned. */
+    public byte[] downloadFile(String filePath) {
+        Request request = new Request.Builder().url(fileUrl(filePath)).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+                throw TelegramException.of("downloadFile", response.code(), "HTTP " + response.code(), null, null);
+            }
+            return body.bytes();
+        } catch (IOException e) {
+            throw network("downloadFile", e);
+        }
+    }
+
+    /** Shuts down the HTTP connections and threads this client created (not those of a supplied OkHttpClient). */
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TelegramClient[bot " + token.substring(0, token.indexOf(':')) + " at "
+                + apiBase.scheme() + "://" + apiBase.host() + ":" + apiBase.port() + "]";
+    }
+
+    private <R> R attempt(BotMethod<R> method) {
+        Call call = http.newCall(request(method));
+        try (Response response = call.execute()) {
+            return read(method, response);
+        } catch (IOException e) {
+            throw network(method.methodName(), e);
+        }
+    }
+
+    private <R> void attemptAsync(BotMethod<R> method, Attempts attempts, CompletableFuture<R> result) {
+        Call call;
+        try {
+            call = http.newCall(request(method));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        // Cancelling the returned future cancels the HTTP call in flight (a long poll being stopped, say).
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                failed(network(method.methodName(), e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    result.complete(read(method, response));
+                } catch (TelegramException e) {
+                    failed(e);
+                } catch (IOException e) {
+                    failed(network(method.methodName(), e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+
+            private void failed(TelegramException e) {
+                if (result.isDone()) {
+                    return;
+                }
+                Duration pause = retryDelay(method, e, attempts);
+                if (pause == null) {
+                    result.completeExceptionally(e);
+                } else {
+                    time.delay(pause).thenRun(() -> attemptAsync(method, attempts, result));
+                }
+            }
+        });
+    }
+
+    private Request request(BotMethod<?> method) {
+        HttpUrl url = methodUrls.computeIfAbsent(
+                method.methodName(), name -> apiBase.newBuilder().addPathSegment(name).build());
+        return new Request.Builder().url(url).post(encoder.encode(method)).build();
+    }
+
+    private <R> R read(BotMethod<R> method, Response response) throws IOException {
+        String name = method.methodName();
+        Envelope<?> envelope;
+        try (JsonReader reader = gson.newJsonReader(response.body().charStream())) {
+            envelope = envelopeAdapter(method.resultType()).read(reader);
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            String what = "a response that is not a Bot API answer (HTTP " + response.code() + ")";
+            log.warn("{}: {}: {}", name, what, redactor.redact(e.getMessage()));
+            throw TelegramException.of(name, response.code(), what, null, null);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            if (e.getCause() instanceof JsonParseException || e.getClass().getSimpleName().contains("Malformed")) {
+                String what = "a response that is not a Bot API answer (HTTP " + response.code() + ")";
+                throw TelegramException.of(name, response.code(), what, null, null);
+            }
+            throw e;
+        }
+        if (envelope == null) {
+            throw TelegramException.of(name, response.code(), "an empty response", null, null);
+        }
+        if (envelope.ok) {
+            @SuppressWarnings("unchecked")
+            R value = (R) envelope.result;
+            return value;
+        }
+        int code = envelope.errorCode != null ? envelope.errorCode : response.code();
+        String description = envelope.description != null ? redactor.redact(envelope.description) : "HTTP " + code;
+        Long retryAfter = envelope.parameters != null ? envelope.parameters.retryAfter : null;
+        Long migrateTo = envelope.parameters != null ? envelope.parameters.migrateToChatId : null;
+        throw TelegramException.of(name, code, description, retryAfter, migrateTo);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TypeAdapter<Envelope<?>> envelopeAdapter(Type resultType) {
+        return envelopes.computeIfAbsent(resultType, t -> (TypeAdapter<Envelope<?>>)
+                gson.getAdapter(TypeToken.getParameterized(Envelope.class, t)));
+    }
+
+    private TelegramException.Network network(String method, IOException e) {
+        boolean timeout = e instanceof InterruptedIOException;
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        boolean notSent = e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException
+                || (timeout && message.contains("connect"));
+        String what = (timeout ? "timed out" : "network failure") + ": "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + redactor.redact(e.getMessage()));
+        return new TelegramException.Network(method, what, timeout, !notSent, redactor.redact(e));
+    }
+
+    /** How long to wait before repeating after this failure, or null to give up. */
+    private @Nullable Duration retryDelay(BotMethod<?> method, TelegramException e, Attempts attempts) {
+        String name = method.methodName();
+        if (e instanceof TelegramException.TooManyRequests) {
+            long seconds = e.retryAfter() == null ? 1 : Math.max(0, e.retryAfter());
+            Duration wait = Duration.ofSeconds(seconds);
+            if (attempts.flood >= retry.maxFloodRetries() || wait.compareTo(retry.maxFloodWait()) > 0) {
+                log.warn("{}: flood control (retry after {} s), giving up after {} repeats", name, seconds,
+                        attempts.flood);
+                return null;
+            }
+            attempts.flood++;
+            log.warn("{}: flood control, repeating in {} s (repeat {} of {})", name, seconds, attempts.flood,
+                    retry.maxFloodRetries());
+            return wait;
+        }
+        boolean unknownOutcome = e instanceof TelegramException.ServerError
+                || (e instanceof TelegramException.Network n && n.mayHaveBeenApplied());
+        boolean repeatable = e instanceof TelegramException.ServerError || e instanceof TelegramException.Network;
+        if (!repeatable || attempts.network >= retry.maxNetworkRetries()) {
+            return null;
+        }
+        if (unknownOutcome && !MethodKind.isIdempotent(name)) {
+            log.warn("{}: {}; not repeated, since a send could arrive twice", name, e.description());
+            return null;
+        }
+        attempts.network++;
+        Duration pause = retry.backoff(attempts.network);
+        log.warn("{}: {}; repeating in {} ms (repeat {} of {})", name, e.description(), pause.toMillis(),
+                attempts.network, retry.maxNetworkRetries());
+        return pause;
+    }
+
+    private static final ClassValue<@Nullable MethodHandle> CHAT_ID_ACCESSOR = new ClassValue<>() {
+        @Override
+        protected @Nullable MethodHandle computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (c.getName().equals("chatId") && c.getType() == ChatId.class) {
+                    try {
+                        return MethodHandles.publicLookup()
+                                .findVirtual(type, "chatId", MethodType.methodType(ChatId.class));
+                    } catch (ReflectiveOperationException e) {
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
+    };
+
+    /** The chat a call goes to, read from its {@code chat_id} parameter, for pacing. */
+    private static @Nullable ChatId chatOf(BotMethod<?> method) {
+        MethodHandle accessor = CHAT_ID_ACCESSOR.get(method.getClass());
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            return (ChatId) accessor.invoke(method);
+        } catch (Throwable e) {
+            return null;
+        }
+    }
+
+    /** Repeats made so far for one call. */
+    private static final class Attempts {
+        int flood;
+        int network;
+    }
+
+    /** The Bot API's response object. */
+    private static final class Envelope<R> {
+        boolean ok;
+        @Nullable R result;
+
+        @SerializedName("error_code")
+        @Nullable Integer errorCode;
+
+        @Nullable String description;
+
+        @Nullable Parameters parameters;
+    }
+
+    /** The Bot API's {@code ResponseParameters}. */
+    private static final class Parameters {
+        @SerializedName("retry_after")
+        @Nullable Long retryAfter;
+
+        @SerializedName("migrate_to_chat_id")
+        @Nullable Long migrateToChatId;
+    }
+
+    /** Settings of a {@link TelegramClient}; all optional but the token. */
+    public static final class Builder {
+        private final String token;
+        private String baseUrl = "https://api.telegram.org";
+        private boolean testEnvironment;
+        private @Nullable OkHttpClient okHttpClient;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Pacing pacing = Pacing.off();
+        private TimeSource time = TimeSource.system();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration writeTimeout = Duration.ofSeconds(60);
+
+        private Builder(String token) {
+            Objects.requireNonNull(token, "token");
+            if (!TOKEN_SHAPE.matcher(token).matches()) {
+                // The message must not echo the value: it may be a real token with a typo.
+                throw new IllegalArgumentException("the bot token does not look like <digits>:<letters>");
+            }
+            this.token = token;
+        }
+
+        /** The Bot API server, {@code https://api.telegram.org} by default; a local Bot API server's URL here. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /** Talk to Telegram's test environment ({@code /bot<token>/test/METHOD}). */
+        public Builder testEnvironment(boolean testEnvironment) {
+            this.testEnvironment = testEnvironment;
+            return this;
+        }
+
+        /** Use this OkHttpClient (its interceptors, proxy, pool). The client will not close it. */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+            return this;
+        }
+
+        /** How failed calls are repeated; {@link RetryPolicy#defaults()} unless set. */
+        public Builder retryPolicy(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** Proactive pacing of sends; {@link Pacing#off()} unless set. */
+        public Builder pacing(Pacing pacing) {
+            this.pacing = Objects.requireNonNull(pacing, "pacing");
+            return this;
+        }
+
+        /** The clock and sleeper for retries and pacing; a test passes a fake. */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** HTTP timeouts of the client this builder creates (ignored with {@link #okHttpClient}). */
+        public Builder timeouts(Duration connect, Duration read, Duration write) {
+            this.connectTimeout = connect;
+            this.readTimeout = read;
+            this.writeTimeout = write;
+            return this;
+        }
+
+        public TelegramClient build() {
+            boolean owns = okHttpClient == null;
+            OkHttpClient http = owns ? defaultHttp() : okHttpClient;
+            return new TelegramClient(this, http, owns, new Pacer(pacing, time));
+        }
+
+        private OkHttpClient defaultHttp() {
+            Dispatcher dispatcher = new Dispatcher();
+            // Every call goes to one host; OkHttp's default of 5 per host would queue a busy bot's answers.
+            dispatcher.setMaxRequests(256);
+            dispatcher.setMaxRequestsPerHost(256);
+            return new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    .writeTimeout(writeTimeout)
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.tgdialog.updates;
+
+import static dev.tgdialog.test.TelegramJson.TOKEN;
+import static dev.tgdialog.test.TelegramJson.error;
+import static dev.tgdialog.test.TelegramJson.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import com.google.gson.JsonParser;
+import dev.tgdialog.telegram.RetryPolicy;
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.TelegramException;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.test.LogCapture;
+import dev.tgdialog.testing.FakeTime;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LongPollingTest {
+    private final MockWebServer server = new MockWebServer();
+    private final ScriptedTelegram telegram = new ScriptedTelegram();
+    private final FakeTime time = new FakeTime();
+    private final List<Long> handled = new CopyOnWriteArrayList<>();
+    private TelegramClient client;
+    private LongPolling polling;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(telegram);
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        client = TelegramClient.builder(TOKEN)
+                .baseUrl(server.url("/").toString())
+                .retryPolicy(RetryPolicy.none())
+                .timeSource(time)
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        if (polling != null) {
+            polling.stop();
+        }
+        client.close();
+        server.close();
+    }
+
+    private static String updates(long... ids) {
+        return ok(LongStream.of(ids)
+                .mapToObj(id -> "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"chat\":{\"id\":7,"
+                        + "\"type\":\"private\"},\"date\":1767225600,\"text\":\"m" + id + "\"}}")
+                .collect(Collectors.joining(",", "[", "]")));
+    }
+
+    private LongPolling.Builder poller(UpdateHandler handler) {
+        return LongPolling.builder(client, handler).timeSource(time).pollTimeout(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void polls_withTimeoutAndAnExplicitAllowedUpdatesList_andConfirmsWhatWasHandled() throws Exception {
+        telegram.then(200, updates(1, 2, 3));
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                .allowedUpdates(List.of("message", "callback_query"))
+                .build()
+                .start();
+
+        ScriptedTelegram.Call first = telegram.next();
+        ScriptedTelegram.Call second = telegram.next();
+
+        assertThat(first.method()).isEqualTo("getUpdates");
+        assertThat(first.body()).isEqualTo(JsonParser.parseString(
+                "{\"limit\":100,\"timeout\":25,\"allowed_updates\":[\"message\",\"callback_query\"]}"));
+        assertThat(second.body().get("offset").getAsLong()).isEqualTo(4);
+        assertThat(handled).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void defaultAllowedUpdates_listEveryKindButTheOptInOnes() {
+        assertThat(UpdateKinds.defaults())
+                .contains("message", "callback_query", "inline_query", "my_chat_member", "pre_checkout_query")
+                .doesNotContain("chat_member", "message_reaction", "message_reaction_count", "update_id");
+        assertThat(UpdateKinds.all()).contains("chat_member", "message_reaction");
+    }
+
+    @Test
+    void aFailingHandler_getsTheUpdateAgain_fromTheUnconfirmedOffset() throws Exception {
+        telegram.then(200, updates(10, 11, 12)).then(200, updates(11, 12));
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        polling = poller(update -> {
+            seen.add(update.updateId());
+            if (update.updateId() == 11 && seen.stream().filter(id -> id == 11).count() == 1) {
+                return CompletableFuture.failedFuture(new IllegalStateException("database down"));
+            }
+            return CompletableFuture.completedFuture(null);
+        }).build().start();
+
+        telegram.next();
+        ScriptedTelegram.Call afterFailure = telegram.next();
+        ScriptedTelegram.Call afterRedelivery = telegram.next();
+
+        assertThat(afterFailure.body().get("offset").getAsLong()).isEqualTo(11);
+        assertThat(afterRedelivery.body().get("offset").getAsLong()).isEqualTo(13);
+        assertThat(seen).containsExactly(10L, 11L, 12L, 11L, 12L);
+        assertThat(time.waits()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aPoisonousUpdate_isSkippedAfterMaxAttempts_withAnError() throws Exception {
+        telegram.then(200, updates(20)).then(200, updates(20)).then(200, updates(20));
+        try (LogCapture logs = new LogCapture()) {
+            polling = poller(UpdateHandler.blocking(u -> {
+                throw new IllegalArgumentException("cannot parse this one");
+            })).maxAttempts(3).build().start();
+
+            telegram.next();
+            assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(20);
+            assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(20);
+            assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(21);
+            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+                    .contains("Update 20 failed 3 times; skipping it");
+        }
+    }
+
+    @Test
+    void stoppingBeforeABatchCompletes_confirmsOnlyWhatFinished() throws Exception {
+        telegram.then(200, updates(30, 31, 32));
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        CountDownLatch handedOver = new CountDownLatch(3);
+        polling = poller(update -> {
+                    handedOver.countDown();
+                    return update.updateId() == 31 ? never : CompletableFuture.completedFuture(null);
+                })
+                .drainTimeout(Duration.ZERO)
+                .build()
+                .start();
+        telegram.next();
+        assertThat(handedOver.await(10, TimeUnit.SECONDS)).isTrue();
+
+        polling.stop();
+
+        ScriptedTelegram.Call confirm = telegram.next();
+        assertThat(confirm.method()).isEqualTo("getUpdates");
+        assertThat(confirm.body().get("offset").getAsLong()).isEqualTo(31);
+        assertThat(polling.offset()).isEqualTo(31L);
+        assertThat(polling.terminated()).isCompleted();
+
+        // A new poller (after a restart) asks again from the unconfirmed update.
+        telegram.then(200, updates(31, 32));
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).initialOffset(31).build().start();
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(31);
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(33);
+        assertThat(handled).containsExactly(31L, 32L);
+    }
+
+    @Test
+    void conflict_stopsPolling_withOneClearError_andNoLoop() throws Exception {
+        telegram.then(409, error(409, "Conflict: terminated by other getUpdates request; make sure that only one "
+                + "bot instance is running"));
+        try (LogCapture logs = new LogCapture()) {
+            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+
+            assertThatThrownBy(() -> polling.terminated().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(TelegramException.Conflict.class);
+            assertThat(telegram.next().method()).isEqualTo("getUpdates");
+            assertThat(telegram.pending()).isZero();
+            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+                    .contains("Long polling stopped")
+                    .contains("409 Conflict: terminated by other getUpdates request")
+                    .contains("Another instance is polling with this token");
+        }
+    }
+
+    @Test
+    void unauthorized_stopsPolling() {
+        telegram.then(401, error(401, "Unauthorized"));
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+
+        assertThatThrownBy(() -> polling.terminated().get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(TelegramException.Unauthorized.class);
+    }
+
+    @Test
+    void serverErrors_backOffExponentially_thenPollingGoesOn() throws Exception {
+        telegram.then(502, error(502, "Bad Gateway")).then(500, error(500, "Internal Server Error"))
+                .then(200, updates(40));
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+
+        telegram.next();
+        telegram.next();
+        telegram.next();
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(41);
+
+        assertThat(handled).containsExactly(40L);
+        assertThat(time.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+}
