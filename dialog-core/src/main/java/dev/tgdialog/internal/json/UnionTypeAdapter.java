@@ -1,0 +1,232 @@
+package dev.tgdialog.internal.json;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes one union of the Bot API model (a sealed interface). Writing delegates to the variant's own
+ * adapter. Reading picks the variant by the discriminator field's value, by {@code date == 0}, or by which required
+ * fields are present; a value it cannot place (a variant from a newer Bot API version) reads as {@code null} and is
+ * logged at DEBUG, never thrown. Thread-safe once built.
+ *
+ * @param <U> the union's interface
+ */
+public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
+
+    private static final Logger log = LoggerFactory.getLogger(UnionTypeAdapter.class);
+
+    /** One variant: its class, its discriminator value (null for untagged unions) and its required fields. */
+    private record Variant(Class<?> type, @Nullable String tag, List<String> required) {
+
+        boolean hasAllRequired(JsonObject object) {
+            for (String field : required) {
+                if (!object.has(field)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Gson gson;
+    private final Class<U> union;
+    private final @Nullable String tagField;
+    private final @Nullable Class<?> dateZero;
+    private final List<Variant> variants;
+    private final @Nullable Class<?> stringType;
+    private final @Nullable Function<String, ? extends U> fromString;
+    private final @Nullable Function<Object, String> toStringForm;
+    private final @Nullable Class<?> arrayType;
+    private final @Nullable Function<List<U>, ? extends U> fromArray;
+    private final @Nullable Function<Object, List<U>> toArrayForm;
+
+    private UnionTypeAdapter(Builder<U> b) {
+        this.gson = b.gson;
+        this.union = b.union;
+        this.tagField = b.tagField;
+        this.dateZero = b.dateZero;
+        this.variants = List.copyOf(b.variants);
+        this.stringType = b.stringType;
+        this.fromString = b.fromString;
+        this.toStringForm = b.toStringForm;
+        this.arrayType = b.arrayType;
+        this.fromArray = b.fromArray;
+        this.toArrayForm = b.toArrayForm;
+    }
+
+    /** Starts describing the union {@code union}. */
+    public static <U> Builder<U> builder(Gson gson, Class<U> union) {
+        return new Builder<>(gson, union);
+    }
+
+    @Override
+    public void write(JsonWriter out, @Nullable U value) throws IOException {
+        if (value == null) {
+            out.nullValue();
+        } else if (stringType != null && stringType.isInstance(value)) {
+            out.value(Objects.requireNonNull(toStringForm).apply(value));
+        } else if (arrayType != null && arrayType.isInstance(value)) {
+            out.beginArray();
+            for (U item : Objects.requireNonNull(toArrayForm).apply(value)) {
+                write(out, item);
+            }
+            out.endArray();
+        } else {
+            @SuppressWarnings("unchecked")
+            TypeAdapter<Object> delegate = (TypeAdapter<Object>) gson.getAdapter(value.getClass());
+            delegate.write(out, value);
+        }
+    }
+
+    @Override
+    public @Nullable U read(JsonReader in) throws IOException {
+        return fromTree(gson.getAdapter(JsonElement.class).read(in));
+    }
+
+    private @Nullable U fromTree(@Nullable JsonElement element) {
+        if (element == null || element.isJsonNull()) {
+            return null;
+        }
+        if (fromString != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+            return fromString.apply(element.getAsString());
+        }
+        if (fromArray != null && element.isJsonArray()) {
+            JsonArray array = element.getAsJsonArray();
+            List<U> items = new ArrayList<>(array.size());
+            for (JsonElement e : array) {
+                U item = fromTree(e);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            return fromArray.apply(Collections.unmodifiableList(items));
+        }
+        if (!element.isJsonObject()) {
+            log.debug("{}: expected an object, got {}; read as null", union.getSimpleName(), element);
+            return null;
+        }
+        JsonObject object = element.getAsJsonObject();
+        Class<?> chosen = choose(object);
+        if (chosen == null) {
+            return null;
+        }
+        return union.cast(gson.getAdapter(chosen).fromJsonTree(object));
+    }
+
+    private @Nullable Class<?> choose(JsonObject object) {
+        if (dateZero != null) {
+            JsonElement date = object.get("date");
+            boolean zero = date != null && date.isJsonPrimitive() && date.getAsJsonPrimitive().isNumber()
+                    && date.getAsLong() == 0;
+            return zero ? dateZero : variants.get(0).type();
+        }
+        List<Variant> candidates = variants;
+        if (tagField != null) {
+            JsonElement tag = object.get(tagField);
+            String value = tag instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
+            candidates = variants.stream().filter(v -> Objects.equals(v.tag(), value)).toList();
+            if (candidates.isEmpty()) {
+                log.debug("{}: unknown {} {}; read as null", union.getSimpleName(), tagField, value);
+                return null;
+            }
+            if (candidates.size() == 1) {
+                return candidates.get(0).type();
+            }
+        }
+        // Several variants share the tag (InlineQueryResult's cached forms) or there is no tag at all:
+        // take the variant whose required fields are all present, preferring the one that requires the most.
+        Variant best = null;
+        for (Variant v : candidates) {
+            if (v.hasAllRequired(object) && (best == null || v.required().size() > best.required().size())) {
+                best = v;
+            }
+        }
+        if (best != null) {
+            return best.type();
+        }
+        if (tagField != null) {
+            return candidates.get(0).type();
+        }
+        log.debug("{}: no variant matches the fields {}; read as null", union.getSimpleName(), object.keySet());
+        return null;
+    }
+
+    /**
+     * Describes a union: its discriminator, its variants, and special forms.
+     *
+     * @param <U> the union's interface
+     */
+    public static final class Builder<U> {
+        private final Gson gson;
+        private final Class<U> union;
+        private @Nullable String tagField;
+        private @Nullable Class<?> dateZero;
+        private final List<Variant> variants = new ArrayList<>();
+        private @Nullable Class<?> stringType;
+        private @Nullable Function<String, ? extends U> fromString;
+        private @Nullable Function<Object, String> toStringForm;
+        private @Nullable Class<?> arrayType;
+        private @Nullable Function<List<U>, ? extends U> fromArray;
+        private @Nullable Function<Object, List<U>> toArrayForm;
+
+        private Builder(Gson gson, Class<U> union) {
+            this.gson = gson;
+            this.union = union;
+        }
+
+        /** The field whose string value names the variant. */
+        public Builder<U> tagField(String field) {
+            this.tagField = field;
+            return this;
+        }
+
+        /** An object whose {@code date} is 0 is this variant; any other object is the first plain variant. */
+        public Builder<U> dateZero(Class<? extends U> type) {
+            this.dateZero = type;
+            return this;
+        }
+
+        /** A variant, with its discriminator value (or null) and the names of its required JSON fields. */
+        public Builder<U> variant(Class<? extends U> type, @Nullable String tag, String... requiredFields) {
+            variants.add(new Variant(type, tag, List.of(requiredFields)));
+            return this;
+        }
+
+        /** The variant written as a bare JSON string. */
+        public <P extends U> Builder<U> stringForm(Class<P> type, Function<String, P> create, Function<P, String> text) {
+            this.stringType = type;
+            this.fromString = create;
+            this.toStringForm = o -> text.apply(type.cast(o));
+            return this;
+        }
+
+        /** The variant written as a bare JSON array of the union. */
+        public <P extends U> Builder<U> arrayForm(Class<P> type, Function<List<U>, P> create,
+                Function<P, List<U>> items) {
+            this.arrayType = type;
+            this.fromArray = create;
+            this.toArrayForm = o -> items.apply(type.cast(o));
+            return this;
+        }
+
+        /** The adapter, null-safe. */
+        public TypeAdapter<U> build() {
+            return new UnionTypeAdapter<>(this);
+        }
+    }
+}
