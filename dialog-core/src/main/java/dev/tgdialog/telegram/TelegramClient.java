@@ -12,6 +12,8 @@ import dev.tgdialog.internal.http.Pacer;
 import dev.tgdialog.internal.http.Redactor;
 import dev.tgdialog.internal.http.RequestEncoder;
 import dev.tgdialog.internal.json.Json;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandle;
@@ -278,18 +280,12 @@ public final class TelegramClient implements AutoCloseable {
         Envelope<?> envelope;
         try (JsonReader reader = gson.newJsonReader(response.body().charStream())) {
             envelope = envelopeAdapter(method.resultType()).read(reader);
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            String what = "a response that is not a Bot API answer (HTTP " + response.code() + ")";
-            log.warn("{}: {}: {}", name, what, redactor.redact(e.getMessage()));
-            throw TelegramException.of(name, response.code(), what, null, null);
-        } catch (InterruptedIOException e) {
-            throw e;
-        } catch (IOException e) {
-            if (e.getCause() instanceof JsonParseException || e.getClass().getSimpleName().contains("Malformed")) {
-                String what = "a response that is not a Bot API answer (HTTP " + response.code() + ")";
-                throw TelegramException.of(name, response.code(), what, null, null);
-            }
-            throw e;
+        } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
+            throw notAnAnswer(name, response.code(), e);
+        } catch (EOFException e) {
+            // OkHttp reports a body cut short by the network itself; an EOF from the JSON reader means the whole
+            // body arrived and is truncated JSON.
+            throw notAnAnswer(name, response.code(), e);
         }
         if (envelope == null) {
             throw TelegramException.of(name, response.code(), "an empty response", null, null);
@@ -304,6 +300,12 @@ public final class TelegramClient implements AutoCloseable {
         Long retryAfter = envelope.parameters != null ? envelope.parameters.retryAfter : null;
         Long migrateTo = envelope.parameters != null ? envelope.parameters.migrateToChatId : null;
         throw TelegramException.of(name, code, description, retryAfter, migrateTo);
+    }
+
+    private TelegramException notAnAnswer(String method, int httpCode, Exception e) {
+        String what = "a response that is not a Bot API answer (HTTP " + httpCode + ")";
+        log.warn("{}: {}: {}", method, what, redactor.redact(e.getMessage()));
+        return TelegramException.of(method, httpCode, what, null, null);
     }
 
     @SuppressWarnings("unchecked")

@@ -209,7 +209,7 @@ class TelegramClientTest {
             MultipartReader.Part part;
             while ((part = reader.nextPart()) != null) {
                 String disposition = part.headers().get("Content-Disposition");
-                String name = disposition.replaceAll(".*name=\"([^\"]+)\".*", "$1");
+                String name = disposition.replaceAll(".*; name=\"([^\"]+)\".*", "$1");
                 byte[] bytes = part.body().readByteArray();
                 if (disposition.contains("filename=")) {
                     files.put(name, bytes);
