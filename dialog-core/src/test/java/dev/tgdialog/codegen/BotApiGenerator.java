@@ -593,7 +593,9 @@ public final class BotApiGenerator {
             List<Component> all, Component disc, Imports imports, boolean longIds, String constant) {
         b.append("\n    /** ");
         if (required.isEmpty()) {
-            b.append("A {@code ").append(name).append("} with no optional fields set. */\n");
+            b.append("A {@code ").append(name).append("}")
+                    .append(all.size() > (disc == null ? 0 : 1) ? " with all its optional fields null" : "")
+                    .append(". */\n");
         } else {
             b.append("A {@code ").append(name).append("} with its required fields")
                     .append(all.size() > required.size() + (disc == null ? 0 : 1) ? "; the optional ones are null" : "")

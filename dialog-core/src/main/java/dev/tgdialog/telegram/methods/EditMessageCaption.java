@@ -26,7 +26,7 @@ public record EditMessageCaption(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageCaption} with no optional fields set. */
+    /** A {@code EditMessageCaption} with all its optional fields null. */
     public static EditMessageCaption of() {
         return new EditMessageCaption(null, null, null, null, null, null, null, null, null);
     }

@@ -20,7 +20,7 @@ public record EditMessageReplyMarkup(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageReplyMarkup} with no optional fields set. */
+    /** A {@code EditMessageReplyMarkup} with all its optional fields null. */
     public static EditMessageReplyMarkup of() {
         return new EditMessageReplyMarkup(null, null, null, null, null);
     }

@@ -29,7 +29,7 @@ public record EditMessageText(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageText} with no optional fields set. */
+    /** A {@code EditMessageText} with all its optional fields null. */
     public static EditMessageText of() {
         return new EditMessageText(null, null, null, null, null, null, null, null, null, null);
     }

@@ -13,7 +13,7 @@ public record InputRichMessage(
         @SerializedName("is_rtl") @Nullable Boolean isRtl,
         @SerializedName("skip_entity_detection") @Nullable Boolean skipEntityDetection) {
 
-    /** A {@code InputRichMessage} with no optional fields set. */
+    /** A {@code InputRichMessage} with all its optional fields null. */
     public static InputRichMessage of() {
         return new InputRichMessage(null, null, null, null);
     }

@@ -13,7 +13,7 @@ public record OrderInfo(
         @Nullable String email,
         @SerializedName("shipping_address") @Nullable ShippingAddress shippingAddress) {
 
-    /** A {@code OrderInfo} with no optional fields set. */
+    /** A {@code OrderInfo} with all its optional fields null. */
     public static OrderInfo of() {
         return new OrderInfo(null, null, null, null);
     }
