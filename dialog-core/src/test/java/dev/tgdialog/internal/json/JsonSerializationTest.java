@@ -137,4 +137,14 @@ class JsonSerializationTest {
                 "{\"message_id\":3,\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"}}", MessageOrTrue.class);
         assertThat(edited.edited()).hasValueSatisfying(m -> assertThat(m.messageId()).isEqualTo(3));
     }
+
+    @Test
+    void inlineQueryResultsSharingATag_areToldApartByTheirRequiredFields() {
+        var cached = GSON.fromJson("{\"type\":\"photo\",\"id\":\"1\",\"photo_file_id\":\"F\"}",
+                dev.tgdialog.telegram.types.InlineQueryResult.class);
+        var byUrl = GSON.fromJson("{\"type\":\"photo\",\"id\":\"1\",\"photo_url\":\"https://x/p.jpg\","
+                + "\"thumbnail_url\":\"https://x/t.jpg\"}", dev.tgdialog.telegram.types.InlineQueryResult.class);
+        assertThat(cached).isInstanceOf(dev.tgdialog.telegram.types.InlineQueryResultCachedPhoto.class);
+        assertThat(byUrl).isInstanceOf(dev.tgdialog.telegram.types.InlineQueryResultPhoto.class);
+    }
 }
