@@ -593,9 +593,11 @@ public final class BotApiGenerator {
             List<Component> all, Component disc, Imports imports, boolean longIds, String constant) {
         b.append("\n    /** ");
         if (required.isEmpty()) {
-            b.append("A {@code ").append(name).append("} with no optional fields set. */\n");
+            b.append(article(name)).append(" {@code ").append(name).append("}")
+                    .append(all.size() > (disc == null ? 0 : 1) ? " with all its optional fields null" : "")
+                    .append(". */\n");
         } else {
-            b.append("A {@code ").append(name).append("} with its required fields")
+            b.append(article(name)).append(" {@code ").append(name).append("} with its required fields")
                     .append(all.size() > required.size() + (disc == null ? 0 : 1) ? "; the optional ones are null" : "")
                     .append(". */\n");
         }
@@ -626,12 +628,12 @@ public final class BotApiGenerator {
     private void builder(StringBuilder b, String name, List<Component> required, List<Component> optional,
             List<Component> all, Component disc, Imports imports, String constant) {
         String reqNames = required.stream().map(c -> c.javaName).collect(Collectors.joining(", "));
-        b.append("\n    /** A builder for a {@code ").append(name)
+        b.append("\n    /** A builder for ").append(article(name).toLowerCase(java.util.Locale.ROOT)).append(" {@code ").append(name)
                 .append("}, starting from its required fields. */\n");
         b.append("    public static Builder builder(").append(params(required, imports, false)).append(") {\n");
         b.append("        return new Builder(").append(reqNames).append(");\n    }\n");
         if (required.stream().anyMatch(Component::isChatId)) {
-            b.append("\n    /** A builder for a {@code ").append(name)
+            b.append("\n    /** A builder for ").append(article(name).toLowerCase(java.util.Locale.ROOT)).append(" {@code ").append(name)
                     .append("}, starting from its required fields, with numeric chat ids. */\n");
             b.append("    public static Builder builder(").append(params(required, imports, true)).append(") {\n");
             b.append("        return new Builder(").append(required.stream()
@@ -794,6 +796,10 @@ public final class BotApiGenerator {
         }
         String name = b.toString();
         return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    private static String article(String name) {
+        return "AEIOU".indexOf(name.charAt(0)) >= 0 ? "An" : "A";
     }
 
     static String pascal(String camel) {

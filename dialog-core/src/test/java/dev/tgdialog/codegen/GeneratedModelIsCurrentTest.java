@@ -43,4 +43,11 @@ class GeneratedModelIsCurrentTest {
                         + " -Dtest=GeneratedModelIsCurrentTest -Dtgdialog.regenerate=true")
                 .isEmpty();
     }
+
+    @Test
+    void javaKeywordFieldNames_getATrailingUnderscore() {
+        assertThat(BotApiGenerator.javaName("class")).isEqualTo("class_");
+        assertThat(BotApiGenerator.javaName("default")).isEqualTo("default_");
+        assertThat(BotApiGenerator.javaName("is_video")).isEqualTo("isVideo");
+    }
 }

@@ -17,12 +17,12 @@ public record AnswerCallbackQuery(
         @SerializedName("cache_time") @Nullable Long cacheTime)
         implements BotMethod<Boolean> {
 
-    /** A {@code AnswerCallbackQuery} with its required fields; the optional ones are null. */
+    /** An {@code AnswerCallbackQuery} with its required fields; the optional ones are null. */
     public static AnswerCallbackQuery of(String callbackQueryId) {
         return new AnswerCallbackQuery(callbackQueryId, null, null, null, null);
     }
 
-    /** A builder for a {@code AnswerCallbackQuery}, starting from its required fields. */
+    /** A builder for an {@code AnswerCallbackQuery}, starting from its required fields. */
     public static Builder builder(String callbackQueryId) {
         return new Builder(callbackQueryId);
     }

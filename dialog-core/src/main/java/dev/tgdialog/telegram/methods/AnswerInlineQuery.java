@@ -21,12 +21,12 @@ public record AnswerInlineQuery(
         @Nullable InlineQueryResultsButton button)
         implements BotMethod<Boolean> {
 
-    /** A {@code AnswerInlineQuery} with its required fields; the optional ones are null. */
+    /** An {@code AnswerInlineQuery} with its required fields; the optional ones are null. */
     public static AnswerInlineQuery of(String inlineQueryId, List<InlineQueryResult> results) {
         return new AnswerInlineQuery(inlineQueryId, results, null, null, null, null);
     }
 
-    /** A builder for a {@code AnswerInlineQuery}, starting from its required fields. */
+    /** A builder for an {@code AnswerInlineQuery}, starting from its required fields. */
     public static Builder builder(String inlineQueryId, List<InlineQueryResult> results) {
         return new Builder(inlineQueryId, results);
     }

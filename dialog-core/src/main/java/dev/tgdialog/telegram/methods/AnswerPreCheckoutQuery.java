@@ -15,7 +15,7 @@ public record AnswerPreCheckoutQuery(
         @SerializedName("error_message") @Nullable String errorMessage)
         implements BotMethod<Boolean> {
 
-    /** A {@code AnswerPreCheckoutQuery} with its required fields; the optional ones are null. */
+    /** An {@code AnswerPreCheckoutQuery} with its required fields; the optional ones are null. */
     public static AnswerPreCheckoutQuery of(String preCheckoutQueryId, boolean ok) {
         return new AnswerPreCheckoutQuery(preCheckoutQueryId, ok, null);
     }

@@ -18,7 +18,7 @@ public record AnswerShippingQuery(
         @SerializedName("error_message") @Nullable String errorMessage)
         implements BotMethod<Boolean> {
 
-    /** A {@code AnswerShippingQuery} with its required fields; the optional ones are null. */
+    /** An {@code AnswerShippingQuery} with its required fields; the optional ones are null. */
     public static AnswerShippingQuery of(String shippingQueryId, boolean ok) {
         return new AnswerShippingQuery(shippingQueryId, ok, null, null);
     }

@@ -15,7 +15,7 @@ public record ApproveSuggestedPost(
         @SerializedName("send_date") @Nullable Long sendDate)
         implements BotMethod<Boolean> {
 
-    /** A {@code ApproveSuggestedPost} with its required fields; the optional ones are null. */
+    /** An {@code ApproveSuggestedPost} with its required fields; the optional ones are null. */
     public static ApproveSuggestedPost of(long chatId, long messageId) {
         return new ApproveSuggestedPost(chatId, messageId, null);
     }

@@ -9,7 +9,7 @@ import java.lang.reflect.Type;
  */
 public record Close() implements BotMethod<Boolean> {
 
-    /** A {@code Close} with no optional fields set. */
+    /** A {@code Close}. */
     public static Close of() {
         return new Close();
     }

@@ -15,7 +15,7 @@ public record DeleteMyCommands(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<Boolean> {
 
-    /** A {@code DeleteMyCommands} with no optional fields set. */
+    /** A {@code DeleteMyCommands} with all its optional fields null. */
     public static DeleteMyCommands of() {
         return new DeleteMyCommands(null, null);
     }

@@ -13,7 +13,7 @@ public record DeleteWebhook(
         @SerializedName("drop_pending_updates") @Nullable Boolean dropPendingUpdates)
         implements BotMethod<Boolean> {
 
-    /** A {@code DeleteWebhook} with no optional fields set. */
+    /** A {@code DeleteWebhook} with all its optional fields null. */
     public static DeleteWebhook of() {
         return new DeleteWebhook(null);
     }

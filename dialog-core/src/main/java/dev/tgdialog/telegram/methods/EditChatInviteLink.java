@@ -20,22 +20,22 @@ public record EditChatInviteLink(
         @SerializedName("creates_join_request") @Nullable Boolean createsJoinRequest)
         implements BotMethod<ChatInviteLink> {
 
-    /** A {@code EditChatInviteLink} with its required fields; the optional ones are null. */
+    /** An {@code EditChatInviteLink} with its required fields; the optional ones are null. */
     public static EditChatInviteLink of(ChatId chatId, String inviteLink) {
         return new EditChatInviteLink(chatId, inviteLink, null, null, null, null);
     }
 
-    /** A {@code EditChatInviteLink} with its required fields; the optional ones are null. */
+    /** An {@code EditChatInviteLink} with its required fields; the optional ones are null. */
     public static EditChatInviteLink of(long chatId, String inviteLink) {
         return new EditChatInviteLink(ChatId.of(chatId), inviteLink, null, null, null, null);
     }
 
-    /** A builder for a {@code EditChatInviteLink}, starting from its required fields. */
+    /** A builder for an {@code EditChatInviteLink}, starting from its required fields. */
     public static Builder builder(ChatId chatId, String inviteLink) {
         return new Builder(chatId, inviteLink);
     }
 
-    /** A builder for a {@code EditChatInviteLink}, starting from its required fields, with numeric chat ids. */
+    /** A builder for an {@code EditChatInviteLink}, starting from its required fields, with numeric chat ids. */
     public static Builder builder(long chatId, String inviteLink) {
         return new Builder(ChatId.of(chatId), inviteLink);
     }

@@ -17,12 +17,12 @@ public record EditChatSubscriptionInviteLink(
         @Nullable String name)
         implements BotMethod<ChatInviteLink> {
 
-    /** A {@code EditChatSubscriptionInviteLink} with its required fields; the optional ones are null. */
+    /** An {@code EditChatSubscriptionInviteLink} with its required fields; the optional ones are null. */
     public static EditChatSubscriptionInviteLink of(ChatId chatId, String inviteLink) {
         return new EditChatSubscriptionInviteLink(chatId, inviteLink, null);
     }
 
-    /** A {@code EditChatSubscriptionInviteLink} with its required fields; the optional ones are null. */
+    /** An {@code EditChatSubscriptionInviteLink} with its required fields; the optional ones are null. */
     public static EditChatSubscriptionInviteLink of(long chatId, String inviteLink) {
         return new EditChatSubscriptionInviteLink(ChatId.of(chatId), inviteLink, null);
     }

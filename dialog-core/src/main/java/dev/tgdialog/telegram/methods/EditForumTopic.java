@@ -17,12 +17,12 @@ public record EditForumTopic(
         @SerializedName("icon_custom_emoji_id") @Nullable String iconCustomEmojiId)
         implements BotMethod<Boolean> {
 
-    /** A {@code EditForumTopic} with its required fields; the optional ones are null. */
+    /** An {@code EditForumTopic} with its required fields; the optional ones are null. */
     public static EditForumTopic of(ChatId chatId, long messageThreadId) {
         return new EditForumTopic(chatId, messageThreadId, null, null);
     }
 
-    /** A {@code EditForumTopic} with its required fields; the optional ones are null. */
+    /** An {@code EditForumTopic} with its required fields; the optional ones are null. */
     public static EditForumTopic of(long chatId, long messageThreadId) {
         return new EditForumTopic(ChatId.of(chatId), messageThreadId, null, null);
     }

@@ -26,12 +26,12 @@ public record EditMessageCaption(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageCaption} with no optional fields set. */
+    /** An {@code EditMessageCaption} with all its optional fields null. */
     public static EditMessageCaption of() {
         return new EditMessageCaption(null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code EditMessageCaption}, starting from its required fields. */
+    /** A builder for an {@code EditMessageCaption}, starting from its required fields. */
     public static Builder builder() {
         return new Builder();
     }

@@ -21,12 +21,12 @@ public record EditMessageChecklist(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<Message> {
 
-    /** A {@code EditMessageChecklist} with its required fields; the optional ones are null. */
+    /** An {@code EditMessageChecklist} with its required fields; the optional ones are null. */
     public static EditMessageChecklist of(String businessConnectionId, ChatId chatId, long messageId, InputChecklist checklist) {
         return new EditMessageChecklist(businessConnectionId, chatId, messageId, checklist, null);
     }
 
-    /** A {@code EditMessageChecklist} with its required fields; the optional ones are null. */
+    /** An {@code EditMessageChecklist} with its required fields; the optional ones are null. */
     public static EditMessageChecklist of(String businessConnectionId, long chatId, long messageId, InputChecklist checklist) {
         return new EditMessageChecklist(businessConnectionId, ChatId.of(chatId), messageId, checklist, null);
     }

@@ -26,12 +26,12 @@ public record EditMessageLiveLocation(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageLiveLocation} with its required fields; the optional ones are null. */
+    /** An {@code EditMessageLiveLocation} with its required fields; the optional ones are null. */
     public static EditMessageLiveLocation of(double latitude, double longitude) {
         return new EditMessageLiveLocation(null, null, null, null, latitude, longitude, null, null, null, null, null);
     }
 
-    /** A builder for a {@code EditMessageLiveLocation}, starting from its required fields. */
+    /** A builder for an {@code EditMessageLiveLocation}, starting from its required fields. */
     public static Builder builder(double latitude, double longitude) {
         return new Builder(latitude, longitude);
     }

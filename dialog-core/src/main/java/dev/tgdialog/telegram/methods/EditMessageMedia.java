@@ -22,12 +22,12 @@ public record EditMessageMedia(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageMedia} with its required fields; the optional ones are null. */
+    /** An {@code EditMessageMedia} with its required fields; the optional ones are null. */
     public static EditMessageMedia of(InputMedia media) {
         return new EditMessageMedia(null, null, null, null, media, null);
     }
 
-    /** A builder for a {@code EditMessageMedia}, starting from its required fields. */
+    /** A builder for an {@code EditMessageMedia}, starting from its required fields. */
     public static Builder builder(InputMedia media) {
         return new Builder(media);
     }

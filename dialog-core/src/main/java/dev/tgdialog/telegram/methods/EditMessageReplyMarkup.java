@@ -20,12 +20,12 @@ public record EditMessageReplyMarkup(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageReplyMarkup} with no optional fields set. */
+    /** An {@code EditMessageReplyMarkup} with all its optional fields null. */
     public static EditMessageReplyMarkup of() {
         return new EditMessageReplyMarkup(null, null, null, null, null);
     }
 
-    /** A builder for a {@code EditMessageReplyMarkup}, starting from its required fields. */
+    /** A builder for an {@code EditMessageReplyMarkup}, starting from its required fields. */
     public static Builder builder() {
         return new Builder();
     }

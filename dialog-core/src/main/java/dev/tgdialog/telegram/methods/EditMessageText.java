@@ -29,12 +29,12 @@ public record EditMessageText(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code EditMessageText} with no optional fields set. */
+    /** An {@code EditMessageText} with all its optional fields null. */
     public static EditMessageText of() {
         return new EditMessageText(null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code EditMessageText}, starting from its required fields. */
+    /** A builder for an {@code EditMessageText}, starting from its required fields. */
     public static Builder builder() {
         return new Builder();
     }

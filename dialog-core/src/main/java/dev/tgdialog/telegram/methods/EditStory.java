@@ -24,12 +24,12 @@ public record EditStory(
         @Nullable List<StoryArea> areas)
         implements BotMethod<Story> {
 
-    /** A {@code EditStory} with its required fields; the optional ones are null. */
+    /** An {@code EditStory} with its required fields; the optional ones are null. */
     public static EditStory of(String businessConnectionId, long storyId, InputStoryContent content) {
         return new EditStory(businessConnectionId, storyId, content, null, null, null, null);
     }
 
-    /** A builder for a {@code EditStory}, starting from its required fields. */
+    /** A builder for an {@code EditStory}, starting from its required fields. */
     public static Builder builder(String businessConnectionId, long storyId, InputStoryContent content) {
         return new Builder(businessConnectionId, storyId, content);
     }

@@ -10,7 +10,7 @@ import java.lang.reflect.Type;
  */
 public record GetAvailableGifts() implements BotMethod<Gifts> {
 
-    /** A {@code GetAvailableGifts} with no optional fields set. */
+    /** A {@code GetAvailableGifts}. */
     public static GetAvailableGifts of() {
         return new GetAvailableGifts();
     }

@@ -14,7 +14,7 @@ public record GetChatMenuButton(
         @SerializedName("chat_id") @Nullable Long chatId)
         implements BotMethod<MenuButton> {
 
-    /** A {@code GetChatMenuButton} with no optional fields set. */
+    /** A {@code GetChatMenuButton} with all its optional fields null. */
     public static GetChatMenuButton of() {
         return new GetChatMenuButton(null);
     }

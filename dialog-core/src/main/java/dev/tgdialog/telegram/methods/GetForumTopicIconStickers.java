@@ -14,7 +14,7 @@ public record GetForumTopicIconStickers() implements BotMethod<List<Sticker>> {
 
     private static final Type RESULT_TYPE = ResultTypes.listOf(Sticker.class);
 
-    /** A {@code GetForumTopicIconStickers} with no optional fields set. */
+    /** A {@code GetForumTopicIconStickers}. */
     public static GetForumTopicIconStickers of() {
         return new GetForumTopicIconStickers();
     }

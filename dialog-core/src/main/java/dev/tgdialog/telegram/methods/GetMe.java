@@ -10,7 +10,7 @@ import java.lang.reflect.Type;
  */
 public record GetMe() implements BotMethod<User> {
 
-    /** A {@code GetMe} with no optional fields set. */
+    /** A {@code GetMe}. */
     public static GetMe of() {
         return new GetMe();
     }

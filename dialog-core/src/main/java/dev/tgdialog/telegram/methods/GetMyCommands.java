@@ -20,7 +20,7 @@ public record GetMyCommands(
 
     private static final Type RESULT_TYPE = ResultTypes.listOf(BotCommand.class);
 
-    /** A {@code GetMyCommands} with no optional fields set. */
+    /** A {@code GetMyCommands} with all its optional fields null. */
     public static GetMyCommands of() {
         return new GetMyCommands(null, null);
     }

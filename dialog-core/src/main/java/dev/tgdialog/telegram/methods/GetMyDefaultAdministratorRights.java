@@ -14,7 +14,7 @@ public record GetMyDefaultAdministratorRights(
         @SerializedName("for_channels") @Nullable Boolean forChannels)
         implements BotMethod<ChatAdministratorRights> {
 
-    /** A {@code GetMyDefaultAdministratorRights} with no optional fields set. */
+    /** A {@code GetMyDefaultAdministratorRights} with all its optional fields null. */
     public static GetMyDefaultAdministratorRights of() {
         return new GetMyDefaultAdministratorRights(null);
     }

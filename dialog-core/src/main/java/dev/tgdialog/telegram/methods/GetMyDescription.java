@@ -14,7 +14,7 @@ public record GetMyDescription(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<BotDescription> {
 
-    /** A {@code GetMyDescription} with no optional fields set. */
+    /** A {@code GetMyDescription} with all its optional fields null. */
     public static GetMyDescription of() {
         return new GetMyDescription(null);
     }

@@ -14,7 +14,7 @@ public record GetMyName(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<BotName> {
 
-    /** A {@code GetMyName} with no optional fields set. */
+    /** A {@code GetMyName} with all its optional fields null. */
     public static GetMyName of() {
         return new GetMyName(null);
     }

@@ -14,7 +14,7 @@ public record GetMyShortDescription(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<BotShortDescription> {
 
-    /** A {@code GetMyShortDescription} with no optional fields set. */
+    /** A {@code GetMyShortDescription} with all its optional fields null. */
     public static GetMyShortDescription of() {
         return new GetMyShortDescription(null);
     }

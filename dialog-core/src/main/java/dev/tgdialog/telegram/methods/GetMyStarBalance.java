@@ -10,7 +10,7 @@ import java.lang.reflect.Type;
  */
 public record GetMyStarBalance() implements BotMethod<StarAmount> {
 
-    /** A {@code GetMyStarBalance} with no optional fields set. */
+    /** A {@code GetMyStarBalance}. */
     public static GetMyStarBalance of() {
         return new GetMyStarBalance();
     }

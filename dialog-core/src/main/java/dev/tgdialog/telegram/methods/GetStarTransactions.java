@@ -14,7 +14,7 @@ public record GetStarTransactions(
         @Nullable Long limit)
         implements BotMethod<StarTransactions> {
 
-    /** A {@code GetStarTransactions} with no optional fields set. */
+    /** A {@code GetStarTransactions} with all its optional fields null. */
     public static GetStarTransactions of() {
         return new GetStarTransactions(null, null);
     }

@@ -21,7 +21,7 @@ public record GetUpdates(
 
     private static final Type RESULT_TYPE = ResultTypes.listOf(Update.class);
 
-    /** A {@code GetUpdates} with no optional fields set. */
+    /** A {@code GetUpdates} with all its optional fields null. */
     public static GetUpdates of() {
         return new GetUpdates(null, null, null, null);
     }

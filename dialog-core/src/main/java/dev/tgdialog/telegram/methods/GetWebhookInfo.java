@@ -10,7 +10,7 @@ import java.lang.reflect.Type;
  */
 public record GetWebhookInfo() implements BotMethod<WebhookInfo> {
 
-    /** A {@code GetWebhookInfo} with no optional fields set. */
+    /** A {@code GetWebhookInfo}. */
     public static GetWebhookInfo of() {
         return new GetWebhookInfo();
     }

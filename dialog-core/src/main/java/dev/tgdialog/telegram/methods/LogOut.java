@@ -9,7 +9,7 @@ import java.lang.reflect.Type;
  */
 public record LogOut() implements BotMethod<Boolean> {
 
-    /** A {@code LogOut} with no optional fields set. */
+    /** A {@code LogOut}. */
     public static LogOut of() {
         return new LogOut();
     }

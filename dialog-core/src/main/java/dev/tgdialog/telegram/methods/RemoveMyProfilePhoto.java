@@ -9,7 +9,7 @@ import java.lang.reflect.Type;
  */
 public record RemoveMyProfilePhoto() implements BotMethod<Boolean> {
 
-    /** A {@code RemoveMyProfilePhoto} with no optional fields set. */
+    /** A {@code RemoveMyProfilePhoto}. */
     public static RemoveMyProfilePhoto of() {
         return new RemoveMyProfilePhoto();
     }

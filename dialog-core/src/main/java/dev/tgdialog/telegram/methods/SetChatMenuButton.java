@@ -15,7 +15,7 @@ public record SetChatMenuButton(
         @SerializedName("menu_button") @Nullable MenuButton menuButton)
         implements BotMethod<Boolean> {
 
-    /** A {@code SetChatMenuButton} with no optional fields set. */
+    /** A {@code SetChatMenuButton} with all its optional fields null. */
     public static SetChatMenuButton of() {
         return new SetChatMenuButton(null, null);
     }

@@ -15,7 +15,7 @@ public record SetMyDefaultAdministratorRights(
         @SerializedName("for_channels") @Nullable Boolean forChannels)
         implements BotMethod<Boolean> {
 
-    /** A {@code SetMyDefaultAdministratorRights} with no optional fields set. */
+    /** A {@code SetMyDefaultAdministratorRights} with all its optional fields null. */
     public static SetMyDefaultAdministratorRights of() {
         return new SetMyDefaultAdministratorRights(null, null);
     }

@@ -14,7 +14,7 @@ public record SetMyDescription(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<Boolean> {
 
-    /** A {@code SetMyDescription} with no optional fields set. */
+    /** A {@code SetMyDescription} with all its optional fields null. */
     public static SetMyDescription of() {
         return new SetMyDescription(null, null);
     }

@@ -14,7 +14,7 @@ public record SetMyName(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<Boolean> {
 
-    /** A {@code SetMyName} with no optional fields set. */
+    /** A {@code SetMyName} with all its optional fields null. */
     public static SetMyName of() {
         return new SetMyName(null, null);
     }

@@ -14,7 +14,7 @@ public record SetMyShortDescription(
         @SerializedName("language_code") @Nullable String languageCode)
         implements BotMethod<Boolean> {
 
-    /** A {@code SetMyShortDescription} with no optional fields set. */
+    /** A {@code SetMyShortDescription} with all its optional fields null. */
     public static SetMyShortDescription of() {
         return new SetMyShortDescription(null, null);
     }

@@ -20,7 +20,7 @@ public record StopMessageLiveLocation(
         @SerializedName("reply_markup") @Nullable InlineKeyboardMarkup replyMarkup)
         implements BotMethod<MessageOrTrue> {
 
-    /** A {@code StopMessageLiveLocation} with no optional fields set. */
+    /** A {@code StopMessageLiveLocation} with all its optional fields null. */
     public static StopMessageLiveLocation of() {
         return new StopMessageLiveLocation(null, null, null, null, null);
     }

@@ -16,12 +16,12 @@ public record UnbanChatMember(
         @SerializedName("only_if_banned") @Nullable Boolean onlyIfBanned)
         implements BotMethod<Boolean> {
 
-    /** A {@code UnbanChatMember} with its required fields; the optional ones are null. */
+    /** An {@code UnbanChatMember} with its required fields; the optional ones are null. */
     public static UnbanChatMember of(ChatId chatId, long userId) {
         return new UnbanChatMember(chatId, userId, null);
     }
 
-    /** A {@code UnbanChatMember} with its required fields; the optional ones are null. */
+    /** An {@code UnbanChatMember} with its required fields; the optional ones are null. */
     public static UnbanChatMember of(long chatId, long userId) {
         return new UnbanChatMember(ChatId.of(chatId), userId, null);
     }

@@ -16,12 +16,12 @@ public record UnpinChatMessage(
         @SerializedName("message_id") @Nullable Long messageId)
         implements BotMethod<Boolean> {
 
-    /** A {@code UnpinChatMessage} with its required fields; the optional ones are null. */
+    /** An {@code UnpinChatMessage} with its required fields; the optional ones are null. */
     public static UnpinChatMessage of(ChatId chatId) {
         return new UnpinChatMessage(null, chatId, null);
     }
 
-    /** A {@code UnpinChatMessage} with its required fields; the optional ones are null. */
+    /** An {@code UnpinChatMessage} with its required fields; the optional ones are null. */
     public static UnpinChatMessage of(long chatId) {
         return new UnpinChatMessage(null, ChatId.of(chatId), null);
     }

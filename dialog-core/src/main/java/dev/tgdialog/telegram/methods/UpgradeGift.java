@@ -16,7 +16,7 @@ public record UpgradeGift(
         @SerializedName("star_count") @Nullable Long starCount)
         implements BotMethod<Boolean> {
 
-    /** A {@code UpgradeGift} with its required fields; the optional ones are null. */
+    /** An {@code UpgradeGift} with its required fields; the optional ones are null. */
     public static UpgradeGift of(String businessConnectionId, String ownedGiftId) {
         return new UpgradeGift(businessConnectionId, ownedGiftId, null, null);
     }

@@ -14,7 +14,7 @@ public record AffiliateInfo(
         long amount,
         @SerializedName("nanostar_amount") @Nullable Long nanostarAmount) {
 
-    /** A {@code AffiliateInfo} with its required fields; the optional ones are null. */
+    /** An {@code AffiliateInfo} with its required fields; the optional ones are null. */
     public static AffiliateInfo of(long commissionPerMille, long amount) {
         return new AffiliateInfo(null, null, commissionPerMille, amount, null);
     }

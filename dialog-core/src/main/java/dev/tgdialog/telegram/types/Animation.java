@@ -18,12 +18,12 @@ public record Animation(
         @SerializedName("mime_type") @Nullable String mimeType,
         @SerializedName("file_size") @Nullable Long fileSize) {
 
-    /** A {@code Animation} with its required fields; the optional ones are null. */
+    /** An {@code Animation} with its required fields; the optional ones are null. */
     public static Animation of(String fileId, String fileUniqueId, long width, long height, long duration) {
         return new Animation(fileId, fileUniqueId, width, height, duration, null, null, null, null);
     }
 
-    /** A builder for a {@code Animation}, starting from its required fields. */
+    /** A builder for an {@code Animation}, starting from its required fields. */
     public static Builder builder(String fileId, String fileUniqueId, long width, long height, long duration) {
         return new Builder(fileId, fileUniqueId, width, height, duration);
     }

@@ -18,12 +18,12 @@ public record Audio(
         @SerializedName("file_size") @Nullable Long fileSize,
         @Nullable PhotoSize thumbnail) {
 
-    /** A {@code Audio} with its required fields; the optional ones are null. */
+    /** An {@code Audio} with its required fields; the optional ones are null. */
     public static Audio of(String fileId, String fileUniqueId, long duration) {
         return new Audio(fileId, fileUniqueId, duration, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code Audio}, starting from its required fields. */
+    /** A builder for an {@code Audio}, starting from its required fields. */
     public static Builder builder(String fileId, String fileUniqueId, long duration) {
         return new Builder(fileId, fileUniqueId, duration);
     }

@@ -16,7 +16,7 @@ public record BotCommandScopeAllChatAdministrators(
         type = TYPE;
     }
 
-    /** A {@code BotCommandScopeAllChatAdministrators} with no optional fields set. */
+    /** A {@code BotCommandScopeAllChatAdministrators}. */
     public static BotCommandScopeAllChatAdministrators of() {
         return new BotCommandScopeAllChatAdministrators(TYPE);
     }

@@ -16,7 +16,7 @@ public record BotCommandScopeAllGroupChats(
         type = TYPE;
     }
 
-    /** A {@code BotCommandScopeAllGroupChats} with no optional fields set. */
+    /** A {@code BotCommandScopeAllGroupChats}. */
     public static BotCommandScopeAllGroupChats of() {
         return new BotCommandScopeAllGroupChats(TYPE);
     }

@@ -16,7 +16,7 @@ public record BotCommandScopeAllPrivateChats(
         type = TYPE;
     }
 
-    /** A {@code BotCommandScopeAllPrivateChats} with no optional fields set. */
+    /** A {@code BotCommandScopeAllPrivateChats}. */
     public static BotCommandScopeAllPrivateChats of() {
         return new BotCommandScopeAllPrivateChats(TYPE);
     }

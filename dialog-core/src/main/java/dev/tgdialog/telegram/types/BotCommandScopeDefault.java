@@ -16,7 +16,7 @@ public record BotCommandScopeDefault(
         type = TYPE;
     }
 
-    /** A {@code BotCommandScopeDefault} with no optional fields set. */
+    /** A {@code BotCommandScopeDefault}. */
     public static BotCommandScopeDefault of() {
         return new BotCommandScopeDefault(TYPE);
     }

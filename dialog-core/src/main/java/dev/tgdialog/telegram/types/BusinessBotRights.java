@@ -23,7 +23,7 @@ public record BusinessBotRights(
         @SerializedName("can_transfer_stars") @Nullable Boolean canTransferStars,
         @SerializedName("can_manage_stories") @Nullable Boolean canManageStories) {
 
-    /** A {@code BusinessBotRights} with no optional fields set. */
+    /** A {@code BusinessBotRights} with all its optional fields null. */
     public static BusinessBotRights of() {
         return new BusinessBotRights(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -11,7 +11,7 @@ public record BusinessIntro(
         @Nullable String message,
         @Nullable Sticker sticker) {
 
-    /** A {@code BusinessIntro} with no optional fields set. */
+    /** A {@code BusinessIntro} with all its optional fields null. */
     public static BusinessIntro of() {
         return new BusinessIntro(null, null, null);
     }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record ChatOwnerLeft(
         @SerializedName("new_owner") @Nullable User newOwner) {
 
-    /** A {@code ChatOwnerLeft} with no optional fields set. */
+    /** A {@code ChatOwnerLeft} with all its optional fields null. */
     public static ChatOwnerLeft of() {
         return new ChatOwnerLeft(null);
     }

@@ -25,7 +25,7 @@ public record ChatPermissions(
         @SerializedName("can_pin_messages") @Nullable Boolean canPinMessages,
         @SerializedName("can_manage_topics") @Nullable Boolean canManageTopics) {
 
-    /** A {@code ChatPermissions} with no optional fields set. */
+    /** A {@code ChatPermissions} with all its optional fields null. */
     public static ChatPermissions of() {
         return new ChatPermissions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }

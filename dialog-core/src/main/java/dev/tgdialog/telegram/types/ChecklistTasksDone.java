@@ -13,7 +13,7 @@ public record ChecklistTasksDone(
         @SerializedName("marked_as_done_task_ids") @Nullable List<Long> markedAsDoneTaskIds,
         @SerializedName("marked_as_not_done_task_ids") @Nullable List<Long> markedAsNotDoneTaskIds) {
 
-    /** A {@code ChecklistTasksDone} with no optional fields set. */
+    /** A {@code ChecklistTasksDone} with all its optional fields null. */
     public static ChecklistTasksDone of() {
         return new ChecklistTasksDone(null, null, null);
     }

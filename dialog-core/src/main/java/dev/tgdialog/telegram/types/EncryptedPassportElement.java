@@ -20,12 +20,12 @@ public record EncryptedPassportElement(
         @Nullable List<PassportFile> translation,
         String hash) {
 
-    /** A {@code EncryptedPassportElement} with its required fields; the optional ones are null. */
+    /** An {@code EncryptedPassportElement} with its required fields; the optional ones are null. */
     public static EncryptedPassportElement of(String type, String hash) {
         return new EncryptedPassportElement(type, null, null, null, null, null, null, null, null, hash);
     }
 
-    /** A builder for a {@code EncryptedPassportElement}, starting from its required fields. */
+    /** A builder for an {@code EncryptedPassportElement}, starting from its required fields. */
     public static Builder builder(String type, String hash) {
         return new Builder(type, hash);
     }

@@ -36,12 +36,12 @@ public record ExternalReplyInfo(
         @Nullable Poll poll,
         @Nullable Venue venue) {
 
-    /** A {@code ExternalReplyInfo} with its required fields; the optional ones are null. */
+    /** An {@code ExternalReplyInfo} with its required fields; the optional ones are null. */
     public static ExternalReplyInfo of(MessageOrigin origin) {
         return new ExternalReplyInfo(origin, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code ExternalReplyInfo}, starting from its required fields. */
+    /** A builder for an {@code ExternalReplyInfo}, starting from its required fields. */
     public static Builder builder(MessageOrigin origin) {
         return new Builder(origin);
     }

@@ -11,7 +11,7 @@ public record ForumTopicEdited(
         @Nullable String name,
         @SerializedName("icon_custom_emoji_id") @Nullable String iconCustomEmojiId) {
 
-    /** A {@code ForumTopicEdited} with no optional fields set. */
+    /** A {@code ForumTopicEdited} with all its optional fields null. */
     public static ForumTopicEdited of() {
         return new ForumTopicEdited(null, null);
     }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record GiveawayCreated(
         @SerializedName("prize_star_count") @Nullable Long prizeStarCount) {
 
-    /** A {@code GiveawayCreated} with no optional fields set. */
+    /** A {@code GiveawayCreated} with all its optional fields null. */
     public static GiveawayCreated of() {
         return new GiveawayCreated(null);
     }

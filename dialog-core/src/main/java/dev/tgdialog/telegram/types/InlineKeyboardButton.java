@@ -22,12 +22,12 @@ public record InlineKeyboardButton(
         @SerializedName("callback_game") @Nullable CallbackGame callbackGame,
         @Nullable Boolean pay) {
 
-    /** A {@code InlineKeyboardButton} with its required fields; the optional ones are null. */
+    /** An {@code InlineKeyboardButton} with its required fields; the optional ones are null. */
     public static InlineKeyboardButton of(String text) {
         return new InlineKeyboardButton(text, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineKeyboardButton}, starting from its required fields. */
+    /** A builder for an {@code InlineKeyboardButton}, starting from its required fields. */
     public static Builder builder(String text) {
         return new Builder(text);
     }

@@ -15,7 +15,7 @@ public record InlineQuery(
         @SerializedName("chat_type") @Nullable String chatType,
         @Nullable Location location) {
 
-    /** A {@code InlineQuery} with its required fields; the optional ones are null. */
+    /** An {@code InlineQuery} with its required fields; the optional ones are null. */
     public static InlineQuery of(String id, User from, String query, String offset) {
         return new InlineQuery(id, from, query, offset, null, null);
     }

@@ -28,12 +28,12 @@ public record InlineQueryResultArticle(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultArticle} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultArticle} with its required fields; the optional ones are null. */
     public static InlineQueryResultArticle of(String id, String title, InputMessageContent inputMessageContent) {
         return new InlineQueryResultArticle(TYPE, id, title, inputMessageContent, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultArticle}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultArticle}, starting from its required fields. */
     public static Builder builder(String id, String title, InputMessageContent inputMessageContent) {
         return new Builder(id, title, inputMessageContent);
     }

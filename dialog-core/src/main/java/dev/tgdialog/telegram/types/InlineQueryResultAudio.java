@@ -30,12 +30,12 @@ public record InlineQueryResultAudio(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultAudio} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultAudio} with its required fields; the optional ones are null. */
     public static InlineQueryResultAudio of(String id, String audioUrl, String title) {
         return new InlineQueryResultAudio(TYPE, id, audioUrl, title, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultAudio}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultAudio}, starting from its required fields. */
     public static Builder builder(String id, String audioUrl, String title) {
         return new Builder(id, audioUrl, title);
     }

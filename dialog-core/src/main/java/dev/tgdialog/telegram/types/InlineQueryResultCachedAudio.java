@@ -27,12 +27,12 @@ public record InlineQueryResultCachedAudio(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedAudio} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedAudio} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedAudio of(String id, String audioFileId) {
         return new InlineQueryResultCachedAudio(TYPE, id, audioFileId, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedAudio}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedAudio}, starting from its required fields. */
     public static Builder builder(String id, String audioFileId) {
         return new Builder(id, audioFileId);
     }

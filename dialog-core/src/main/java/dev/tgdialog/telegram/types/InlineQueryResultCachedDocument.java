@@ -29,12 +29,12 @@ public record InlineQueryResultCachedDocument(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedDocument} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedDocument} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedDocument of(String id, String title, String documentFileId) {
         return new InlineQueryResultCachedDocument(TYPE, id, title, documentFileId, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedDocument}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedDocument}, starting from its required fields. */
     public static Builder builder(String id, String title, String documentFileId) {
         return new Builder(id, title, documentFileId);
     }

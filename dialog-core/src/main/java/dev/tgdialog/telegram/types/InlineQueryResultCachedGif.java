@@ -29,12 +29,12 @@ public record InlineQueryResultCachedGif(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedGif} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedGif} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedGif of(String id, String gifFileId) {
         return new InlineQueryResultCachedGif(TYPE, id, gifFileId, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedGif}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedGif}, starting from its required fields. */
     public static Builder builder(String id, String gifFileId) {
         return new Builder(id, gifFileId);
     }

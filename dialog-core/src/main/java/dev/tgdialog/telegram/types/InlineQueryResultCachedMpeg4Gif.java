@@ -29,12 +29,12 @@ public record InlineQueryResultCachedMpeg4Gif(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedMpeg4Gif} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedMpeg4Gif} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedMpeg4Gif of(String id, String mpeg4FileId) {
         return new InlineQueryResultCachedMpeg4Gif(TYPE, id, mpeg4FileId, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedMpeg4Gif}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedMpeg4Gif}, starting from its required fields. */
     public static Builder builder(String id, String mpeg4FileId) {
         return new Builder(id, mpeg4FileId);
     }

@@ -30,12 +30,12 @@ public record InlineQueryResultCachedPhoto(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedPhoto} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedPhoto} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedPhoto of(String id, String photoFileId) {
         return new InlineQueryResultCachedPhoto(TYPE, id, photoFileId, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedPhoto}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedPhoto}, starting from its required fields. */
     public static Builder builder(String id, String photoFileId) {
         return new Builder(id, photoFileId);
     }

@@ -23,7 +23,7 @@ public record InlineQueryResultCachedSticker(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedSticker} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedSticker} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedSticker of(String id, String stickerFileId) {
         return new InlineQueryResultCachedSticker(TYPE, id, stickerFileId, null, null);
     }

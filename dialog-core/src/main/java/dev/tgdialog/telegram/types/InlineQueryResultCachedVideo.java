@@ -30,12 +30,12 @@ public record InlineQueryResultCachedVideo(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedVideo} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedVideo} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedVideo of(String id, String videoFileId, String title) {
         return new InlineQueryResultCachedVideo(TYPE, id, videoFileId, title, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedVideo}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedVideo}, starting from its required fields. */
     public static Builder builder(String id, String videoFileId, String title) {
         return new Builder(id, videoFileId, title);
     }

@@ -28,12 +28,12 @@ public record InlineQueryResultCachedVoice(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultCachedVoice} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultCachedVoice} with its required fields; the optional ones are null. */
     public static InlineQueryResultCachedVoice of(String id, String voiceFileId, String title) {
         return new InlineQueryResultCachedVoice(TYPE, id, voiceFileId, title, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultCachedVoice}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultCachedVoice}, starting from its required fields. */
     public static Builder builder(String id, String voiceFileId, String title) {
         return new Builder(id, voiceFileId, title);
     }

@@ -29,12 +29,12 @@ public record InlineQueryResultContact(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultContact} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultContact} with its required fields; the optional ones are null. */
     public static InlineQueryResultContact of(String id, String phoneNumber, String firstName) {
         return new InlineQueryResultContact(TYPE, id, phoneNumber, firstName, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultContact}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultContact}, starting from its required fields. */
     public static Builder builder(String id, String phoneNumber, String firstName) {
         return new Builder(id, phoneNumber, firstName);
     }

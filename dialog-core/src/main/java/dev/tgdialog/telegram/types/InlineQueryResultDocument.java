@@ -33,12 +33,12 @@ public record InlineQueryResultDocument(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultDocument} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultDocument} with its required fields; the optional ones are null. */
     public static InlineQueryResultDocument of(String id, String title, String documentUrl, String mimeType) {
         return new InlineQueryResultDocument(TYPE, id, title, null, null, null, documentUrl, mimeType, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultDocument}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultDocument}, starting from its required fields. */
     public static Builder builder(String id, String title, String documentUrl, String mimeType) {
         return new Builder(id, title, documentUrl, mimeType);
     }

@@ -22,7 +22,7 @@ public record InlineQueryResultGame(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultGame} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultGame} with its required fields; the optional ones are null. */
     public static InlineQueryResultGame of(String id, String gameShortName) {
         return new InlineQueryResultGame(TYPE, id, gameShortName, null);
     }

@@ -34,12 +34,12 @@ public record InlineQueryResultGif(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultGif} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultGif} with its required fields; the optional ones are null. */
     public static InlineQueryResultGif of(String id, String gifUrl, String thumbnailUrl) {
         return new InlineQueryResultGif(TYPE, id, gifUrl, null, null, null, thumbnailUrl, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultGif}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultGif}, starting from its required fields. */
     public static Builder builder(String id, String gifUrl, String thumbnailUrl) {
         return new Builder(id, gifUrl, thumbnailUrl);
     }

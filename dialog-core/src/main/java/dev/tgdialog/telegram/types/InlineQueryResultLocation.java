@@ -32,12 +32,12 @@ public record InlineQueryResultLocation(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultLocation} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultLocation} with its required fields; the optional ones are null. */
     public static InlineQueryResultLocation of(String id, double latitude, double longitude, String title) {
         return new InlineQueryResultLocation(TYPE, id, latitude, longitude, title, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultLocation}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultLocation}, starting from its required fields. */
     public static Builder builder(String id, double latitude, double longitude, String title) {
         return new Builder(id, latitude, longitude, title);
     }

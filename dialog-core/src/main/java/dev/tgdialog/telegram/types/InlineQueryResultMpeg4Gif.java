@@ -34,12 +34,12 @@ public record InlineQueryResultMpeg4Gif(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultMpeg4Gif} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultMpeg4Gif} with its required fields; the optional ones are null. */
     public static InlineQueryResultMpeg4Gif of(String id, String mpeg4Url, String thumbnailUrl) {
         return new InlineQueryResultMpeg4Gif(TYPE, id, mpeg4Url, null, null, null, thumbnailUrl, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultMpeg4Gif}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultMpeg4Gif}, starting from its required fields. */
     public static Builder builder(String id, String mpeg4Url, String thumbnailUrl) {
         return new Builder(id, mpeg4Url, thumbnailUrl);
     }

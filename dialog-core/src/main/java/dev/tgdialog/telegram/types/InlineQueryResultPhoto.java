@@ -33,12 +33,12 @@ public record InlineQueryResultPhoto(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultPhoto} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultPhoto} with its required fields; the optional ones are null. */
     public static InlineQueryResultPhoto of(String id, String photoUrl, String thumbnailUrl) {
         return new InlineQueryResultPhoto(TYPE, id, photoUrl, thumbnailUrl, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultPhoto}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultPhoto}, starting from its required fields. */
     public static Builder builder(String id, String photoUrl, String thumbnailUrl) {
         return new Builder(id, photoUrl, thumbnailUrl);
     }

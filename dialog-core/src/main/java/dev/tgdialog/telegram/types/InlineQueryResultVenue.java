@@ -33,12 +33,12 @@ public record InlineQueryResultVenue(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultVenue} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultVenue} with its required fields; the optional ones are null. */
     public static InlineQueryResultVenue of(String id, double latitude, double longitude, String title, String address) {
         return new InlineQueryResultVenue(TYPE, id, latitude, longitude, title, address, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultVenue}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultVenue}, starting from its required fields. */
     public static Builder builder(String id, double latitude, double longitude, String title, String address) {
         return new Builder(id, latitude, longitude, title, address);
     }

@@ -35,12 +35,12 @@ public record InlineQueryResultVideo(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultVideo} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultVideo} with its required fields; the optional ones are null. */
     public static InlineQueryResultVideo of(String id, String videoUrl, String mimeType, String thumbnailUrl, String title) {
         return new InlineQueryResultVideo(TYPE, id, videoUrl, mimeType, thumbnailUrl, title, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultVideo}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultVideo}, starting from its required fields. */
     public static Builder builder(String id, String videoUrl, String mimeType, String thumbnailUrl, String title) {
         return new Builder(id, videoUrl, mimeType, thumbnailUrl, title);
     }

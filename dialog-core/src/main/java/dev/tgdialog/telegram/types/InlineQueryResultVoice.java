@@ -29,12 +29,12 @@ public record InlineQueryResultVoice(
         type = TYPE;
     }
 
-    /** A {@code InlineQueryResultVoice} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultVoice} with its required fields; the optional ones are null. */
     public static InlineQueryResultVoice of(String id, String voiceUrl, String title) {
         return new InlineQueryResultVoice(TYPE, id, voiceUrl, title, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InlineQueryResultVoice}, starting from its required fields. */
+    /** A builder for an {@code InlineQueryResultVoice}, starting from its required fields. */
     public static Builder builder(String id, String voiceUrl, String title) {
         return new Builder(id, voiceUrl, title);
     }

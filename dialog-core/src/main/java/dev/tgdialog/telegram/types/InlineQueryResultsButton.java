@@ -12,7 +12,7 @@ public record InlineQueryResultsButton(
         @SerializedName("web_app") @Nullable WebAppInfo webApp,
         @SerializedName("start_parameter") @Nullable String startParameter) {
 
-    /** A {@code InlineQueryResultsButton} with its required fields; the optional ones are null. */
+    /** An {@code InlineQueryResultsButton} with its required fields; the optional ones are null. */
     public static InlineQueryResultsButton of(String text) {
         return new InlineQueryResultsButton(text, null, null);
     }

@@ -16,12 +16,12 @@ public record InputChecklist(
         @SerializedName("others_can_add_tasks") @Nullable Boolean othersCanAddTasks,
         @SerializedName("others_can_mark_tasks_as_done") @Nullable Boolean othersCanMarkTasksAsDone) {
 
-    /** A {@code InputChecklist} with its required fields; the optional ones are null. */
+    /** An {@code InputChecklist} with its required fields; the optional ones are null. */
     public static InputChecklist of(String title, List<InputChecklistTask> tasks) {
         return new InputChecklist(title, null, null, tasks, null, null);
     }
 
-    /** A builder for a {@code InputChecklist}, starting from its required fields. */
+    /** A builder for an {@code InputChecklist}, starting from its required fields. */
     public static Builder builder(String title, List<InputChecklistTask> tasks) {
         return new Builder(title, tasks);
     }

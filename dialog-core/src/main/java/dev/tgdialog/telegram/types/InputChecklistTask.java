@@ -14,7 +14,7 @@ public record InputChecklistTask(
         @SerializedName("parse_mode") @Nullable String parseMode,
         @SerializedName("text_entities") @Nullable List<MessageEntity> textEntities) {
 
-    /** A {@code InputChecklistTask} with its required fields; the optional ones are null. */
+    /** An {@code InputChecklistTask} with its required fields; the optional ones are null. */
     public static InputChecklistTask of(long id, String text) {
         return new InputChecklistTask(id, text, null, null);
     }

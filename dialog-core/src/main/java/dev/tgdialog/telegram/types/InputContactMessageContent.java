@@ -14,7 +14,7 @@ public record InputContactMessageContent(
         @Nullable String vcard)
         implements InputMessageContent {
 
-    /** A {@code InputContactMessageContent} with its required fields; the optional ones are null. */
+    /** An {@code InputContactMessageContent} with its required fields; the optional ones are null. */
     public static InputContactMessageContent of(String phoneNumber, String firstName) {
         return new InputContactMessageContent(phoneNumber, firstName, null, null);
     }

@@ -31,12 +31,12 @@ public record InputInvoiceMessageContent(
         @SerializedName("is_flexible") @Nullable Boolean isFlexible)
         implements InputMessageContent {
 
-    /** A {@code InputInvoiceMessageContent} with its required fields; the optional ones are null. */
+    /** An {@code InputInvoiceMessageContent} with its required fields; the optional ones are null. */
     public static InputInvoiceMessageContent of(String title, String description, String payload, String currency, List<LabeledPrice> prices) {
         return new InputInvoiceMessageContent(title, description, payload, null, currency, prices, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputInvoiceMessageContent}, starting from its required fields. */
+    /** A builder for an {@code InputInvoiceMessageContent}, starting from its required fields. */
     public static Builder builder(String title, String description, String payload, String currency, List<LabeledPrice> prices) {
         return new Builder(title, description, payload, currency, prices);
     }

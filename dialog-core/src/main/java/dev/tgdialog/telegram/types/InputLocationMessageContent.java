@@ -16,12 +16,12 @@ public record InputLocationMessageContent(
         @SerializedName("proximity_alert_radius") @Nullable Long proximityAlertRadius)
         implements InputMessageContent {
 
-    /** A {@code InputLocationMessageContent} with its required fields; the optional ones are null. */
+    /** An {@code InputLocationMessageContent} with its required fields; the optional ones are null. */
     public static InputLocationMessageContent of(double latitude, double longitude) {
         return new InputLocationMessageContent(latitude, longitude, null, null, null, null);
     }
 
-    /** A builder for a {@code InputLocationMessageContent}, starting from its required fields. */
+    /** A builder for an {@code InputLocationMessageContent}, starting from its required fields. */
     public static Builder builder(double latitude, double longitude) {
         return new Builder(latitude, longitude);
     }

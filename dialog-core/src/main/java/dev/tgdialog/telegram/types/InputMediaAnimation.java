@@ -31,12 +31,12 @@ public record InputMediaAnimation(
         type = TYPE;
     }
 
-    /** A {@code InputMediaAnimation} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaAnimation} with its required fields; the optional ones are null. */
     public static InputMediaAnimation of(InputFile media) {
         return new InputMediaAnimation(TYPE, media, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaAnimation}, starting from its required fields. */
+    /** A builder for an {@code InputMediaAnimation}, starting from its required fields. */
     public static Builder builder(InputFile media) {
         return new Builder(media);
     }

@@ -29,12 +29,12 @@ public record InputMediaAudio(
         type = TYPE;
     }
 
-    /** A {@code InputMediaAudio} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaAudio} with its required fields; the optional ones are null. */
     public static InputMediaAudio of(InputFile media) {
         return new InputMediaAudio(TYPE, media, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaAudio}, starting from its required fields. */
+    /** A builder for an {@code InputMediaAudio}, starting from its required fields. */
     public static Builder builder(InputFile media) {
         return new Builder(media);
     }

@@ -27,12 +27,12 @@ public record InputMediaDocument(
         type = TYPE;
     }
 
-    /** A {@code InputMediaDocument} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaDocument} with its required fields; the optional ones are null. */
     public static InputMediaDocument of(InputFile media) {
         return new InputMediaDocument(TYPE, media, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaDocument}, starting from its required fields. */
+    /** A builder for an {@code InputMediaDocument}, starting from its required fields. */
     public static Builder builder(InputFile media) {
         return new Builder(media);
     }

@@ -17,7 +17,7 @@ public record InputMediaLink(
         type = TYPE;
     }
 
-    /** A {@code InputMediaLink} with its required fields. */
+    /** An {@code InputMediaLink} with its required fields. */
     public static InputMediaLink of(String url) {
         return new InputMediaLink(TYPE, url);
     }

@@ -28,12 +28,12 @@ public record InputMediaLivePhoto(
         type = TYPE;
     }
 
-    /** A {@code InputMediaLivePhoto} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaLivePhoto} with its required fields; the optional ones are null. */
     public static InputMediaLivePhoto of(InputFile media, InputFile photo) {
         return new InputMediaLivePhoto(TYPE, media, photo, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaLivePhoto}, starting from its required fields. */
+    /** A builder for an {@code InputMediaLivePhoto}, starting from its required fields. */
     public static Builder builder(InputFile media, InputFile photo) {
         return new Builder(media, photo);
     }

@@ -22,7 +22,7 @@ public record InputMediaLocation(
         type = TYPE;
     }
 
-    /** A {@code InputMediaLocation} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaLocation} with its required fields; the optional ones are null. */
     public static InputMediaLocation of(double latitude, double longitude) {
         return new InputMediaLocation(TYPE, latitude, longitude, null);
     }

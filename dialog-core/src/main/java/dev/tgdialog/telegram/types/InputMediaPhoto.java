@@ -27,12 +27,12 @@ public record InputMediaPhoto(
         type = TYPE;
     }
 
-    /** A {@code InputMediaPhoto} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaPhoto} with its required fields; the optional ones are null. */
     public static InputMediaPhoto of(InputFile media) {
         return new InputMediaPhoto(TYPE, media, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaPhoto}, starting from its required fields. */
+    /** A builder for an {@code InputMediaPhoto}, starting from its required fields. */
     public static Builder builder(InputFile media) {
         return new Builder(media);
     }

@@ -21,7 +21,7 @@ public record InputMediaSticker(
         type = TYPE;
     }
 
-    /** A {@code InputMediaSticker} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaSticker} with its required fields; the optional ones are null. */
     public static InputMediaSticker of(InputFile media) {
         return new InputMediaSticker(TYPE, media, null);
     }

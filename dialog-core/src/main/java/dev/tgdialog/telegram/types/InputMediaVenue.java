@@ -27,12 +27,12 @@ public record InputMediaVenue(
         type = TYPE;
     }
 
-    /** A {@code InputMediaVenue} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaVenue} with its required fields; the optional ones are null. */
     public static InputMediaVenue of(double latitude, double longitude, String title, String address) {
         return new InputMediaVenue(TYPE, latitude, longitude, title, address, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaVenue}, starting from its required fields. */
+    /** A builder for an {@code InputMediaVenue}, starting from its required fields. */
     public static Builder builder(double latitude, double longitude, String title, String address) {
         return new Builder(latitude, longitude, title, address);
     }

@@ -34,12 +34,12 @@ public record InputMediaVideo(
         type = TYPE;
     }
 
-    /** A {@code InputMediaVideo} with its required fields; the optional ones are null. */
+    /** An {@code InputMediaVideo} with its required fields; the optional ones are null. */
     public static InputMediaVideo of(InputFile media) {
         return new InputMediaVideo(TYPE, media, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputMediaVideo}, starting from its required fields. */
+    /** A builder for an {@code InputMediaVideo}, starting from its required fields. */
     public static Builder builder(InputFile media) {
         return new Builder(media);
     }

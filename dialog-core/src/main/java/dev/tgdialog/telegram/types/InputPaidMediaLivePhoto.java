@@ -20,7 +20,7 @@ public record InputPaidMediaLivePhoto(
         type = TYPE;
     }
 
-    /** A {@code InputPaidMediaLivePhoto} with its required fields. */
+    /** An {@code InputPaidMediaLivePhoto} with its required fields. */
     public static InputPaidMediaLivePhoto of(InputFile media, InputFile photo) {
         return new InputPaidMediaLivePhoto(TYPE, media, photo);
     }

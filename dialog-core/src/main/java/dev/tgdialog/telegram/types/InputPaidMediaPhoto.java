@@ -19,7 +19,7 @@ public record InputPaidMediaPhoto(
         type = TYPE;
     }
 
-    /** A {@code InputPaidMediaPhoto} with its required fields. */
+    /** An {@code InputPaidMediaPhoto} with its required fields. */
     public static InputPaidMediaPhoto of(InputFile media) {
         return new InputPaidMediaPhoto(TYPE, media);
     }

@@ -28,12 +28,12 @@ public record InputPaidMediaVideo(
         type = TYPE;
     }
 
-    /** A {@code InputPaidMediaVideo} with its required fields; the optional ones are null. */
+    /** An {@code InputPaidMediaVideo} with its required fields; the optional ones are null. */
     public static InputPaidMediaVideo of(InputFile media) {
         return new InputPaidMediaVideo(TYPE, media, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code InputPaidMediaVideo}, starting from its required fields. */
+    /** A builder for an {@code InputPaidMediaVideo}, starting from its required fields. */
     public static Builder builder(InputFile media) {
         return new Builder(media);
     }

@@ -14,7 +14,7 @@ public record InputPollOption(
         @SerializedName("text_entities") @Nullable List<MessageEntity> textEntities,
         @Nullable InputPollOptionMedia media) {
 
-    /** A {@code InputPollOption} with its required fields; the optional ones are null. */
+    /** An {@code InputPollOption} with its required fields; the optional ones are null. */
     public static InputPollOption of(String text) {
         return new InputPollOption(text, null, null, null);
     }

@@ -22,7 +22,7 @@ public record InputProfilePhotoAnimated(
         type = TYPE;
     }
 
-    /** A {@code InputProfilePhotoAnimated} with its required fields; the optional ones are null. */
+    /** An {@code InputProfilePhotoAnimated} with its required fields; the optional ones are null. */
     public static InputProfilePhotoAnimated of(InputFile animation) {
         return new InputProfilePhotoAnimated(TYPE, animation, null);
     }

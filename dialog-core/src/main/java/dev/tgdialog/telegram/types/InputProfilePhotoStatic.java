@@ -19,7 +19,7 @@ public record InputProfilePhotoStatic(
         type = TYPE;
     }
 
-    /** A {@code InputProfilePhotoStatic} with its required fields. */
+    /** An {@code InputProfilePhotoStatic} with its required fields. */
     public static InputProfilePhotoStatic of(InputFile photo) {
         return new InputProfilePhotoStatic(TYPE, photo);
     }

@@ -13,12 +13,12 @@ public record InputRichMessage(
         @SerializedName("is_rtl") @Nullable Boolean isRtl,
         @SerializedName("skip_entity_detection") @Nullable Boolean skipEntityDetection) {
 
-    /** A {@code InputRichMessage} with no optional fields set. */
+    /** An {@code InputRichMessage} with all its optional fields null. */
     public static InputRichMessage of() {
         return new InputRichMessage(null, null, null, null);
     }
 
-    /** A builder for a {@code InputRichMessage}, starting from its required fields. */
+    /** A builder for an {@code InputRichMessage}, starting from its required fields. */
     public static Builder builder() {
         return new Builder();
     }

@@ -16,7 +16,7 @@ public record InputSticker(
         @SerializedName("mask_position") @Nullable MaskPosition maskPosition,
         @Nullable List<String> keywords) {
 
-    /** A {@code InputSticker} with its required fields; the optional ones are null. */
+    /** An {@code InputSticker} with its required fields; the optional ones are null. */
     public static InputSticker of(InputFile sticker, String format, List<String> emojiList) {
         return new InputSticker(sticker, format, emojiList, null, null);
     }

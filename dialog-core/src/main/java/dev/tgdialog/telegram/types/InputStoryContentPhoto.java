@@ -19,7 +19,7 @@ public record InputStoryContentPhoto(
         type = TYPE;
     }
 
-    /** A {@code InputStoryContentPhoto} with its required fields. */
+    /** An {@code InputStoryContentPhoto} with its required fields. */
     public static InputStoryContentPhoto of(InputFile photo) {
         return new InputStoryContentPhoto(TYPE, photo);
     }

@@ -24,7 +24,7 @@ public record InputStoryContentVideo(
         type = TYPE;
     }
 
-    /** A {@code InputStoryContentVideo} with its required fields; the optional ones are null. */
+    /** An {@code InputStoryContentVideo} with its required fields; the optional ones are null. */
     public static InputStoryContentVideo of(InputFile video) {
         return new InputStoryContentVideo(TYPE, video, null, null, null);
     }

@@ -15,7 +15,7 @@ public record InputTextMessageContent(
         @SerializedName("link_preview_options") @Nullable LinkPreviewOptions linkPreviewOptions)
         implements InputMessageContent {
 
-    /** A {@code InputTextMessageContent} with its required fields; the optional ones are null. */
+    /** An {@code InputTextMessageContent} with its required fields; the optional ones are null. */
     public static InputTextMessageContent of(String messageText) {
         return new InputTextMessageContent(messageText, null, null, null);
     }

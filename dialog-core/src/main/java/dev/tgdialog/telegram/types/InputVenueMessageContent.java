@@ -18,12 +18,12 @@ public record InputVenueMessageContent(
         @SerializedName("google_place_type") @Nullable String googlePlaceType)
         implements InputMessageContent {
 
-    /** A {@code InputVenueMessageContent} with its required fields; the optional ones are null. */
+    /** An {@code InputVenueMessageContent} with its required fields; the optional ones are null. */
     public static InputVenueMessageContent of(double latitude, double longitude, String title, String address) {
         return new InputVenueMessageContent(latitude, longitude, title, address, null, null, null, null);
     }
 
-    /** A builder for a {@code InputVenueMessageContent}, starting from its required fields. */
+    /** A builder for an {@code InputVenueMessageContent}, starting from its required fields. */
     public static Builder builder(double latitude, double longitude, String title, String address) {
         return new Builder(latitude, longitude, title, address);
     }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record KeyboardButtonPollType(
         @Nullable String type) {
 
-    /** A {@code KeyboardButtonPollType} with no optional fields set. */
+    /** A {@code KeyboardButtonPollType} with all its optional fields null. */
     public static KeyboardButtonPollType of() {
         return new KeyboardButtonPollType(null);
     }

@@ -14,7 +14,7 @@ public record LinkPreviewOptions(
         @SerializedName("prefer_large_media") @Nullable Boolean preferLargeMedia,
         @SerializedName("show_above_text") @Nullable Boolean showAboveText) {
 
-    /** A {@code LinkPreviewOptions} with no optional fields set. */
+    /** A {@code LinkPreviewOptions} with all its optional fields null. */
     public static LinkPreviewOptions of() {
         return new LinkPreviewOptions(null, null, null, null, null);
     }

@@ -16,7 +16,7 @@ public record MenuButtonCommands(
         type = TYPE;
     }
 
-    /** A {@code MenuButtonCommands} with no optional fields set. */
+    /** A {@code MenuButtonCommands}. */
     public static MenuButtonCommands of() {
         return new MenuButtonCommands(TYPE);
     }

@@ -16,7 +16,7 @@ public record MenuButtonDefault(
         type = TYPE;
     }
 
-    /** A {@code MenuButtonDefault} with no optional fields set. */
+    /** A {@code MenuButtonDefault}. */
     public static MenuButtonDefault of() {
         return new MenuButtonDefault(TYPE);
     }

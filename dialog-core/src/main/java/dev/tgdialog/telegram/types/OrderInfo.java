@@ -13,12 +13,12 @@ public record OrderInfo(
         @Nullable String email,
         @SerializedName("shipping_address") @Nullable ShippingAddress shippingAddress) {
 
-    /** A {@code OrderInfo} with no optional fields set. */
+    /** An {@code OrderInfo} with all its optional fields null. */
     public static OrderInfo of() {
         return new OrderInfo(null, null, null, null);
     }
 
-    /** A builder for a {@code OrderInfo}, starting from its required fields. */
+    /** A builder for an {@code OrderInfo}, starting from its required fields. */
     public static Builder builder() {
         return new Builder();
     }

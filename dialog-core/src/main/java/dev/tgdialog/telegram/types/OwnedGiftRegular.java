@@ -34,12 +34,12 @@ public record OwnedGiftRegular(
         type = TYPE;
     }
 
-    /** A {@code OwnedGiftRegular} with its required fields; the optional ones are null. */
+    /** An {@code OwnedGiftRegular} with its required fields; the optional ones are null. */
     public static OwnedGiftRegular of(Gift gift, long sendDate) {
         return new OwnedGiftRegular(TYPE, gift, null, null, sendDate, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code OwnedGiftRegular}, starting from its required fields. */
+    /** A builder for an {@code OwnedGiftRegular}, starting from its required fields. */
     public static Builder builder(Gift gift, long sendDate) {
         return new Builder(gift, sendDate);
     }

@@ -27,12 +27,12 @@ public record OwnedGiftUnique(
         type = TYPE;
     }
 
-    /** A {@code OwnedGiftUnique} with its required fields; the optional ones are null. */
+    /** An {@code OwnedGiftUnique} with its required fields; the optional ones are null. */
     public static OwnedGiftUnique of(UniqueGift gift, long sendDate) {
         return new OwnedGiftUnique(TYPE, gift, null, null, sendDate, null, null, null, null);
     }
 
-    /** A builder for a {@code OwnedGiftUnique}, starting from its required fields. */
+    /** A builder for an {@code OwnedGiftUnique}, starting from its required fields. */
     public static Builder builder(UniqueGift gift, long sendDate) {
         return new Builder(gift, sendDate);
     }

@@ -13,7 +13,7 @@ public record OwnedGifts(
         List<OwnedGift> gifts,
         @SerializedName("next_offset") @Nullable String nextOffset) {
 
-    /** A {@code OwnedGifts} with its required fields; the optional ones are null. */
+    /** An {@code OwnedGifts} with its required fields; the optional ones are null. */
     public static OwnedGifts of(long totalCount, List<OwnedGift> gifts) {
         return new OwnedGifts(totalCount, gifts, null);
     }

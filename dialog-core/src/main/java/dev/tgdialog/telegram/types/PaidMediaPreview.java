@@ -21,7 +21,7 @@ public record PaidMediaPreview(
         type = TYPE;
     }
 
-    /** A {@code PaidMediaPreview} with no optional fields set. */
+    /** A {@code PaidMediaPreview} with all its optional fields null. */
     public static PaidMediaPreview of() {
         return new PaidMediaPreview(TYPE, null, null, null);
     }

@@ -20,7 +20,7 @@ public record PollMedia(
         @Nullable Venue venue,
         @Nullable Video video) {
 
-    /** A {@code PollMedia} with no optional fields set. */
+    /** A {@code PollMedia} with all its optional fields null. */
     public static PollMedia of() {
         return new PollMedia(null, null, null, null, null, null, null, null, null, null);
     }

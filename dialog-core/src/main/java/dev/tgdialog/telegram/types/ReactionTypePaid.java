@@ -16,7 +16,7 @@ public record ReactionTypePaid(
         type = TYPE;
     }
 
-    /** A {@code ReactionTypePaid} with no optional fields set. */
+    /** A {@code ReactionTypePaid}. */
     public static ReactionTypePaid of() {
         return new ReactionTypePaid(TYPE);
     }

@@ -11,7 +11,7 @@ public record ResponseParameters(
         @SerializedName("migrate_to_chat_id") @Nullable Long migrateToChatId,
         @SerializedName("retry_after") @Nullable Long retryAfter) {
 
-    /** A {@code ResponseParameters} with no optional fields set. */
+    /** A {@code ResponseParameters} with all its optional fields null. */
     public static ResponseParameters of() {
         return new ResponseParameters(null, null);
     }

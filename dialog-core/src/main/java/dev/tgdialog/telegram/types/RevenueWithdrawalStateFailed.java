@@ -16,7 +16,7 @@ public record RevenueWithdrawalStateFailed(
         type = TYPE;
     }
 
-    /** A {@code RevenueWithdrawalStateFailed} with no optional fields set. */
+    /** A {@code RevenueWithdrawalStateFailed}. */
     public static RevenueWithdrawalStateFailed of() {
         return new RevenueWithdrawalStateFailed(TYPE);
     }

@@ -16,7 +16,7 @@ public record RevenueWithdrawalStatePending(
         type = TYPE;
     }
 
-    /** A {@code RevenueWithdrawalStatePending} with no optional fields set. */
+    /** A {@code RevenueWithdrawalStatePending}. */
     public static RevenueWithdrawalStatePending of() {
         return new RevenueWithdrawalStatePending(TYPE);
     }

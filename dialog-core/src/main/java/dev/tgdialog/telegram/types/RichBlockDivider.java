@@ -16,7 +16,7 @@ public record RichBlockDivider(
         type = TYPE;
     }
 
-    /** A {@code RichBlockDivider} with no optional fields set. */
+    /** A {@code RichBlockDivider}. */
     public static RichBlockDivider of() {
         return new RichBlockDivider(TYPE);
     }

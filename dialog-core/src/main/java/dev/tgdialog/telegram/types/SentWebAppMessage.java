@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 public record SentWebAppMessage(
         @SerializedName("inline_message_id") @Nullable String inlineMessageId) {
 
-    /** A {@code SentWebAppMessage} with no optional fields set. */
+    /** A {@code SentWebAppMessage} with all its optional fields null. */
     public static SentWebAppMessage of() {
         return new SentWebAppMessage(null);
     }

@@ -11,7 +11,7 @@ public record SuggestedPostDeclined(
         @SerializedName("suggested_post_message") @Nullable Message suggestedPostMessage,
         @Nullable String comment) {
 
-    /** A {@code SuggestedPostDeclined} with no optional fields set. */
+    /** A {@code SuggestedPostDeclined} with all its optional fields null. */
     public static SuggestedPostDeclined of() {
         return new SuggestedPostDeclined(null, null);
     }

@@ -11,7 +11,7 @@ public record SuggestedPostParameters(
         @Nullable SuggestedPostPrice price,
         @SerializedName("send_date") @Nullable Long sendDate) {
 
-    /** A {@code SuggestedPostParameters} with no optional fields set. */
+    /** A {@code SuggestedPostParameters} with all its optional fields null. */
     public static SuggestedPostParameters of() {
         return new SuggestedPostParameters(null, null);
     }

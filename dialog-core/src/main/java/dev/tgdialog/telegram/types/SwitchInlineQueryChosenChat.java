@@ -14,7 +14,7 @@ public record SwitchInlineQueryChosenChat(
         @SerializedName("allow_group_chats") @Nullable Boolean allowGroupChats,
         @SerializedName("allow_channel_chats") @Nullable Boolean allowChannelChats) {
 
-    /** A {@code SwitchInlineQueryChosenChat} with no optional fields set. */
+    /** A {@code SwitchInlineQueryChosenChat} with all its optional fields null. */
     public static SwitchInlineQueryChosenChat of() {
         return new SwitchInlineQueryChosenChat(null, null, null, null, null);
     }

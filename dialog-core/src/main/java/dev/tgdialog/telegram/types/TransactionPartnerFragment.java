@@ -20,7 +20,7 @@ public record TransactionPartnerFragment(
         type = TYPE;
     }
 
-    /** A {@code TransactionPartnerFragment} with no optional fields set. */
+    /** A {@code TransactionPartnerFragment} with all its optional fields null. */
     public static TransactionPartnerFragment of() {
         return new TransactionPartnerFragment(TYPE, null);
     }

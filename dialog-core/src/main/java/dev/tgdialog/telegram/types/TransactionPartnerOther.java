@@ -16,7 +16,7 @@ public record TransactionPartnerOther(
         type = TYPE;
     }
 
-    /** A {@code TransactionPartnerOther} with no optional fields set. */
+    /** A {@code TransactionPartnerOther}. */
     public static TransactionPartnerOther of() {
         return new TransactionPartnerOther(TYPE);
     }

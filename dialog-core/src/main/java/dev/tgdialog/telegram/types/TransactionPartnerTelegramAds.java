@@ -16,7 +16,7 @@ public record TransactionPartnerTelegramAds(
         type = TYPE;
     }
 
-    /** A {@code TransactionPartnerTelegramAds} with no optional fields set. */
+    /** A {@code TransactionPartnerTelegramAds}. */
     public static TransactionPartnerTelegramAds of() {
         return new TransactionPartnerTelegramAds(TYPE);
     }

@@ -21,12 +21,12 @@ public record UniqueGift(
         @Nullable UniqueGiftColors colors,
         @SerializedName("publisher_chat") @Nullable Chat publisherChat) {
 
-    /** A {@code UniqueGift} with its required fields; the optional ones are null. */
+    /** An {@code UniqueGift} with its required fields; the optional ones are null. */
     public static UniqueGift of(String giftId, String baseName, String name, long number, UniqueGiftModel model, UniqueGiftSymbol symbol, UniqueGiftBackdrop backdrop) {
         return new UniqueGift(giftId, baseName, name, number, model, symbol, backdrop, null, null, null, null, null);
     }
 
-    /** A builder for a {@code UniqueGift}, starting from its required fields. */
+    /** A builder for an {@code UniqueGift}, starting from its required fields. */
     public static Builder builder(String giftId, String baseName, String name, long number, UniqueGiftModel model, UniqueGiftSymbol symbol, UniqueGiftBackdrop backdrop) {
         return new Builder(giftId, baseName, name, number, model, symbol, backdrop);
     }

@@ -16,12 +16,12 @@ public record UniqueGiftInfo(
         @SerializedName("transfer_star_count") @Nullable Long transferStarCount,
         @SerializedName("next_transfer_date") @Nullable Long nextTransferDate) {
 
-    /** A {@code UniqueGiftInfo} with its required fields; the optional ones are null. */
+    /** An {@code UniqueGiftInfo} with its required fields; the optional ones are null. */
     public static UniqueGiftInfo of(UniqueGift gift, String origin) {
         return new UniqueGiftInfo(gift, origin, null, null, null, null, null);
     }
 
-    /** A builder for a {@code UniqueGiftInfo}, starting from its required fields. */
+    /** A builder for an {@code UniqueGiftInfo}, starting from its required fields. */
     public static Builder builder(UniqueGift gift, String origin) {
         return new Builder(gift, origin);
     }

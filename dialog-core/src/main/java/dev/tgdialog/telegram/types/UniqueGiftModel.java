@@ -13,7 +13,7 @@ public record UniqueGiftModel(
         @SerializedName("rarity_per_mille") long rarityPerMille,
         @Nullable String rarity) {
 
-    /** A {@code UniqueGiftModel} with its required fields; the optional ones are null. */
+    /** An {@code UniqueGiftModel} with its required fields; the optional ones are null. */
     public static UniqueGiftModel of(String name, Sticker sticker, long rarityPerMille) {
         return new UniqueGiftModel(name, sticker, rarityPerMille, null);
     }

@@ -35,12 +35,12 @@ public record Update(
         @SerializedName("removed_chat_boost") @Nullable ChatBoostRemoved removedChatBoost,
         @SerializedName("managed_bot") @Nullable ManagedBotUpdated managedBot) {
 
-    /** A {@code Update} with its required fields; the optional ones are null. */
+    /** An {@code Update} with its required fields; the optional ones are null. */
     public static Update of(long updateId) {
         return new Update(updateId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code Update}, starting from its required fields. */
+    /** A builder for an {@code Update}, starting from its required fields. */
     public static Builder builder(long updateId) {
         return new Builder(updateId);
     }

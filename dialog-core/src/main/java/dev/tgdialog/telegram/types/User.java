@@ -27,12 +27,12 @@ public record User(
         @SerializedName("can_manage_bots") @Nullable Boolean canManageBots,
         @SerializedName("supports_join_request_queries") @Nullable Boolean supportsJoinRequestQueries) {
 
-    /** A {@code User} with its required fields; the optional ones are null. */
+    /** An {@code User} with its required fields; the optional ones are null. */
     public static User of(long id, boolean isBot, String firstName) {
         return new User(id, isBot, firstName, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A builder for a {@code User}, starting from its required fields. */
+    /** A builder for an {@code User}, starting from its required fields. */
     public static Builder builder(long id, boolean isBot, String firstName) {
         return new Builder(id, isBot, firstName);
     }

@@ -13,7 +13,7 @@ public record UserRating(
         @SerializedName("current_level_rating") long currentLevelRating,
         @SerializedName("next_level_rating") @Nullable Long nextLevelRating) {
 
-    /** A {@code UserRating} with its required fields; the optional ones are null. */
+    /** An {@code UserRating} with its required fields; the optional ones are null. */
     public static UserRating of(long level, long rating, long currentLevelRating) {
         return new UserRating(level, rating, currentLevelRating, null);
     }

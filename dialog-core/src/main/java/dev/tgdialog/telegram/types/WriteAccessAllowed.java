@@ -12,7 +12,7 @@ public record WriteAccessAllowed(
         @SerializedName("web_app_name") @Nullable String webAppName,
         @SerializedName("from_attachment_menu") @Nullable Boolean fromAttachmentMenu) {
 
-    /** A {@code WriteAccessAllowed} with no optional fields set. */
+    /** A {@code WriteAccessAllowed} with all its optional fields null. */
     public static WriteAccessAllowed of() {
         return new WriteAccessAllowed(null, null, null);
     }
