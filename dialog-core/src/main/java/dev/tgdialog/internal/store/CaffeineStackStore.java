@@ -1,0 +1,47 @@
+package dev.tgdialog.internal.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tgdialog.store.Stack;
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStore;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The in-memory {@link StackStore}: stacks are kept as the immutable records they are (no encoding), with
+ * expire-after-access and a size bound. The compare-and-set runs inside Caffeine's atomic {@code compute}.
+ */
+public final class CaffeineStackStore implements StackStore {
+    private final Cache<StackKey, Stack> cache;
+
+    public CaffeineStackStore(Duration ttl, long maxStacks) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("the time-to-live must be positive");
+        }
+        this.cache = Caffeine.newBuilder().expireAfterAccess(ttl).maximumSize(maxStacks).build();
+    }
+
+    @Override
+    public Optional<Stack> load(StackKey key) {
+        return Optional.ofNullable(cache.getIfPresent(key));
+    }
+
+    @Override
+    public boolean save(StackKey key, long expectedVersion, Stack stack) {
+        if (stack.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException(
+                    "a saved stack's version must be " + (expectedVersion + 1) + ", was " + stack.version());
+        }
+        boolean[] saved = {false};
+        cache.asMap().compute(key, (k, current) -> {
+            long currentVersion = current == null ? 0 : current.version();
+            if (currentVersion != expectedVersion) {
+                return current;
+            }
+            saved[0] = true;
+            return stack;
+        });
+        return saved[0];
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tgdialog.store;
+
+import dev.tgdialog.internal.store.CaffeineStackStore;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps stacks between updates. Implementations must be thread-safe; every implementation passes the same contract
+ * test suite ({@code StackStoreContract}, shipped in dialog-core's test jar).
+ */
+public interface StackStore {
+
+    /** The stack stored under this key, if any (an expired stack is absent). */
+    Optional<Stack> load(StackKey key);
+
+    /**
+     * Stores {@code stack} if the stored stack's version is still {@code expectedVersion} (0: nothing stored), in
+     * one atomic step; {@code stack.version()} must be {@code expectedVersion + 1}.
+     *
+     * @return false when another writer got there first (nothing was changed)
+     * @throws StackStoreException when the store cannot be reached
+     */
+    boolean save(StackKey key, long expectedVersion, Stack stack);
+
+    /**
+     * An in-process store on Caffeine: stacks expire {@code ttl} after their last read or write, and at most
+     * {@code maxStacks} are kept (the least recently used go first).
+     */
+    static StackStore inMemory(Duration ttl, long maxStacks) {
+        return new CaffeineStackStore(ttl, maxStacks);
+    }
+
+    /** {@link #inMemory(Duration, long)} with up to a million stacks. */
+    static StackStore inMemory(Duration ttl) {
+        return inMemory(ttl, 1_000_000);
+    }
+}
