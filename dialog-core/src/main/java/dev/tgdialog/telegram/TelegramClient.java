@@ -207,6 +207,11 @@ public final class TelegramClient implements AutoCloseable {
         }
     }
 
+    /** The bot's user id: the digits before the colon of its token (not secret). */
+    public long botId() {
+        return Long.parseLong(token.substring(0, token.indexOf(':')));
+    }
+
     @Override
     public String toString() {
         return "TelegramClient[bot " + token.substring(0, token.indexOf(':')) + " at "

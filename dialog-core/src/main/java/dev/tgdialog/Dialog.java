@@ -1,0 +1,184 @@
+package dev.tgdialog;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A conversation of windows, one per state: it starts at its first window, moves between them on transitions, and
+ * may start child dialogs and receive their results. Built once at start-up; immutable and thread-safe.
+ *
+ * <pre>{@code
+ * static final Dialog ORDER = Dialog.builder("order")
+ *     .window(Step.SIZE, w -> w.text("Which size?").add(...))
+ *     .window(Step.CONFIRM, w -> w.text(Text.format("Size {size}. Order?")).add(...))
+ *     .build();
+ * }</pre>
+ */
+public final class Dialog {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private final String id;
+    private final List<Window> windows;
+    private final Map<String, Integer> index;
+    private final @Nullable DialogHandler onStart;
+    private final @Nullable DialogHandler onClose;
+    private final Map<String, TypedResultHandler<?>> resultHandlers;
+    private final List<Getter> getters;
+
+    private Dialog(Builder b) {
+        this.id = b.id;
+        List<Window> built = new ArrayList<>();
+        Map<String, Integer> positions = new HashMap<>();
+        for (Window.Builder w : b.windows) {
+            Window window = w.build(id);
+            if (positions.putIfAbsent(window.id(), built.size()) != null) {
+                throw new IllegalArgumentException("dialog " + id + " has two windows " + window.id());
+            }
+            built.add(window);
+        }
+        this.windows = List.copyOf(built);
+        this.index = Map.copyOf(positions);
+        this.onStart = b.onStart;
+        this.onClose = b.onClose;
+        this.resultHandlers = Map.copyOf(b.resultHandlers);
+        this.getters = List.copyOf(b.getters);
+    }
+
+    /** Starts building a dialog with this id (stable: it is stored in users' stacks). */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The windows in declaration order; the first is where the dialog starts. */
+    public List<Window> windows() {
+        return windows;
+    }
+
+    /** The window with this id, or null. */
+    public @Nullable Window window(String windowId) {
+        Integer i = index.get(windowId);
+        return i == null ? null : windows.get(i);
+    }
+
+    /** The window declared after {@code windowId}, or null at the end. */
+    public @Nullable Window after(String windowId) {
+        Integer i = index.get(windowId);
+        return i == null || i + 1 >= windows.size() ? null : windows.get(i + 1);
+    }
+
+    /** The window declared before {@code windowId}, or null at the start. */
+    public @Nullable Window before(String windowId) {
+        Integer i = index.get(windowId);
+        return i == null || i == 0 ? null : windows.get(i - 1);
+    }
+
+    public @Nullable DialogHandler onStart() {
+        return onStart;
+    }
+
+    public @Nullable DialogHandler onClose() {
+        return onClose;
+    }
+
+    /** Getters that run before every window's own. */
+    public List<Getter> getters() {
+        return getters;
+    }
+
+    /** The handler for results of the child dialog with this id, or null. */
+    public @Nullable TypedResultHandler<?> resultHandler(String childDialogId) {
+        return resultHandlers.get(childDialogId);
+    }
+
+    @Override
+    public String toString() {
+        return "Dialog[" + id + "]";
+    }
+
+    /**
+     * A result handler with the type it expects; a result of another type is a programming error reported to the
+     * bot's error handlers.
+     *
+     * @param type the result's class
+     * @param handler the handler
+     * @param <R> the result's type
+     */
+    public record TypedResultHandler<R>(Class<R> type, ResultHandler<R> handler) {
+        /** Casts and hands the result to the handler. */
+        public Transition deliver(DialogContext ctx, @Nullable Object result) throws Exception {
+            if (result != null && !type.isInstance(result)) {
+                throw new ClassCastException("a result handler for " + type.getName() + " got a "
+                        + result.getClass().getName());
+            }
+            return handler.onResult(ctx, type.cast(result));
+        }
+    }
+
+    /** Builds a {@link Dialog}; mistakes (no windows, duplicate ids, bad widget ids) fail in {@link #build()}. */
+    public static final class Builder {
+        private final String id;
+        private final List<Window.Builder> windows = new ArrayList<>();
+        private @Nullable DialogHandler onStart;
+        private @Nullable DialogHandler onClose;
+        private final Map<String, TypedResultHandler<?>> resultHandlers = new LinkedHashMap<>();
+        private final List<Getter> getters = new ArrayList<>();
+
+        private Builder(String id) {
+            Objects.requireNonNull(id, "id");
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("a dialog id is 1-64 of A-Z a-z 0-9 _ . -, was \"" + id + "\"");
+            }
+            this.id = id;
+        }
+
+        /** Adds a window; the first added is where the dialog starts. */
+        public Builder window(WindowId windowId, Consumer<Window.Builder> spec) {
+            Window.Builder w = new Window.Builder(windowId.name());
+            spec.accept(w);
+            windows.add(w);
+            return this;
+        }
+
+        /** Runs when the dialog starts, before its first window renders. */
+        public Builder onStart(DialogHandler handler) {
+            this.onStart = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Runs when the dialog closes (done, cancelled, or reset away); its transition is ignored but for data. */
+        public Builder onClose(DialogHandler handler) {
+            this.onClose = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Receives the typed results of a child dialog. */
+        public <R> Builder onResult(Dialog child, Class<R> type, ResultHandler<R> handler) {
+            resultHandlers.put(child.id(), new TypedResultHandler<>(type, handler));
+            return this;
+        }
+
+        /** Loads values before every window of this dialog renders. */
+        public Builder getter(Getter getter) {
+            getters.add(Objects.requireNonNull(getter, "getter"));
+            return this;
+        }
+
+        public Dialog build() {
+            if (windows.isEmpty()) {
+                throw new IllegalArgumentException("dialog " + id + " has no windows");
+            }
+            return new Dialog(this);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.tgdialog;
+
+import dev.tgdialog.internal.engine.Engine;
+import dev.tgdialog.internal.engine.EngineConfig;
+import dev.tgdialog.store.StackStore;
+import dev.tgdialog.store.UpdateIsolation;
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.methods.GetMe;
+import dev.tgdialog.updates.LongPolling;
+import dev.tgdialog.updates.UpdateHandler;
+import dev.tgdialog.updates.UpdateKinds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Telegram bot made of dialogs: it routes every update of a user to the window that user is in, runs the
+ * handlers, renders the result and keeps each user's stack of open dialogs. Feed it updates through
+ * {@link #handler()} (long polling via {@link #start()}, a webhook, or the test harness). Thread-safe.
+ *
+ * <pre>{@code
+ * DialogBot bot = DialogBot.builder(TelegramClient.create(token))
+ *     .dialogs(ORDER)
+ *     .command("start", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK))
+ *     .build()
+ *     .start();
+ * }</pre>
+ */
+public final class DialogBot {
+    private final Engine engine;
+    private final TelegramClient telegram;
+    private final List<String> allowedUpdates;
+    private final @Nullable ExecutorService ownedExecutor;
+    private @Nullable LongPolling polling;
+
+    private DialogBot(Engine engine, TelegramClient telegram, List<String> allowedUpdates,
+            @Nullable ExecutorService ownedExecutor) {
+        this.engine = engine;
+        this.telegram = telegram;
+        this.allowedUpdates = allowedUpdates;
+        this.ownedExecutor = ownedExecutor;
+    }
+
+    /** Starts configuring a bot that talks to Telegram through this client. */
+    public static Builder builder(TelegramClient telegram) {
+        return new Builder(telegram);
+    }
+
+    /** Where updates go in: hand it to {@link LongPolling}, a {@code WebhookServer}, or call it yourself. */
+    public UpdateHandler handler() {
+        return engine;
+    }
+
+    /** The update kinds this bot handles, for {@code allowed_updates}. */
+    public List<String> allowedUpdates() {
+        return allowedUpdates;
+    }
+
+    /** Receives updates with long polling until {@link #stop()}. */
+    public synchronized DialogBot start() {
+        if (polling != null) {
+            throw new IllegalStateException("the bot was already started");
+        }
+        polling = LongPolling.builder(telegram, engine).allowedUpdates(allowedUpdates).build().start();
+        return this;
+    }
+
+    /** Stops long polling (letting the updates in hand finish) and the threads the bot made. */
+    public synchronized void stop() {
+        if (polling != null) {
+            polling.stop();
+            polling = null;
+        }
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+
+    /** Completes when long polling ends; exceptionally when Telegram ended it (a bad token, a second poller). */
+    public synchronized CompletableFuture<Void> terminated() {
+        if (polling == null) {
+            throw new IllegalStateException("the bot is not polling");
+        }
+        return polling.terminated();
+    }
+
+    /**
+     * Acts on a user's dialogs from outside an update (a scheduler, another service): the action runs in the
+     * user's top dialog, after the updates of that user already in line, and its transition shows like any other
+     * (it edits the last message, or sends one when a dialog starts).
+     */
+    public Background forUser(long chatId, long userId) {
+        return new Background(engine, chatId, userId);
+    }
+
+    /** Actions on one user's dialogs from outside an update; each returns when the change is saved and shown. */
+    public static final class Background {
+        private final Engine engine;
+        private final long chatId;
+        private final long userId;
+
+        private Background(Engine engine, long chatId, long userId) {
+            this.engine = engine;
+            this.chatId = chatId;
+            this.userId = userId;
+        }
+
+        /** Starts a dialog on top of the user's current one (or as the first). */
+        public CompletableFuture<Void> start(Dialog dialog) {
+            return run(ctx -> Transition.start(dialog).show(ShowMode.SEND));
+        }
+
+        /** Starts a dialog with an input and a start mode. */
+        public CompletableFuture<Void> start(Dialog dialog, @Nullable Object input, StartMode mode) {
+            return run(ctx -> Transition.start(dialog, input, mode).show(ShowMode.SEND));
+        }
+
+        /** Shows another window of the user's top dialog. */
+        public CompletableFuture<Void> switchTo(WindowId window) {
+            return run(ctx -> Transition.switchTo(window));
+        }
+
+        /** Runs any handler in the user's top dialog, for example to update its data and re-render. */
+        public CompletableFuture<Void> run(DialogHandler action) {
+            return engine.background(chatId, userId, action);
+        }
+    }
+
+    /** Settings of a {@link DialogBot}; mistakes fail in {@link #build()}. */
+    public static final class Builder {
+        private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+
+        private final TelegramClient telegram;
+        private final Map<String, Dialog> dialogs = new LinkedHashMap<>();
+        private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
+        private final List<EngineConfig.ErrorRoute<?>> errorHandlers = new ArrayList<>();
+        private @Nullable DialogHandler onMessage;
+        private @Nullable DialogHandler onCallback;
+        private @Nullable DialogHandler onUpdate;
+        private StackStore store = StackStore.inMemory(Duration.ofDays(7));
+        private @Nullable UpdateIsolation isolation;
+        private @Nullable Executor executor;
+        private TimeSource time = TimeSource.system();
+        private String staleToast = "This button is no longer active";
+        private String notYoursToast = "This menu belongs to someone else";
+        private boolean sharedGroupStacks;
+        private int maxDepth = 16;
+        private @Nullable Dialog rootDialog;
+        private String resetMessage = "This menu has changed since you last used it. Let's start over.";
+        private @Nullable String username;
+
+        private Builder(TelegramClient telegram) {
+            this.telegram = Objects.requireNonNull(telegram, "telegram");
+        }
+
+        /** Registers dialogs; a dialog must be registered to be started. */
+        public Builder dialogs(Dialog... dialogs) {
+            for (Dialog dialog : dialogs) {
+                Dialog before = this.dialogs.putIfAbsent(dialog.id(), dialog);
+                if (before != null && before != dialog) {
+                    throw new IllegalArgumentException("two dialogs have the id " + dialog.id());
+                }
+            }
+            return this;
+        }
+
+        /** Handles {@code /name} (also {@code /name@thisbot} and {@code /name payload}), inside a dialog or not. */
+        public Builder command(String name, CommandHandler handler) {
+            if (!COMMAND.matcher(name).matches()) {
+                throw new IllegalArgumentException("a command is 1-32 of a-z 0-9 _, was \"" + name + "\"");
+            }
+            commands.put(name, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** Handles messages that no command and no input widget of the current window took. */
+        public Builder onMessage(DialogHandler handler) {
+            this.onMessage = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Handles clicks on buttons the engine did not make (callback data of your own). */
+        public Builder onCallback(DialogHandler handler) {
+            this.onCallback = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Handles every other update (inline queries, payments, member changes, …); it runs outside any dialog and
+         * its transition is ignored.
+         */
+        public Builder onUpdate(DialogHandler handler) {
+            this.onUpdate = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Handles exceptions of this type (the most specific registered type wins) thrown by handlers. */
+        public <E extends Throwable> Builder onError(Class<E> type, ErrorHandler<E> handler) {
+            errorHandlers.add(new EngineConfig.ErrorRoute<>(type, handler));
+            return this;
+        }
+
+        /** Where stacks are kept; in memory for 7 days by default. */
+        public Builder store(StackStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** How one user's updates are kept in order; in-process by default. */
+        public Builder isolation(UpdateIsolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
+        /** Where handlers run; 16 threads by default. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The clock handlers see; a test passes a fake. */
+        public Builder timeSource(TimeSource time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        /** What a click on an out-of-date or forged button shows. */
+        public Builder staleToast(String text) {
+            this.staleToast = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        /** What a group member sees when clicking another member's dialog. */
+        public Builder notYoursToast(String text) {
+            this.notYoursToast = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        /** In groups, one stack the whole chat shares instead of one per member. */
+        public Builder sharedGroupStacks(boolean shared) {
+            this.sharedGroupStacks = shared;
+            return this;
+        }
+
+        /** The most dialogs one stack may hold; 16 by default. */
+        public Builder maxDepth(int maxDepth) {
+            if (maxDepth < 1) {
+                throw new IllegalArgumentException("maxDepth must be at least 1");
+            }
+            this.maxDepth = maxDepth;
+            return this;
+        }
+
+        /**
+         * What happens when a stored stack names a dialog or window the bot no longer has (renamed in code): the
+         * stack is cleared, {@code message} is sent, and {@code root} (if not null) is started.
+         */
+        public Builder onUnknownState(String message, @Nullable Dialog root) {
+            this.resetMessage = Objects.requireNonNull(message, "message");
+            this.rootDialog = root;
+            return this;
+        }
+
+        /** The bot's username, to tell {@code /cmd@thisbot} from commands for other bots in groups. */
+        public Builder username(String username) {
+            this.username = username.startsWith("@") ? username.substring(1) : username;
+            return this;
+        }
+
+        public DialogBot build() {
+            ExecutorService owned = null;
+            Executor run = executor;
+            if (run == null) {
+                AtomicInteger n = new AtomicInteger();
+                owned = Executors.newFixedThreadPool(16, r -> {
+                    Thread t = new Thread(r, "tgdialog-handler-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+                run = owned;
+            }
+            if (rootDialog != null) {
+                dialogs(rootDialog);
+            }
+            EngineConfig config = new EngineConfig(telegram, telegram.botId(), username, store,
+                    isolation != null ? isolation : UpdateIsolation.inProcess(run), run, time, Map.copyOf(dialogs),
+                    Map.copyOf(commands), onMessage, onCallback, onUpdate, List.copyOf(errorHandlers), staleToast,
+                    notYoursToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage);
+            List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
+            return new DialogBot(new Engine(config), telegram, allowed, owned);
+        }
+    }
+
+    /** Asks Telegram for the bot's username (one getMe call); for {@link Builder#username}. */
+    public static String usernameOf(TelegramClient telegram) {
+        return Objects.requireNonNull(telegram.execute(GetMe.of()).username(), "the bot has no username");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tgdialog;
+
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a handler sees of the update being handled and of the dialog it runs in. Valid only while the handler runs;
+ * not thread-safe.
+ */
+public interface DialogContext {
+
+    /** The update being handled (a synthetic one for background calls, with update id 0). */
+    Update update();
+
+    /** Who sent the update, when it came from a user. */
+    @Nullable User user();
+
+    /** The chat the update belongs to. */
+    long chatId();
+
+    /** The id of the user the update came from, 0 when none. */
+    long userId();
+
+    /** The id of the dialog this handler runs in, or null when no dialog is open. */
+    @Nullable String dialogId();
+
+    /** The window showing in that dialog, or null when no dialog is open. */
+    @Nullable String windowId();
+
+    /**
+     * The value of {@code key}: one a getter provided for this render, else the dialog's data; null when neither
+     * has it.
+     */
+    <T> @Nullable T get(Key<T> key);
+
+    /** {@link #get(Key)}, or {@code fallback} when there is no value. */
+    default <T> T get(Key<T> key, T fallback) {
+        T value = get(key);
+        return value != null ? value : fallback;
+    }
+
+    /** The input the dialog was started with, read as {@code type}; null when it was started without one. */
+    <T> @Nullable T input(Class<T> type);
+
+    /** Answers the click with a short notice at the top of the chat. */
+    void toast(String text);
+
+    /** Answers the click with a dialog box the user must close. */
+    void alert(String text);
+
+    /** The Bot API client, for calls of the handler's own. */
+    TelegramClient telegram();
+
+    /** The bot's clock (a test's fake clock under the harness). */
+    Clock clock();
+}

@@ -1,0 +1,211 @@
+package dev.tgdialog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a handler wants to happen after an update: stay, move to another window, start a child dialog, finish this
+ * one, or refuse the click. Each can carry data changes ({@link #with}) and how to show the result
+ * ({@link #show}). Transitions are immutable values, so a handler's test is a value comparison:
+ * {@code assertEquals(next().with(SIZE, "M"), handler.onClick(ctx))}.
+ */
+public sealed interface Transition
+        permits Transition.Stay,
+                Transition.Next,
+                Transition.Back,
+                Transition.SwitchTo,
+                Transition.Start,
+                Transition.Done,
+                Transition.Reject {
+
+    /** Data changes to apply and how to show the result. */
+    Changes changes();
+
+    /** This transition with {@code key} set to {@code value} (null removes it) in the dialog's data. */
+    <T> Transition with(Key<T> key, @Nullable T value);
+
+    /** This transition shown this way instead of {@link ShowMode#AUTO}. */
+    Transition show(ShowMode mode);
+
+    /** Keep the current window; re-render it (an identical render sends nothing). */
+    static Stay stay() {
+        return new Stay(Changes.NONE);
+    }
+
+    /** The window after the current one, in the order the dialog declares them. */
+    static Next next() {
+        return new Next(Changes.NONE);
+    }
+
+    /** The window before the current one. */
+    static Back back() {
+        return new Back(Changes.NONE);
+    }
+
+    /** A given window of the current dialog. */
+    static SwitchTo switchTo(WindowId window) {
+        return new SwitchTo(window.name(), Changes.NONE);
+    }
+
+    /** Starts {@code dialog} on top of the current one, with no input. */
+    static Start start(Dialog dialog) {
+        return new Start(dialog, null, StartMode.NORMAL, Changes.NONE);
+    }
+
+    /** Starts {@code dialog} with an input it reads with {@link DialogContext#input(Class)}. */
+    static Start start(Dialog dialog, @Nullable Object input, StartMode mode) {
+        return new Start(dialog, input, mode, Changes.NONE);
+    }
+
+    /** Closes the current dialog without a result. */
+    static Done done() {
+        return new Done(null, null, Changes.NONE);
+    }
+
+    /** Closes the current dialog and hands {@code result} to the parent's result handler. */
+    static Done done(@Nullable Object result) {
+        return new Done(result, null, Changes.NONE);
+    }
+
+    /** Refuses a click: the user sees {@code toast}, nothing changes. */
+    static Reject reject(String toast) {
+        return new Reject(toast, Changes.NONE);
+    }
+
+    /** Data changes and show mode, carried by every transition. */
+    record Changes(List<Change<?>> data, ShowMode show) {
+        static final Changes NONE = new Changes(List.of(), ShowMode.AUTO);
+
+        public Changes {
+            data = List.copyOf(data);
+            Objects.requireNonNull(show, "show");
+        }
+
+        <T> Changes plus(Key<T> key, @Nullable T value) {
+            List<Change<?>> more = new ArrayList<>(data);
+            more.add(new Change<>(key, value));
+            return new Changes(more, show);
+        }
+
+        Changes showing(ShowMode mode) {
+            return new Changes(data, mode);
+        }
+    }
+
+    /** One data change: set {@code key} to {@code value}, or remove it when the value is null. */
+    record Change<T>(Key<T> key, @Nullable T value) {
+        public Change {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /** Keep the current window. */
+    record Stay(Changes changes) implements Transition {
+        @Override
+        public <T> Stay with(Key<T> key, @Nullable T value) {
+            return new Stay(changes.plus(key, value));
+        }
+
+        @Override
+        public Stay show(ShowMode mode) {
+            return new Stay(changes.showing(mode));
+        }
+    }
+
+    /** The next window. */
+    record Next(Changes changes) implements Transition {
+        @Override
+        public <T> Next with(Key<T> key, @Nullable T value) {
+            return new Next(changes.plus(key, value));
+        }
+
+        @Override
+        public Next show(ShowMode mode) {
+            return new Next(changes.showing(mode));
+        }
+    }
+
+    /** The previous window. */
+    record Back(Changes changes) implements Transition {
+        @Override
+        public <T> Back with(Key<T> key, @Nullable T value) {
+            return new Back(changes.plus(key, value));
+        }
+
+        @Override
+        public Back show(ShowMode mode) {
+            return new Back(changes.showing(mode));
+        }
+    }
+
+    /** A named window of the current dialog. */
+    record SwitchTo(String windowId, Changes changes) implements Transition {
+        @Override
+        public <T> SwitchTo with(Key<T> key, @Nullable T value) {
+            return new SwitchTo(windowId, changes.plus(key, value));
+        }
+
+        @Override
+        public SwitchTo show(ShowMode mode) {
+            return new SwitchTo(windowId, changes.showing(mode));
+        }
+    }
+
+    /** Start a dialog; the data changes apply to the current dialog before the child starts. */
+    record Start(Dialog dialog, @Nullable Object input, StartMode mode, Changes changes) implements Transition {
+        public Start {
+            Objects.requireNonNull(dialog, "dialog");
+            Objects.requireNonNull(mode, "mode");
+        }
+
+        @Override
+        public <T> Start with(Key<T> key, @Nullable T value) {
+            return new Start(dialog, input, mode, changes.plus(key, value));
+        }
+
+        @Override
+        public Start show(ShowMode mode) {
+            return new Start(dialog, input, this.mode, changes.showing(mode));
+        }
+    }
+
+    /**
+     * Close the current dialog with a result. When it was the last one open, {@code farewell} (if given) replaces
+     * its message; otherwise the parent's window shows.
+     */
+    record Done(@Nullable Object result, @Nullable String farewell, Changes changes) implements Transition {
+        @Override
+        public <T> Done with(Key<T> key, @Nullable T value) {
+            return new Done(result, farewell, changes.plus(key, value));
+        }
+
+        @Override
+        public Done show(ShowMode mode) {
+            return new Done(result, farewell, changes.showing(mode));
+        }
+
+        /** The text the last message shows when this closes the last open dialog (its buttons removed). */
+        public Done saying(String farewell) {
+            return new Done(result, Objects.requireNonNull(farewell, "farewell"), changes);
+        }
+    }
+
+    /** Refuse: answer the click with a toast, change nothing. */
+    record Reject(String toast, Changes changes) implements Transition {
+        public Reject {
+            Objects.requireNonNull(toast, "toast");
+        }
+
+        @Override
+        public <T> Reject with(Key<T> key, @Nullable T value) {
+            throw new UnsupportedOperationException("a rejected click changes nothing");
+        }
+
+        @Override
+        public Reject show(ShowMode mode) {
+            throw new UnsupportedOperationException("a rejected click shows nothing");
+        }
+    }
+}

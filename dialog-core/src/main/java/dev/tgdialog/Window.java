@@ -1,0 +1,209 @@
+package dev.tgdialog;
+
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
+import dev.tgdialog.widget.InputWidget;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.MediaWidget;
+import dev.tgdialog.widget.Text;
+import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.widget.Widget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One state of a dialog as the user sees it: texts, a keyboard, inputs, media and the getters that load what they
+ * show. Built inside {@link Dialog.Builder#window}; immutable and thread-safe.
+ */
+public final class Window {
+    private static final Pattern WIDGET_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
+
+    private final String id;
+    private final List<TextWidget> texts;
+    private final List<KeyboardWidget> keyboard;
+    private final List<InputWidget> inputs;
+    private final @Nullable MediaWidget media;
+    private final List<Getter> getters;
+    private final @Nullable String parseMode;
+    private final @Nullable LinkPreviewOptions linkPreview;
+    private final KeyboardKind keyboardKind;
+    private final Map<String, Widget> widgets;
+
+    private Window(Builder b, String dialogId) {
+        this.id = b.id;
+        this.texts = List.copyOf(b.texts);
+        this.keyboard = List.copyOf(b.keyboard);
+        this.inputs = List.copyOf(b.inputs);
+        this.media = b.media;
+        this.getters = List.copyOf(b.getters);
+        this.parseMode = b.parseMode;
+        this.linkPreview = b.linkPreview;
+        this.keyboardKind = b.keyboardKind;
+        Map<String, Widget> byId = new LinkedHashMap<>();
+        for (KeyboardWidget widget : keyboard) {
+            collect(widget, byId, dialogId);
+        }
+        for (InputWidget widget : inputs) {
+            collect(widget, byId, dialogId);
+        }
+        this.widgets = Map.copyOf(byId);
+    }
+
+    private void collect(Widget widget, Map<String, Widget> byId, String dialogId) {
+        String wid = widget.id();
+        if (!wid.isEmpty()) {
+            if (!WIDGET_ID.matcher(wid).matches()) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + ": widget id \"" + wid
+                        + "\" must be 1-" + Widget.MAX_ID_LENGTH + " of A-Z a-z 0-9 _ -");
+            }
+            Widget before = byId.putIfAbsent(wid, widget);
+            if (before != null && before != widget) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + ": two widgets have the id \""
+                        + wid + "\"; give one of them another id");
+            }
+        }
+        if (widget instanceof KeyboardWidget k) {
+            for (Widget child : k.children()) {
+                collect(child, byId, dialogId);
+            }
+        }
+    }
+
+    /** The window's id (its {@link WindowId}'s name). */
+    public String id() {
+        return id;
+    }
+
+    public List<TextWidget> texts() {
+        return texts;
+    }
+
+    public List<KeyboardWidget> keyboard() {
+        return keyboard;
+    }
+
+    public List<InputWidget> inputs() {
+        return inputs;
+    }
+
+    public @Nullable MediaWidget media() {
+        return media;
+    }
+
+    public List<Getter> getters() {
+        return getters;
+    }
+
+    /** The parse mode of the text ({@code HTML}, {@code MarkdownV2}), or null for plain text. */
+    public @Nullable String parseMode() {
+        return parseMode;
+    }
+
+    public @Nullable LinkPreviewOptions linkPreview() {
+        return linkPreview;
+    }
+
+    public KeyboardKind keyboardKind() {
+        return keyboardKind;
+    }
+
+    /** The widget with this id, nested ones included, or null. */
+    public @Nullable Widget widget(String widgetId) {
+        return widgets.get(widgetId);
+    }
+
+    /** Builds a window; used through {@link Dialog.Builder#window}. */
+    public static final class Builder {
+        private final String id;
+        private final List<TextWidget> texts = new ArrayList<>();
+        private final List<KeyboardWidget> keyboard = new ArrayList<>();
+        private final List<InputWidget> inputs = new ArrayList<>();
+        private @Nullable MediaWidget media;
+        private final List<Getter> getters = new ArrayList<>();
+        private @Nullable String parseMode;
+        private @Nullable LinkPreviewOptions linkPreview;
+        private KeyboardKind keyboardKind = KeyboardKind.INLINE;
+
+        Builder(String id) {
+            this.id = id;
+        }
+
+        /** Adds a line of constant text. */
+        public Builder text(String text) {
+            texts.add(Text.of(text));
+            return this;
+        }
+
+        /** Adds a rendered text (a lambda of the context, a {@link Text#format} template, …). */
+        public Builder text(TextWidget text) {
+            texts.add(Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
+        /** Adds a widget: its buttons go under the text, and if it takes input, it takes messages. */
+        public Builder add(Widget widget) {
+            Objects.requireNonNull(widget, "widget");
+            boolean used = false;
+            if (widget instanceof KeyboardWidget k) {
+                keyboard.add(k);
+                used = true;
+            }
+            if (widget instanceof InputWidget i) {
+                inputs.add(i);
+                used = true;
+            }
+            if (!used) {
+                throw new IllegalArgumentException("window " + id + ": " + widget.getClass().getName()
+                        + " is neither a keyboard widget nor an input widget");
+            }
+            return this;
+        }
+
+        /** Shows media above the text, which becomes its caption. */
+        public Builder media(MediaWidget media) {
+            this.media = Objects.requireNonNull(media, "media");
+            return this;
+        }
+
+        /** Loads values before each render. */
+        public Builder getter(Getter getter) {
+            getters.add(Objects.requireNonNull(getter, "getter"));
+            return this;
+        }
+
+        /** Parses the text as {@code HTML} or {@code MarkdownV2}. */
+        public Builder parseMode(String parseMode) {
+            this.parseMode = Objects.requireNonNull(parseMode, "parseMode");
+            return this;
+        }
+
+        /** Shows no preview for links in the text. */
+        public Builder disableLinkPreview() {
+            this.linkPreview = LinkPreviewOptions.builder().isDisabled(true).build();
+            return this;
+        }
+
+        /** How links in the text are previewed. */
+        public Builder linkPreview(LinkPreviewOptions options) {
+            this.linkPreview = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Shows the buttons as a reply keyboard, or asks for a reply; inline buttons by default. */
+        public Builder keyboardKind(KeyboardKind kind) {
+            this.keyboardKind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        Window build(String dialogId) {
+            if (texts.isEmpty() && media == null) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");
+            }
+            return new Window(this, dialogId);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.tgdialog.internal.engine;
+
+import dev.tgdialog.Getter;
+import dev.tgdialog.Key;
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.types.CallbackQuery;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.RenderContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one context implementation: for author handlers, getters, widgets and renders, bound to a session, a frame
+ * (none when no dialog is open), a widget id ({@code ""} for none) and, while rendering, the render's values.
+ */
+final class Ctx implements RenderContext, Getter.Values {
+    private final Engine engine;
+    final Session session;
+    final @Nullable WorkFrame frame;
+    private final String widgetId;
+    private final @Nullable Render render;
+
+    Ctx(Engine engine, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render) {
+        this.engine = engine;
+        this.session = session;
+        this.frame = frame;
+        this.widgetId = widgetId;
+        this.render = render;
+    }
+
+    /** A context for another widget of the same frame and render. */
+    Ctx forWidget(String id) {
+        return new Ctx(engine, session, frame, id, render);
+    }
+
+    @Override
+    public Update update() {
+        return session.update;
+    }
+
+    @Override
+    public @Nullable User user() {
+        return session.user;
+    }
+
+    @Override
+    public long chatId() {
+        return session.chatId;
+    }
+
+    @Override
+    public long userId() {
+        return session.user == null ? 0 : session.user.id();
+    }
+
+    @Override
+    public @Nullable String dialogId() {
+        return frame == null ? null : frame.dialogId;
+    }
+
+    @Override
+    public @Nullable String windowId() {
+        return frame == null ? null : frame.windowId;
+    }
+
+    @Override
+    public <T> @Nullable T get(Key<T> key) {
+        if (render != null && render.values.containsKey(key)) {
+            @SuppressWarnings("unchecked")
+            T value = (T) render.values.get(key);
+            return value;
+        }
+        if (frame == null) {
+            return null;
+        }
+        String json = frame.data.get(key.name());
+        return json == null ? null : DataCodec.decode(json, key.type());
+    }
+
+    @Override
+    public <T> @Nullable T input(Class<T> type) {
+        return frame == null || frame.startInput == null ? null : DataCodec.decode(frame.startInput, type);
+    }
+
+    @Override
+    public void toast(String text) {
+        session.toast = Objects.requireNonNull(text, "text");
+        session.alert = false;
+    }
+
+    @Override
+    public void alert(String text) {
+        session.toast = Objects.requireNonNull(text, "text");
+        session.alert = true;
+    }
+
+    @Override
+    public TelegramClient telegram() {
+        return engine.config.telegram();
+    }
+
+    @Override
+    public Clock clock() {
+        return engine.config.time().clock();
+    }
+
+    @Override
+    public String widgetId() {
+        return widgetId;
+    }
+
+    @Override
+    public <T> @Nullable T state(Key<T> key) {
+        if (frame == null) {
+            return null;
+        }
+        String json = frame.widgetState.get(stateKey(key));
+        return json == null ? null : DataCodec.decode(json, key.type());
+    }
+
+    @Override
+    public <T> void setState(Key<T> key, @Nullable T value) {
+        if (frame == null) {
+            throw new IllegalStateException("no dialog is open, so there is no widget state");
+        }
+        if (value == null) {
+            frame.widgetState.remove(stateKey(key));
+        } else {
+            frame.widgetState.put(stateKey(key), DataCodec.encode(value, key.type()));
+        }
+    }
+
+    private String stateKey(Key<?> key) {
+        if (widgetId.isEmpty()) {
+            throw new IllegalStateException("a widget without an id keeps no state");
+        }
+        return widgetId + "/" + key.name();
+    }
+
+    @Override
+    public @Nullable CallbackQuery callbackQuery() {
+        return session.callback;
+    }
+
+    @Override
+    public InlineKeyboardButton button(String label, String payload) {
+        if (render == null || frame == null) {
+            throw new IllegalStateException("buttons are made only while rendering");
+        }
+        if (widgetId.isEmpty()) {
+            throw new IllegalStateException("a widget without an id cannot make callback buttons (label \""
+                    + label + "\")");
+        }
+        String header = CallbackData.header(session.ownerTag, session.key.stackId(), frame.id, frame.revision, widgetId);
+        String data;
+        if (CallbackData.fits(header, payload)) {
+            data = header + payload;
+        } else {
+            String token = CallbackData.SPILL + Base62.encode(render.spill.size());
+            render.spill.put(token, payload);
+            data = header + token;
+        }
+        return InlineKeyboardButton.builder(label).callbackData(data).build();
+    }
+
+    @Override
+    public List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception {
+        return child.render(child.id().isEmpty() ? this : forWidget(child.id()));
+    }
+
+    @Override
+    public @Nullable Object valueOf(String name) {
+        if (render != null) {
+            for (Map.Entry<Key<?>, Object> e : render.values.entrySet()) {
+                if (e.getKey().name().equals(name)) {
+                    return e.getValue();
+                }
+            }
+        }
+        if (frame == null) {
+            return null;
+        }
+        String json = frame.data.get(name);
+        return json == null ? null : DataCodec.decodeLoose(json);
+    }
+
+    @Override
+    public <T> void provide(Key<T> key, T value) {
+        if (render == null) {
+            throw new IllegalStateException("values are provided only by getters, while rendering");
+        }
+        render.values.put(key, value);
+    }
+}

@@ -1,0 +1,577 @@
+package dev.tgdialog.internal.engine;
+
+import dev.tgdialog.CommandHandler;
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.DialogHandler;
+import dev.tgdialog.ErrorHandler;
+import dev.tgdialog.KeyboardKind;
+import dev.tgdialog.ShowMode;
+import dev.tgdialog.StartMode;
+import dev.tgdialog.Transition;
+import dev.tgdialog.Window;
+import dev.tgdialog.store.Frame;
+import dev.tgdialog.store.ShownMessage;
+import dev.tgdialog.store.Stack;
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStoreException;
+import dev.tgdialog.telegram.ChatId;
+import dev.tgdialog.telegram.TelegramException;
+import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
+import dev.tgdialog.telegram.methods.DeleteMessage;
+import dev.tgdialog.telegram.types.CallbackQuery;
+import dev.tgdialog.telegram.types.Chat;
+import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
+import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.updates.UpdateHandler;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.InputWidget;
+import dev.tgdialog.widget.Widget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The pipeline of one update: key, isolation, one load, route, transition, one render, present, answer, one save.
+ * Author exceptions go to the error handlers and leave the stack as it was; store failures fail the returned stage
+ * so intake delivers the update again.
+ */
+public final class Engine implements UpdateHandler {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    final EngineConfig config;
+    private final Presenter presenter;
+
+    public Engine(EngineConfig config) {
+        this.config = config;
+        this.presenter = new Presenter(this);
+    }
+
+    /** Where an update goes: its stack key and what was read off the update to get there. */
+    private record Route(StackKey key, @Nullable User user, long chatId, @Nullable CallbackQuery callback,
+            CallbackData.@Nullable Decoded decoded, String ownerTag, boolean notYours) {}
+
+    @Override
+    public CompletionStage<?> handle(Update update) {
+        Route route = route(update);
+        if (route == null) {
+            return CompletableFuture.runAsync(() -> stackless(update), config.executor());
+        }
+        if (route.notYours()) {
+            answer(route.callback(), config.notYoursToast(), false).join();
+            return CompletableFuture.completedFuture(null);
+        }
+        return config.isolation().run(route.key(), () -> {
+            process(update, route);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    /** Runs an action in a user's default stack from outside an update, through the same per-key ordering. */
+    public CompletableFuture<Void> background(long chatId, long userId, DialogHandler action) {
+        boolean group = chatId < 0;
+        long owner = group && config.sharedGroupStacks() ? 0 : userId;
+        StackKey key = new StackKey(config.botId(), chatId, owner, 0, "");
+        String tag = group && owner != 0 ? Base62.encode(owner) : "";
+        return runBackground(key, tag, action);
+    }
+
+    private CompletableFuture<Void> runBackground(StackKey key, String ownerTag, DialogHandler action) {
+        return config.isolation().run(key, () -> {
+            Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
+            Session s = new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag);
+            try {
+                if (recoverIfUnknown(s)) {
+                    saveAndFinish(s);
+                    return CompletableFuture.completedFuture(null);
+                }
+                WorkFrame target = s.top();
+                Transition t = action.handle(ctx(s, target, ""));
+                apply(s, target, t, 0);
+                present(s, t);
+                saveAndFinish(s);
+                return CompletableFuture.completedFuture(null);
+            } catch (StackStoreException e) {
+                throw e;
+            } catch (Exception e) {
+                onError(new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag), e);
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    private @Nullable Route route(Update update) {
+        CallbackQuery cb = update.callbackQuery();
+        if (cb != null) {
+            MaybeInaccessibleMessage message = cb.message();
+            if (message == null) {
+                return null;
+            }
+            Chat chat = message.chat();
+            boolean group = isGroup(chat);
+            long thread = message instanceof Message m && Boolean.TRUE.equals(m.isTopicMessage())
+                    && m.messageThreadId() != null ? m.messageThreadId() : 0;
+            CallbackData.Decoded decoded = CallbackData.decode(cb.data());
+            long userId = cb.from().id();
+            boolean notYours = false;
+            String stackId = "";
+            if (group) {
+                if (config.sharedGroupStacks()) {
+                    userId = 0;
+                } else if (decoded != null && !decoded.owner().isEmpty()) {
+                    long owner = Base62.decode(decoded.owner());
+                    notYours = owner != cb.from().id();
+                    userId = owner;
+                }
+            }
+            if (decoded != null) {
+                stackId = decoded.stackId();
+            }
+            String tag = group && userId != 0 ? Base62.encode(userId) : "";
+            return new Route(new StackKey(config.botId(), chat.id(), userId, thread, stackId), cb.from(), chat.id(),
+                    cb, decoded, tag, notYours);
+        }
+        Message message = update.message();
+        if (message != null && message.from() != null) {
+            Chat chat = message.chat();
+            boolean group = isGroup(chat);
+            long userId = group && config.sharedGroupStacks() ? 0 : message.from().id();
+            long thread = Boolean.TRUE.equals(message.isTopicMessage()) && message.messageThreadId() != null
+                    ? message.messageThreadId() : 0;
+            String tag = group && userId != 0 ? Base62.encode(userId) : "";
+            return new Route(new StackKey(config.botId(), chat.id(), userId, thread, ""), message.from(), chat.id(),
+                    null, null, tag, false);
+        }
+        return null;
+    }
+
+    private static boolean isGroup(Chat chat) {
+        return !"private".equals(chat.type());
+    }
+
+    private void process(Update update, Route route) {
+        StackKey key = route.key();
+        MDC.put("tg.update_id", Long.toString(update.updateId()));
+        MDC.put("tg.chat_id", Long.toString(route.chatId()));
+        CompletableFuture<?> answered = CompletableFuture.completedFuture(null);
+        Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
+        try {
+            if (stack.recentUpdateIds().contains(update.updateId())) {
+                log.debug("Update {} was applied already; ignoring the redelivery", update.updateId());
+                return;
+            }
+            Session s = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
+                    route.ownerTag());
+            try {
+                if (recoverIfUnknown(s)) {
+                    if (s.callback != null) {
+                        answered = answer(s.callback, config.staleToast(), false);
+                    }
+                    saveAndFinish(s);
+                    return;
+                }
+                Transition t = null;
+                WorkFrame target = s.top();
+                if (s.callback != null) {
+                    if (route.decoded() == null) {
+                        if (config.onCallback() != null) {
+                            t = config.onCallback().handle(ctx(s, target, ""));
+                        }
+                    } else {
+                        Click click = resolveClick(s, route.decoded());
+                        if (click == null) {
+                            answered = answer(s.callback, config.staleToast(), false);
+                            return;
+                        }
+                        target = click.frame();
+                        MDC.put("tg.dialog", click.frame().dialogId);
+                        t = click.widget().onClick(ctx(s, click.frame(), click.widget().id()), click.payload());
+                        if (t instanceof Transition.Reject reject) {
+                            log.debug("Click refused by widget {}: {}", click.widget().id(), reject.toast());
+                            answered = answer(s.callback, reject.toast(), false);
+                            return;
+                        }
+                    }
+                } else {
+                    t = onMessage(s, update.message());
+                    target = s.top();
+                }
+                if (t != null) {
+                    apply(s, target, t, 0);
+                }
+                if (s.callback != null) {
+                    answered = answer(s.callback, s.toast, s.alert);
+                }
+                if (t != null) {
+                    present(s, t);
+                }
+                saveAndFinish(s);
+            } catch (StackStoreException e) {
+                throw e;
+            } catch (Exception e) {
+                Session clean = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
+                        route.ownerTag());
+                onError(clean, e);
+                if (route.callback() != null && answered.isDone()) {
+                    answered = answer(route.callback(), clean.toast, clean.alert);
+                }
+            }
+        } finally {
+            try {
+                answered.join();
+            } catch (RuntimeException e) {
+                log.warn("The click was not answered: {}", e.getMessage());
+            }
+            MDC.remove("tg.update_id");
+            MDC.remove("tg.chat_id");
+            MDC.remove("tg.dialog");
+        }
+    }
+
+    private void stackless(Update update) {
+        if (config.onUpdate() == null) {
+            log.debug("Update {} has no handler; ignored", update.updateId());
+            return;
+        }
+        long chatId = update.myChatMember() != null ? update.myChatMember().chat().id() : 0;
+        Session s = new Session(update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), null,
+                chatId, null, "");
+        try {
+            config.onUpdate().handle(ctx(s, null, ""));
+        } catch (Exception e) {
+            onError(s, e);
+        }
+    }
+
+    private @Nullable Transition onMessage(Session s, Message message) throws Exception {
+        String text = message.text();
+        if (text != null && text.startsWith("/")) {
+            int space = text.indexOf(' ');
+            String command = space < 0 ? text.substring(1) : text.substring(1, space);
+            String args = space < 0 ? "" : text.substring(space + 1).strip();
+            int at = command.indexOf('@');
+            boolean forUs = true;
+            if (at >= 0) {
+                String to = command.substring(at + 1);
+                forUs = config.botUsername() == null || config.botUsername().equalsIgnoreCase(to);
+                command = command.substring(0, at);
+            }
+            CommandHandler handler = forUs ? config.commands().get(command) : null;
+            if (handler != null) {
+                return handler.handle(ctx(s, s.top(), ""), args);
+            }
+        }
+        WorkFrame top = s.top();
+        if (top != null) {
+            Window window = window(top);
+            if (window.keyboardKind() == KeyboardKind.REPLY && text != null) {
+                String data = top.spill.get(Presenter.REPLY_LABEL + text);
+                CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
+                Widget widget = decoded == null ? null : window.widget(decoded.widgetId());
+                if (widget instanceof KeyboardWidget keyboard) {
+                    String payload = decoded.payload();
+                    if (payload.startsWith(CallbackData.SPILL)) {
+                        payload = top.spill.get(payload);
+                    }
+                    if (payload != null) {
+                        Transition t = keyboard.onClick(ctx(s, top, widget.id()), payload);
+                        return t instanceof Transition.Reject ? Transition.stay() : t;
+                    }
+                }
+            }
+            for (InputWidget input : window.inputs()) {
+                Transition t = input.onMessage(ctx(s, top, input.id()), message);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return config.onMessage() == null ? null : config.onMessage().handle(ctx(s, top, ""));
+    }
+
+    private record Click(WorkFrame frame, KeyboardWidget widget, String payload) {}
+
+    /** The widget a click is for, or null when the click is stale or forged. */
+    private @Nullable Click resolveClick(Session s, CallbackData.Decoded d) {
+        WorkFrame top = s.top();
+        if (top == null || !top.id.equals(d.frameId())) {
+            log.debug("Stale click: frame {} is not the top of the stack", d.frameId());
+            return null;
+        }
+        if (top.revision != d.revision()) {
+            log.debug("Stale click: frame {} is at revision {}, the button is of {}", top.id, top.revision,
+                    d.revision());
+            return null;
+        }
+        MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
+        if (clicked == null || s.lastMessage == null || clicked.messageId() != s.lastMessage.messageId()) {
+            log.debug("Stale click: the button is on a message the stack no longer shows");
+            return null;
+        }
+        Widget widget = window(top).widget(d.widgetId());
+        if (!(widget instanceof KeyboardWidget keyboard)) {
+            log.debug("Stale click: window {} has no widget {}", top.windowId, d.widgetId());
+            return null;
+        }
+        String payload = d.payload();
+        if (payload.startsWith(CallbackData.SPILL)) {
+            payload = top.spill.get(payload);
+            if (payload == null) {
+                log.debug("Stale click: spilled payload {} is gone", d.payload());
+                return null;
+            }
+        }
+        return new Click(top, keyboard, payload);
+    }
+
+    Dialog dialog(WorkFrame frame) {
+        Dialog dialog = config.dialogs().get(frame.dialogId);
+        if (dialog == null) {
+            throw new IllegalStateException("no dialog " + frame.dialogId + " is registered with the bot");
+        }
+        return dialog;
+    }
+
+    Window window(WorkFrame frame) {
+        Window window = dialog(frame).window(frame.windowId);
+        if (window == null) {
+            throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + frame.windowId);
+        }
+        return window;
+    }
+
+    Ctx ctx(Session s, @Nullable WorkFrame frame, String widgetId) {
+        return new Ctx(this, s, frame, widgetId, null);
+    }
+
+    /** Applies a transition to the frame it was returned for; results of finished children flow to parents. */
+    private void apply(Session s, @Nullable WorkFrame frame, Transition t, int depth) throws Exception {
+        if (depth > 64) {
+            throw new IllegalStateException("transitions keep triggering each other (over 64 in one update)");
+        }
+        if (frame != null) {
+            for (Transition.Change<?> change : t.changes().data()) {
+                if (change.value() == null) {
+                    frame.data.remove(change.key().name());
+                } else {
+                    frame.data.put(change.key().name(), DataCodec.encode(change.value(), change.key().type()));
+                }
+            }
+        }
+        if (t instanceof Transition.Next) {
+            Window after = dialog(required(frame, t)).after(frame.windowId);
+            if (after == null) {
+                throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
+                        + " is the last one, there is no next window");
+            }
+            moveTo(frame, after.id());
+        } else if (t instanceof Transition.Back) {
+            Window before = dialog(required(frame, t)).before(frame.windowId);
+            if (before == null) {
+                throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
+                        + " is the first one, there is no window before it");
+            }
+            moveTo(frame, before.id());
+        } else if (t instanceof Transition.SwitchTo to) {
+            if (dialog(required(frame, t)).window(to.windowId()) == null) {
+                throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + to.windowId());
+            }
+            moveTo(frame, to.windowId());
+        } else if (t instanceof Transition.Start start) {
+            Dialog registered = config.dialogs().get(start.dialog().id());
+            if (registered == null) {
+                throw new IllegalStateException("dialog " + start.dialog().id()
+                        + " is not registered with the bot (DialogBot.Builder.dialogs)");
+            }
+            if (start.mode() == StartMode.RESET_STACK) {
+                closeAll(s);
+                push(s, registered, start.input(), depth);
+            } else if (start.mode() == StartMode.NORMAL) {
+                push(s, registered, start.input(), depth);
+            } else {
+                String stackId = "s" + s.newFrameId();
+                StackKey key = new StackKey(s.key.botId(), s.key.chatId(), s.key.userId(), s.key.threadId(), stackId);
+                Object input = start.input();
+                s.afterSave.add(() -> runBackground(key, s.ownerTag,
+                        ctx -> Transition.start(registered, input, StartMode.NORMAL).show(ShowMode.SEND)));
+            }
+        } else if (t instanceof Transition.Done done) {
+            WorkFrame closing = required(frame, t);
+            if (closing != s.top()) {
+                throw new IllegalStateException("only the top dialog can finish; " + closing.dialogId
+                        + " is not on top");
+            }
+            close(s, closing);
+            s.frames.remove(s.frames.size() - 1);
+            WorkFrame parent = s.top();
+            if (parent != null) {
+                Dialog.TypedResultHandler<?> handler = dialog(parent).resultHandler(closing.dialogId);
+                if (handler != null) {
+                    Transition next = handler.deliver(ctx(s, parent, ""), done.result());
+                    apply(s, parent, next, depth + 1);
+                }
+            } else {
+                s.farewell = done.farewell();
+            }
+        }
+    }
+
+    private static WorkFrame required(@Nullable WorkFrame frame, Transition t) {
+        if (frame == null) {
+            throw new IllegalStateException(t.getClass().getSimpleName()
+                    + " needs an open dialog, and none is open");
+        }
+        return frame;
+    }
+
+    private static void moveTo(WorkFrame frame, String windowId) {
+        if (!frame.windowId.equals(windowId)) {
+            frame.windowId = windowId;
+            frame.revision++;
+            frame.spill = new java.util.HashMap<>();
+        }
+    }
+
+    private void push(Session s, Dialog dialog, @Nullable Object input, int depth) throws Exception {
+        if (s.frames.size() >= config.maxDepth()) {
+            throw new IllegalStateException("cannot start dialog " + dialog.id() + ": the stack already holds "
+                    + s.frames.size() + " dialogs, the limit (DialogBot.Builder.maxDepth)");
+        }
+        WorkFrame frame = new WorkFrame(s.newFrameId(), dialog.id(), dialog.windows().get(0).id(), 0,
+                input == null ? null : DataCodec.encode(input), java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of());
+        s.frames.add(frame);
+        s.farewell = null;
+        if (dialog.onStart() != null) {
+            apply(s, frame, dialog.onStart().handle(ctx(s, frame, "")), depth + 1);
+        }
+    }
+
+    private void closeAll(Session s) throws Exception {
+        while (!s.frames.isEmpty()) {
+            close(s, s.frames.get(s.frames.size() - 1));
+            s.frames.remove(s.frames.size() - 1);
+        }
+    }
+
+    private void close(Session s, WorkFrame frame) throws Exception {
+        DialogHandler onClose = dialog(frame).onClose();
+        if (onClose != null) {
+            onClose.handle(ctx(s, frame, ""));
+        }
+    }
+
+    private void present(Session s, Transition t) throws Exception {
+        presenter.present(s, t.changes().show());
+    }
+
+    /** Resets a stack whose frames name dialogs or windows the bot no longer has. */
+    private boolean recoverIfUnknown(Session s) throws Exception {
+        for (WorkFrame frame : s.frames) {
+            Dialog dialog = config.dialogs().get(frame.dialogId);
+            if (dialog == null || dialog.window(frame.windowId) == null) {
+                log.warn("The stack of chat {} names {} {} that the bot no longer has; starting over",
+                        s.chatId, dialog == null ? "dialog" : "window", dialog == null ? frame.dialogId
+                                : frame.dialogId + "/" + frame.windowId);
+                s.frames.clear();
+                presenter.sendPlain(s, config.resetMessage());
+                if (config.rootDialog() != null) {
+                    push(s, config.rootDialog(), null, 0);
+                    presenter.present(s, ShowMode.SEND);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void saveAndFinish(Session s) {
+        List<Frame> frames = new ArrayList<>(s.frames.size());
+        s.frames.forEach(f -> frames.add(f.freeze()));
+        List<Long> recent = new ArrayList<>(s.original.recentUpdateIds());
+        if (s.update.updateId() != 0) {
+            recent.add(s.update.updateId());
+            while (recent.size() > Stack.RECENT_UPDATES) {
+                recent.remove(0);
+            }
+        }
+        Stack next = new Stack(s.original.id(), frames, s.original.version() + 1, s.lastMessage, recent,
+                s.nextFrameId);
+        if (!config.store().save(s.key, s.original.version(), next)) {
+            log.error("The stack of chat {} changed while update {} was handled (is another instance running "
+                    + "without a shared lock?); this update's changes were not saved", s.chatId, s.update.updateId());
+            return;
+        }
+        s.afterSave.forEach(Runnable::run);
+    }
+
+    CompletableFuture<?> answer(@Nullable CallbackQuery callback, @Nullable String text, boolean alert) {
+        if (callback == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        AnswerCallbackQuery.Builder answer = AnswerCallbackQuery.builder(callback.id());
+        if (text != null && !text.isEmpty()) {
+            answer.text(text.length() > 200 ? text.substring(0, 199) + "…" : text);
+            if (alert) {
+                answer.showAlert(true);
+            }
+        }
+        return config.telegram().executeAsync(answer.build()).exceptionally(e -> {
+            log.debug("answerCallbackQuery failed: {}", e.getMessage());
+            return null;
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void onError(Session s, Exception error) {
+        Throwable e = error;
+        ErrorHandler handler = null;
+        int best = Integer.MAX_VALUE;
+        for (EngineConfig.ErrorRoute<?> route : config.errorHandlers()) {
+            if (route.type().isInstance(e)) {
+                int distance = 0;
+                for (Class<?> c = e.getClass(); c != null && c != route.type(); c = c.getSuperclass()) {
+                    distance++;
+                }
+                if (distance < best) {
+                    best = distance;
+                    handler = route.handler();
+                }
+            }
+        }
+        WorkFrame top = s.top();
+        if (top != null) {
+            MDC.put("tg.dialog", top.dialogId);
+        }
+        if (handler == null) {
+            if (e instanceof TelegramException te) {
+                log.warn("Update {} failed on a Telegram error: {}", s.update.updateId(), te.getMessage());
+            } else {
+                log.error("Update {} failed in {} (no error handler for {}); the stack is left as it was",
+                        s.update.updateId(), top == null ? "no dialog" : top.dialogId + "/" + top.windowId,
+                        e.getClass().getName(), e);
+            }
+            return;
+        }
+        try {
+            handler.handle(ctx(s, top, ""), e);
+        } catch (Exception nested) {
+            log.error("The error handler for {} failed too", e.getClass().getName(), nested);
+        }
+    }
+
+    void delete(Session s, long messageId) {
+        try {
+            config.telegram().execute(new DeleteMessage(ChatId.of(s.chatId), messageId));
+        } catch (TelegramException e) {
+            log.debug("Could not delete message {}: {}", messageId, e.getMessage());
+        }
+    }
+}

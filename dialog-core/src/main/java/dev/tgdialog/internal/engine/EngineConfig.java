@@ -1,0 +1,40 @@
+package dev.tgdialog.internal.engine;
+
+import dev.tgdialog.CommandHandler;
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogHandler;
+import dev.tgdialog.ErrorHandler;
+import dev.tgdialog.TimeSource;
+import dev.tgdialog.store.StackStore;
+import dev.tgdialog.store.UpdateIsolation;
+import dev.tgdialog.telegram.TelegramClient;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/** Everything the engine runs with, as assembled by {@code DialogBot.Builder}. */
+public record EngineConfig(
+        TelegramClient telegram,
+        long botId,
+        @Nullable String botUsername,
+        StackStore store,
+        UpdateIsolation isolation,
+        Executor executor,
+        TimeSource time,
+        Map<String, Dialog> dialogs,
+        Map<String, CommandHandler> commands,
+        @Nullable DialogHandler onMessage,
+        @Nullable DialogHandler onCallback,
+        @Nullable DialogHandler onUpdate,
+        List<ErrorRoute<?>> errorHandlers,
+        String staleToast,
+        String notYoursToast,
+        boolean sharedGroupStacks,
+        int maxDepth,
+        @Nullable Dialog rootDialog,
+        String resetMessage) {
+
+    /** An error handler with the exception type it takes. */
+    public record ErrorRoute<E extends Throwable>(Class<E> type, ErrorHandler<E> handler) {}
+}

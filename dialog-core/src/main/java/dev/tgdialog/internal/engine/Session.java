@@ -1,0 +1,64 @@
+package dev.tgdialog.internal.engine;
+
+import dev.tgdialog.telegram.types.CallbackQuery;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.store.ShownMessage;
+import dev.tgdialog.store.Stack;
+import dev.tgdialog.store.StackKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Everything one update changes, kept apart from the stored stack until the update succeeds. */
+final class Session {
+    final Update update;
+    final StackKey key;
+    final Stack original;
+    final List<WorkFrame> frames = new ArrayList<>();
+    @Nullable ShownMessage lastMessage;
+    long nextFrameId;
+    final @Nullable User user;
+    final long chatId;
+    final @Nullable CallbackQuery callback;
+    /** The owner tag written into callback data (set for per-user stacks in groups). */
+    final String ownerTag;
+
+    /** Text that replaces the last message when the last dialog closed. */
+    @Nullable String farewell;
+    @Nullable String toast;
+    boolean alert;
+    /** Dialogs to start in new stacks once this update is saved. */
+    final List<Runnable> afterSave = new ArrayList<>();
+
+    Session(Update update, StackKey key, Stack original, @Nullable User user, long chatId,
+            @Nullable CallbackQuery callback, String ownerTag) {
+        this.update = update;
+        this.key = key;
+        this.original = original;
+        this.user = user;
+        this.chatId = chatId;
+        this.callback = callback;
+        this.ownerTag = ownerTag;
+        this.lastMessage = original.lastMessage();
+        this.nextFrameId = original.nextFrameId();
+        original.frames().forEach(f -> frames.add(WorkFrame.of(f)));
+    }
+
+    @Nullable WorkFrame top() {
+        return frames.isEmpty() ? null : frames.get(frames.size() - 1);
+    }
+
+    @Nullable WorkFrame frame(String frameId) {
+        for (WorkFrame f : frames) {
+            if (f.id.equals(frameId)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    String newFrameId() {
+        return Base62.encode(nextFrameId++);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.tgdialog.testing;
+
+import dev.tgdialog.DialogBot;
+import dev.tgdialog.store.StackStore;
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.types.Update;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link DialogBot} against a {@link FakeTelegram}, for tests that read like a chat:
+ *
+ * <pre>{@code
+ * BotHarness harness = BotHarness.of(bot -> bot.dialogs(ORDER).command("start", ...));
+ * FakeUser ann = harness.user(1001, "Ann");
+ * ann.send("/start");
+ * ann.click("Next");
+ * assertThat(ann.lastMessage().text()).isEqualTo("Where should we deliver?");
+ * }</pre>
+ *
+ * The bot runs the production pipeline; only the network is replaced (at the OkHttp boundary, so requests are
+ * really encoded and answers really parsed). By default handlers run on the calling thread and time is a
+ * {@link FakeTime}, so a test is deterministic; pass an executor to test concurrency.
+ */
+public final class BotHarness {
+    private final FakeTelegram telegram;
+    private final FakeTime time;
+    private final DialogBot bot;
+    private final AtomicLong updateIds = new AtomicLong(1);
+    private final AtomicLong userMessageIds = new AtomicLong(1_000_000);
+    private final AtomicLong queryIds = new AtomicLong(1);
+
+    private BotHarness(Builder b) {
+        this.time = b.time;
+        this.telegram = new FakeTelegram(time);
+        TelegramClient client = telegram.client(time);
+        DialogBot.Builder bot = DialogBot.builder(client)
+                .timeSource(time)
+                .executor(b.executor)
+                .username(telegram.bot().username());
+        if (b.store != null) {
+            bot.store(b.store);
+        }
+        b.config.accept(bot);
+        this.bot = bot.build();
+    }
+
+    /** A harness running the bot configured by {@code config} on the calling thread. */
+    public static BotHarness of(Consumer<DialogBot.Builder> config) {
+        return builder(config).build();
+    }
+
+    /** Starts a harness with more settings. */
+    public static Builder builder(Consumer<DialogBot.Builder> config) {
+        return new Builder(config);
+    }
+
+    /** The fake Telegram behind the bot: every chat's messages, the calls made, fault injection. */
+    public FakeTelegram telegram() {
+        return telegram;
+    }
+
+    /** The time the bot and the fake run on. */
+    public FakeTime time() {
+        return time;
+    }
+
+    /** The bot under test. */
+    public DialogBot bot() {
+        return bot;
+    }
+
+    /** A user in a private chat with the bot (chat id = user id). */
+    public FakeUser user(long id, String firstName) {
+        return new FakeUser(this, id, firstName, id, "private");
+    }
+
+    /** Feeds an update to the bot, as long polling would; completes when the bot has handled it. */
+    public CompletableFuture<Void> deliver(Update update) {
+        return bot.handler().handle(update).toCompletableFuture().thenApply(x -> null);
+    }
+
+    long nextUpdateId() {
+        return updateIds.getAndIncrement();
+    }
+
+    long nextUserMessageId() {
+        return userMessageIds.getAndIncrement();
+    }
+
+    String nextQueryId() {
+        return "q" + queryIds.getAndIncrement();
+    }
+
+    /** Settings of a {@link BotHarness}. */
+    public static final class Builder {
+        private final Consumer<DialogBot.Builder> config;
+        private Executor executor = Runnable::run;
+        private FakeTime time = new FakeTime();
+        private StackStore store;
+
+        private Builder(Consumer<DialogBot.Builder> config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Runs handlers on this executor instead of the calling thread (for concurrency tests). */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Keeps stacks in this store instead of a fresh in-memory one. */
+        public Builder store(StackStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Runs on this fake time. */
+        public Builder time(FakeTime time) {
+            this.time = Objects.requireNonNull(time, "time");
+            return this;
+        }
+
+        public BotHarness build() {
+            if (store == null) {
+                store = StackStore.inMemory(Duration.ofDays(1));
+            }
+            return new BotHarness(this);
+        }
+    }
+}

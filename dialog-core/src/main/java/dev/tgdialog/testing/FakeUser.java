@@ -1,0 +1,265 @@
+package dev.tgdialog.testing;
+
+import dev.tgdialog.telegram.types.CallbackQuery;
+import dev.tgdialog.telegram.types.Chat;
+import dev.tgdialog.telegram.types.Contact;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
+import dev.tgdialog.telegram.types.KeyboardButton;
+import dev.tgdialog.telegram.types.Location;
+import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.MessageEntity;
+import dev.tgdialog.telegram.types.PhotoSize;
+import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user talking to the bot in one chat: sends messages, clicks buttons, and reads what the bot shows there. The
+ * blocking methods return once the bot has handled the update; the {@code …Async} ones return at once.
+ */
+public final class FakeUser {
+    private final BotHarness harness;
+    private final User user;
+    private final long chatId;
+    private final String chatType;
+
+    FakeUser(BotHarness harness, long id, String firstName, long chatId, String chatType) {
+        this.harness = harness;
+        this.user = User.builder(id, false, firstName).languageCode("en").build();
+        this.chatId = chatId;
+        this.chatType = chatType;
+    }
+
+    /** This user in a supergroup with this (negative) chat id. */
+    public FakeUser inGroup(long groupChatId) {
+        if (groupChatId >= 0) {
+            throw new IllegalArgumentException("group chat ids are negative");
+        }
+        return new FakeUser(harness, user.id(), user.firstName(), groupChatId, "supergroup");
+    }
+
+    public long id() {
+        return user.id();
+    }
+
+    public long chatId() {
+        return chatId;
+    }
+
+    /** Sends a text message (a command gets its {@code bot_command} entity, as Telegram adds it). */
+    public void send(String text) {
+        join(sendAsync(text));
+    }
+
+    public CompletableFuture<Void> sendAsync(String text) {
+        return deliver(message(text).build());
+    }
+
+    /** Replies to a message with text. */
+    public void replyTo(FakeMessage original, String text) {
+        join(deliver(message(text).replyToMessage(asMessage(original)).build()));
+    }
+
+    /** Shares a contact. */
+    public void sendContact(String phoneNumber, String firstName) {
+        join(deliver(message(null).contact(new Contact(phoneNumber, firstName, null, user.id(), null))
+                .build()));
+    }
+
+    /** Sends a location. */
+    public void sendLocation(double latitude, double longitude) {
+        join(deliver(message(null).location(Location.of(latitude, longitude)).build()));
+    }
+
+    /** Sends a photo (as Telegram delivers it: sizes with a file_id) with an optional caption. */
+    public void sendPhoto(String fileId, @Nullable String caption) {
+        PhotoSize size = PhotoSize.of(fileId, fileId + "-u", 1280, 960);
+        join(deliver(message(null).photo(List.of(size)).caption(caption).build()));
+    }
+
+    /** Sends any update the test built (its ids are left as they are). */
+    public void deliver(Update update, boolean wait) {
+        CompletableFuture<Void> done = harness.deliver(update);
+        if (wait) {
+            join(done);
+        }
+    }
+
+    /**
+     * Clicks the button with this label on the newest message with buttons; on a reply keyboard it sends the
+     * label as Telegram does. Fails, listing the buttons there are, when no button has that label.
+     */
+    public void click(String label) {
+        join(clickAsync(label));
+    }
+
+    public CompletableFuture<Void> clickAsync(String label) {
+        FakeMessage message = newestWithButtons();
+        if (message == null) {
+            throw new AssertionError("no message in chat " + chatId + " has buttons to click \"" + label + "\"");
+        }
+        if (message.replyMarkup() instanceof ReplyKeyboardMarkup reply) {
+            for (List<KeyboardButton> row : reply.keyboard()) {
+                for (KeyboardButton button : row) {
+                    if (button.text().equals(label)) {
+                        return sendAsync(label);
+                    }
+                }
+            }
+            throw new AssertionError("no button \"" + label + "\"; the reply keyboard has " + labels(reply));
+        }
+        return clickAsync(message, label);
+    }
+
+    /** Clicks the button at {@code row}, {@code column} (from 0) of the newest message with buttons. */
+    public void click(int row, int column) {
+        FakeMessage message = newestWithButtons();
+        if (message == null || row >= message.inlineKeyboard().size()
+                || column >= message.inlineKeyboard().get(row).size()) {
+            throw new AssertionError("no button at " + row + "," + column + "; the buttons are "
+                    + (message == null ? "none" : message.inlineKeyboard().stream()
+                            .map(r -> r.stream().map(InlineKeyboardButton::text).toList()).toList()));
+        }
+        join(press(message, message.inlineKeyboard().get(row).get(column)));
+    }
+
+    /** Clicks a button of a given (possibly older) message. */
+    public void clickOn(FakeMessage message, String label) {
+        join(clickAsync(message, label));
+    }
+
+    private CompletableFuture<Void> clickAsync(FakeMessage message, String label) {
+        for (List<InlineKeyboardButton> row : message.inlineKeyboard()) {
+            for (InlineKeyboardButton button : row) {
+                if (button.text().equals(label)) {
+                    return press(message, button);
+                }
+            }
+        }
+        throw new AssertionError("no button \"" + label + "\"; message " + message.messageId() + " has "
+                + message.buttonLabels());
+    }
+
+    /** Sends a click with any callback data on a message, as a forged client could. */
+    public void clickWithData(FakeMessage message, String callbackData) {
+        join(callback(message, callbackData));
+    }
+
+    private CompletableFuture<Void> press(FakeMessage message, InlineKeyboardButton button) {
+        if (button.callbackData() == null) {
+            throw new AssertionError("button \"" + button.text() + "\" makes no callback (url "
+                    + button.url() + ")");
+        }
+        return callback(message, button.callbackData());
+    }
+
+    private CompletableFuture<Void> callback(FakeMessage message, String data) {
+        String queryId = harness.nextQueryId();
+        harness.telegram().registerCallbackQuery(queryId);
+        CallbackQuery query = CallbackQuery.builder(queryId, user, "ci-" + chatId)
+                .message(asMessage(message))
+                .data(data)
+                .build();
+        return deliver(Update.builder(harness.nextUpdateId()).callbackQuery(query).build());
+    }
+
+    /** The newest message the bot has in this chat. */
+    public FakeMessage lastMessage() {
+        return harness.telegram().lastMessage(chatId)
+                .orElseThrow(() -> new AssertionError("the bot has sent nothing to chat " + chatId));
+    }
+
+    /** The bot's messages in this chat, deletes applied, oldest first. */
+    public List<FakeMessage> messages() {
+        return harness.telegram().messages(chatId);
+    }
+
+    /** Everything the bot did in this chat: sends, edits and deletes, in order. */
+    public List<ChatEvent> history() {
+        return harness.telegram().history(chatId);
+    }
+
+    /** The answer to this user's latest click. */
+    public CallbackAnswer lastAnswer() {
+        List<CallbackAnswer> answers = harness.telegram().callbackAnswers();
+        if (answers.isEmpty()) {
+            throw new AssertionError("no click was answered");
+        }
+        return answers.get(answers.size() - 1);
+    }
+
+    /** The labels of the newest message with buttons. */
+    public List<String> buttons() {
+        FakeMessage message = newestWithButtons();
+        return message == null ? List.of() : message.buttonLabels();
+    }
+
+    private @Nullable FakeMessage newestWithButtons() {
+        List<FakeMessage> all = messages();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            FakeMessage m = all.get(i);
+            if (!m.inlineKeyboard().isEmpty() || m.replyMarkup() instanceof ReplyKeyboardMarkup) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> labels(ReplyKeyboardMarkup reply) {
+        List<String> labels = new ArrayList<>();
+        reply.keyboard().forEach(row -> row.forEach(b -> labels.add(b.text())));
+        return labels;
+    }
+
+    private Chat chat() {
+        return "private".equals(chatType)
+                ? Chat.builder(chatId, "private").firstName(user.firstName()).build()
+                : Chat.builder(chatId, chatType).title("Group " + chatId).build();
+    }
+
+    private Message.Builder message(@Nullable String text) {
+        Message.Builder m = Message.builder(harness.nextUserMessageId(), harness.time().now().getEpochSecond(), chat())
+                .from(user)
+                .text(text);
+        if (text != null && text.startsWith("/")) {
+            int end = text.indexOf(' ');
+            m.entities(List.of(MessageEntity.of("bot_command", 0, end < 0 ? text.length() : end)));
+        }
+        return m;
+    }
+
+    private Message asMessage(FakeMessage m) {
+        Message.Builder b = Message.builder(m.messageId(), m.date(), chat())
+                .from(harness.telegram().bot())
+                .text(m.text());
+        if (!m.inlineKeyboard().isEmpty()) {
+            b.replyMarkup(new InlineKeyboardMarkup(m.inlineKeyboard()));
+        }
+        return b.build();
+    }
+
+    private CompletableFuture<Void> deliver(Message message) {
+        return deliver(Update.builder(harness.nextUpdateId()).message(message).build());
+    }
+
+    private CompletableFuture<Void> deliver(Update update) {
+        return harness.deliver(update);
+    }
+
+    private static void join(CompletableFuture<Void> done) {
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

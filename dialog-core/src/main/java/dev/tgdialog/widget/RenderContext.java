@@ -1,0 +1,25 @@
+package dev.tgdialog.widget;
+
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What a widget renders with: its state, the dialog's data, and the means to make buttons that call back. */
+public interface RenderContext extends WidgetContext {
+
+    /**
+     * A button that, when clicked, calls this widget's {@link KeyboardWidget#onClick} with {@code payload}. Any
+     * payload fits: one too long for Telegram's 64-byte callback data is kept in the stack and the button carries a
+     * short token instead.
+     */
+    InlineKeyboardButton button(String label, String payload);
+
+    /**
+     * The value named {@code name} for templates: a getter's value of that key name, else the dialog's data value
+     * (as a string, number, boolean, list or map), else null.
+     */
+    @Nullable Object valueOf(String name);
+
+    /** Renders a nested widget (a layout's child) with a context of its own. */
+    List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception;
+}

@@ -1,0 +1,14 @@
+package dev.tgdialog.widget;
+
+/**
+ * A part of a window that reacts to the user. Its id names it in callback data and in its state, so it must be
+ * unique within a window, 1-16 of {@code A-Z a-z 0-9 _ -}; widgets that make no callbacks and keep no state (a
+ * layout, a URL button) use {@code ""}. Implementations must be immutable and thread-safe.
+ */
+public interface Widget {
+    /** The most characters a widget id may have (callback data is 64 bytes in all). */
+    int MAX_ID_LENGTH = 16;
+
+    /** The widget's id, or {@code ""} for none. */
+    String id();
+}
