@@ -40,12 +40,19 @@ import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.User;
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.FormBody;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class FakeTelegramTest {
@@ -486,10 +493,57 @@ class FakeTelegramTest {
 
     @Test
     void requestsWithAnotherToken_areUnauthorized() {
-        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
         TelegramClient stranger = TelegramClient.builder("999:OTHER").okHttpClient(http).timeSource(time).build();
 
         assertThatThrownBy(() -> stranger.execute(GetMe.of())).isInstanceOf(TelegramException.Unauthorized.class);
+    }
+
+    private Response post(String method, RequestBody body) throws IOException {
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
+        Request request = new Request.Builder()
+                .url("https://api.telegram.org/bot" + FakeTelegram.TOKEN + "/" + method)
+                .post(body)
+                .build();
+        return http.newCall(request).execute();
+    }
+
+    @Test
+    void malformedJson_isABadRequest() throws Exception {
+        try (Response response = post("sendMessage",
+                RequestBody.create("{\"chat_id\": 42, \"text\": ", MediaType.get("application/json")))) {
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(response.body().string()).startsWith("{\"ok\":false,\"error_code\":400,")
+                    .contains("\"description\":\"Bad Request: can't parse JSON encoded request");
+        }
+        assertThat(fake.messages(CHAT)).isEmpty();
+    }
+
+    @Test
+    void wronglyTypedJson_isABadRequest_notACrash() throws Exception {
+        try (Response response = post("sendMessage", RequestBody.create(
+                "{\"chat_id\":42,\"text\":\"hi\",\"reply_markup\":{\"inline_keyboard\":\"nope\"}}",
+                MediaType.get("application/json")))) {
+            assertThat(response.code()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void formBodies_andCaseInsensitiveMethodNames_areUnderstood() throws Exception {
+        FormBody form = new FormBody.Builder()
+                .add("chat_id", "42")
+                .add("text", "from a form")
+                .add("reply_markup", "{\"inline_keyboard\":[[{\"text\":\"Go\",\"callback_data\":\"go\"}]]}")
+                .build();
+
+        try (Response response = post("SENDMESSAGE", form)) {
+            assertThat(response.code()).isEqualTo(200);
+        }
+
+        FakeMessage sent = fake.lastMessage(CHAT).orElseThrow();
+        assertThat(sent.text()).isEqualTo("from a form");
+        assertThat(sent.buttonLabels()).containsExactly("Go");
+        assertThat(fake.callCount("sendMessage")).isEqualTo(1);
     }
 
     /** A method the Bot API does not have. */
