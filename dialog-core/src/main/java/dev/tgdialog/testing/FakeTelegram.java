@@ -98,14 +98,19 @@ import org.jspecify.annotations.Nullable;
  * delete of a message that is not there, {@code editMessageText} on a media message, an unknown or already
  * answered callback query, and sends to a chat whose user {@linkplain #block blocked} the bot (403).
  *
- * <p>Where it differs from Telegram: text is not parsed for entities, so the limits count the raw text
- * (HTML or Markdown tags included) and a text of only whitespace counts as empty; {@code entities} are kept
- * for comparison but not checked. Telegram's exact descriptions for an empty keyboard row, a missing parameter,
- * a malformed body, an invalid command, a caption edit of a text message and a media edit of a text message are
- * not documented; this fake uses the descriptions in {@link #EMPTY_ROW} and the like, always prefixed
- * {@code "Bad Request: "}. A button with both {@code url} and {@code callback_data} is accepted as a URL button,
- * as the server does. Inline messages ({@code inline_message_id}) are not tracked: their edits answer
- * {@code true}. File ids are not checked: any {@code file_id} or URL is accepted and kept.
+ * <p>Where it differs from Telegram: text is not parsed for entities, so the limits count the raw text in UTF-16
+ * units (HTML or Markdown tags included, where Telegram counts the text after parsing) and a text of only
+ * whitespace counts as empty; {@code entities} are kept for the "not modified" comparison but not checked.
+ * Telegram's exact descriptions for these refusals are not documented, so the fake's own are used (always after
+ * {@code "Bad Request: "}): an empty keyboard row ({@link #EMPTY_ROW}), a missing parameter other than
+ * {@code chat_id}, {@code text} or a media field ({@code parameter "X" is required}), a body that is not JSON,
+ * an invalid command ({@code BOT_COMMAND_INVALID}, {@code BOT_COMMAND_DESCRIPTION_INVALID}), a caption or media
+ * edit of a text message ({@code there is no caption/media in the message to edit}), more than 100 ids to
+ * {@code deleteMessages}, and an unknown chat action. A button with both {@code url} and {@code callback_data} is
+ * accepted as a URL button, as the server does. Keyboard size limits (undocumented) are not checked. Inline
+ * messages ({@code inline_message_id}) are not tracked: their edits answer {@code true}. File ids are not
+ * checked: any {@code file_id} or URL is accepted and kept. A request the fake cannot make sense of at all is
+ * answered 400 with a description naming the fake.
  *
  * <p>Thread-safe: every request and query runs under one lock.
  */
@@ -298,7 +303,10 @@ public final class FakeTelegram {
         }
     }
 
-    /** Every request that reached this fake, in order, including refused and failed ones. */
+    /**
+     * Every request for the fake bot that reached this fake, in order, including refused and failed ones (but not
+     * requests with another token).
+     */
     public List<ApiCall> calls() {
         synchronized (lock) {
             return List.copyOf(calls);
@@ -428,6 +436,9 @@ public final class FakeTelegram {
             return ok(dispatch(spec, p));
         } catch (Refusal r) {
             return error(r.code, r.getMessage(), r.retryAfter);
+        } catch (RuntimeException e) {
+            // JSON of the right shape but the wrong types (a number where an object belongs, say).
+            return error(400, "Bad Request: FakeTelegram could not read the " + spec.name() + " request: " + e, null);
         }
     }
 
