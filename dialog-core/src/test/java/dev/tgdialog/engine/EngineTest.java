@@ -389,8 +389,8 @@ class EngineTest {
 
         ann.click("Back");
         ann.click("Next");
-        ann.click("Next");
         ann.click("Back");
+        ann.click("Next");
 
         assertThat(h.telegram().callCount("editMessageText")).isEqualTo(edits + 4);
         Dialog still = Dialog.builder("still")

@@ -180,7 +180,11 @@ public final class Engine implements UpdateHandler {
                 Transition t = null;
                 WorkFrame target = s.top();
                 if (s.callback != null) {
-                    if (route.decoded() == null) {
+                    if (route.decoded() == null && isOurs(s.callback.data())) {
+                        log.debug("Forged click: callback data in our format that does not parse");
+                        answered = answer(s.callback, config.staleToast(), false);
+                        return;
+                    } else if (route.decoded() == null) {
                         if (config.onCallback() != null) {
                             t = config.onCallback().handle(ctx(s, target, ""));
                         }
@@ -209,7 +213,7 @@ public final class Engine implements UpdateHandler {
                 if (s.callback != null) {
                     answered = answer(s.callback, s.toast, s.alert);
                 }
-                if (t != null) {
+                if (t != null && !(t instanceof Transition.Start st && st.mode() == StartMode.NEW_STACK)) {
                     present(s, t);
                 }
                 saveAndFinish(s);
@@ -233,6 +237,10 @@ public final class Engine implements UpdateHandler {
             MDC.remove("tg.chat_id");
             MDC.remove("tg.dialog");
         }
+    }
+
+    private static boolean isOurs(@Nullable String data) {
+        return data != null && data.startsWith("~");
     }
 
     private void stackless(Update update) {

@@ -217,7 +217,8 @@ final class Presenter {
                 return true;
             }
             String d = e.description();
-            if (d.contains("can't be edited") || d.contains("not found") || d.contains("no text in the message")
+            if (d.contains("can't be edited") || d.contains("message to edit not found")
+                    || d.contains("no text in the message")
                     || d.contains("MESSAGE_ID_INVALID")) {
                 log.debug("Edit of message {} refused ({}); sending a new message", messageId, d);
                 return false;
