@@ -134,7 +134,8 @@ public final class FakeUser {
         join(clickAsync(message, label));
     }
 
-    private CompletableFuture<Void> clickAsync(FakeMessage message, String label) {
+    /** Clicks a button of a given message without waiting for the bot. */
+    public CompletableFuture<Void> clickAsync(FakeMessage message, String label) {
         for (List<InlineKeyboardButton> row : message.inlineKeyboard()) {
             for (InlineKeyboardButton button : row) {
                 if (button.text().equals(label)) {
