@@ -352,7 +352,8 @@ class EngineTest {
         ann.click("+1");
 
         assertThat(stack(ann)).isEqualTo(before);
-        assertThat(ann.lastAnswer().queryId()).isNotBlank();
+        assertThat(h.telegram().callbackAnswers()).hasSize(1);
+        assertThat(h.telegram().callCount("answerCallbackQuery")).isEqualTo(1);
     }
 
     // --- rendering and presenting ---

@@ -160,7 +160,7 @@ public final class Engine implements UpdateHandler {
         StackKey key = route.key();
         MDC.put("tg.update_id", Long.toString(update.updateId()));
         MDC.put("tg.chat_id", Long.toString(route.chatId()));
-        CompletableFuture<?> answered = CompletableFuture.completedFuture(null);
+        CompletableFuture<?> answered = null;
         Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
         try {
             if (stack.recentUpdateIds().contains(update.updateId())) {
@@ -223,13 +223,15 @@ public final class Engine implements UpdateHandler {
                 Session clean = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
                         route.ownerTag());
                 onError(clean, e);
-                if (route.callback() != null && answered.isDone()) {
+                if (route.callback() != null && answered == null) {
                     answered = answer(route.callback(), clean.toast, clean.alert);
                 }
             }
         } finally {
             try {
-                answered.join();
+                if (answered != null) {
+                    answered.join();
+                }
             } catch (RuntimeException e) {
                 log.warn("The click was not answered: {}", e.getMessage());
             }
