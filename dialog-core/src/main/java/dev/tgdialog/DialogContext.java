@@ -1,6 +1,7 @@
 package dev.tgdialog;
 
 import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import java.time.Clock;
@@ -18,7 +19,10 @@ public interface DialogContext {
     /** Who sent the update, when it came from a user. */
     @Nullable User user();
 
-    /** The chat the update belongs to. */
+    /** The chat the update came from, when it names one (a background call has only {@link #chatId()}). */
+    @Nullable Chat chat();
+
+    /** The id of the chat the update belongs to. */
     long chatId();
 
     /** The id of the user the update came from, 0 when none. */

@@ -590,6 +590,20 @@ class EngineTest {
     }
 
     @Test
+    void theContext_showsTheUserAndTheChat_ofPrivateAndGroupUpdates() {
+        List<String> seen = new ArrayList<>();
+        BotHarness h = harness(bot -> bot.command("who", (ctx, args) -> {
+            seen.add(ctx.user().firstName() + "/" + ctx.userId() + " in " + ctx.chat().type() + "/" + ctx.chatId());
+            return stay();
+        }));
+
+        h.user(1001, "Ann").send("/who");
+        h.user(1002, "Bob").inGroup(-100500).send("/who");
+
+        assertThat(seen).containsExactly("Ann/1001 in private/1001", "Bob/1002 in supergroup/-100500");
+    }
+
+    @Test
     void deepLinkPayloads_reachTheStartCommand() {
         List<String> payloads = new ArrayList<>();
         BotHarness h = harness(bot -> bot.command("start", (ctx, args) -> {

@@ -4,6 +4,7 @@ import dev.tgdialog.Getter;
 import dev.tgdialog.Key;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.CallbackQuery;
+import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
@@ -47,6 +48,18 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public @Nullable User user() {
         return session.user;
+    }
+
+    @Override
+    public @Nullable Chat chat() {
+        Update u = session.update;
+        if (u.message() != null) {
+            return u.message().chat();
+        }
+        if (u.callbackQuery() != null && u.callbackQuery().message() != null) {
+            return u.callbackQuery().message().chat();
+        }
+        return null;
     }
 
     @Override
