@@ -604,6 +604,24 @@ class EngineTest {
     }
 
     @Test
+    void otherUpdates_goToTheUpdateHandler_andUnknownKindsAreIgnored() {
+        List<String> seen = new ArrayList<>();
+        BotHarness h = harness(bot -> bot.onUpdate(ctx -> {
+            seen.add(ctx.update().inlineQuery().query() + " from " + ctx.userId());
+            return stay();
+        }));
+        var from = dev.tgdialog.telegram.types.User.of(1001, false, "Ann");
+
+        h.deliver(dev.tgdialog.telegram.types.Update.builder(900)
+                .inlineQuery(dev.tgdialog.telegram.types.InlineQuery.of("iq1", from, "pizza", "")).build()).join();
+        BotHarness quiet = harness();
+        quiet.deliver(dev.tgdialog.telegram.types.Update.of(901)).join();
+
+        assertThat(seen).containsExactly("pizza from 1001");
+        assertThat(quiet.telegram().calls()).isEmpty();
+    }
+
+    @Test
     void deepLinkPayloads_reachTheStartCommand() {
         List<String> payloads = new ArrayList<>();
         BotHarness h = harness(bot -> bot.command("start", (ctx, args) -> {

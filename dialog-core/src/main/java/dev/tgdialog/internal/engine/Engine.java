@@ -65,8 +65,8 @@ public final class Engine implements UpdateHandler {
             return CompletableFuture.runAsync(() -> stackless(update), config.executor());
         }
         if (route.notYours()) {
-            answer(route.callback(), config.notYoursToast(), false).join();
-            return CompletableFuture.completedFuture(null);
+            log.debug("Click by user {} on another member's dialog refused", update.callbackQuery().from().id());
+            return answer(route.callback(), config.notYoursToast(), false);
         }
         return config.isolation().run(route.key(), () -> {
             process(update, route);
@@ -250,8 +250,19 @@ public final class Engine implements UpdateHandler {
             log.debug("Update {} has no handler; ignored", update.updateId());
             return;
         }
-        long chatId = update.myChatMember() != null ? update.myChatMember().chat().id() : 0;
-        Session s = new Session(update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), null,
+        Chat chat = update.editedMessage() != null ? update.editedMessage().chat()
+                : update.channelPost() != null ? update.channelPost().chat()
+                : update.myChatMember() != null ? update.myChatMember().chat()
+                : update.chatMember() != null ? update.chatMember().chat()
+                : update.chatJoinRequest() != null ? update.chatJoinRequest().chat()
+                : update.message() != null ? update.message().chat() : null;
+        User user = update.inlineQuery() != null ? update.inlineQuery().from()
+                : update.preCheckoutQuery() != null ? update.preCheckoutQuery().from()
+                : update.shippingQuery() != null ? update.shippingQuery().from()
+                : update.myChatMember() != null ? update.myChatMember().from()
+                : update.callbackQuery() != null ? update.callbackQuery().from() : null;
+        long chatId = chat != null ? chat.id() : user != null ? user.id() : 0;
+        Session s = new Session(update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), user,
                 chatId, null, "");
         try {
             config.onUpdate().handle(ctx(s, null, ""));
