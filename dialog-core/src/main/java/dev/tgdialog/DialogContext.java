@@ -46,6 +46,12 @@ public interface DialogContext {
         return value != null ? value : fallback;
     }
 
+    /**
+     * A value of another widget's state in the current window's dialog, for example the page a scrolling group
+     * shows, so a getter can load only that page; null when unset.
+     */
+    <T> @Nullable T widgetState(String widgetId, Key<T> key);
+
     /** The input the dialog was started with, read as {@code type}; null when it was started without one. */
     <T> @Nullable T input(Class<T> type);
 

@@ -27,6 +27,9 @@ public interface WidgetContext extends DialogContext {
     /** Sets a value of this widget's state; null removes it. */
     <T> void setState(Key<T> key, @Nullable T value);
 
+    /** Sets a value of another widget's state (a pager turning its scrolling group's page); null removes it. */
+    <T> void setWidgetState(String widgetId, Key<T> key, @Nullable T value);
+
     /** The callback query being handled, when the update is a click. */
     @Nullable CallbackQuery callbackQuery();
 }

@@ -130,30 +130,43 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public <T> @Nullable T state(Key<T> key) {
-        if (frame == null) {
-            return null;
-        }
-        String json = frame.widgetState.get(stateKey(key));
-        return json == null ? null : DataCodec.decode(json, key.type());
+        return widgetState(ownId(), key);
     }
 
     @Override
     public <T> void setState(Key<T> key, @Nullable T value) {
+        setWidgetState(ownId(), key, value);
+    }
+
+    @Override
+    public <T> @Nullable T widgetState(String widget, Key<T> key) {
+        if (frame == null) {
+            return null;
+        }
+        String json = frame.widgetState.get(widget + "/" + key.name());
+        return json == null ? null : DataCodec.decode(json, key.type());
+    }
+
+    @Override
+    public <T> void setWidgetState(String widget, Key<T> key, @Nullable T value) {
         if (frame == null) {
             throw new IllegalStateException("no dialog is open, so there is no widget state");
         }
+        if (widget.isEmpty()) {
+            throw new IllegalArgumentException("a widget without an id keeps no state");
+        }
         if (value == null) {
-            frame.widgetState.remove(stateKey(key));
+            frame.widgetState.remove(widget + "/" + key.name());
         } else {
-            frame.widgetState.put(stateKey(key), DataCodec.encode(value, key.type()));
+            frame.widgetState.put(widget + "/" + key.name(), DataCodec.encode(value, key.type()));
         }
     }
 
-    private String stateKey(Key<?> key) {
+    private String ownId() {
         if (widgetId.isEmpty()) {
             throw new IllegalStateException("a widget without an id keeps no state");
         }
-        return widgetId + "/" + key.name();
+        return widgetId;
     }
 
     @Override
