@@ -84,6 +84,9 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public <T> @Nullable T get(Key<T> key) {
+        if (render != null) {
+            render.ensureLoaded();
+        }
         if (render != null && render.values.containsKey(key)) {
             @SuppressWarnings("unchecked")
             T value = (T) render.values.get(key);
@@ -197,12 +200,16 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception {
+        if (render != null) {
+            render.ensureLoaded();
+        }
         return child.render(child.id().isEmpty() ? this : forWidget(child.id()));
     }
 
     @Override
     public @Nullable Object valueOf(String name) {
         if (render != null) {
+            render.ensureLoaded();
             for (Map.Entry<Key<?>, Object> e : render.values.entrySet()) {
                 if (e.getKey().name().equals(name)) {
                     return e.getValue();

@@ -368,8 +368,16 @@ public final class Engine implements UpdateHandler {
         return window;
     }
 
+    /**
+     * A handler's context. With a frame, it carries a render whose getters run on first need, so values and
+     * {@link dev.tgdialog.widget.RenderContext#render} work in click and message handlers too.
+     */
     Ctx ctx(Session s, @Nullable WorkFrame frame, String widgetId) {
-        return new Ctx(this, s, frame, widgetId, null);
+        if (frame == null) {
+            return new Ctx(this, s, null, widgetId, null);
+        }
+        Render render = Render.lazy(r -> presenter.loadGetters(new Ctx(this, s, frame, "", r), frame));
+        return new Ctx(this, s, frame, widgetId, render);
     }
 
     /** Applies a transition to the frame it was returned for; results of finished children flow to parents. */

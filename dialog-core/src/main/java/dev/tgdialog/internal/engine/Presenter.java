@@ -81,16 +81,10 @@ final class Presenter {
     }
 
     Rendered render(Session s, WorkFrame frame) throws Exception {
-        Dialog dialog = engine.dialog(frame);
         Window window = engine.window(frame);
         Render scratch = new Render();
         Ctx ctx = new Ctx(engine, s, frame, "", scratch);
-        for (Getter getter : dialog.getters()) {
-            getter.load(ctx);
-        }
-        for (Getter getter : window.getters()) {
-            getter.load(ctx);
-        }
+        loadGetters(ctx, frame);
         StringBuilder text = new StringBuilder();
         for (TextWidget part : window.texts()) {
             String line = part.render(ctx);
@@ -149,6 +143,16 @@ final class Presenter {
         String content = text.toString();
         return new Rendered(content, parseMode, window.linkPreview(), markup, media, reply,
                 hash(content, parseMode, markup, media));
+    }
+
+    /** Runs the dialog's getters, then the window's, into the context's render. */
+    void loadGetters(Ctx ctx, WorkFrame frame) throws Exception {
+        for (Getter getter : engine.dialog(frame).getters()) {
+            getter.load(ctx);
+        }
+        for (Getter getter : engine.window(frame).getters()) {
+            getter.load(ctx);
+        }
     }
 
     private void show(Session s, Rendered r, ShowMode mode) {

@@ -1,0 +1,177 @@
+package dev.tgdialog.widgets;
+
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.Transition;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.Widget;
+import dev.tgdialog.widget.WidgetContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shows the buttons of its widgets in pages of {@code height} rows of {@code width} buttons. The page is kept in
+ * its state ({@link Scrollable#PAGE}); turn it with a {@link Pager} (or the built-in one, {@link Builder#pager}).
+ *
+ * <p>Lazy mode ({@link Builder#lazy}): the widgets render only the current page's items (a getter loads them with
+ * {@code offset = page × pageSize}, {@code limit = pageSize}, see {@link #offset(DialogContext)}) and a function
+ * reports the total, so a list of 10,000 rows costs one page of work per render.
+ *
+ * <p>Renders no callbacks of its own but its built-in pager's ({@code p<page>}); a page past the end is clamped.
+ */
+public final class ScrollingGroup implements Scrollable {
+    private final String id;
+    private final int width;
+    private final int height;
+    private final List<KeyboardWidget> widgets;
+    private final @Nullable ToIntFunction<DialogContext> total;
+    private final @Nullable Pager pager;
+
+    private ScrollingGroup(Builder b) {
+        this.id = b.id;
+        this.width = b.width;
+        this.height = b.height;
+        this.widgets = List.copyOf(b.widgets);
+        this.total = b.total;
+        this.pager = b.pagerStyle == null ? null : b.pagerStyle.create(id + "_p", this);
+    }
+
+    /** Starts a scrolling group with this widget id. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** Buttons per page. */
+    public int pageSize() {
+        return width * height;
+    }
+
+    /** The first item of the current page, for a lazy getter: page × page size. */
+    public int offset(DialogContext ctx) {
+        return Scrollable.page(ctx, id) * pageSize();
+    }
+
+    @Override
+    public int pageCount(RenderContext ctx) throws Exception {
+        int items = total != null ? total.applyAsInt(ctx) : allButtons(ctx).size();
+        return Math.max(1, (items + pageSize() - 1) / pageSize());
+    }
+
+    @Override
+    public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
+        List<InlineKeyboardButton> all = allButtons(ctx);
+        int pages = total != null ? Math.max(1, (total.applyAsInt(ctx) + pageSize() - 1) / pageSize())
+                : Math.max(1, (all.size() + pageSize() - 1) / pageSize());
+        int page = Math.min(Scrollable.page(ctx, id), pages - 1);
+        List<InlineKeyboardButton> shown = total != null ? all
+                : all.subList(Math.min(all.size(), page * pageSize()), Math.min(all.size(), (page + 1) * pageSize()));
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i += width) {
+            rows.add(List.copyOf(shown.subList(i, Math.min(shown.size(), i + width))));
+        }
+        if (pager != null) {
+            rows.addAll(ctx.render(pager));
+        }
+        return rows;
+    }
+
+    private List<InlineKeyboardButton> allButtons(RenderContext ctx) throws Exception {
+        List<InlineKeyboardButton> all = new ArrayList<>();
+        for (KeyboardWidget widget : widgets) {
+            ctx.render(widget).forEach(all::addAll);
+        }
+        return all;
+    }
+
+    @Override
+    public Transition onClick(WidgetContext ctx, String payload) {
+        return Transition.reject("This button does nothing");
+    }
+
+    @Override
+    public List<? extends Widget> children() {
+        List<Widget> children = new ArrayList<>(widgets);
+        if (pager != null) {
+            children.add(pager);
+        }
+        return children;
+    }
+
+    /** Which pager a scrolling group shows under its buttons. */
+    public enum PagerStyle {
+        /** « and » around the page number. */
+        PREV_NEXT,
+        /** First, previous, current, next, last. */
+        FULL;
+
+        Pager create(String id, Scrollable target) {
+            return this == PREV_NEXT ? Pager.prevNext(id, target) : Pager.full(id, target);
+        }
+    }
+
+    /** Settings of a {@link ScrollingGroup}. */
+    public static final class Builder {
+        private final String id;
+        private int width = 1;
+        private int height = 5;
+        private final List<KeyboardWidget> widgets = new ArrayList<>();
+        private @Nullable ToIntFunction<DialogContext> total;
+        private @Nullable PagerStyle pagerStyle = PagerStyle.PREV_NEXT;
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+        }
+
+        /** Buttons per row, 1-8; 1 by default. */
+        public Builder width(int width) {
+            if (width < 1 || width > 8) {
+                throw new IllegalArgumentException("scrolling group " + id + ": width must be 1-8, was " + width);
+            }
+            this.width = width;
+            return this;
+        }
+
+        /** Rows per page; 5 by default. */
+        public Builder height(int height) {
+            if (height < 1 || height > 20) {
+                throw new IllegalArgumentException("scrolling group " + id + ": height must be 1-20, was " + height);
+            }
+            this.height = height;
+            return this;
+        }
+
+        /** Adds a widget whose buttons scroll. */
+        public Builder add(KeyboardWidget widget) {
+            widgets.add(Objects.requireNonNull(widget, "widget"));
+            return this;
+        }
+
+        /** Lazy mode: the widgets render only the current page; this reports how many items there are in all. */
+        public Builder lazy(ToIntFunction<DialogContext> total) {
+            this.total = Objects.requireNonNull(total, "total");
+            return this;
+        }
+
+        /** The built-in pager's style, or null for none (attach a {@link Pager} yourself). */
+        public Builder pager(@Nullable PagerStyle style) {
+            this.pagerStyle = style;
+            return this;
+        }
+
+        public ScrollingGroup build() {
+            if (widgets.isEmpty()) {
+                throw new IllegalArgumentException("scrolling group " + id + " has no widgets");
+            }
+            return new ScrollingGroup(this);
+        }
+    }
+}
