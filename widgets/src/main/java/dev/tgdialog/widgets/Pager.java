@@ -24,22 +24,32 @@ public final class Pager implements KeyboardWidget {
     private final Scrollable target;
     private final Style style;
     private final int window;
+    private final boolean keepEnds;
 
-    private Pager(String id, Scrollable target, Style style, int window) {
+    private Pager(String id, Scrollable target, Style style, int window, boolean keepEnds) {
         this.id = Objects.requireNonNull(id, "id");
         this.target = Objects.requireNonNull(target, "target");
         this.style = style;
         this.window = window;
+        this.keepEnds = keepEnds;
+    }
+
+    /**
+     * This pager with previous/next shown on the first and last page too (a click there changes nothing), for a
+     * keyboard whose shape should not change from page to page.
+     */
+    public Pager keepingEnds() {
+        return new Pager(id, target, style, window, true);
     }
 
     /** {@code «  2/6  »}. */
     public static Pager prevNext(String id, Scrollable target) {
-        return new Pager(id, target, Style.PREV_NEXT, 0);
+        return new Pager(id, target, Style.PREV_NEXT, 0, false);
     }
 
     /** {@code «« « 2/6 » »»}. */
     public static Pager full(String id, Scrollable target) {
-        return new Pager(id, target, Style.FULL, 0);
+        return new Pager(id, target, Style.FULL, 0, false);
     }
 
     /** Page numbers, at most {@code window} of them around the current one, which is marked {@code ·3·}. */
@@ -47,7 +57,7 @@ public final class Pager implements KeyboardWidget {
         if (window < 2 || window > 8) {
             throw new IllegalArgumentException("pager " + id + ": window must be 2-8, was " + window);
         }
-        return new Pager(id, target, Style.NUMBERED, window);
+        return new Pager(id, target, Style.NUMBERED, window, false);
     }
 
     @Override
@@ -58,7 +68,7 @@ public final class Pager implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
         int pages = target.pageCount(ctx);
-        if (pages <= 1) {
+        if (pages <= 1 && !keepEnds) {
             return List.of();
         }
         int page = Math.min(Scrollable.page(ctx, target.id()), pages - 1);
@@ -66,11 +76,11 @@ public final class Pager implements KeyboardWidget {
         String current = (page + 1) + "/" + pages;
         switch (style) {
             case PREV_NEXT -> {
-                if (page > 0) {
-                    row.add(ctx.button("« Prev", Integer.toString(page - 1)));
+                if (page > 0 || keepEnds) {
+                    row.add(ctx.button("« Prev", Integer.toString(Math.max(0, page - 1))));
                 }
-                if (page < pages - 1) {
-                    row.add(ctx.button("Next »", Integer.toString(page + 1)));
+                if (page < pages - 1 || keepEnds) {
+                    row.add(ctx.button("Next »", Integer.toString(Math.min(pages - 1, page + 1))));
                 }
             }
             case FULL -> {

@@ -108,13 +108,19 @@ public final class ScrollingGroup implements Scrollable {
 
     /** Which pager a scrolling group shows under its buttons. */
     public enum PagerStyle {
-        /** « and » around the page number. */
+        /** « Prev and Next », each hidden on the page where it makes no sense. */
         PREV_NEXT,
+        /** « Prev and Next » on every page (a click at an end changes nothing). */
+        PREV_NEXT_KEEP_ENDS,
         /** First, previous, current, next, last. */
         FULL;
 
         Pager create(String id, Scrollable target) {
-            return this == PREV_NEXT ? Pager.prevNext(id, target) : Pager.full(id, target);
+            return switch (this) {
+                case PREV_NEXT -> Pager.prevNext(id, target);
+                case PREV_NEXT_KEEP_ENDS -> Pager.prevNext(id, target).keepingEnds();
+                case FULL -> Pager.full(id, target);
+            };
         }
     }
 

@@ -1,0 +1,153 @@
+package dev.tgdialog.bench;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+
+/**
+ * The benchmark's fake Telegram, the same as the peers' (shared/bench/peers-node/lib/harness.mjs): it answers
+ * sendMessage, editMessageText and answerCallbackQuery at the OkHttp boundary ("stub=http": the client really
+ * serialises requests and parses answers), keeps per chat only what the simulated user needs to read its next
+ * button, and refuses an edit that changes nothing, as Telegram does. Thread-safe.
+ */
+final class BenchTelegram implements Interceptor {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final String BOT = "{\"id\":123456,\"is_bot\":true,\"first_name\":\"BenchBot\",\"username\":\"bench_bot\"}";
+
+    /** A bot message as the fake keeps it. */
+    static final class Msg {
+        String text;
+        JsonObject keyboard;
+
+        Msg(String text, JsonObject keyboard) {
+            this.text = text;
+            this.keyboard = keyboard;
+        }
+    }
+
+    /** One chat's messages. */
+    static final class Chat {
+        long next = 1;
+        final Map<Long, Msg> messages = new HashMap<>();
+        long lastKeyboard;
+    }
+
+    final ConcurrentHashMap<Long, Chat> chats = new ConcurrentHashMap<>();
+    final Map<String, Boolean> pendingCallbacks = new ConcurrentHashMap<>();
+    final LongAdder calls = new LongAdder();
+    final LongAdder unknown = new LongAdder();
+
+    Chat chat(long id) {
+        return chats.computeIfAbsent(id, k -> new Chat());
+    }
+
+    long nextMessageId(long chatId) {
+        Chat c = chat(chatId);
+        synchronized (c) {
+            return c.next++;
+        }
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        String path = chain.request().url().encodedPath();
+        String method = path.substring(path.lastIndexOf('/') + 1);
+        Buffer body = new Buffer();
+        chain.request().body().writeTo(body);
+        JsonObject p = JsonParser.parseString(body.readUtf8()).getAsJsonObject();
+        String answer;
+        try {
+            answer = "{\"ok\":true,\"result\":" + handle(method, p) + "}";
+        } catch (IllegalStateException e) {
+            answer = "{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}";
+        }
+        return new Response.Builder()
+                .request(chain.request())
+                .protocol(Protocol.HTTP_1_1)
+                .code(200)
+                .message("OK")
+                .body(ResponseBody.create(answer, JSON))
+                .build();
+    }
+
+    private String handle(String method, JsonObject p) {
+        calls.increment();
+        switch (method) {
+            case "sendMessage": {
+                long chatId = p.get("chat_id").getAsLong();
+                Chat c = chat(chatId);
+                synchronized (c) {
+                    long id = c.next++;
+                    Msg m = new Msg(p.get("text").getAsString(), keyboard(p));
+                    c.messages.put(id, m);
+                    if (m.keyboard != null) {
+                        c.lastKeyboard = id;
+                    }
+                    return message(chatId, id, m);
+                }
+            }
+            case "editMessageText": {
+                long chatId = p.get("chat_id").getAsLong();
+                long id = p.get("message_id").getAsLong();
+                Chat c = chat(chatId);
+                synchronized (c) {
+                    Msg m = c.messages.get(id);
+                    if (m == null) {
+                        throw new IllegalStateException("Bad Request: message to edit not found");
+                    }
+                    JsonObject kb = keyboard(p);
+                    String text = p.get("text").getAsString();
+                    if (m.text.equals(text) && java.util.Objects.equals(m.keyboard, kb)) {
+                        throw new IllegalStateException("Bad Request: message is not modified");
+                    }
+                    m.text = text;
+                    m.keyboard = kb;
+                    if (kb != null) {
+                        c.lastKeyboard = id;
+                    }
+                    return message(chatId, id, m);
+                }
+            }
+            case "answerCallbackQuery":
+                pendingCallbacks.remove(p.get("callback_query_id").getAsString());
+                return "true";
+            default:
+                unknown.increment();
+                return "true";
+        }
+    }
+
+    private static JsonObject keyboard(JsonObject p) {
+        JsonElement markup = p.get("reply_markup");
+        return markup != null && markup.isJsonObject() && markup.getAsJsonObject().has("inline_keyboard")
+                ? markup.getAsJsonObject() : null;
+    }
+
+    private static String message(long chatId, long id, Msg m) {
+        JsonObject msg = new JsonObject();
+        msg.addProperty("message_id", id);
+        msg.addProperty("date", 1700000000);
+        JsonObject chat = new JsonObject();
+        chat.addProperty("id", chatId);
+        chat.addProperty("type", "private");
+        chat.addProperty("first_name", "U");
+        msg.add("chat", chat);
+        msg.add("from", JsonParser.parseString(BOT));
+        msg.addProperty("text", m.text);
+        if (m.keyboard != null) {
+            msg.add("reply_markup", m.keyboard);
+        }
+        return msg.toString();
+    }
+}

@@ -1,0 +1,428 @@
+package dev.tgdialog.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogBot;
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.updates.WebhookHandler;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+
+/**
+ * The wizard benchmark of shared/bench/SCENARIO.md for tgdialog: closed-loop simulated users drive the scenario's
+ * five steps through the real engine, the real client (stub=http) and updates entering as JSON (through the
+ * webhook handler); it prints one JSON line per configuration.
+ *
+ * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100}.
+ */
+public final class WizardBench {
+    static final String SECRET = "bench";
+    static final int STEPS = 5;
+    private static final AtomicLong UPDATE_IDS = new AtomicLong();
+    private static final AtomicLong QUERY_IDS = new AtomicLong();
+
+    private WizardBench() {}
+
+    /** One configuration's outcome. */
+    record Result(String mode, int users, long updates, int failures, long errors, double wallMs, double cpuMs,
+            long apiCalls, long heapLivePerUserB, double rssPeakMb, List<String> firstFailures) {
+
+        String json() {
+            JsonObject o = new JsonObject();
+            o.addProperty("impl", "tgdialog");
+            o.addProperty("store", "memory");
+            o.addProperty("stub", "http");
+            o.addProperty("mode", mode);
+            o.addProperty("users", users);
+            o.addProperty("updates", updates);
+            o.addProperty("failures", failures);
+            o.addProperty("errors", errors);
+            o.addProperty("wall_ms", round(wallMs, 1));
+            o.addProperty("updates_per_s", Math.round(updates / (wallMs / 1000)));
+            o.addProperty("us_per_update", round(wallMs * 1000 / updates, 2));
+            o.addProperty("cpu_us_per_update", round(cpuMs * 1000 / updates, 2));
+            o.addProperty("api_calls_per_update", round((double) apiCalls / updates, 3));
+            o.addProperty("store_round_trips_per_update", 0);
+            if (heapLivePerUserB >= 0) {
+                o.addProperty("heap_live_per_user_b", heapLivePerUserB);
+            } else {
+                o.add("heap_live_per_user_b", com.google.gson.JsonNull.INSTANCE);
+            }
+            o.addProperty("rss_peak_mb", round(rssPeakMb, 1));
+            o.addProperty("java", System.getProperty("java.version"));
+            o.addProperty("cores", Runtime.getRuntime().availableProcessors());
+            return o.toString();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> userCounts = List.of(1_000, 10_000);
+        List<String> modes = List.of("seq", "rr", "conc");
+        int warmup = 20_000;
+        int concurrency = 100;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--users" -> userCounts = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
+                case "--modes" -> modes = List.of(args[i + 1].split(","));
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        warmUp(warmup, concurrency);
+        boolean failed = false;
+        for (int users : userCounts) {
+            for (String mode : modes) {
+                Result r = run(mode, users, concurrency);
+                System.out.println(r.json());
+                if (r.failures() > 0 || r.errors() > 0) {
+                    System.err.println("failures: " + r.firstFailures());
+                    failed = true;
+                }
+            }
+        }
+        if (failed) {
+            System.exit(1);
+        }
+    }
+
+    /** Runs other users through all modes so the JIT has compiled the hot paths before anything is measured. */
+    static void warmUp(int users, int concurrency) throws Exception {
+        if (users <= 0) {
+            return;
+        }
+        for (String mode : List.of("conc", "seq", "rr")) {
+            run(mode, Math.max(1, users / 3), concurrency);
+        }
+    }
+
+    /** A fresh bot and fake Telegram, then one measured run. */
+    static Result run(String mode, int users, int concurrency) throws Exception {
+        BenchTelegram telegram = new BenchTelegram();
+        Map<Long, WizardBot.Order> orders = new ConcurrentHashMap<>();
+        ExecutorService pool = mode.equals("conc") ? Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), daemon()) : null;
+        Executor executor = pool != null ? pool : Runnable::run;
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(telegram).build();
+        TelegramClient client = TelegramClient.builder("123456:TEST-TOKEN-NOT-REAL").okHttpClient(http).build();
+        Dialog fruit = WizardBot.dialog(orders);
+        DialogBot bot = WizardBot.configure(DialogBot.builder(client).executor(executor), fruit).build();
+        WebhookHandler webhook = new WebhookHandler(SECRET, bot.handler(), Integer.MAX_VALUE);
+        long base = 1_000_000L + UPDATE_IDS.get() * 10;
+        List<User> all = new ArrayList<>(users);
+        for (int i = 0; i < users; i++) {
+            all.add(new User(base + i));
+        }
+        Driver driver = new Driver(telegram, orders, webhook);
+
+        System.gc();
+        long heapBefore = usedHeap();
+        resetPeakRss();
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        long paused = 0;
+        long pausedCpu = 0;
+        long heapLive = -1;
+        switch (mode) {
+            case "seq" -> {
+                for (User u : all) {
+                    for (int k = 0; k < STEPS && u.ok; k++) {
+                        driver.step(u, k).join();
+                    }
+                }
+            }
+            case "rr" -> {
+                for (int k = 0; k < STEPS; k++) {
+                    if (k == STEPS - 1) {
+                        long p0 = System.nanoTime();
+                        long c0 = cpuNanos();
+                        System.gc();
+                        System.gc();
+                        heapLive = Math.max(0, (usedHeap() - heapBefore) / users);
+                        paused += System.nanoTime() - p0;
+                        pausedCpu += cpuNanos() - c0;
+                    }
+                    for (User u : all) {
+                        if (u.ok) {
+                            driver.step(u, k).join();
+                        }
+                    }
+                }
+            }
+            case "conc" -> {
+                AtomicInteger next = new AtomicInteger();
+                List<CompletableFuture<Void>> lanes = new ArrayList<>();
+                for (int l = 0; l < Math.min(concurrency, users); l++) {
+                    lanes.add(driver.lane(all, next));
+                }
+                CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
+            }
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+        double wallMs = (System.nanoTime() - t0 - paused) / 1e6;
+        double cpuMs = (cpuNanos() - cpu0 - pausedCpu) / 1e6;
+        double rss = peakRssMb();
+        if (pool != null) {
+            pool.shutdown();
+        }
+        bot.stop();
+        client.close();
+        int failures = 0;
+        List<String> why = new ArrayList<>();
+        for (User u : all) {
+            if (!u.ok) {
+                failures++;
+                if (why.size() < 3) {
+                    why.add(u.id + ": " + u.why);
+                }
+            }
+        }
+        UPDATE_IDS.addAndGet(users);
+        return new Result(mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
+                telegram.calls.sum(), heapLive, rss, why);
+    }
+
+    /** One simulated user. */
+    static final class User {
+        final long id;
+        boolean ok = true;
+        String why = "";
+        String callbackId;
+        long callbackMessage;
+
+        User(long id) {
+            this.id = id;
+        }
+
+        void fail(String reason) {
+            if (ok) {
+                ok = false;
+                why = reason;
+            }
+        }
+    }
+
+    /** Builds each step's update from what the bot last showed, delivers it, and checks the bot's reaction. */
+    static final class Driver {
+        final BenchTelegram telegram;
+        final Map<Long, WizardBot.Order> orders;
+        final WebhookHandler webhook;
+        final AtomicLong updates = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+
+        Driver(BenchTelegram telegram, Map<Long, WizardBot.Order> orders, WebhookHandler webhook) {
+            this.telegram = telegram;
+            this.orders = orders;
+            this.webhook = webhook;
+        }
+
+        CompletableFuture<Void> lane(List<User> all, AtomicInteger next) {
+            int i = next.getAndIncrement();
+            if (i >= all.size()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            User u = all.get(i);
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (int k = 0; k < STEPS; k++) {
+                int step = k;
+                chain = chain.thenCompose(x -> u.ok ? step(u, step) : CompletableFuture.completedFuture(null));
+            }
+            return chain.thenCompose(x -> lane(all, next));
+        }
+
+        CompletableFuture<Void> step(User u, int k) {
+            String update = switch (k) {
+                case 0 -> text(u, "/start");
+                case 1 -> press(u, "Next »");
+                case 2 -> press(u, "item 7");
+                case 3 -> text(u, "3");
+                default -> press(u, "Confirm");
+            };
+            if (update == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            updates.incrementAndGet();
+            return webhook.handle(name -> SECRET, update.getBytes(StandardCharsets.UTF_8))
+                    .toCompletableFuture()
+                    .thenAccept(status -> {
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                            u.fail("step " + k + ": HTTP " + status);
+                        } else {
+                            check(u, k);
+                        }
+                    });
+        }
+
+        private String text(User u, String text) {
+            long messageId = telegram.nextMessageId(u.id);
+            String entities = text.startsWith("/")
+                    ? ",\"entities\":[{\"offset\":0,\"length\":" + text.length() + ",\"type\":\"bot_command\"}]" : "";
+            return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"message\":{\"message_id\":" + messageId
+                    + ",\"from\":" + userJson(u) + ",\"chat\":" + chatJson(u) + ",\"date\":1700000000,\"text\":\""
+                    + text + "\"" + entities + "}}";
+        }
+
+        private String press(User u, String label) {
+            BenchTelegram.Chat c = telegram.chats.get(u.id);
+            if (c == null || c.lastKeyboard == 0) {
+                u.fail("no keyboard when pressing " + label);
+                return null;
+            }
+            BenchTelegram.Msg m;
+            long messageId;
+            synchronized (c) {
+                messageId = c.lastKeyboard;
+                m = c.messages.get(messageId);
+            }
+            String data = null;
+            for (JsonElement row : m.keyboard.getAsJsonArray("inline_keyboard")) {
+                for (JsonElement b : (JsonArray) row) {
+                    JsonObject button = b.getAsJsonObject();
+                    if (button.get("text").getAsString().equals(label) && button.has("callback_data")) {
+                        data = button.get("callback_data").getAsString();
+                    }
+                }
+            }
+            if (data == null) {
+                u.fail("button " + label + " not found in '" + m.text + "'");
+                return null;
+            }
+            String id = Long.toString(QUERY_IDS.incrementAndGet());
+            telegram.pendingCallbacks.put(id, true);
+            u.callbackId = id;
+            u.callbackMessage = messageId;
+            JsonObject message = new JsonObject();
+            message.addProperty("message_id", messageId);
+            message.addProperty("date", 1700000000);
+            message.addProperty("text", m.text);
+            message.add("reply_markup", m.keyboard);
+            return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"callback_query\":{\"id\":\"" + id
+                    + "\",\"from\":" + userJson(u) + ",\"message\":" + message.toString().replace(
+                            "{\"message_id\"", "{\"chat\":" + chatJson(u) + ",\"message_id\"")
+                    + ",\"chat_instance\":\"" + u.id + "\",\"data\":" + new com.google.gson.JsonPrimitive(data)
+                    + "}}";
+        }
+
+        private void check(User u, int k) {
+            BenchTelegram.Chat c = telegram.chats.get(u.id);
+            if (c == null) {
+                u.fail("step " + k + ": the bot never talked to the chat");
+                return;
+            }
+            if ((k == 1 || k == 2 || k == 4) && telegram.pendingCallbacks.remove(u.callbackId) != null) {
+                u.fail("step " + k + ": the callback query was not answered");
+                return;
+            }
+            synchronized (c) {
+                BenchTelegram.Msg last = c.messages.get(c.lastKeyboard);
+                switch (k) {
+                    case 0 -> expect(u, k, last, "Pick a fruit (page 1/6)", 7, "item 1");
+                    case 1 -> expect(u, k, last, "Pick a fruit (page 2/6)", 7, "item 6");
+                    case 2 -> expect(u, k, c.messages.get(u.callbackMessage), "Enter quantity", 0, null);
+                    case 3 -> expect(u, k, last, "item 7 x 3", 1, "Confirm");
+                    default -> {
+                        expect(u, k, c.messages.get(u.callbackMessage), "Done", 0, null);
+                        WizardBot.Order o = orders.get(u.id);
+                        if (o == null || o.item() != 7 || o.qty() != 3) {
+                            u.fail("step 4: order " + o);
+                        }
+                        telegram.chats.remove(u.id);
+                        orders.remove(u.id);
+                    }
+                }
+            }
+        }
+
+        private static void expect(User u, int k, BenchTelegram.Msg m, String text, int buttons, String first) {
+            if (m == null || !m.text.equals(text)) {
+                u.fail("step " + k + ": text '" + (m == null ? null : m.text) + "'");
+                return;
+            }
+            List<String> labels = new ArrayList<>();
+            if (m.keyboard != null) {
+                for (JsonElement row : m.keyboard.getAsJsonArray("inline_keyboard")) {
+                    for (JsonElement b : (JsonArray) row) {
+                        labels.add(b.getAsJsonObject().get("text").getAsString());
+                    }
+                }
+            }
+            if (labels.size() != buttons || (first != null && !labels.get(0).equals(first))) {
+                u.fail("step " + k + ": labels " + labels);
+            }
+        }
+
+        private static String userJson(User u) {
+            return "{\"id\":" + u.id + ",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"" + u.id
+                    + "\",\"language_code\":\"en\"}";
+        }
+
+        private static String chatJson(User u) {
+            return "{\"id\":" + u.id + ",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"" + u.id + "\"}";
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "bench-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (Exception e) {
+            // Not Linux, or not allowed: the peak then counts from the start of the process.
+        }
+    }
+
+    private static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
