@@ -2,11 +2,14 @@ package dev.tgdialog.internal.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The in-memory {@link StackStore}: stacks are kept as the immutable records they are (no encoding), with
@@ -16,10 +19,23 @@ public final class CaffeineStackStore implements StackStore {
     private final Cache<StackKey, Stack> cache;
 
     public CaffeineStackStore(Duration ttl, long maxStacks) {
+        this(ttl, maxStacks, Ticker.systemTicker(), ForkJoinPool.commonPool());
+    }
+
+    /**
+     * For tests: time read from {@code ticker}, so expiry can be tested without waiting, and Caffeine's maintenance
+     * (eviction) run on {@code maintenance}, so a same-thread executor makes the size bound apply at once.
+     */
+    CaffeineStackStore(Duration ttl, long maxStacks, Ticker ticker, Executor maintenance) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("the time-to-live must be positive");
         }
-        this.cache = Caffeine.newBuilder().expireAfterAccess(ttl).maximumSize(maxStacks).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterAccess(ttl)
+                .maximumSize(maxStacks)
+                .ticker(ticker)
+                .executor(maintenance)
+                .build();
     }
 
     @Override
