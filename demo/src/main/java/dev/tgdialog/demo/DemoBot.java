@@ -17,11 +17,16 @@ public final class DemoBot {
     public static void main(String[] args) throws Exception {
         String token = System.getenv("BOT_TOKEN");
         if (token != null && !token.isBlank()) {
-            DialogBot bot = OrderBot.configure(DialogBot.builder(TelegramClient.create(token.strip()))).build();
+            TelegramClient telegram = TelegramClient.create(token.strip());
+            DialogBot bot = OrderBot.configure(DialogBot.builder(telegram))
+                    .username(DialogBot.usernameOf(telegram))
+                    .build();
             bot.start();
             Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));
             bot.terminated().join();
         } else {
+            // The console is the chat: only warnings may interrupt it.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
             new OfflineConsole(System.in, out, System.console() == null).run();
         }

@@ -90,8 +90,7 @@ public final class OrderBot {
                         ctx.toast(other == Language.DE ? "Sprache: Deutsch" : "Language: English");
                         return stay().with(LANGUAGE, other);
                     }))
-                    .add(Button.of("done", say("Done", "Fertig"), ctx -> done(language(ctx))
-                            .saying(tr(ctx, "Settings saved.", "Einstellungen gespeichert.")))))
+                    .add(Button.of("done", say("Done", "Fertig"), ctx -> done(language(ctx)))))
             .onStart(ctx -> stay().with(LANGUAGE, ctx.input(Language.class)))
             .build();
 
@@ -118,12 +117,14 @@ public final class OrderBot {
                     .text(say("Shall we bake it?", "Sollen wir sie backen?"))
                     .add(Button.of("confirm", say("Confirm", "Bestellen"), ctx -> {
                         Order order = order(ctx);
+                        log.info("Order of user {}: {}", ctx.userId(), order);
                         return done(order).saying(tr(ctx, "Thanks! Your order: ", "Danke! Deine Bestellung: ")
                                 + order.describe(language(ctx)));
                     }))
                     .add(Row.of(backButton(), cancelButton())))
             .onStart(OrderBot::open)
-            .onResult(SETTINGS, Language.class, (ctx, language) -> stay().with(LANGUAGE, language))
+            .onResult(SETTINGS, Language.class,
+                    (ctx, language) -> language == null ? stay() : stay().with(LANGUAGE, language))
             .build();
 
     /** Registers the dialogs and commands on a bot builder; used for Telegram and for the offline console alike. */
