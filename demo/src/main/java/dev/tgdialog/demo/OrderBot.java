@@ -1,0 +1,261 @@
+package dev.tgdialog.demo;
+
+import static dev.tgdialog.Transition.back;
+import static dev.tgdialog.Transition.done;
+import static dev.tgdialog.Transition.next;
+import static dev.tgdialog.Transition.start;
+import static dev.tgdialog.Transition.stay;
+import static dev.tgdialog.Transition.switchTo;
+
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogBot;
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.Key;
+import dev.tgdialog.StartMode;
+import dev.tgdialog.Transition;
+import dev.tgdialog.WindowId;
+import dev.tgdialog.telegram.methods.SendMessage;
+import dev.tgdialog.widget.Button;
+import dev.tgdialog.widget.Input;
+import dev.tgdialog.widget.Row;
+import dev.tgdialog.widget.Text;
+import dev.tgdialog.widget.TextWidget;
+import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo bot: a three-step pizza order (size, quantity, confirmation), a settings dialog that switches the
+ * language between English and Deutsch, and the commands every bot should have ({@code /start} with deep links,
+ * {@code /help}, {@code /settings}). The same definition runs against Telegram and in the offline console.
+ */
+public final class OrderBot {
+    private static final Logger log = LoggerFactory.getLogger(OrderBot.class);
+
+    private OrderBot() {}
+
+    /** The steps of the order. */
+    enum Step implements WindowId { SIZE, QUANTITY, CONFIRM }
+
+    /** The one window of the settings. */
+    enum Setting implements WindowId { LANGUAGE }
+
+    /** The languages the bot speaks. */
+    enum Language { EN, DE }
+
+    /** Pizza sizes, with their names in both languages. */
+    enum Size {
+        S("Small", "Klein"),
+        M("Medium", "Mittel"),
+        L("Large", "Groß");
+
+        final String english;
+        final String deutsch;
+
+        Size(String english, String deutsch) {
+            this.english = english;
+            this.deutsch = deutsch;
+        }
+    }
+
+    /** What the order dialog returns when confirmed. */
+    record Order(Size size, int quantity) {
+        String describe(Language language) {
+            return language == Language.DE ? quantity + " × Pizza " + size : quantity + " × " + size + " pizza";
+        }
+    }
+
+    /** How an order starts: a deep-link payload ("" for none) and the language to speak. */
+    record Opening(String payload, Language language) {}
+
+    static final int MAX_QUANTITY = 20;
+    private static final String NUMBER = "[+-]?\\d{1,100}";
+
+    static final Key<Language> LANGUAGE = Key.of("language", Language.class);
+    static final Key<Size> SIZE = Key.of("size", Size.class);
+    static final Key<Integer> QUANTITY = Key.of("quantity", Integer.class);
+    /** The last quantity typed that was refused; the quantity window explains what is wrong with it. */
+    static final Key<String> REFUSED = Key.of("refused", String.class);
+
+    private static final TextWidget REFUSAL = ctx -> refusal(ctx.get(REFUSED), language(ctx));
+
+    /** The settings: a language toggle; Done returns the language chosen to whoever started them. */
+    static final Dialog SETTINGS = Dialog.builder("settings")
+            .window(Setting.LANGUAGE, w -> w
+                    .text(say("Settings", "Einstellungen"))
+                    .text(say("Language: English", "Sprache: Deutsch"))
+                    .add(Button.of("toggle", say("Auf Deutsch umstellen", "Switch to English"), ctx -> {
+                        Language other = language(ctx) == Language.EN ? Language.DE : Language.EN;
+                        ctx.toast(other == Language.DE ? "Sprache: Deutsch" : "Language: English");
+                        return stay().with(LANGUAGE, other);
+                    }))
+                    .add(Button.of("done", say("Done", "Fertig"), ctx -> done(language(ctx)))))
+            .onStart(ctx -> stay().with(LANGUAGE, ctx.input(Language.class)))
+            .build();
+
+    /** The order wizard: size, quantity, confirmation. */
+    static final Dialog ORDER = Dialog.builder("order")
+            .window(Step.SIZE, w -> w
+                    .text(say("Which pizza size?", "Welche Pizzagröße?"))
+                    .add(Row.of(sizeButton(Size.S), sizeButton(Size.M), sizeButton(Size.L)))
+                    .add(cancelButton()))
+            .window(Step.QUANTITY, w -> w
+                    .text(REFUSAL.when(ctx -> ctx.get(REFUSED) != null))
+                    .text(say("Size {size}. How many pizzas? Type a number from 1 to " + MAX_QUANTITY + ".",
+                            "Größe {size}. Wie viele Pizzen? Gib eine Zahl von 1 bis " + MAX_QUANTITY + " ein."))
+                    .text(say("(So far: {quantity})", "(Bisher: {quantity})").when(ctx -> ctx.get(QUANTITY) != null))
+                    .add(Input.text("quantity", (ctx, text) -> {
+                        Integer quantity = parseQuantity(text);
+                        return quantity == null
+                                ? stay().with(REFUSED, shorten(text.strip()))
+                                : next().with(QUANTITY, quantity).with(REFUSED, null);
+                    }))
+                    .add(Row.of(backButton(), cancelButton())))
+            .window(Step.CONFIRM, w -> w
+                    .text(ctx -> tr(ctx, "Your order: ", "Deine Bestellung: ") + order(ctx).describe(language(ctx)))
+                    .text(say("Shall we bake it?", "Sollen wir sie backen?"))
+                    .add(Button.of("confirm", say("Confirm", "Bestellen"), ctx -> {
+                        Order order = order(ctx);
+                        log.info("Order of user {}: {}", ctx.userId(), order);
+                        return done(order).saying(tr(ctx, "Thanks! Your order: ", "Danke! Deine Bestellung: ")
+                                + order.describe(language(ctx)));
+                    }))
+                    .add(Row.of(backButton(), cancelButton())))
+            .onStart(OrderBot::open)
+            .onResult(SETTINGS, Language.class,
+                    (ctx, language) -> language == null ? stay() : stay().with(LANGUAGE, language))
+            .build();
+
+    /** Registers the dialogs and commands on a bot builder; used for Telegram and for the offline console alike. */
+    public static DialogBot.Builder configure(DialogBot.Builder bot) {
+        return bot.dialogs(ORDER, SETTINGS)
+                .command("start", (ctx, payload) ->
+                        start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
+                .command("settings", OrderBot::settings)
+                .command("help", (ctx, args) -> {
+                    reply(ctx, HELP);
+                    return stay();
+                })
+                .onMessage(ctx -> {
+                    if (ctx.dialogId() == null) {
+                        reply(ctx, "I did not get that. Type /start to order a pizza, or /help.");
+                    }
+                    return stay();
+                })
+                .onError(Exception.class, (ctx, e) -> {
+                    log.error("Handler failed in {}/{}", ctx.dialogId(), ctx.windowId(), e);
+                    reply(ctx, "Sorry, something went wrong. Type /start to begin again.");
+                });
+    }
+
+    static final String HELP = """
+            I take pizza orders.
+            /start – order a pizza (/start size_L starts with a large one)
+            /settings – switch the language
+            /help – this text""";
+
+    /**
+     * {@code /settings}: over the running dialog, so it resumes where it was when the settings close. With no
+     * dialog open, the settings open over a fresh order: the language lives in the order's data, and the engine
+     * keeps no data outside dialogs.
+     */
+    private static Transition settings(DialogContext ctx, String args) {
+        if (ctx.dialogId() == null) {
+            return start(ORDER, new Opening("settings", language(ctx)), StartMode.RESET_STACK);
+        }
+        if (SETTINGS.id().equals(ctx.dialogId())) {
+            return stay();
+        }
+        return start(SETTINGS, language(ctx), StartMode.NORMAL);
+    }
+
+    /** Starts an order as its deep-link payload says: {@code size_S|M|L} skips to the quantity. */
+    private static Transition open(DialogContext ctx) {
+        Opening opening = ctx.input(Opening.class);
+        Language language = opening != null ? opening.language() : language(ctx);
+        String payload = opening != null ? opening.payload() : "";
+        if (payload.equals("settings")) {
+            return start(SETTINGS, language, StartMode.NORMAL).with(LANGUAGE, language);
+        }
+        for (Size size : Size.values()) {
+            if (payload.equals("size_" + size)) {
+                return switchTo(Step.QUANTITY).with(LANGUAGE, language).with(SIZE, size);
+            }
+        }
+        return stay().with(LANGUAGE, language);
+    }
+
+    private static Button sizeButton(Size size) {
+        return Button.of("size_" + size,
+                ctx -> (size == ctx.get(SIZE) ? "✓ " : "") + tr(ctx, size.english, size.deutsch),
+                ctx -> next().with(SIZE, size));
+    }
+
+    private static Button backButton() {
+        return Button.of("back", say("« Back", "« Zurück"), ctx -> back().with(REFUSED, null));
+    }
+
+    private static Button cancelButton() {
+        return Button.of("cancel", say("Cancel", "Abbrechen"),
+                ctx -> done().saying(tr(ctx, "Order cancelled.", "Bestellung abgebrochen.")));
+    }
+
+    /** The quantity typed, or null when it is not a whole number from 1 to {@value #MAX_QUANTITY}. */
+    static @Nullable Integer parseQuantity(String typed) {
+        String text = typed.strip();
+        if (!text.matches(NUMBER)) {
+            return null;
+        }
+        BigInteger n = new BigInteger(text);
+        return n.signum() > 0 && n.compareTo(BigInteger.valueOf(MAX_QUANTITY)) <= 0 ? n.intValue() : null;
+    }
+
+    /** What is wrong with the quantity refused last. */
+    static String refusal(String typed, Language language) {
+        boolean de = language == Language.DE;
+        if (!typed.matches(NUMBER)) {
+            return de ? "⚠ „" + typed + "“ ist keine Zahl." : "⚠ \"" + typed + "\" is not a number.";
+        }
+        if (new BigInteger(typed).signum() <= 0) {
+            return de ? "⚠ " + typed + " ist zu wenig." : "⚠ " + typed + " is too few.";
+        }
+        return de ? "⚠ " + typed + " ist zu viel, höchstens " + MAX_QUANTITY + "."
+                : "⚠ " + typed + " is too many, " + MAX_QUANTITY + " at most.";
+    }
+
+    /** Refused text is repeated to the user, so a pasted novel is cut to keep the window readable. */
+    private static String shorten(String typed) {
+        return typed.length() <= 30 ? typed : typed.substring(0, 29) + "…";
+    }
+
+    private static Order order(DialogContext ctx) {
+        return new Order(ctx.get(SIZE), ctx.get(QUANTITY));
+    }
+
+    /** The dialog's language; before one is chosen, the language of the user's Telegram app. */
+    static Language language(DialogContext ctx) {
+        Language chosen = ctx.get(LANGUAGE);
+        if (chosen != null) {
+            return chosen;
+        }
+        String app = ctx.user() == null ? null : ctx.user().languageCode();
+        return app != null && app.startsWith("de") ? Language.DE : Language.EN;
+    }
+
+    private static String tr(DialogContext ctx, String english, String deutsch) {
+        return language(ctx) == Language.DE ? deutsch : english;
+    }
+
+    /** A text in the dialog's language; {@code {name}} placeholders are filled from the dialog's data. */
+    private static TextWidget say(String english, String deutsch) {
+        TextWidget en = Text.format(english);
+        TextWidget de = Text.format(deutsch);
+        return ctx -> (language(ctx) == Language.DE ? de : en).render(ctx);
+    }
+
+    /** A plain message outside any window (the engine has no transition that just says something). */
+    private static void reply(DialogContext ctx, String text) {
+        ctx.telegram().execute(SendMessage.of(ctx.chatId(), text));
+    }
+}

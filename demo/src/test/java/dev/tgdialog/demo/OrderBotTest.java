@@ -1,0 +1,259 @@
+package dev.tgdialog.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tgdialog.store.Frame;
+import dev.tgdialog.store.Stack;
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStore;
+import dev.tgdialog.testing.BotHarness;
+import dev.tgdialog.testing.ChatEvent;
+import dev.tgdialog.testing.FakeMessage;
+import dev.tgdialog.testing.FakeTelegram;
+import dev.tgdialog.testing.FakeUser;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OrderBotTest {
+    private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
+    private final BotHarness harness = BotHarness.builder(OrderBot::configure).store(store).build();
+    private final FakeUser ann = harness.user(1001, "Ann");
+
+    private Stack stack() {
+        return store.load(StackKey.of(FakeTelegram.BOT_ID, ann.chatId(), ann.id())).orElseThrow();
+    }
+
+    private Frame top() {
+        return stack().top().orElseThrow();
+    }
+
+    @Test
+    void theWizard_takesSizeQuantityAndConfirmation_andThanksWithoutButtons() {
+        ann.send("/start");
+        assertThat(ann.lastMessage().text()).isEqualTo("Which pizza size?");
+        assertThat(ann.lastMessage().inlineKeyboard()).hasSize(2);
+        assertThat(ann.buttons()).containsExactly("Small", "Medium", "Large", "Cancel");
+
+        ann.click("Small");
+        assertThat(ann.lastMessage().text()).isEqualTo("Size S. How many pizzas? Type a number from 1 to 20.");
+        assertThat(top().windowId()).isEqualTo("QUANTITY");
+
+        ann.send("3");
+        assertThat(ann.lastMessage().text()).isEqualTo("Your order: 3 × S pizza\nShall we bake it?");
+        assertThat(ann.buttons()).containsExactly("Confirm", "« Back", "Cancel");
+        assertThat(top().data()).containsEntry("size", "\"S\"").containsEntry("quantity", "3");
+
+        long confirmMessage = ann.lastMessage().messageId();
+        ann.click("Confirm");
+
+        FakeMessage thanks = ann.lastMessage();
+        assertThat(thanks.messageId()).isEqualTo(confirmMessage);
+        assertThat(thanks.text()).isEqualTo("Thanks! Your order: 3 × S pizza");
+        assertThat(thanks.inlineKeyboard()).isEmpty();
+        assertThat(stack().frames()).isEmpty();
+    }
+
+    @Test
+    void backFromConfirm_returnsToTheQuantity_andBackFromThere_toTheSize_keepingWhatWasChosen() {
+        ann.send("/start");
+        ann.click("Medium");
+        ann.send("2");
+
+        ann.click("« Back");
+        assertThat(top().windowId()).isEqualTo("QUANTITY");
+        assertThat(ann.lastMessage().text())
+                .isEqualTo("Size M. How many pizzas? Type a number from 1 to 20.\n(So far: 2)");
+
+        ann.click("« Back");
+        assertThat(top().windowId()).isEqualTo("SIZE");
+        assertThat(ann.buttons()).containsExactly("Small", "✓ Medium", "Large", "Cancel");
+        assertThat(top().data()).containsEntry("size", "\"M\"").containsEntry("quantity", "2");
+
+        ann.click("Large");
+        ann.send("4");
+        assertThat(ann.lastMessage().text()).startsWith("Your order: 4 × L pizza");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "abc | ⚠ \"abc\" is not a number.",
+        "0   | ⚠ 0 is too few.",
+        "-3  | ⚠ -3 is too few.",
+        "21  | ⚠ 21 is too many, 20 at most.",
+        "2.5 | ⚠ \"2.5\" is not a number.",
+    })
+    void anInvalidQuantity_isExplained_andTheStepIsKept(String typed, String error) {
+        ann.send("/start");
+        ann.click("Small");
+        String windowBefore = top().windowId();
+
+        ann.send(typed);
+
+        assertThat(ann.lastMessage().text())
+                .isEqualTo(error + "\nSize S. How many pizzas? Type a number from 1 to 20.");
+        assertThat(ann.buttons()).containsExactly("« Back", "Cancel");
+        assertThat(top().windowId()).isEqualTo(windowBefore).isEqualTo("QUANTITY");
+        assertThat(top().data()).doesNotContainKey("quantity");
+
+        ann.send("20");
+        assertThat(ann.lastMessage().text()).isEqualTo("Your order: 20 × S pizza\nShall we bake it?");
+        assertThat(top().data()).doesNotContainKey("refused");
+    }
+
+    @Test
+    void theWindowAfterAnError_isSentAgain_belowTheUsersMessage() {
+        ann.send("/start");
+        ann.click("Large");
+        int sentBefore = ann.messages().size();
+
+        ann.send("lots");
+
+        assertThat(ann.messages()).hasSize(sentBefore + 1);
+        assertThat(ann.history().get(ann.history().size() - 1)).isInstanceOf(ChatEvent.Sent.class);
+    }
+
+    @Test
+    void cancel_endsTheOrder_saysSo_andClosesTheDialog() {
+        ann.send("/start");
+        ann.click("Small");
+
+        ann.click("Cancel");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Order cancelled.");
+        assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
+        assertThat(stack().frames()).isEmpty();
+    }
+
+    @Test
+    void aDeepLinkWithASize_preselectsIt_andAsksForTheQuantity() {
+        ann.send("/start size_L");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Size L. How many pizzas? Type a number from 1 to 20.");
+        assertThat(top().windowId()).isEqualTo("QUANTITY");
+        assertThat(top().data()).containsEntry("size", "\"L\"");
+
+        ann.click("« Back");
+        assertThat(ann.buttons()).containsExactly("Small", "Medium", "✓ Large", "Cancel");
+    }
+
+    @Test
+    void aMalformedDeepLink_justStartsTheOrder() {
+        ann.send("/start size_XL");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Which pizza size?");
+        assertThat(top().windowId()).isEqualTo("SIZE");
+    }
+
+    @Test
+    void settingsInTheMiddleOfTheWizard_returnToTheSameStep_inTheChosenLanguage() {
+        ann.send("/start");
+        ann.click("Medium");
+
+        ann.send("/settings");
+        assertThat(stack().frames()).extracting(Frame::dialogId).containsExactly("order", "settings");
+        assertThat(ann.lastMessage().text()).isEqualTo("Settings\nLanguage: English");
+
+        ann.click("Auf Deutsch umstellen");
+        assertThat(ann.lastAnswer().text()).isEqualTo("Sprache: Deutsch");
+        assertThat(ann.lastMessage().text()).isEqualTo("Einstellungen\nSprache: Deutsch");
+        ann.click("Fertig");
+
+        assertThat(stack().frames()).singleElement().satisfies(order -> {
+            assertThat(order.windowId()).isEqualTo("QUANTITY");
+            assertThat(order.data()).containsEntry("language", "\"DE\"").containsEntry("size", "\"M\"");
+        });
+        assertThat(ann.lastMessage().text())
+                .isEqualTo("Größe M. Wie viele Pizzen? Gib eine Zahl von 1 bis 20 ein.");
+        assertThat(ann.buttons()).containsExactly("« Zurück", "Abbrechen");
+
+        ann.send("null");
+        assertThat(ann.lastMessage().text()).startsWith("⚠ „null“ ist keine Zahl.");
+        ann.send("2");
+        ann.click("Bestellen");
+        assertThat(ann.lastMessage().text()).isEqualTo("Danke! Deine Bestellung: 2 × Pizza M");
+    }
+
+    @Test
+    void theLanguageOutlivesANewStart() {
+        ann.send("/start");
+        ann.send("/settings");
+        ann.click("Auf Deutsch umstellen");
+        ann.click("Fertig");
+
+        ann.send("/start");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Welche Pizzagröße?");
+    }
+
+    @Test
+    void settingsWithNoOrderOpen_openOverAFreshOrder_thatTheyReturnTo() {
+        ann.send("/settings");
+        assertThat(stack().frames()).extracting(Frame::dialogId).containsExactly("order", "settings");
+        assertThat(ann.lastMessage().text()).isEqualTo("Settings\nLanguage: English");
+
+        ann.click("Done");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Which pizza size?");
+        assertThat(top().windowId()).isEqualTo("SIZE");
+    }
+
+    @Test
+    void settingsTwice_doNotStack() {
+        ann.send("/start");
+        ann.send("/settings");
+
+        ann.send("/settings");
+
+        assertThat(stack().frames()).extracting(Frame::dialogId).containsExactly("order", "settings");
+        assertThat(ann.lastMessage().text()).isEqualTo("Settings\nLanguage: English");
+    }
+
+    @Test
+    void help_listsTheCommands_outsideAnyDialog() {
+        ann.send("/help");
+
+        assertThat(ann.messages()).singleElement().satisfies(help -> {
+            assertThat(help.text()).startsWith("I take pizza orders.").contains("/start", "/settings", "/help");
+            assertThat(help.inlineKeyboard()).isEmpty();
+        });
+        assertThat(store.load(StackKey.of(FakeTelegram.BOT_ID, ann.chatId(), ann.id())))
+                .map(Stack::frames).hasValueSatisfying(frames -> assertThat(frames).isEmpty());
+    }
+
+    @Test
+    void helpDuringTheWizard_isFollowedByTheWindowAgain_whichKeepsWorking() {
+        ann.send("/start");
+        ann.click("Small");
+
+        ann.send("/help");
+
+        assertThat(ann.messages()).extracting(FakeMessage::text).hasSize(3).element(1).asString()
+                .startsWith("I take pizza orders.");
+        assertThat(ann.lastMessage().text()).isEqualTo("Size S. How many pizzas? Type a number from 1 to 20.");
+        ann.send("1");
+        assertThat(ann.lastMessage().text()).startsWith("Your order: 1 × S pizza");
+    }
+
+    @Test
+    void textOutsideADialog_getsAHintToStart() {
+        ann.send("pizza please");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("I did not get that. Type /start to order a pizza, or /help.");
+    }
+
+    @Test
+    void anOldWindowsButton_isAnsweredWithAToast_andChangesNothing() {
+        ann.send("/start");
+        FakeMessage sizes = ann.lastMessage();
+        ann.click("Small");
+        ann.send("2");
+        Stack before = stack();
+
+        ann.clickOn(sizes, "Large");
+
+        assertThat(ann.lastAnswer().text()).isEqualTo("This button is no longer active");
+        assertThat(stack().frames()).isEqualTo(before.frames());
+    }
+}
