@@ -37,6 +37,21 @@ public final class Nav {
         return Button.of("cancel", label, ctx -> Transition.done());
     }
 
+    /** {@link #next(String)} with a rendered (say, translated) label. */
+    public static Button next(TextWidget label) {
+        return Button.of("next", label, ctx -> Transition.next());
+    }
+
+    /** {@link #back(String)} with a rendered label. */
+    public static Button back(TextWidget label) {
+        return Button.of("back", label, ctx -> Transition.back());
+    }
+
+    /** {@link #cancel(String)} with a rendered label. */
+    public static Button cancel(TextWidget label) {
+        return Button.of("cancel", label, ctx -> Transition.done());
+    }
+
     private static String cut(String id) {
         String clean = id.replaceAll("[^A-Za-z0-9_-]", "_");
         return clean.length() <= Widget.MAX_ID_LENGTH ? clean : clean.substring(0, Widget.MAX_ID_LENGTH);

@@ -99,6 +99,22 @@ class EngineTest {
     }
 
     @Test
+    void closingTheLastDialogWithoutAFarewell_takesItsButtonsAway() {
+        BotHarness h = harness(bot -> bot.command("pick",
+                (ctx, args) -> Transition.start(PICKER, null, StartMode.RESET_STACK)));
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/pick");
+
+        ann.click("Cancel");
+
+        assertThat(ann.messages()).singleElement().satisfies(m -> {
+            assertThat(m.text()).isEqualTo("Pick a colour");
+            assertThat(m.inlineKeyboard()).isEmpty();
+        });
+        assertThat(stack(ann).frames()).isEmpty();
+    }
+
+    @Test
     void resetStack_closesEveryOpenDialog_andRunsTheirOnClose() {
         List<String> closed = new ArrayList<>();
         Dialog inner = Dialog.builder("inner")

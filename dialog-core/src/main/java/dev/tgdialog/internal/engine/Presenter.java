@@ -12,6 +12,7 @@ import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.MessageOrTrue;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.EditMessageMedia;
+import dev.tgdialog.telegram.methods.EditMessageReplyMarkup;
 import dev.tgdialog.telegram.methods.EditMessageText;
 import dev.tgdialog.telegram.methods.SendAnimation;
 import dev.tgdialog.telegram.methods.SendAudio;
@@ -69,10 +70,28 @@ final class Presenter {
             if (s.farewell != null && s.lastMessage != null) {
                 show(s, new Rendered(s.farewell, null, null, null, null, false, hash(s.farewell, null, null, null)),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
+            } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
+                removeKeyboard(s, s.lastMessage);
             }
             return;
         }
         show(s, render(s, top), mode);
+    }
+
+    /** The render hash of a message whose dialog closed and whose buttons were taken away. */
+    static final String CLOSED = "closed";
+
+    /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
+    private void removeKeyboard(Session s, ShownMessage last) {
+        try {
+            engine.config.telegram().execute(EditMessageReplyMarkup.builder()
+                    .chatId(s.chatId)
+                    .messageId(last.messageId())
+                    .build());
+        } catch (TelegramException e) {
+            log.debug("Could not remove the buttons of message {}: {}", last.messageId(), e.getMessage());
+        }
+        s.lastMessage = new ShownMessage(last.messageId(), last.kind(), CLOSED);
     }
 
     /** Sends a plain message outside any window (the recovery notice). */
