@@ -203,6 +203,11 @@ public final class Window {
             if (texts.isEmpty() && media == null) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");
             }
+            if (keyboardKind != KeyboardKind.REPLY
+                    && keyboard.stream().anyMatch(k -> k instanceof dev.tgdialog.widget.ReplyKeyboardWidget)) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has reply-keyboard "
+                        + "widgets; make it keyboardKind(KeyboardKind.REPLY)");
+            }
             return new Window(this, dialogId);
         }
     }

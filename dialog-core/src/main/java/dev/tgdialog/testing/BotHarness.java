@@ -74,9 +74,14 @@ public final class BotHarness {
         return bot;
     }
 
-    /** A user in a private chat with the bot (chat id = user id). */
+    /** A user in a private chat with the bot (chat id = user id), whose client language is English. */
     public FakeUser user(long id, String firstName) {
-        return new FakeUser(this, id, firstName, id, "private");
+        return user(id, firstName, "en");
+    }
+
+    /** A user whose client sends this {@code language_code} (for example {@code de}). */
+    public FakeUser user(long id, String firstName, String languageCode) {
+        return new FakeUser(this, id, firstName, languageCode, id, "private");
     }
 
     /** Feeds an update to the bot, as long polling would; completes when the bot has handled it. */

@@ -29,9 +29,9 @@ public final class FakeUser {
     private final long chatId;
     private final String chatType;
 
-    FakeUser(BotHarness harness, long id, String firstName, long chatId, String chatType) {
+    FakeUser(BotHarness harness, long id, String firstName, String languageCode, long chatId, String chatType) {
         this.harness = harness;
-        this.user = User.builder(id, false, firstName).languageCode("en").build();
+        this.user = User.builder(id, false, firstName).languageCode(languageCode).build();
         this.chatId = chatId;
         this.chatType = chatType;
     }
@@ -41,7 +41,7 @@ public final class FakeUser {
         if (groupChatId >= 0) {
             throw new IllegalArgumentException("group chat ids are negative");
         }
-        return new FakeUser(harness, user.id(), user.firstName(), groupChatId, "supergroup");
+        return new FakeUser(harness, user.id(), user.firstName(), user.languageCode(), groupChatId, "supergroup");
     }
 
     public long id() {

@@ -1,6 +1,7 @@
 package dev.tgdialog.widget;
 
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.telegram.types.KeyboardButton;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,15 @@ public interface RenderContext extends WidgetContext {
      * short token instead.
      */
     InlineKeyboardButton button(String label, String payload);
+
+    /**
+     * A plain reply-keyboard button: when the user presses it (Telegram sends its label as a message), this
+     * widget's {@code onClick} gets {@code payload}.
+     */
+    KeyboardButton replyButton(String label, String payload);
+
+    /** Renders a nested reply-keyboard widget with a context of its own. */
+    List<List<KeyboardButton>> renderReply(ReplyKeyboardWidget child) throws Exception;
 
     /**
      * The value named {@code name} for templates: a getter's value of that key name, else the dialog's data value

@@ -6,9 +6,11 @@ import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.ReplyKeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
 import java.time.Clock;
 import java.util.List;
@@ -196,6 +198,21 @@ final class Ctx implements RenderContext, Getter.Values {
             data = header + token;
         }
         return InlineKeyboardButton.builder(label).callbackData(data).build();
+    }
+
+    @Override
+    public KeyboardButton replyButton(String label, String payload) {
+        InlineKeyboardButton inline = button(label, payload);
+        render.spill.put(Presenter.REPLY_LABEL + label, inline.callbackData());
+        return KeyboardButton.of(label);
+    }
+
+    @Override
+    public List<List<KeyboardButton>> renderReply(ReplyKeyboardWidget child) throws Exception {
+        if (render != null) {
+            render.ensureLoaded();
+        }
+        return child.renderReply(child.id().isEmpty() ? this : forWidget(child.id()));
     }
 
     @Override

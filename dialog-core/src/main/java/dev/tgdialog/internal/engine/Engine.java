@@ -293,7 +293,7 @@ public final class Engine implements UpdateHandler {
         if (top != null) {
             Window window = window(top);
             if (window.keyboardKind() == KeyboardKind.REPLY && text != null) {
-                String data = top.spill.get(Presenter.REPLY_LABEL + text);
+                String data = replyLabel(top, text);
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
                 Widget widget = decoded == null ? null : window.widget(decoded.widgetId());
                 if (widget instanceof KeyboardWidget keyboard) {
@@ -315,6 +315,32 @@ public final class Engine implements UpdateHandler {
             }
         }
         return config.onMessage() == null ? null : config.onMessage().handle(ctx(s, top, ""));
+    }
+
+    /**
+     * The callback data behind the reply-keyboard label the user sent: the exact label, or, when the client cut a
+     * long label short (it ends in an ellipsis), the one label it is the start of; null when none fits.
+     */
+    private static @Nullable String replyLabel(WorkFrame top, String text) {
+        String exact = top.spill.get(Presenter.REPLY_LABEL + text);
+        if (exact != null) {
+            return exact;
+        }
+        String cut = text.endsWith("…") ? text.substring(0, text.length() - 1)
+                : text.endsWith("...") ? text.substring(0, text.length() - 3) : null;
+        if (cut == null || cut.isBlank()) {
+            return null;
+        }
+        String found = null;
+        for (var entry : top.spill.entrySet()) {
+            if (entry.getKey().startsWith(Presenter.REPLY_LABEL + cut)) {
+                if (found != null) {
+                    return null;
+                }
+                found = entry.getValue();
+            }
+        }
+        return found;
     }
 
     private record Click(WorkFrame frame, KeyboardWidget widget, String payload) {}

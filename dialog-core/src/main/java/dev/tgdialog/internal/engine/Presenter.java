@@ -34,6 +34,7 @@ import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyMarkup;
 import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.ReplyKeyboardWidget;
 import dev.tgdialog.widget.Media;
 import dev.tgdialog.widget.TextWidget;
 import java.util.ArrayList;
@@ -115,10 +116,24 @@ final class Presenter {
             }
         }
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        List<List<KeyboardButton>> keys = new ArrayList<>();
+        boolean replyWindow = window.keyboardKind() == KeyboardKind.REPLY;
         for (KeyboardWidget widget : window.keyboard()) {
+            if (replyWindow && widget instanceof ReplyKeyboardWidget reply) {
+                for (List<KeyboardButton> row : ctx.renderReply(reply)) {
+                    if (!row.isEmpty()) {
+                        keys.add(row);
+                    }
+                }
+                continue;
+            }
             for (List<InlineKeyboardButton> row : ctx.render(widget)) {
                 if (!row.isEmpty()) {
-                    rows.add(row);
+                    if (replyWindow) {
+                        keys.add(asReplyRow(row, scratch));
+                    } else {
+                        rows.add(row);
+                    }
                 }
             }
         }
@@ -141,17 +156,6 @@ final class Presenter {
             markup = rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
         } else if (window.keyboardKind() == KeyboardKind.REPLY) {
             reply = true;
-            List<List<KeyboardButton>> keys = new ArrayList<>();
-            for (List<InlineKeyboardButton> row : rows) {
-                List<KeyboardButton> keyRow = new ArrayList<>();
-                for (InlineKeyboardButton button : row) {
-                    keyRow.add(KeyboardButton.of(button.text()));
-                    if (button.callbackData() != null) {
-                        spill.put(REPLY_LABEL + button.text(), button.callbackData());
-                    }
-                }
-                keys.add(keyRow);
-            }
             markup = keys.isEmpty() ? null : ReplyKeyboardMarkup.builder(keys).resizeKeyboard(true).build();
         } else {
             reply = true;
@@ -162,6 +166,18 @@ final class Presenter {
         String content = text.toString();
         return new Rendered(content, parseMode, window.linkPreview(), markup, media, reply,
                 hash(content, parseMode, markup, media));
+    }
+
+    /** An inline row shown on a reply keyboard: the labels, each mapped back to its callback data. */
+    private static List<KeyboardButton> asReplyRow(List<InlineKeyboardButton> row, Render scratch) {
+        List<KeyboardButton> keys = new ArrayList<>();
+        for (InlineKeyboardButton button : row) {
+            keys.add(KeyboardButton.of(button.text()));
+            if (button.callbackData() != null) {
+                scratch.spill.put(REPLY_LABEL + button.text(), button.callbackData());
+            }
+        }
+        return keys;
     }
 
     /** Runs the dialog's getters, then the window's, into the context's render. */
