@@ -296,8 +296,7 @@ public final class DatePicker implements KeyboardWidget {
         DayOfWeek first = firstDayOfWeek != null ? firstDayOfWeek : WeekFields.of(loc).getFirstDayOfWeek();
         View view = ctx.state(VIEW, View.DAYS);
         LocalDate stored = ctx.state(SHOWN);
-        Showing s = new Showing(min, max, today, loc, first, view, today.withDayOfMonth(1));
-        LocalDate shown = stored != null ? stored : s.clamp(today);
+        LocalDate shown = stored != null ? stored : clamp(today, min, max);
         return new Showing(min, max, today, loc, first, view, shown.withDayOfMonth(1));
     }
 
@@ -306,10 +305,7 @@ public final class DatePicker implements KeyboardWidget {
             LocalDate shown) {
 
         LocalDate clamp(LocalDate date) {
-            if (min.isAfter(max)) {
-                return date;
-            }
-            return date.isBefore(min) ? min : date.isAfter(max) ? max : date;
+            return DatePicker.clamp(date, min, max);
         }
 
         boolean inRange(LocalDate date) {
@@ -339,6 +335,14 @@ public final class DatePicker implements KeyboardWidget {
                 case YEARS -> pageStart(shown.getYear()) + YEARS_PER_PAGE <= max.getYear();
             };
         }
+    }
+
+    /** The date itself, or the nearest bound when it is outside them (bounds that leave no day clamp nothing). */
+    private static LocalDate clamp(LocalDate date, LocalDate min, LocalDate max) {
+        if (min.isAfter(max)) {
+            return date;
+        }
+        return date.isBefore(min) ? min : date.isAfter(max) ? max : date;
     }
 
     /**
