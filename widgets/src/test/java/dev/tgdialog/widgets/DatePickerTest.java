@@ -10,6 +10,7 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTime;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.WeekFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,6 +169,25 @@ class DatePickerTest {
 
         hans.click("Mär");
         assertThat(rows(hans.lastMessage()).get(0)).containsExactly("«", "März 2024", "»");
+    }
+
+    @Test
+    void aBareLanguageCode_getsItsLikelyRegion_forTheFirstDayOfTheWeek() {
+        Map<String, DayOfWeek> firstDays = new LinkedHashMap<>();
+        firstDays.put("de", DayOfWeek.MONDAY);
+        firstDays.put("ru", DayOfWeek.MONDAY);
+        firstDays.put("uk", DayOfWeek.MONDAY);
+        firstDays.put("fr", DayOfWeek.MONDAY);
+        firstDays.put("en", DayOfWeek.SUNDAY);
+        firstDays.put("en-GB", DayOfWeek.MONDAY);
+        firstDays.put("pt-br", DayOfWeek.SUNDAY);
+        firstDays.forEach((code, first) -> assertThat(WeekFields.of(
+                        DatePicker.userLocale(User.builder(1, false, "U")
+                                .languageCode(code).build())).getFirstDayOfWeek())
+                .as(code).isEqualTo(first));
+        assertThat(DatePicker.userLocale(null)).isEqualTo(Locale.ENGLISH);
+        assertThat(DatePicker.userLocale(User.builder(1, false, "U")
+                .languageCode("???").build())).isEqualTo(Locale.ENGLISH);
     }
 
     @Test
