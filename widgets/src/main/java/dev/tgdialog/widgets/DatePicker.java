@@ -1,0 +1,523 @@
+package dev.tgdialog.widgets;
+
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.Key;
+import dev.tgdialog.Transition;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.Widget;
+import dev.tgdialog.widget.WidgetContext;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.WeekFields;
+import java.util.ArrayList;
+import java.util.IllegalFormatException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A calendar keyboard for picking a day. It shows a month as a grid of days under a {@code « February 2024 »}
+ * header; clicking the header zooms out to the months of the year, and again to a page of twelve years, from where
+ * a click zooms back in. Days, months and years outside {@link Builder#notBefore}/{@link Builder#notAfter} are
+ * shown but refused, and navigation past them is not offered. Month and weekday names and the first day of the
+ * week follow the user's {@code language_code} unless a locale is given.
+ *
+ * <p>Callback payloads are short and checked on every click: {@code d20240229} picks a day, {@code m202402} zooms
+ * into a month, {@code y2024} into a year, {@code p}/{@code n} go to the previous/next month, year or page,
+ * {@code z} zooms out and {@code _} (blank cells, weekday names) does nothing. A payload that does not parse, is out
+ * of range or does not belong to what is showing is refused with a toast and changes nothing.
+ *
+ * <p>Immutable and thread-safe; the view and the month showing are kept in the widget's state.
+ */
+public final class DatePicker implements KeyboardWidget {
+
+    /** Handles the day the user picked. */
+    @FunctionalInterface
+    public interface PickHandler {
+        Transition onPick(WidgetContext ctx, LocalDate date) throws Exception;
+    }
+
+    static final String NOOP = "_";
+    static final String PREV = "p";
+    static final String NEXT = "n";
+    static final String ZOOM_OUT = "z";
+    static final String BLANK = " ";
+    static final int YEARS_PER_PAGE = 12;
+
+    private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
+    private static final Pattern DAY = Pattern.compile("d(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("m(\\d{4})(\\d{2})");
+    private static final Pattern YEAR = Pattern.compile("y(\\d{4})");
+    private static final String OUT_OF_DATE = "This button is out of date";
+
+    /** The likely region of a language, where it is not the language code itself, for the first day of the week. */
+    private static final Map<String, String> LIKELY_REGION = Map.ofEntries(
+            Map.entry("en", "US"), Map.entry("uk", "UA"), Map.entry("be", "BY"), Map.entry("kk", "KZ"),
+            Map.entry("fa", "IR"), Map.entry("he", "IL"), Map.entry("ja", "JP"), Map.entry("ko", "KR"),
+            Map.entry("zh", "CN"), Map.entry("hi", "IN"), Map.entry("sv", "SE"), Map.entry("da", "DK"),
+            Map.entry("cs", "CZ"), Map.entry("el", "GR"), Map.entry("et", "EE"), Map.entry("sl", "SI"),
+            Map.entry("sr", "RS"), Map.entry("ca", "ES"), Map.entry("ar", "SA"), Map.entry("ms", "MY"),
+            Map.entry("vi", "VN"), Map.entry("nb", "NO"), Map.entry("nn", "NO"), Map.entry("ka", "GE"),
+            Map.entry("hy", "AM"), Map.entry("bn", "BD"), Map.entry("ne", "NP"), Map.entry("sq", "AL"),
+            Map.entry("tg", "TJ"), Map.entry("km", "KH"), Map.entry("si", "LK"), Map.entry("ta", "IN"),
+            Map.entry("te", "IN"), Map.entry("ml", "IN"), Map.entry("mr", "IN"), Map.entry("gu", "IN"),
+            Map.entry("kn", "IN"), Map.entry("ur", "PK"), Map.entry("ga", "IE"), Map.entry("cy", "GB"));
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private enum View { DAYS, MONTHS, YEARS }
+
+    private static final Key<View> VIEW = Key.of("view", View.class);
+    /** The first day of the month showing; its year picks the year and the page of years. */
+    private static final Key<LocalDate> SHOWN = Key.of("shown", LocalDate.class);
+
+    private final String id;
+    private final PickHandler onPick;
+    /** Null when the earliest day is today. */
+    private final @Nullable Function<DialogContext, LocalDate> notBefore;
+    private final Function<DialogContext, LocalDate> notAfter;
+    private final @Nullable Locale locale;
+    private final @Nullable DayOfWeek firstDayOfWeek;
+    private final ZoneId zone;
+    private final String todayMarker;
+
+    private DatePicker(Builder b, PickHandler onPick) {
+        this.id = b.id;
+        this.onPick = onPick;
+        this.notBefore = b.notBefore;
+        this.notAfter = b.notAfter;
+        this.locale = b.locale;
+        this.firstDayOfWeek = b.firstDayOfWeek;
+        this.zone = b.zone;
+        this.todayMarker = b.todayMarker;
+    }
+
+    /** Starts a date picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
+        Showing s = showing(ctx);
+        return switch (s.view) {
+            case DAYS -> renderDays(ctx, s);
+            case MONTHS -> renderMonths(ctx, s);
+            case YEARS -> renderYears(ctx, s);
+        };
+    }
+
+    @Override
+    public Transition onClick(WidgetContext ctx, String payload) throws Exception {
+        Showing s = showing(ctx);
+        if (payload.equals(NOOP)) {
+            return Transition.stay();
+        }
+        if (payload.equals(PREV) || payload.equals(NEXT)) {
+            boolean forward = payload.equals(NEXT);
+            if (!(forward ? s.hasNext() : s.hasPrev())) {
+                return Transition.reject(forward ? "There are no later dates" : "There are no earlier dates");
+            }
+            LocalDate shown = switch (s.view) {
+                case DAYS -> s.shown.plusMonths(forward ? 1 : -1);
+                case MONTHS -> s.shown.plusYears(forward ? 1 : -1);
+                case YEARS -> s.shown.plusYears(forward ? YEARS_PER_PAGE : -YEARS_PER_PAGE);
+            };
+            ctx.setState(SHOWN, s.clamp(shown).withDayOfMonth(1));
+            ctx.setState(VIEW, s.view);
+            return Transition.stay();
+        }
+        if (payload.equals(ZOOM_OUT)) {
+            if (s.view == View.YEARS) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            ctx.setState(SHOWN, s.shown);
+            ctx.setState(VIEW, s.view == View.DAYS ? View.MONTHS : View.YEARS);
+            return Transition.stay();
+        }
+        var day = DAY.matcher(payload);
+        if (day.matches()) {
+            LocalDate date;
+            try {
+                date = LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
+                        Integer.parseInt(day.group(3)));
+            } catch (DateTimeException e) {
+                return Transition.reject("That is not a date");
+            }
+            if (!s.inRange(date)) {
+                return Transition.reject("This day cannot be picked");
+            }
+            if (s.view != View.DAYS || !YearMonth.from(date).equals(YearMonth.from(s.shown))) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            return onPick.onPick(ctx, date);
+        }
+        var month = MONTH.matcher(payload);
+        if (month.matches()) {
+            int year = Integer.parseInt(month.group(1));
+            int number = Integer.parseInt(month.group(2));
+            if (year < FIRST.getYear() || number < 1 || number > 12) {
+                return Transition.reject("That is not a month");
+            }
+            YearMonth ym = YearMonth.of(year, number);
+            if (!s.inRange(ym)) {
+                return Transition.reject("This month cannot be picked");
+            }
+            if (s.view != View.MONTHS || year != s.shown.getYear()) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            ctx.setState(SHOWN, ym.atDay(1));
+            ctx.setState(VIEW, View.DAYS);
+            return Transition.stay();
+        }
+        var yearMatch = YEAR.matcher(payload);
+        if (yearMatch.matches()) {
+            int year = Integer.parseInt(yearMatch.group(1));
+            if (!s.inRange(year)) {
+                return Transition.reject("This year cannot be picked");
+            }
+            if (s.view != View.YEARS || pageStart(year) != pageStart(s.shown.getYear())) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            ctx.setState(SHOWN, s.clamp(s.shown.withYear(year)).withDayOfMonth(1));
+            ctx.setState(VIEW, View.MONTHS);
+            return Transition.stay();
+        }
+        return Transition.reject(OUT_OF_DATE);
+    }
+
+    private List<List<InlineKeyboardButton>> renderDays(RenderContext ctx, Showing s) {
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        rows.add(header(ctx, s, title(s.shown.getMonth(), s.locale) + " " + s.shown.getYear(), ZOOM_OUT));
+        List<InlineKeyboardButton> names = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            names.add(ctx.button(weekdayName(s.firstDay.plus(i), s.locale), NOOP));
+        }
+        rows.add(names);
+        LocalDate last = s.shown.with(TemporalAdjusters.lastDayOfMonth());
+        LocalDate day = s.shown.with(TemporalAdjusters.previousOrSame(s.firstDay));
+        while (!day.isAfter(last)) {
+            List<InlineKeyboardButton> week = new ArrayList<>();
+            for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
+                if (day.getMonth() != s.shown.getMonth()) {
+                    week.add(ctx.button(BLANK, NOOP));
+                } else {
+                    String label = Integer.toString(day.getDayOfMonth());
+                    week.add(ctx.button(day.equals(s.today) ? mark(label) : label, dayPayload(day)));
+                }
+            }
+            rows.add(week);
+        }
+        return rows;
+    }
+
+    private List<List<InlineKeyboardButton>> renderMonths(RenderContext ctx, Showing s) {
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        int year = s.shown.getYear();
+        rows.add(header(ctx, s, Integer.toString(year), ZOOM_OUT));
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        for (Month m : Month.values()) {
+            YearMonth ym = YearMonth.of(year, m);
+            String label = shortMonthName(m, s.locale);
+            row.add(ctx.button(ym.equals(YearMonth.from(s.today)) ? mark(label) : label,
+                    String.format("m%04d%02d", year, m.getValue())));
+            if (row.size() == 3) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        return rows;
+    }
+
+    private List<List<InlineKeyboardButton>> renderYears(RenderContext ctx, Showing s) {
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        int start = pageStart(s.shown.getYear());
+        rows.add(header(ctx, s, start + " – " + (start + YEARS_PER_PAGE - 1), NOOP));
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        for (int year = start; year < start + YEARS_PER_PAGE; year++) {
+            String label = Integer.toString(year);
+            row.add(year < FIRST.getYear() || year > LAST.getYear()
+                    ? ctx.button(BLANK, NOOP)
+                    : ctx.button(year == s.today.getYear() ? mark(label) : label, String.format("y%04d", year)));
+            if (row.size() == 3) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        return rows;
+    }
+
+    private static List<InlineKeyboardButton> header(RenderContext ctx, Showing s, String title, String titlePayload) {
+        return List.of(
+                s.hasPrev() ? ctx.button("«", PREV) : ctx.button(BLANK, NOOP),
+                ctx.button(title, titlePayload),
+                s.hasNext() ? ctx.button("»", NEXT) : ctx.button(BLANK, NOOP));
+    }
+
+    private String mark(String label) {
+        return String.format(todayMarker, label);
+    }
+
+    private static String dayPayload(LocalDate day) {
+        return String.format("d%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    }
+
+    static int pageStart(int year) {
+        return Math.floorDiv(year, YEARS_PER_PAGE) * YEARS_PER_PAGE;
+    }
+
+    /** What this user sees now: the bounds, today, the locale, the view and the month showing. */
+    private Showing showing(WidgetContext ctx) {
+        LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), zone);
+        LocalDate min = max(FIRST, notBefore == null ? today : notBefore.apply(ctx));
+        LocalDate max = min(LAST, notAfter.apply(ctx));
+        Locale loc = locale != null ? locale : userLocale(ctx.user());
+        DayOfWeek first = firstDayOfWeek != null ? firstDayOfWeek : WeekFields.of(loc).getFirstDayOfWeek();
+        View view = ctx.state(VIEW, View.DAYS);
+        LocalDate stored = ctx.state(SHOWN);
+        LocalDate shown = stored != null ? stored : clamp(today, min, max);
+        return new Showing(min, max, today, loc, first, view, shown.withDayOfMonth(1));
+    }
+
+    private record Showing(
+            LocalDate min, LocalDate max, LocalDate today, Locale locale, DayOfWeek firstDay, View view,
+            LocalDate shown) {
+
+        LocalDate clamp(LocalDate date) {
+            return DatePicker.clamp(date, min, max);
+        }
+
+        boolean inRange(LocalDate date) {
+            return !date.isBefore(min) && !date.isAfter(max);
+        }
+
+        boolean inRange(YearMonth month) {
+            return !month.atEndOfMonth().isBefore(min) && !month.atDay(1).isAfter(max);
+        }
+
+        boolean inRange(int year) {
+            return year >= min.getYear() && year <= max.getYear() && !min.isAfter(max);
+        }
+
+        boolean hasPrev() {
+            return switch (view) {
+                case DAYS -> !shown.minusDays(1).isBefore(min);
+                case MONTHS -> shown.getYear() - 1 >= min.getYear();
+                case YEARS -> pageStart(shown.getYear()) - 1 >= min.getYear();
+            };
+        }
+
+        boolean hasNext() {
+            return switch (view) {
+                case DAYS -> !shown.plusMonths(1).isAfter(max);
+                case MONTHS -> shown.getYear() + 1 <= max.getYear();
+                case YEARS -> pageStart(shown.getYear()) + YEARS_PER_PAGE <= max.getYear();
+            };
+        }
+    }
+
+    /** The date itself, or the nearest bound when it is outside them (bounds that leave no day clamp nothing). */
+    private static LocalDate clamp(LocalDate date, LocalDate min, LocalDate max) {
+        if (min.isAfter(max)) {
+            return date;
+        }
+        return date.isBefore(min) ? min : date.isAfter(max) ? max : date;
+    }
+
+    /**
+     * The locale for a user's {@code language_code}; a bare language ({@code de}, as Telegram sends it) gets its
+     * likely region ({@code de-DE}), which decides the first day of the week.
+     */
+    static Locale userLocale(@Nullable User user) {
+        String code = user == null ? null : user.languageCode();
+        if (code == null || code.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        Locale parsed = Locale.forLanguageTag(code.replace('_', '-'));
+        if (parsed.getLanguage().isEmpty()) {
+            return Locale.ENGLISH;
+        }
+        if (!parsed.getCountry().isEmpty()) {
+            return parsed;
+        }
+        String language = parsed.getLanguage();
+        String region = LIKELY_REGION.get(language);
+        if (region == null && COUNTRIES.contains(language.toUpperCase(Locale.ROOT))) {
+            region = language.toUpperCase(Locale.ROOT);
+        }
+        return region == null ? parsed : new Locale.Builder().setLocale(parsed).setRegion(region).build();
+    }
+
+    static String title(Month month, Locale locale) {
+        return capitalize(name(month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
+                month.getDisplayName(TextStyle.FULL, locale), month.getValue()), locale);
+    }
+
+    static String shortMonthName(Month month, Locale locale) {
+        return capitalize(name(month.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
+                month.getDisplayName(TextStyle.SHORT, locale), month.getValue()), locale);
+    }
+
+    static String weekdayName(DayOfWeek day, Locale locale) {
+        return capitalize(name(day.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
+                day.getDisplayName(TextStyle.SHORT, locale), day.getValue()), locale);
+    }
+
+    /** The stand-alone name, unless the JDK has none for the locale and answers with the number. */
+    private static String name(String standalone, String formatting, int number) {
+        return standalone.equals(Integer.toString(number)) ? formatting : standalone;
+    }
+
+    private static String capitalize(String name, Locale locale) {
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+    }
+
+    private LocalDate max(LocalDate a, @Nullable LocalDate b) {
+        Objects.requireNonNull(b, () -> "DatePicker " + id + ": notBefore gave null");
+        return a.isAfter(b) ? a : b;
+    }
+
+    private LocalDate min(LocalDate a, @Nullable LocalDate b) {
+        Objects.requireNonNull(b, () -> "DatePicker " + id + ": notAfter gave null");
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** Settings of a {@link DatePicker}; not thread-safe, build once at startup. */
+    public static final class Builder {
+        private final String id;
+        private @Nullable PickHandler onPick;
+        /** Null for "not before today". */
+        private @Nullable Function<DialogContext, LocalDate> notBefore = ctx -> FIRST;
+        private Function<DialogContext, LocalDate> notAfter = ctx -> LAST;
+        private @Nullable LocalDate fixedNotBefore;
+        private @Nullable LocalDate fixedNotAfter;
+        private @Nullable Locale locale;
+        private @Nullable DayOfWeek firstDayOfWeek;
+        private ZoneId zone = ZoneOffset.UTC;
+        private String todayMarker = "[%s]";
+
+        private Builder(String id) {
+            Objects.requireNonNull(id, "id");
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("DatePicker id must be 1-" + Widget.MAX_ID_LENGTH
+                        + " of A-Z a-z 0-9 _ -, was \"" + id + "\"");
+            }
+            this.id = id;
+        }
+
+        /** What picking a day does (required). */
+        public Builder onPick(PickHandler onPick) {
+            this.onPick = Objects.requireNonNull(onPick, "onPick");
+            return this;
+        }
+
+        /** The earliest day that may be picked, worked out for each render and click. */
+        public Builder notBefore(Function<DialogContext, LocalDate> notBefore) {
+            this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
+            this.fixedNotBefore = null;
+            return this;
+        }
+
+        /** The earliest day that may be picked. */
+        public Builder notBefore(LocalDate notBefore) {
+            Objects.requireNonNull(notBefore, "notBefore");
+            this.notBefore = ctx -> notBefore;
+            this.fixedNotBefore = notBefore;
+            return this;
+        }
+
+        /** Refuses days before today (today in this picker's {@link #zone}, from the bot's clock). */
+        public Builder notBeforeToday() {
+            this.notBefore = null;
+            this.fixedNotBefore = null;
+            return this;
+        }
+
+        /** The latest day that may be picked, worked out for each render and click. */
+        public Builder notAfter(Function<DialogContext, LocalDate> notAfter) {
+            this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
+            this.fixedNotAfter = null;
+            return this;
+        }
+
+        /** The latest day that may be picked. */
+        public Builder notAfter(LocalDate notAfter) {
+            Objects.requireNonNull(notAfter, "notAfter");
+            this.notAfter = ctx -> notAfter;
+            this.fixedNotAfter = notAfter;
+            return this;
+        }
+
+        /** Month and weekday names (and the first day of the week) in this locale, whatever the user's language. */
+        public Builder locale(Locale locale) {
+            this.locale = Objects.requireNonNull(locale, "locale");
+            return this;
+        }
+
+        /** The first column of the month grid; by default the locale's. */
+        public Builder firstDayOfWeek(DayOfWeek firstDayOfWeek) {
+            this.firstDayOfWeek = Objects.requireNonNull(firstDayOfWeek, "firstDayOfWeek");
+            return this;
+        }
+
+        /** The time zone in which "today" is taken from the bot's clock; UTC by default. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * How today (and this month and year, when zoomed out) is labelled: a {@link String#format} pattern with one
+         * {@code %s} for the plain label; {@code "[%s]"} by default.
+         */
+        public Builder todayMarker(String format) {
+            Objects.requireNonNull(format, "format");
+            String probe;
+            try {
+                probe = String.format(format, "31");
+            } catch (IllegalFormatException e) {
+                throw new IllegalArgumentException("DatePicker " + id + ": todayMarker must be a format with one %s,"
+                        + " was \"" + format + "\"", e);
+            }
+            if (!probe.contains("31") || probe.isBlank() || format.equals("%s")) {
+                throw new IllegalArgumentException("DatePicker " + id + ": todayMarker must show the label with a"
+                        + " mark around it, was \"" + format + "\"");
+            }
+            this.todayMarker = format;
+            return this;
+        }
+
+        /** The picker; fails when it has no {@link #onPick} or its fixed bounds leave no day. */
+        public DatePicker build() {
+            if (onPick == null) {
+                throw new IllegalStateException("DatePicker " + id + ": onPick is required");
+            }
+            if (fixedNotBefore != null && fixedNotAfter != null && fixedNotBefore.isAfter(fixedNotAfter)) {
+                throw new IllegalStateException("DatePicker " + id + ": notBefore " + fixedNotBefore
+                        + " is after notAfter " + fixedNotAfter);
+            }
+            return new DatePicker(this, onPick);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.tgdialog.widgets;
+
+import dev.tgdialog.Key;
+import dev.tgdialog.Transition;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.Widget;
+import dev.tgdialog.widget.WidgetContext;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A keyboard for picking a time of day in two clicks: first the hour from a grid of 24 ({@code 00}-{@code 23}, rows
+ * of 6), then the minute from that hour's steps ({@code 09:00}, {@code 09:15}, …, rows of 4) with a button back to
+ * the hours. The hour picked is kept in the widget's state until a minute is picked.
+ *
+ * <p>Callback payloads: {@code h09} picks an hour, {@code m15} a minute of the hour picked, {@code b} goes back to
+ * the hours. Anything else, a minute off the step, or a minute before an hour is refused with a toast and changes
+ * nothing.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TimePicker implements KeyboardWidget {
+
+    /** Handles the time the user picked. */
+    @FunctionalInterface
+    public interface PickHandler {
+        Transition onPick(WidgetContext ctx, LocalTime time) throws Exception;
+    }
+
+    static final String BACK = "b";
+    static final int HOURS_PER_ROW = 6;
+    static final int MINUTES_PER_ROW = 4;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
+    private static final Pattern HOUR_PAYLOAD = Pattern.compile("h(\\d{2})");
+    private static final Pattern MINUTE_PAYLOAD = Pattern.compile("m(\\d{2})");
+    private static final String OUT_OF_DATE = "This button is out of date";
+    private static final Key<Integer> HOUR = Key.of("hour", Integer.class);
+
+    private final String id;
+    private final PickHandler onPick;
+    private final int minuteStep;
+    private final String backLabel;
+
+    private TimePicker(Builder b, PickHandler onPick) {
+        this.id = b.id;
+        this.onPick = onPick;
+        this.minuteStep = b.minuteStep;
+        this.backLabel = b.backLabel;
+    }
+
+    /** Starts a time picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
+        Integer hour = ctx.state(HOUR);
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        if (hour == null) {
+            for (int h = 0; h < 24; h++) {
+                row.add(ctx.button(String.format("%02d", h), String.format("h%02d", h)));
+                if (row.size() == HOURS_PER_ROW) {
+                    rows.add(row);
+                    row = new ArrayList<>();
+                }
+            }
+            return rows;
+        }
+        for (int m = 0; m < 60; m += minuteStep) {
+            row.add(ctx.button(String.format("%02d:%02d", hour, m), String.format("m%02d", m)));
+            if (row.size() == MINUTES_PER_ROW) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        rows.add(List.of(ctx.button(backLabel, BACK)));
+        return rows;
+    }
+
+    @Override
+    public Transition onClick(WidgetContext ctx, String payload) throws Exception {
+        Integer hour = ctx.state(HOUR);
+        if (payload.equals(BACK)) {
+            if (hour == null) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            ctx.setState(HOUR, null);
+            return Transition.stay();
+        }
+        Matcher h = HOUR_PAYLOAD.matcher(payload);
+        if (h.matches()) {
+            int picked = Integer.parseInt(h.group(1));
+            if (picked > 23) {
+                return Transition.reject("That is not an hour");
+            }
+            if (hour != null) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            ctx.setState(HOUR, picked);
+            return Transition.stay();
+        }
+        Matcher m = MINUTE_PAYLOAD.matcher(payload);
+        if (m.matches()) {
+            int minute = Integer.parseInt(m.group(1));
+            if (minute > 59 || minute % minuteStep != 0) {
+                return Transition.reject("That minute cannot be picked");
+            }
+            if (hour == null) {
+                return Transition.reject(OUT_OF_DATE);
+            }
+            return onPick.onPick(ctx, LocalTime.of(hour, minute));
+        }
+        return Transition.reject(OUT_OF_DATE);
+    }
+
+    /** Settings of a {@link TimePicker}; not thread-safe, build once at startup. */
+    public static final class Builder {
+        private final String id;
+        private @Nullable PickHandler onPick;
+        private int minuteStep = 15;
+        private String backLabel = "«";
+
+        private Builder(String id) {
+            Objects.requireNonNull(id, "id");
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("TimePicker id must be 1-" + Widget.MAX_ID_LENGTH
+                        + " of A-Z a-z 0-9 _ -, was \"" + id + "\"");
+            }
+            this.id = id;
+        }
+
+        /** What picking a time does (required). */
+        public Builder onPick(PickHandler onPick) {
+            this.onPick = Objects.requireNonNull(onPick, "onPick");
+            return this;
+        }
+
+        /**
+         * The minutes offered: every {@code step} minutes from {@code :00}. A divisor of 60 from 5 to 60 (5, 6, 10,
+         * 12, 15, 20, 30 or 60); 15 by default.
+         */
+        public Builder minuteStep(int step) {
+            if (step < 5 || step > 60 || 60 % step != 0) {
+                throw new IllegalArgumentException("TimePicker " + id + ": minuteStep must divide 60 and be 5-60,"
+                        + " was " + step);
+            }
+            this.minuteStep = step;
+            return this;
+        }
+
+        /** The label of the button from the minutes back to the hours; {@code «} by default. */
+        public Builder backLabel(String backLabel) {
+            Objects.requireNonNull(backLabel, "backLabel");
+            if (backLabel.isBlank()) {
+                throw new IllegalArgumentException("TimePicker " + id + ": backLabel must not be blank");
+            }
+            this.backLabel = backLabel;
+            return this;
+        }
+
+        /** The picker; fails when it has no {@link #onPick}. */
+        public TimePicker build() {
+            if (onPick == null) {
+                throw new IllegalStateException("TimePicker " + id + ": onPick is required");
+            }
+            return new TimePicker(this, onPick);
+        }
+    }
+}
