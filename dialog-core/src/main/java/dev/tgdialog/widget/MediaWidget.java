@@ -7,5 +7,5 @@ import org.jspecify.annotations.Nullable;
 public interface MediaWidget {
 
     /** The media for this render, or null for none. */
-    @Nullable Media render(RenderContext ctx) throws Exception;
+    @Nullable Media media(RenderContext ctx) throws Exception;
 }

@@ -48,6 +48,9 @@ public final class Engine implements UpdateHandler {
 
     final EngineConfig config;
     private final Presenter presenter;
+    /** The file_id Telegram gave each uploaded media file, so a static upload travels only once. */
+    final com.github.benmanes.caffeine.cache.Cache<dev.tgdialog.telegram.InputFile, String> uploadedFiles =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     public Engine(EngineConfig config) {
         this.config = config;

@@ -137,7 +137,16 @@ final class Presenter {
                 }
             }
         }
-        Media media = window.media() == null ? null : window.media().render(ctx);
+        Media media = window.media() == null ? null : window.media().media(ctx);
+        String mediaHashPart = media == null ? null : identity(media);
+        if (media != null && media.file() instanceof InputFile.Upload) {
+            String fileId = engine.uploadedFiles.getIfPresent(media.file());
+            if (fileId != null) {
+                media = new Media(media.kind(), InputFile.fileId(fileId));
+            } else {
+                s.uploads.put(media, media.file());
+            }
+        }
         int limit = media == null ? MAX_TEXT : MAX_CAPTION;
         if (text.length() > limit) {
             log.warn("Dialog {}, window {}: the text has {} characters, over Telegram's {}; it is cut",
@@ -165,7 +174,7 @@ final class Presenter {
         String parseMode = window.parseMode();
         String content = text.toString();
         return new Rendered(content, parseMode, window.linkPreview(), markup, media, reply,
-                hash(content, parseMode, markup, media));
+                hash(content, parseMode, markup, mediaHashPart));
     }
 
     /** An inline row shown on a reply keyboard: the labels, each mapped back to its callback data. */
@@ -225,7 +234,34 @@ final class Presenter {
             engine.delete(s, last.messageId());
         }
         Message sent = engine.config.telegram().execute(send(s, r));
+        rememberUpload(s, r, sent);
         s.lastMessage = new ShownMessage(sent.messageId(), r.kind(), r.hash());
+    }
+
+    /** Keeps the file_id Telegram gave an uploaded file, to send that instead of the bytes next time. */
+    private void rememberUpload(Session s, Rendered r, @Nullable Message sent) {
+        if (r.media() == null || sent == null) {
+            return;
+        }
+        InputFile upload = s.uploads.get(r.media());
+        if (upload == null) {
+            return;
+        }
+        String fileId = null;
+        if (sent.photo() != null && !sent.photo().isEmpty()) {
+            fileId = sent.photo().get(sent.photo().size() - 1).fileId();
+        } else if (sent.video() != null) {
+            fileId = sent.video().fileId();
+        } else if (sent.animation() != null) {
+            fileId = sent.animation().fileId();
+        } else if (sent.audio() != null) {
+            fileId = sent.audio().fileId();
+        } else if (sent.document() != null) {
+            fileId = sent.document().fileId();
+        }
+        if (fileId != null) {
+            engine.uploadedFiles.put(upload, fileId);
+        }
     }
 
     /** Edits the message; false when Telegram refused in a way that sending a new message fixes. */
@@ -249,7 +285,7 @@ final class Presenter {
                     .build();
         }
         try {
-            engine.config.telegram().execute(edit);
+            rememberUpload(s, r, engine.config.telegram().execute(edit).message());
             return true;
         } catch (TelegramException.BadRequest e) {
             if (e.isMessageNotModified()) {
@@ -307,7 +343,13 @@ final class Presenter {
     }
 
     /** A 64-bit FNV-1a hash of what a message shows, as hex. */
-    static String hash(String text, @Nullable String parseMode, @Nullable ReplyMarkup markup, @Nullable Media media) {
+    /** What identifies a media file for the render hash: its reference, or the upload itself. */
+    private static String identity(Media media) {
+        return media.kind() + ":" + (media.file() instanceof InputFile.Reference ref ? ref.value()
+                : "upload@" + System.identityHashCode(media.file()));
+    }
+
+    static String hash(String text, @Nullable String parseMode, @Nullable ReplyMarkup markup, @Nullable String media) {
         long h = 0xcbf29ce484222325L;
         h = mix(h, text);
         h = mix(h, parseMode == null ? "\0" : parseMode);
@@ -324,8 +366,7 @@ final class Presenter {
             h = mix(h, markup.toString());
         }
         if (media != null) {
-            h = mix(h, media.kind());
-            h = mix(h, media.file() instanceof InputFile.Reference ref ? ref.value() : media.file().toString());
+            h = mix(h, media);
         }
         return Long.toHexString(h);
     }

@@ -28,6 +28,9 @@ final class Session {
     @Nullable String farewell;
     @Nullable String toast;
     boolean alert;
+    /** Media of this update's render that are uploads, to learn their file_id from the answer. */
+    final java.util.Map<dev.tgdialog.widget.Media, dev.tgdialog.telegram.InputFile> uploads =
+            new java.util.IdentityHashMap<>();
     /** Dialogs to start in new stacks once this update is saved. */
     final List<Runnable> afterSave = new ArrayList<>();
 
