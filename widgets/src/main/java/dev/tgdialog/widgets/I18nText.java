@@ -1,0 +1,161 @@
+package dev.tgdialog.widgets;
+
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.TextWidget;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A text from a {@link ResourceBundle} in the user's language: the bundle is picked by the {@code language_code}
+ * Telegram reports for the user ({@code de}, {@code pt-br}), falling back to the bundle's fallback locale (English by
+ * default) for a language it has no bundle for, for a key that bundle lacks, and when the update has no user. With
+ * arguments the text is a {@link MessageFormat} pattern (quote {@code '} as {@code ''}); without, it is used as it
+ * is. Keeps no state; immutable and thread-safe when its argument functions are.
+ *
+ * <pre>{@code
+ * static final I18nText.Bundle MESSAGES = I18nText.bundle("i18n.messages");
+ * .text(MESSAGES.text("greeting", ctx -> ctx.user().firstName()))
+ * }</pre>
+ */
+public final class I18nText implements TextWidget {
+
+    /** An argument of a text: a value of the context being rendered. */
+    @FunctionalInterface
+    public interface Arg {
+        @Nullable Object value(DialogContext ctx) throws Exception;
+    }
+
+    private final Bundle bundle;
+    private final String key;
+    private final List<Arg> args;
+
+    private I18nText(Bundle bundle, String key, List<Arg> args) {
+        this.bundle = bundle;
+        this.key = key;
+        this.args = args;
+    }
+
+    /** The bundles of {@code baseName} (as for {@link ResourceBundle#getBundle(String)}), English as fallback. */
+    public static Bundle bundle(String baseName) {
+        return new Bundle(baseName, Locale.ENGLISH, I18nText.class.getClassLoader());
+    }
+
+    /** The text of {@code key} in the bundles of {@code baseName}, English as fallback. */
+    public static I18nText of(String baseName, String key, Arg... args) {
+        return bundle(baseName).text(key, args);
+    }
+
+    /** The key of this text. */
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public String render(RenderContext ctx) throws Exception {
+        Object[] values = new Object[args.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = args.get(i).value(ctx);
+        }
+        return bundle.format(ctx, key, values);
+    }
+
+    /**
+     * The bundles of one base name, with a fallback locale; loaded bundles are cached. Immutable apart from its cache,
+     * and thread-safe: share one per base name.
+     */
+    public static final class Bundle {
+        /** More distinct locales than Telegram has languages: beyond it, bundles load uncached. */
+        private static final int MAX_CACHED = 256;
+
+        private final String baseName;
+        private final Locale fallback;
+        private final ClassLoader loader;
+        private final ResourceBundle.Control control;
+        private final ConcurrentMap<Locale, ResourceBundle> cache = new ConcurrentHashMap<>();
+
+        private Bundle(String baseName, Locale fallback, ClassLoader loader) {
+            this.baseName = Objects.requireNonNull(baseName, "baseName");
+            this.fallback = Objects.requireNonNull(fallback, "fallback");
+            this.loader = Objects.requireNonNull(loader, "loader");
+            // The JDK's default control falls back to the JVM's default locale, which differs from host to host.
+            this.control = new ResourceBundle.Control() {
+                @Override
+                public @Nullable Locale getFallbackLocale(String name, Locale locale) {
+                    return locale.equals(fallback) ? null : fallback;
+                }
+            };
+            bundle(fallback);
+        }
+
+        /** These bundles with {@code locale} as the fallback, which must have a bundle. */
+        public Bundle fallback(Locale locale) {
+            return new Bundle(baseName, locale, loader);
+        }
+
+        /** These bundles loaded by {@code loader} instead of the widget catalogue's class loader. */
+        public Bundle loader(ClassLoader loader) {
+            return new Bundle(baseName, fallback, loader);
+        }
+
+        /**
+         * The text of {@code key}, formatted with the arguments' values. Fails at once when the fallback bundle has no
+         * such key, since every user could then meet a missing text.
+         */
+        public I18nText text(String key, Arg... args) {
+            Objects.requireNonNull(key, "key");
+            if (!bundle(fallback).containsKey(key)) {
+                throw new IllegalArgumentException("bundle " + baseName + " (" + fallback.toLanguageTag()
+                        + ") has no key \"" + key + "\"");
+            }
+            return new I18nText(this, key, List.of(args));
+        }
+
+        /** The locale of the user the context's update came from; the fallback when unknown. */
+        public Locale locale(DialogContext ctx) {
+            User user = ctx.user();
+            String code = user == null ? null : user.languageCode();
+            if (code == null || code.isBlank()) {
+                return fallback;
+            }
+            Locale locale = Locale.forLanguageTag(code.strip().replace('_', '-'));
+            return locale.getLanguage().isEmpty() ? fallback : locale;
+        }
+
+        /**
+         * The text of {@code key} in the context's user's language, formatted with {@code args} if any (numbers and
+         * dates in the manner of the language the text is in).
+         */
+        public String format(DialogContext ctx, String key, @Nullable Object... args) {
+            ResourceBundle texts = bundle(locale(ctx));
+            if (!texts.containsKey(key)) {
+                texts = bundle(fallback);
+            }
+            String pattern = texts.getString(key);
+            if (args.length == 0) {
+                return pattern;
+            }
+            Locale language = texts.getLocale().getLanguage().isEmpty() ? fallback : texts.getLocale();
+            return new MessageFormat(pattern, language).format(args);
+        }
+
+        private ResourceBundle bundle(Locale locale) {
+            ResourceBundle cached = cache.get(locale);
+            if (cached != null) {
+                return cached;
+            }
+            ResourceBundle loaded = ResourceBundle.getBundle(baseName, locale, loader, control);
+            if (cache.size() < MAX_CACHED) {
+                cache.putIfAbsent(locale, loaded);
+            }
+            return loaded;
+        }
+    }
+}

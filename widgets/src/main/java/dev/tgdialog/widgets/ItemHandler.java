@@ -1,0 +1,16 @@
+package dev.tgdialog.widgets;
+
+import dev.tgdialog.Transition;
+import dev.tgdialog.widget.WidgetContext;
+
+/**
+ * Handles a click on one item of a selection widget ({@link Select}).
+ *
+ * @param <T> the item type
+ */
+@FunctionalInterface
+public interface ItemHandler<T> {
+
+    /** Handles the click on {@code item}, one of the current items; never returns null. */
+    Transition onClick(WidgetContext ctx, T item) throws Exception;
+}

@@ -1,0 +1,263 @@
+package dev.tgdialog.widgets;
+
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.Key;
+import dev.tgdialog.Transition;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.WidgetContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One button per item, any number of them checked within {@code min}..{@code max}; a click checks or unchecks its
+ * item.
+ *
+ * <p>Renders each item's label through the checked format ({@code "✓ {label}"} by default) or the unchecked one
+ * ({@code "{label}"}), {@code width} to a row. A button's payload is {@code +<itemId>} (check) or {@code -<itemId>}
+ * (uncheck), so a repeated click on an old keyboard does not undo the first one: checking a checked item changes
+ * nothing. Refused with a toast: an item not among the current items, a check beyond {@code max}, an uncheck below
+ * {@code min}, a malformed payload. Keeps the checked ids in its state ({@code checked}, in the order they were
+ * checked; ids of items that left the list stay checked and count), and, with {@link Builder#into}, mirrors them into
+ * the dialog's data. Immutable and thread-safe when its functions are.
+ *
+ * @param <T> the item type
+ */
+public final class Multiselect<T> implements KeyboardWidget {
+    private static final Key<List<String>> CHECKED = Key.listOf("checked", String.class);
+    private static final String CHECK = "+";
+    private static final String UNCHECK = "-";
+
+    /** Reacts to an item being checked or unchecked. */
+    @FunctionalInterface
+    public interface CheckHandler<T> {
+        /** Handles the change; the widget's state already holds it. Never returns null. */
+        Transition onCheck(WidgetContext ctx, T item, boolean checked) throws Exception;
+    }
+
+    private final String id;
+    private final Items<T> items;
+    private final int width;
+    private final int min;
+    private final int max;
+    private final String checkedFormat;
+    private final String uncheckedFormat;
+    private final CheckHandler<T> onChange;
+    private final @Nullable Key<List<String>> into;
+    private final String staleToast;
+    private final String tooManyToast;
+    private final String tooFewToast;
+
+    private Multiselect(Builder<T> b) {
+        if (b.min < 0 || b.max < 1 || b.min > b.max) {
+            throw new IllegalArgumentException("multiselect " + b.id + ": needs 0 <= min <= max and max >= 1, was min "
+                    + b.min + ", max " + b.max);
+        }
+        this.id = b.id;
+        this.items = new Items<>(b.id, b.items, b.itemId, b.label);
+        this.width = b.width;
+        this.min = b.min;
+        this.max = b.max;
+        this.checkedFormat = b.checkedFormat;
+        this.uncheckedFormat = b.uncheckedFormat;
+        this.onChange = b.onChange;
+        this.into = b.into;
+        this.staleToast = b.staleToast;
+        this.tooManyToast = b.tooManyToast != null ? b.tooManyToast : "You can pick at most " + b.max;
+        this.tooFewToast = b.tooFewToast != null ? b.tooFewToast : "Pick at least " + b.min;
+    }
+
+    /** A multiselect of constant items, each its own id and label ({@link String#valueOf}), one to a row. */
+    public static <T> Multiselect<T> of(String id, List<T> items) {
+        return new Builder<>(id, Items.constant(items)).build();
+    }
+
+    /** A multiselect of the items {@code items} returns for the context being handled. */
+    public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
+        return new Builder<>(id, Items.of(items));
+    }
+
+    /** A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. */
+    public static <T> Builder<T> builder(String id, Key<List<T>> items) {
+        return new Builder<>(id, Items.fromKey(items));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The ids of the checked items, in the order they were checked. Readable in this widget's own handlers and
+     * render, and anywhere when it mirrors {@link Builder#into into} a key.
+     */
+    public List<String> checkedIds(DialogContext ctx) {
+        List<String> ids = OwnState.read(ctx, id, CHECKED, into, "multiselect");
+        return ids == null ? List.of() : List.copyOf(ids);
+    }
+
+    /**
+     * The checked items that are among the current items, in the items' order (see {@link #checkedIds}). Items from
+     * a getter exist only while rendering and in this widget's own handlers (getters do not run for a click), so
+     * elsewhere use {@link #checkedIds}.
+     */
+    public List<T> checked(DialogContext ctx) {
+        Set<String> ids = new HashSet<>(checkedIds(ctx));
+        return items.current(ctx).stream().filter(item -> ids.contains(items.id(item))).toList();
+    }
+
+    /** Whether the item with this id is checked (see {@link #checkedIds}). */
+    public boolean isChecked(DialogContext ctx, String itemId) {
+        return checkedIds(ctx).contains(itemId);
+    }
+
+    @Override
+    public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
+        Set<String> checked = new HashSet<>(ctx.state(CHECKED, List.of()));
+        List<InlineKeyboardButton> buttons = new ArrayList<>();
+        for (T item : items.render(ctx)) {
+            String itemId = items.id(item);
+            boolean on = checked.contains(itemId);
+            String label = Items.format(on ? checkedFormat : uncheckedFormat, items.label(item));
+            buttons.add(ctx.button(label, (on ? UNCHECK : CHECK) + itemId));
+        }
+        return Items.rows(buttons, width);
+    }
+
+    @Override
+    public Transition onClick(WidgetContext ctx, String payload) throws Exception {
+        boolean check = payload.startsWith(CHECK);
+        if (!check && !payload.startsWith(UNCHECK)) {
+            return Transition.reject(staleToast);
+        }
+        String itemId = payload.substring(1);
+        Optional<T> item = items.find(ctx, itemId);
+        if (item.isEmpty()) {
+            return Transition.reject(staleToast);
+        }
+        List<String> checked = new ArrayList<>(ctx.state(CHECKED, List.of()));
+        if (checked.contains(itemId) == check) {
+            return Transition.stay();
+        }
+        if (check) {
+            if (checked.size() >= max) {
+                return Transition.reject(tooManyToast);
+            }
+            checked.add(itemId);
+        } else {
+            if (checked.size() <= min) {
+                return Transition.reject(tooFewToast);
+            }
+            checked.remove(itemId);
+        }
+        @Nullable List<String> now = checked.isEmpty() ? null : List.copyOf(checked);
+        ctx.setState(CHECKED, now);
+        return OwnState.mirror(onChange.onCheck(ctx, item.get(), check), into, now);
+    }
+
+    /** Builds a {@link Multiselect}. Not thread-safe; the multiselect it builds is. */
+    public static final class Builder<T> {
+        private final String id;
+        private final Items.Source<T> items;
+        private Function<T, String> itemId = String::valueOf;
+        private Function<T, String> label = String::valueOf;
+        private int width = 1;
+        private int min = 0;
+        private int max = Integer.MAX_VALUE;
+        private String checkedFormat = "✓ {label}";
+        private String uncheckedFormat = "{label}";
+        private CheckHandler<T> onChange = (ctx, item, checked) -> Transition.stay();
+        private @Nullable Key<List<String>> into;
+        private String staleToast = "This item is no longer available";
+        private @Nullable String tooManyToast;
+        private @Nullable String tooFewToast;
+
+        private Builder(String id, Items.Source<T> items) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.items = Objects.requireNonNull(items, "items");
+        }
+
+        /** The stable id of an item, in its button's payload and in the state; {@link String#valueOf} by default. */
+        public Builder<T> itemId(Function<T, String> itemId) {
+            this.itemId = Objects.requireNonNull(itemId, "itemId");
+            return this;
+        }
+
+        /** The label of an item, put in the formats' {@code {label}}; {@link String#valueOf} by default. */
+        public Builder<T> label(Function<T, String> label) {
+            this.label = Objects.requireNonNull(label, "label");
+            return this;
+        }
+
+        /** Buttons per row, 1-8; 1 by default. */
+        public Builder<T> width(int width) {
+            this.width = Items.checkWidth(width);
+            return this;
+        }
+
+        /** The fewest items that must stay checked: unchecking below it is refused; 0 by default. */
+        public Builder<T> min(int min) {
+            this.min = min;
+            return this;
+        }
+
+        /** The most items that may be checked: checking beyond it is refused; unlimited by default. */
+        public Builder<T> max(int max) {
+            this.max = max;
+            return this;
+        }
+
+        /** A checked item's label, {@code {label}} standing for the item's label; {@code "✓ {label}"} by default. */
+        public Builder<T> checkedFormat(String format) {
+            this.checkedFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** An unchecked item's label; {@code "{label}"} by default. */
+        public Builder<T> uncheckedFormat(String format) {
+            this.uncheckedFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** Runs when an item is checked or unchecked; by default the multiselect just keeps the change. */
+        public Builder<T> onChange(CheckHandler<T> onChange) {
+            this.onChange = Objects.requireNonNull(onChange, "onChange");
+            return this;
+        }
+
+        /** Also keeps the checked ids in the dialog's data under {@code key} (removed when none), readable anywhere. */
+        public Builder<T> into(Key<List<String>> key) {
+            this.into = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** The toast for a click on an item that is no longer among the items. */
+        public Builder<T> staleToast(String toast) {
+            this.staleToast = Objects.requireNonNull(toast, "toast");
+            return this;
+        }
+
+        /** The toast for a check beyond {@code max}; "You can pick at most N" by default. */
+        public Builder<T> tooManyToast(String toast) {
+            this.tooManyToast = Objects.requireNonNull(toast, "toast");
+            return this;
+        }
+
+        /** The toast for an uncheck below {@code min}; "Pick at least N" by default. */
+        public Builder<T> tooFewToast(String toast) {
+            this.tooFewToast = Objects.requireNonNull(toast, "toast");
+            return this;
+        }
+
+        public Multiselect<T> build() {
+            return new Multiselect<>(this);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tgdialog.widgets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tgdialog.Dialog;
+import dev.tgdialog.Key;
+import dev.tgdialog.WindowId;
+import dev.tgdialog.telegram.types.Chat;
+import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.MessageEntity;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class I18nTextTest {
+    enum Step implements WindowId { ONLY }
+
+    static final Key<Integer> COUNT = Key.of("count", Integer.class);
+
+    static final I18nText.Bundle MESSAGES = I18nText.bundle("i18n.messages");
+
+    static final Checkbox GIFT = Checkbox.builder("gift", MESSAGES.text("plain"), MESSAGES.text("only.english"))
+            .initial(true).build();
+
+    static final Dialog DIALOG = Dialog.builder("hello")
+            .window(Step.ONLY, w -> w
+                    .getter(ctx -> ctx.provide(COUNT, 1234))
+                    .text(MESSAGES.text("greeting", ctx -> ctx.user().firstName()))
+                    .text(MESSAGES.text("basket", ctx -> ctx.get(COUNT), ctx -> 1234.5))
+                    .text(MESSAGES.text("only.english"))
+                    .text(I18nText.of("i18n.messages", "plain"))
+                    .add(GIFT))
+            .build();
+
+    final WidgetBot bot = new WidgetBot(DIALOG);
+    final AtomicLong ids = new AtomicLong(10_000);
+
+    /** Sends /start as a user whose Telegram client reports {@code languageCode}. */
+    String startAs(@Nullable String languageCode) {
+        return startAs(bot, languageCode);
+    }
+
+    String startAs(WidgetBot bot, @Nullable String languageCode) {
+        User user = User.builder(WidgetBot.ANN, false, "Ann").languageCode(languageCode).build();
+        Chat chat = Chat.builder(WidgetBot.ANN, "private").firstName("Ann").build();
+        Message message = Message.builder(ids.getAndIncrement(), 1_700_000_000, chat).from(user).text("/start")
+                .entities(List.of(MessageEntity.of("bot_command", 0, 6))).build();
+        bot.ann.deliver(Update.builder(ids.getAndIncrement()).message(message).build(), true);
+        return bot.text();
+    }
+
+    @Test
+    void english() {
+        assertThat(startAs("en")).isEqualTo("""
+                Hello, Ann!
+                You have 1,234 items worth 1,234.50.
+                Only in English
+                Don't panic""");
+        assertThat(bot.ann.buttons()).containsExactly("Don't panic");
+    }
+
+    @Test
+    void german_withEnglishForAKeyTheGermanBundleLacks() {
+        assertThat(startAs("de")).isEqualTo("""
+                Hallo, Ann!
+                Du hast 1.234 Artikel für 1.234,50.
+                Only in English
+                Keine Panik""");
+        assertThat(bot.ann.buttons()).containsExactly("Keine Panik");
+    }
+
+    @Test
+    void aRegionalVariant_usesItsLanguage() {
+        assertThat(startAs("de-AT")).startsWith("Hallo, Ann!");
+    }
+
+    @Test
+    void anUnknownLanguage_orNone_fallsBackToEnglish() {
+        assertThat(startAs("fr")).startsWith("Hello, Ann!\nYou have 1,234 items worth 1,234.50.");
+        assertThat(startAs(null)).startsWith("Hello, Ann!");
+        assertThat(startAs("")).startsWith("Hello, Ann!");
+    }
+
+    @Test
+    void anotherFallbackLocale() {
+        I18nText.Bundle german = MESSAGES.fallback(Locale.GERMAN);
+        Dialog dialog = Dialog.builder("de")
+                .window(Step.ONLY, w -> w.text(german.text("greeting", ctx -> "Ann")))
+                .build();
+        WidgetBot other = new WidgetBot(dialog);
+
+        assertThat(startAs(other, "fr")).isEqualTo("Hallo, Ann!");
+        assertThat(startAs(other, "en")).isEqualTo("Hello, Ann!");
+    }
+
+    @Test
+    void definitionMistakes_failWhenBuilt() {
+        assertThatThrownBy(() -> MESSAGES.text("no.such.key"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bundle i18n.messages (en) has no key \"no.such.key\"");
+        assertThatThrownBy(() -> I18nText.bundle("i18n.nothing")).isInstanceOf(MissingResourceException.class);
+        assertThatThrownBy(() -> MESSAGES.fallback(Locale.JAPANESE)).isInstanceOf(MissingResourceException.class);
+    }
+}
