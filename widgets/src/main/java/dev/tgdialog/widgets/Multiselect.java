@@ -84,7 +84,10 @@ public final class Multiselect<T> implements KeyboardWidget {
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. */
+    /**
+     * A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. Getters run only
+     * for a render, so it keeps the list it rendered in its state ({@code items.shown}) and checks clicks against it.
+     */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
     }

@@ -9,9 +9,9 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A text progress bar, {@code ▰▰▰▱▱ 60%}: a value out of a max as {@code width} cells, filled ones first, and the
- * percentage. Cells and percentage round down, so the bar is full only at the max; the value is held within 0..max
- * and counts as 0 when absent. Keeps no state; immutable and thread-safe when its functions are.
+ * A text progress bar, {@code ▰▰▰▱▱ 60%}: a value out of a max as {@code width} cells, filled ones first, and
+ * the percentage. Cells and percentage round down, so the bar is full only at the max; the value is held within
+ * 0..max and counts as 0 when absent. Keeps no state; immutable and thread-safe when its functions are.
  */
 public final class Progress implements TextWidget {
     private final Function<DialogContext, @Nullable Number> value;

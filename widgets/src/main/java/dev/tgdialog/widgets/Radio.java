@@ -58,7 +58,10 @@ public final class Radio<T> implements KeyboardWidget {
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A radio of the list a getter provides (or the dialog's data holds) under {@code items}. */
+    /**
+     * A radio of the list a getter provides (or the dialog's data holds) under {@code items}. Getters run only
+     * for a render, so it keeps the list it rendered in its state ({@code items.shown}) and checks clicks against it.
+     */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
     }
@@ -128,7 +131,7 @@ public final class Radio<T> implements KeyboardWidget {
             this.items = Objects.requireNonNull(items, "items");
         }
 
-        /** The stable id of an item, its button's payload and what the state keeps; {@link String#valueOf} by default. */
+        /** The stable id of an item, its button's payload and what the state keeps; {@link String#valueOf} default. */
         public Builder<T> itemId(Function<T, String> itemId) {
             this.itemId = Objects.requireNonNull(itemId, "itemId");
             return this;
@@ -146,7 +149,7 @@ public final class Radio<T> implements KeyboardWidget {
             return this;
         }
 
-        /** The checked item's label, {@code {label}} standing for the item's label; {@code "🔘 {label}"} by default. */
+        /** The checked item's label, {@code {label}} standing for the item's label; {@code "🔘 {label}"} default. */
         public Builder<T> checkedFormat(String format) {
             this.checkedFormat = Objects.requireNonNull(format, "format");
             return this;

@@ -9,6 +9,7 @@ import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.widget.Button;
+import dev.tgdialog.widget.Group;
 import dev.tgdialog.widget.Nav;
 import dev.tgdialog.widget.Text;
 import java.util.List;
@@ -152,5 +153,29 @@ class RadioTest {
         bot.ann.click("y");
 
         assertThat(bot.ann.buttons()).containsExactly("x", "[y]", "Go");
+    }
+
+    @Test
+    void nestedInALayout_andShownConditionally_itStillRoutesItsClicks() {
+        Key<Boolean> open = Key.of("open", Boolean.class);
+        Radio<String> radio = Radio.builder("r", ctx -> List.of("x", "y", "z")).into(COLOR).build();
+        Dialog dialog = Dialog.builder("nested")
+                .window(Step.PICK, w -> w
+                        .text(Text.format("Picked {color}"))
+                        .add(Group.of(2, radio.when(ctx -> ctx.get(open, true)),
+                                Button.of("hide", "Hide", ctx -> stay().with(open, false)))))
+                .build();
+        WidgetBot bot = new WidgetBot(dialog).start();
+        assertThat(bot.ann.lastMessage().inlineKeyboard()).extracting(row -> row.size()).containsExactly(2, 2);
+        String zData = bot.ann.lastMessage().inlineKeyboard().get(1).get(0).callbackData();
+
+        bot.ann.click("⚪ z");
+        assertThat(bot.text()).isEqualTo("Picked z");
+
+        bot.ann.click("Hide");
+        assertThat(bot.ann.buttons()).containsExactly("Hide");
+        bot.ann.clickWithData(bot.ann.lastMessage(), zData.replace(".z", ".y"));
+        assertThat(bot.toast()).isEqualTo("This button is hidden now");
+        assertThat(bot.text()).isEqualTo("Picked z");
     }
 }

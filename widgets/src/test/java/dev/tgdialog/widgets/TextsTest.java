@@ -77,7 +77,8 @@ class TextsTest {
     void progress_drawsABarAndAPercentage_roundingDown() {
         assertThat(show(Progress.builder(SCORE).max(5).width(5).build(), ctx -> ctx.provide(SCORE, 3)))
                 .isEqualTo("▰▰▰▱▱ 60%");
-        assertThat(show(Progress.of(SCORE, 10), ctx -> ctx.provide(SCORE, 10))).isEqualTo("▰".repeat(10) + " 100%");
+        assertThat(show(Progress.of(SCORE, 10), ctx -> ctx.provide(SCORE, 10)))
+                .isEqualTo("▰".repeat(10) + " 100%");
         assertThat(show(Progress.of(SHARE, 1), ctx -> ctx.provide(SHARE, 0.999))).isEqualTo("▰".repeat(9) + "▱ 99%");
         assertThat(show(Progress.of(SCORE, 10))).isEqualTo("▱".repeat(10) + " 0%");
         assertThat(show(Progress.of(SCORE, 10), ctx -> ctx.provide(SCORE, 40))).isEqualTo("▰".repeat(10) + " 100%");
