@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +88,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             this.ownedExecutor = null;
         } else {
             AtomicInteger n = new AtomicInteger();
-            this.ownedExecutor = Executors.newFixedThreadPool(16, r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
+            this.ownedExecutor = Executors.newFixedThreadPool(16,
+                    r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
             this.executor = ownedExecutor;
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tgdialog-redis-lock-timer"));
@@ -171,9 +173,11 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private <T> void runLocked(String lockKey, String token, Supplier<? extends CompletionStage<T>> task,
             CompletableFuture<T> result) {
         long every = Math.max(1, leaseMillis / 3);
+        AtomicBoolean finished = new AtomicBoolean();
         ScheduledFuture<?> renewal;
         try {
-            renewal = timer.scheduleAtFixedRate(() -> renew(lockKey, token), every, every, TimeUnit.MILLISECONDS);
+            renewal = timer.scheduleAtFixedRate(() -> renew(lockKey, token, finished), every, every,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             release(lockKey, token);
             result.completeExceptionally(new IllegalStateException("the Redis isolation is closed", e));
@@ -186,6 +190,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((value, error) -> {
+            finished.set(true);
             renewal.cancel(false);
             release(lockKey, token);
             if (error != null) {
@@ -196,10 +201,11 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         });
     }
 
-    private void renew(String lockKey, String token) {
+    private void renew(String lockKey, String token, AtomicBoolean finished) {
         try {
             Object renewed = RENEW.run(redis, List.of(lockKey), List.of(token, Long.toString(leaseMillis)));
-            if (!Long.valueOf(1).equals(renewed)) {
+            // A renewal racing the release finds the lock gone; that is no loss.
+            if (!Long.valueOf(1).equals(renewed) && !finished.get()) {
                 log.warn("The lock {} was lost while its update ran (its lease ran out); the stack's compare-and-set "
                         + "still refuses a conflicting write", lockKey);
             }
