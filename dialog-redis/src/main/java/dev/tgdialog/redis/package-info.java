@@ -1,2 +1,10 @@
-/** The dialog stack and per-user lock in Redis; filled by its own issue. */
+/**
+ * The dialog stack and the per-user lock in Redis, for bots that run as several processes or must survive a
+ * restart: {@link dev.tgdialog.redis.RedisStackStore} keeps each stack as one JSON document written by
+ * compare-and-set, {@link dev.tgdialog.redis.RedisUpdateIsolation} runs one update of a user at a time across all
+ * instances. Both work on any Jedis {@link redis.clients.jedis.UnifiedJedis} (standalone, Sentinel, Cluster).
+ */
+@NullMarked
 package dev.tgdialog.redis;
+
+import org.jspecify.annotations.NullMarked;

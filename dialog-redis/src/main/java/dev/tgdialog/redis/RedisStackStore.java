@@ -1,0 +1,206 @@
+package dev.tgdialog.redis;
+
+import dev.tgdialog.store.Stack;
+import dev.tgdialog.store.StackCodec;
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStore;
+import dev.tgdialog.store.StackStoreException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.GetExParams;
+
+/**
+ * A {@link StackStore} in Redis: one string key per stack whose value is the {@link StackCodec} JSON document, so
+ * an update costs one read and one write and the time-to-live applies to the whole stack at once (a parent dialog
+ * never expires under a living child).
+ *
+ * <ul>
+ *   <li>{@link #load} is one {@code GETEX ... PX ttl}: a read keeps the stack alive, like a write.
+ *   <li>{@link #save} is one Lua script (one round trip, atomic): it reads the stored document's {@code "version"},
+ *       and only if it is the expected one replaces the document with {@code SET ... PX ttl}. The document is
+ *       written whole by one command, so a half-written stack cannot happen.
+ *   <li>Keys: {@code <prefix>stack:{bot:chat:user}:thread:stackId}; the braces are a Cluster hash tag, so a stack
+ *       and the lock of {@link RedisUpdateIsolation} share a slot.
+ *   <li>A document of an older codec format goes through the {@link StackMigration} on load and is written back.
+ * </ul>
+ *
+ * Any Redis failure is logged at WARN and thrown as a {@link StackStoreException}; the engine then leaves the update
+ * unconfirmed, so Telegram delivers it again. Works with every {@link UnifiedJedis} ({@code JedisPooled},
+ * Sentinel, Cluster); the caller owns the client and closes it. Thread-safe.
+ */
+public final class RedisStackStore implements StackStore {
+    private static final Logger log = LoggerFactory.getLogger(RedisStackStore.class);
+
+    /**
+     * KEYS[1] the stack; ARGV[1] the expected version (0: absent), ARGV[2] the new document, ARGV[3] the TTL in ms.
+     * Returns 1 when written, 0 when the stored version differs.
+     */
+    private static final LuaScript SAVE = new LuaScript("""
+            local current = redis.call('GET', KEYS[1])
+            local version = 0
+            if current then
+              local ok, doc = pcall(cjson.decode, current)
+              if not ok or type(doc) ~= 'table' or type(doc['version']) ~= 'number' then
+                return redis.error_reply('ERR stored stack ' .. KEYS[1] .. ' has no numeric "version"')
+              end
+              version = doc['version']
+            end
+            if version ~= tonumber(ARGV[1]) then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return 1
+            """);
+
+    /** KEYS[1] the stack; ARGV[1] the text read, ARGV[2] its migration, ARGV[3] the TTL in ms. */
+    private static final LuaScript REPLACE_IF_UNCHANGED = new LuaScript("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              return 1
+            end
+            return 0
+            """);
+
+    private final UnifiedJedis redis;
+    private final String prefix;
+    private final long ttlMillis;
+    private final StackMigration migration;
+
+    private RedisStackStore(Builder b) {
+        this.redis = b.redis;
+        this.prefix = b.prefix;
+        this.ttlMillis = b.ttl.toMillis();
+        this.migration = b.migration;
+    }
+
+    /** A store on {@code redis} whose stacks expire {@code ttl} after their last read or write. */
+    public static RedisStackStore of(UnifiedJedis redis, Duration ttl) {
+        return builder(redis).ttl(ttl).build();
+    }
+
+    /** Starts a store on {@code redis}, with the defaults: prefix {@code "tgdialog:"}, TTL 7 days, no migration. */
+    public static Builder builder(UnifiedJedis redis) {
+        return new Builder(redis);
+    }
+
+    /** The Redis key this store keeps {@code key}'s stack under (for operators and tests). */
+    public String redisKey(StackKey key) {
+        return RedisKeys.stack(prefix, key);
+    }
+
+    @Override
+    public Optional<Stack> load(StackKey key) {
+        String redisKey = redisKey(key);
+        String text;
+        try {
+            text = redis.getEx(redisKey, GetExParams.getExParams().px(ttlMillis));
+        } catch (JedisException e) {
+            throw failure("load", redisKey, e);
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        int format = StackCodec.formatOf(text);
+        if (format != StackCodec.FORMAT_VERSION) {
+            text = migrate(redisKey, format, text);
+        }
+        return Optional.of(StackCodec.decode(text));
+    }
+
+    @Override
+    public boolean save(StackKey key, long expectedVersion, Stack stack) {
+        if (stack.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException(
+                    "a saved stack's version must be " + (expectedVersion + 1) + ", was " + stack.version());
+        }
+        String redisKey = redisKey(key);
+        String document = StackCodec.encode(stack);
+        Object written;
+        try {
+            written = SAVE.run(redis, List.of(redisKey),
+                    List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis)));
+        } catch (JedisException e) {
+            throw failure("save", redisKey, e);
+        }
+        return Long.valueOf(1).equals(written);
+    }
+
+    private String migrate(String redisKey, int format, String stored) {
+        String migrated;
+        try {
+            migrated = migration.migrate(format, stored);
+        } catch (StackStoreException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StackStoreException("the stack under " + redisKey + " (format " + format
+                    + ") could not be migrated: " + e.getMessage(), e);
+        }
+        int now = StackCodec.formatOf(Objects.requireNonNull(migrated, "the migration returned null"));
+        if (now != StackCodec.FORMAT_VERSION) {
+            throw new StackStoreException("the stack under " + redisKey + " is of format " + format
+                    + " and the migration left it at format " + now + ", not " + StackCodec.FORMAT_VERSION);
+        }
+        StackCodec.decode(migrated);
+        try {
+            Object replaced = REPLACE_IF_UNCHANGED.run(redis, List.of(redisKey),
+                    List.of(stored, migrated, Long.toString(ttlMillis)));
+            log.info("Stack {} migrated from format {} to {}{}", redisKey, format, StackCodec.FORMAT_VERSION,
+                    Long.valueOf(1).equals(replaced) ? "" : " (it changed meanwhile; not written back)");
+        } catch (JedisException e) {
+            throw failure("write back the migrated stack", redisKey, e);
+        }
+        return migrated;
+    }
+
+    private static StackStoreException failure(String what, String redisKey, JedisException e) {
+        String message = "Redis could not " + what + " " + redisKey + ": " + e.getMessage();
+        log.warn("{}; the update will be delivered again", message);
+        return new StackStoreException(message, e);
+    }
+
+    /** Settings of a {@link RedisStackStore}. */
+    public static final class Builder {
+        private final UnifiedJedis redis;
+        private String prefix = RedisKeys.DEFAULT_PREFIX;
+        private Duration ttl = Duration.ofDays(7);
+        private StackMigration migration = StackMigration.none();
+
+        private Builder(UnifiedJedis redis) {
+            this.redis = Objects.requireNonNull(redis, "redis");
+        }
+
+        /**
+         * What every key starts with ({@code "tgdialog:"} by default); give each bot sharing a Redis its own. Must
+         * not contain braces, which would move the Cluster hash tag.
+         */
+        public Builder keyPrefix(String prefix) {
+            this.prefix = RedisKeys.checkPrefix(Objects.requireNonNull(prefix, "prefix"));
+            return this;
+        }
+
+        /** How long a stack lives after its last read or write (7 days by default); at least a millisecond. */
+        public Builder ttl(Duration ttl) {
+            if (ttl.toMillis() < 1) {
+                throw new IllegalArgumentException("the time-to-live must be at least 1 ms, was " + ttl);
+            }
+            this.ttl = ttl;
+            return this;
+        }
+
+        /** Rewrites documents of older codec formats on load (none by default: they fail to load). */
+        public Builder migration(StackMigration migration) {
+            this.migration = Objects.requireNonNull(migration, "migration");
+            return this;
+        }
+
+        public RedisStackStore build() {
+            return new RedisStackStore(this);
+        }
+    }
+}

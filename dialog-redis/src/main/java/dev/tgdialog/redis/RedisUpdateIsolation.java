@@ -1,0 +1,290 @@
+package dev.tgdialog.redis;
+
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStoreException;
+import dev.tgdialog.store.UpdateIsolation;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * {@link UpdateIsolation} across bot instances: the updates of one stack key run one at a time however many
+ * processes share the Redis.
+ *
+ * <p>Within a process, a key's tasks queue in arrival order (the in-process isolation; a waiting task holds no
+ * thread). The task at the head of the queue then takes a Redis lock, {@code SET <prefix>lock:{bot:chat:user}:...
+ * <random token> NX PX <lease>}, runs, and releases it with a compare-and-delete script, so only the holder of the
+ * token can release it. While the task runs the lease is renewed every third of the lease (compare-and-PEXPIRE),
+ * so a slow handler keeps the lock and a crashed instance frees it within one lease. A task that finds the lock
+ * taken is not dropped: it retries with a growing, jittered pause (2 ms doubling to 50 ms, scheduled, no thread
+ * parked) up to {@link Builder#maxWait}, then fails with a {@link StackStoreException}; so does a task whose lock
+ * Redis could not take. Either way the engine leaves the update unconfirmed and Telegram delivers it again.
+ *
+ * <p>Redelivered updates need no extra state here: the stack remembers the ids of its last updates and is saved by
+ * compare-and-set under this lock, so every instance sees what every other has applied.
+ *
+ * <p>Thread-safe. {@link #close} stops its timer (and the executor, if it made its own); the caller owns the
+ * Jedis client.
+ */
+public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisUpdateIsolation.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long FIRST_PAUSE_MILLIS = 2;
+    private static final long MAX_PAUSE_MILLIS = 50;
+
+    /** KEYS[1] the lock; ARGV[1] our token. Deletes the lock only if it is still ours. */
+    private static final LuaScript RELEASE = new LuaScript("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """);
+
+    /** KEYS[1] the lock; ARGV[1] our token, ARGV[2] the lease in ms. Extends the lock only if it is still ours. */
+    private static final LuaScript RENEW = new LuaScript("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            end
+            return 0
+            """);
+
+    private final UnifiedJedis redis;
+    private final String prefix;
+    private final long leaseMillis;
+    private final long maxWaitNanos;
+    private final Executor executor;
+    private final @Nullable ExecutorService ownedExecutor;
+    private final ScheduledExecutorService timer;
+    private final UpdateIsolation local;
+
+    private RedisUpdateIsolation(Builder b) {
+        this.redis = b.redis;
+        this.prefix = b.prefix;
+        this.leaseMillis = b.lease.toMillis();
+        this.maxWaitNanos = b.maxWait.toNanos();
+        if (b.executor != null) {
+            this.executor = b.executor;
+            this.ownedExecutor = null;
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            this.ownedExecutor = Executors.newFixedThreadPool(16,
+                    r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
+            this.executor = ownedExecutor;
+        }
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tgdialog-redis-lock-timer"));
+        this.local = UpdateIsolation.inProcess(executor);
+    }
+
+    /** An isolation on {@code redis} with the defaults (see {@link Builder}). */
+    public static RedisUpdateIsolation of(UnifiedJedis redis) {
+        return builder(redis).build();
+    }
+
+    /**
+     * Starts an isolation on {@code redis}, with the defaults: prefix {@code "tgdialog:"}, a 15 s lease, 20 s of
+     * waiting for a taken lock, its own pool of 16 handler threads.
+     */
+    public static Builder builder(UnifiedJedis redis) {
+        return new Builder(redis);
+    }
+
+    /** The Redis key of {@code key}'s lock (for operators and tests). */
+    public String lockKey(StackKey key) {
+        return RedisKeys.lock(prefix, key);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> run(StackKey key, Supplier<? extends CompletionStage<T>> task) {
+        Objects.requireNonNull(task, "task");
+        return local.run(key, () -> {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            String token = HexFormat.of().formatHex(token());
+            attempt(lockKey(key), token, System.nanoTime() + maxWaitNanos, 0, task, result);
+            return result;
+        });
+    }
+
+    private static byte[] token() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private <T> void attempt(String lockKey, String token, long deadline, int tries,
+            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+        boolean taken;
+        try {
+            taken = "OK".equals(redis.set(lockKey, token, SetParams.setParams().nx().px(leaseMillis)));
+        } catch (JedisException e) {
+            String message = "Redis could not take the lock " + lockKey + ": " + e.getMessage();
+            log.warn("{}; the update will be delivered again", message);
+            result.completeExceptionally(new StackStoreException(message, e));
+            return;
+        }
+        if (taken) {
+            runLocked(lockKey, token, task, result);
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+            String message = "the lock " + lockKey + " stayed taken by another instance for "
+                    + Duration.ofNanos(maxWaitNanos).toMillis() + " ms (" + tries + " tries)";
+            log.warn("{}; the update will be delivered again", message);
+            result.completeExceptionally(new StackStoreException(message));
+            return;
+        }
+        long pause = Math.min(MAX_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(tries, 10));
+        pause = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
+        pause = Math.min(pause, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - now)));
+        try {
+            timer.schedule(() -> {
+                try {
+                    executor.execute(() -> attempt(lockKey, token, deadline, tries + 1, task, result));
+                } catch (RejectedExecutionException e) {
+                    result.completeExceptionally(e);
+                }
+            }, pause, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("the Redis isolation is closed", e));
+        }
+    }
+
+    private <T> void runLocked(String lockKey, String token, Supplier<? extends CompletionStage<T>> task,
+            CompletableFuture<T> result) {
+        long every = Math.max(1, leaseMillis / 3);
+        AtomicBoolean finished = new AtomicBoolean();
+        ScheduledFuture<?> renewal;
+        try {
+            renewal = timer.scheduleAtFixedRate(() -> renew(lockKey, token, finished), every, every,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            release(lockKey, token);
+            result.completeExceptionally(new IllegalStateException("the Redis isolation is closed", e));
+            return;
+        }
+        CompletionStage<T> stage;
+        try {
+            stage = Objects.requireNonNull(task.get(), "the task returned null instead of a stage");
+        } catch (Throwable e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((value, error) -> {
+            finished.set(true);
+            renewal.cancel(false);
+            release(lockKey, token);
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value);
+            }
+        });
+    }
+
+    private void renew(String lockKey, String token, AtomicBoolean finished) {
+        try {
+            Object renewed = RENEW.run(redis, List.of(lockKey), List.of(token, Long.toString(leaseMillis)));
+            // A renewal racing the release finds the lock gone; that is no loss.
+            if (!Long.valueOf(1).equals(renewed) && !finished.get()) {
+                log.warn("The lock {} was lost while its update ran (its lease ran out); the stack's compare-and-set "
+                        + "still refuses a conflicting write", lockKey);
+            }
+        } catch (JedisException e) {
+            log.warn("Redis could not renew the lock {}: {}", lockKey, e.getMessage());
+        }
+    }
+
+    private void release(String lockKey, String token) {
+        try {
+            RELEASE.run(redis, List.of(lockKey), List.of(token));
+        } catch (JedisException e) {
+            log.warn("Redis could not release the lock {} ({}); it frees itself within {} ms", lockKey,
+                    e.getMessage(), leaseMillis);
+        }
+    }
+
+    /** Stops the lease timer and, if this isolation made its own, the handler pool. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Settings of a {@link RedisUpdateIsolation}. */
+    public static final class Builder {
+        private final UnifiedJedis redis;
+        private String prefix = RedisKeys.DEFAULT_PREFIX;
+        private Duration lease = Duration.ofSeconds(15);
+        private Duration maxWait = Duration.ofSeconds(20);
+        private @Nullable Executor executor;
+
+        private Builder(UnifiedJedis redis) {
+            this.redis = Objects.requireNonNull(redis, "redis");
+        }
+
+        /** What every key starts with ({@code "tgdialog:"} by default); use the store's prefix. No braces. */
+        public Builder keyPrefix(String prefix) {
+            this.prefix = RedisKeys.checkPrefix(Objects.requireNonNull(prefix, "prefix"));
+            return this;
+        }
+
+        /**
+         * How long a lock outlives its holder's last renewal (15 s by default; renewed every third of it): the time
+         * after which a crashed instance's lock frees itself. At least 30 ms.
+         */
+        public Builder lease(Duration lease) {
+            if (lease.toMillis() < 30) {
+                throw new IllegalArgumentException("the lease must be at least 30 ms, was " + lease);
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /** How long an update waits for a lock another instance holds before it fails (20 s by default). */
+        public Builder maxWait(Duration maxWait) {
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("the wait must not be negative, was " + maxWait);
+            }
+            this.maxWait = maxWait;
+            return this;
+        }
+
+        /** Runs tasks on this executor (the bot's, say) instead of a pool of its own. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        public RedisUpdateIsolation build() {
+            return new RedisUpdateIsolation(this);
+        }
+    }
+}

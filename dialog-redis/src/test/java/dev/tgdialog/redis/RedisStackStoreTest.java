@@ -1,0 +1,123 @@
+package dev.tgdialog.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tgdialog.store.Frame;
+import dev.tgdialog.store.Stack;
+import dev.tgdialog.store.StackCodec;
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStoreException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/** What the Redis store does beyond the contract: TTL handling, migration, corrupt data, an unreachable Redis. */
+class RedisStackStoreTest {
+    private static final StackKey KEY = StackKey.of(1, 2, 3);
+
+    private final String prefix = TestRedis.uniquePrefix();
+    private final JedisPooled redis = TestRedis.client();
+
+    @AfterEach
+    void close() {
+        redis.del(RedisKeys.stack(prefix, KEY));
+        redis.close();
+    }
+
+    private static Stack stack(long version) {
+        Frame frame = new Frame("0", "menu", "MAIN", 1, null, Map.of("n", String.valueOf(version)), Map.of(), Map.of());
+        return new Stack("", List.of(frame), version, null, List.of(version), 1);
+    }
+
+    @Test
+    void save_setsTheTtl_andLoadRefreshesIt_inOneKeyHoldingTheCodecsJson() {
+        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).ttl(Duration.ofMinutes(10)).build();
+        store.save(KEY, 0, stack(1));
+        String key = store.redisKey(KEY);
+        assertThat(redis.get(key)).isEqualTo(StackCodec.encode(stack(1)));
+        redis.pexpire(key, 1000);
+
+        assertThat(store.load(KEY)).contains(stack(1));
+
+        assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
+    }
+
+    @Test
+    void olderFormat_isMigratedOnLoad_andWrittenBack() {
+        StackMigration fromV0 = (format, document) -> {
+            assertThat(format).isZero();
+            return document.replace("\"v\":0", "\"v\":1").replace("\"screen\":", "\"window\":");
+        };
+        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).migration(fromV0).build();
+        String v1 = StackCodec.encode(stack(4));
+        redis.set(store.redisKey(KEY), v1.replace("\"v\":1", "\"v\":0").replace("\"window\":", "\"screen\":"));
+
+        assertThat(store.load(KEY)).contains(stack(4));
+        assertThat(redis.get(store.redisKey(KEY))).isEqualTo(v1);
+        assertThat(store.save(KEY, 4, stack(5))).isTrue();
+    }
+
+    @Test
+    void olderFormat_withoutMigration_failsToLoad_withAClearError() {
+        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).build();
+        redis.set(store.redisKey(KEY), StackCodec.encode(stack(1)).replace("\"v\":1", "\"v\":0"));
+
+        assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(StackStoreException.class)
+                .hasMessageContaining("format 0");
+    }
+
+    @Test
+    void migrationThatFails_orLeavesTheOldFormat_failsToLoad_andChangesNothing() {
+        String old = StackCodec.encode(stack(1)).replace("\"v\":1", "\"v\":0");
+        RedisStackStore failing = RedisStackStore.builder(redis).keyPrefix(prefix)
+                .migration((format, document) -> {
+                    throw new IllegalArgumentException("unknown field");
+                }).build();
+        RedisStackStore lazy = RedisStackStore.builder(redis).keyPrefix(prefix)
+                .migration((format, document) -> document).build();
+        redis.set(failing.redisKey(KEY), old);
+
+        assertThatThrownBy(() -> failing.load(KEY)).isInstanceOf(StackStoreException.class)
+                .hasMessageContaining("could not be migrated: unknown field");
+        assertThatThrownBy(() -> lazy.load(KEY)).isInstanceOf(StackStoreException.class)
+                .hasMessageContaining("left it at format 0");
+        assertThat(redis.get(failing.redisKey(KEY))).isEqualTo(old);
+    }
+
+    @Test
+    void corruptStoredValue_failsLoadAndSave_withStackStoreException_andIsNotOverwritten() {
+        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).build();
+        redis.set(store.redisKey(KEY), "not json");
+
+        assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(StackStoreException.class);
+        assertThatThrownBy(() -> store.save(KEY, 0, stack(1))).isInstanceOf(StackStoreException.class)
+                .hasMessageContaining("no numeric \"version\"");
+        assertThat(redis.get(store.redisKey(KEY))).isEqualTo("not json");
+    }
+
+    @Test
+    void unreachableRedis_throwsStackStoreException_withoutThePassword() {
+        String url = "redis://bot:s3cret-pass@127.0.0.1:" + TestRedis.freePort();
+        try (JedisPooled nowhere = new JedisPooled(URI.create(url))) {
+            RedisStackStore store = RedisStackStore.of(nowhere, Duration.ofMinutes(1));
+
+            assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(StackStoreException.class)
+                    .hasMessageContaining("Redis could not load").hasMessageNotContaining("s3cret");
+            assertThatThrownBy(() -> store.save(KEY, 0, stack(1))).isInstanceOf(StackStoreException.class)
+                    .hasMessageContaining("Redis could not save").hasMessageNotContaining("s3cret");
+        }
+    }
+
+    @Test
+    void builder_refusesBracesInThePrefix_andATtlUnderAMillisecond() {
+        assertThatThrownBy(() -> RedisStackStore.builder(redis).keyPrefix("bot{1}:"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash tag");
+        assertThatThrownBy(() -> RedisStackStore.builder(redis).ttl(Duration.ofNanos(10)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.tgdialog.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.store.StackStoreException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+class RedisUpdateIsolationTest {
+    private static final StackKey KEY = StackKey.of(1, 2, 3);
+
+    private final String prefix = TestRedis.uniquePrefix();
+    private final JedisPooled redis = TestRedis.client();
+    private final List<RedisUpdateIsolation> isolations = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        isolations.forEach(RedisUpdateIsolation::close);
+        redis.del(RedisKeys.lock(prefix, KEY));
+        redis.close();
+    }
+
+    private RedisUpdateIsolation isolation(Duration lease, Duration maxWait) {
+        RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix).lease(lease)
+                .maxWait(maxWait).build();
+        isolations.add(isolation);
+        return isolation;
+    }
+
+    @Test
+    void twoInstances_neverRunOneKeysTasksAtOnce_andDropNone() throws Exception {
+        RedisUpdateIsolation a = isolation(Duration.ofSeconds(5), Duration.ofSeconds(20));
+        RedisUpdateIsolation b = isolation(Duration.ofSeconds(5), Duration.ofSeconds(20));
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        List<CompletableFuture<Integer>> all = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            all.add((i % 2 == 0 ? a : b).run(KEY, () -> CompletableFuture.supplyAsync(() -> {
+                if (inside.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                ran.incrementAndGet();
+                inside.decrementAndGet();
+                return n;
+            })));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(overlaps).hasValue(0);
+        assertThat(ran).hasValue(100);
+        assertThat(redis.exists(a.lockKey(KEY))).as("the lock after the last task").isFalse();
+    }
+
+    @Test
+    void tasksOfOneInstance_runInTheOrderTheyCame() throws Exception {
+        RedisUpdateIsolation a = isolation(Duration.ofSeconds(5), Duration.ofSeconds(20));
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Object>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            all.add(a.run(KEY, () -> {
+                order.add(n);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(order).isSorted().hasSize(50);
+    }
+
+    @Test
+    void lockOfACrashedInstance_freesItselfAfterTheLease_andTheWaitingTaskRuns() throws Exception {
+        RedisUpdateIsolation a = isolation(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        redis.set(a.lockKey(KEY), "crashed-instance", SetParams.setParams().px(300));
+        long start = System.nanoTime();
+
+        assertThat(a.run(KEY, () -> CompletableFuture.completedFuture("ran")).get(5, TimeUnit.SECONDS))
+                .isEqualTo("ran");
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 2000L);
+    }
+
+    @Test
+    void slowTask_keepsItsLockPastTheLease_byRenewal() throws Exception {
+        RedisUpdateIsolation a = isolation(Duration.ofMillis(300), Duration.ofSeconds(5));
+        RedisUpdateIsolation b = isolation(Duration.ofMillis(300), Duration.ofSeconds(5));
+        AtomicInteger inside = new AtomicInteger();
+        CompletableFuture<Integer> slow = a.run(KEY, () -> CompletableFuture.supplyAsync(() -> {
+            inside.incrementAndGet();
+            sleep(1000);
+            return inside.getAndDecrement();
+        }));
+        Thread.sleep(50);
+        CompletableFuture<Integer> second = b.run(KEY, () -> CompletableFuture.completedFuture(inside.get()));
+
+        assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("tasks inside when the waiting task ran").isZero();
+    }
+
+    @Test
+    void lockHeldLongerThanTheWait_failsTheTask_withStackStoreException_withoutRunningIt() {
+        RedisUpdateIsolation a = isolation(Duration.ofSeconds(5), Duration.ofMillis(200));
+        redis.set(a.lockKey(KEY), "someone-else", SetParams.setParams().px(5000));
+        AtomicInteger ran = new AtomicInteger();
+
+        CompletableFuture<Object> task = a.run(KEY, () -> {
+            ran.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        });
+
+        assertThatThrownBy(() -> task.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(StackStoreException.class).hasMessageContaining("stayed taken");
+        assertThat(ran).hasValue(0);
+        assertThat(redis.get(a.lockKey(KEY))).as("someone else's lock is left alone").isEqualTo("someone-else");
+    }
+
+    @Test
+    void failingTask_releasesTheLock_andFailsItsOwnResultOnly() throws Exception {
+        RedisUpdateIsolation a = isolation(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        CompletableFuture<Object> failing = a.run(KEY, () -> {
+            throw new IllegalStateException("boom");
+        });
+        CompletableFuture<String> next = a.run(KEY, () -> CompletableFuture.completedFuture("next"));
+
+        assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("next");
+        assertThat(redis.exists(a.lockKey(KEY))).isFalse();
+    }
+
+    @Test
+    void unreachableRedis_failsTheTask_withStackStoreException() {
+        try (JedisPooled nowhere = new JedisPooled(URI.create("redis://127.0.0.1:" + TestRedis.freePort()));
+                RedisUpdateIsolation a = RedisUpdateIsolation.builder(nowhere).build()) {
+            CompletableFuture<Object> task = a.run(KEY, () -> CompletableFuture.completedFuture(null));
+
+            assertThatThrownBy(() -> task.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(StackStoreException.class).hasMessageContaining("could not take the lock");
+        }
+    }
+
+    @Test
+    void stackAndLockKeys_shareAClusterSlot() {
+        StackKey key = new StackKey(111, -1002003004005L, 42, 7, "side{x}");
+        String stack = RedisKeys.stack("app:", key);
+        String lock = RedisKeys.lock("app:", key);
+
+        assertThat(stack).isEqualTo("app:stack:{111:-1002003004005:42}:7:side{x}");
+        assertThat(lock).isEqualTo("app:lock:{111:-1002003004005:42}:7:side{x}");
+        assertThat(JedisClusterCRC16.getSlot(stack))
+                .isEqualTo(JedisClusterCRC16.getSlot(lock))
+                .isEqualTo(JedisClusterCRC16.getSlot("{111:-1002003004005:42}"));
+        assertThatThrownBy(() -> RedisUpdateIsolation.builder(redis).keyPrefix("a{b}:"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
