@@ -45,15 +45,23 @@ public final class Window {
         this.keyboardKind = b.keyboardKind;
         Map<String, Widget> byId = new LinkedHashMap<>();
         for (KeyboardWidget widget : keyboard) {
-            collect(widget, byId, dialogId);
+            collect(widget, byId, dialogId, null);
         }
         for (InputWidget widget : inputs) {
-            collect(widget, byId, dialogId);
+            collect(widget, byId, dialogId, null);
         }
         this.widgets = Map.copyOf(byId);
     }
 
-    private void collect(Widget widget, Map<String, Widget> byId, String dialogId) {
+    /**
+     * Registers a widget and the widgets nested in it by id. A widget inside a hidden-when-false layout is
+     * registered wrapped in the same condition, so a click cannot reach it while the layout is hidden.
+     */
+    private void collect(Widget widget, Map<String, Widget> byId, String dialogId,
+            java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> condition) {
+        if (condition != null && widget instanceof KeyboardWidget k && !(widget instanceof KeyboardWidget.Conditional)) {
+            widget = new KeyboardWidget.Conditional(k, condition);
+        }
         String wid = widget.id();
         if (!wid.isEmpty()) {
             if (!WIDGET_ID.matcher(wid).matches()) {
@@ -66,9 +74,14 @@ public final class Window {
                         + wid + "\"; give one of them another id");
             }
         }
-        if (widget instanceof KeyboardWidget k) {
+        if (widget instanceof KeyboardWidget.Conditional c) {
+            var both = condition == null ? c.condition() : condition.and(c.condition());
+            for (Widget child : c.widget().children()) {
+                collect(child, byId, dialogId, both);
+            }
+        } else if (widget instanceof KeyboardWidget k) {
             for (Widget child : k.children()) {
-                collect(child, byId, dialogId);
+                collect(child, byId, dialogId, condition);
             }
         }
     }

@@ -289,6 +289,26 @@ class EngineTest {
     }
 
     @Test
+    void aButtonInsideAHiddenLayout_cannotBeClicked() {
+        Dialog hidden = Dialog.builder("hidden")
+                .window(Solo.ONLY, w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))
+                        .add(dev.tgdialog.widget.Row.of(Button.of("inc", "+1",
+                                ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1))).when(ctx -> false))
+                        .add(Button.of("vis", "Visible", ctx -> stay())))
+                .build();
+        BotHarness h = harness(bot -> bot.dialogs(hidden)
+                .command("hidden", (ctx, args) -> Transition.start(hidden, null, StartMode.RESET_STACK)));
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/hidden");
+        assertThat(ann.buttons()).containsExactly("Visible");
+
+        ann.clickWithData(ann.lastMessage(), "~..0.0.inc.");
+
+        assertThat(ann.lastAnswer().text()).isEqualTo("This button is hidden now");
+        assertThat(ann.lastMessage().text()).isEqualTo("n=0");
+    }
+
+    @Test
     void clicksOnButtonsTheEngineDidNotMake_goToTheCallbackHandler() {
         List<String> seen = new ArrayList<>();
         BotHarness h = harness(bot -> bot.onCallback(ctx -> {

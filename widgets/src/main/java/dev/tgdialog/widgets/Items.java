@@ -19,9 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The items of a selection widget: where they come from, their stable ids and their labels. Immutable and
  * thread-safe when its functions are.
  *
- * <p>Items from a {@link Key} are usually a getter's value, and getters run only for a render, not before a click
- * (an SPI gap). So a keyed widget keeps the list it rendered in its own state and, on a click that finds no value
- * under the key, checks the click against that list: the items the user saw.
+ * <p>Items from a {@link Key} are usually a getter's value; the engine runs the window's getters before a click is
+ * handled too (when something asks for a value), so a click is checked against the items as they are now.
  */
 final class Items<T> {
     /** Telegram shows at most 8 buttons in a row. */
@@ -31,23 +30,21 @@ final class Items<T> {
     private final Function<DialogContext, List<T>> source;
     private final Function<T, String> itemId;
     private final Function<T, String> label;
-    private final @Nullable Key<List<T>> shown;
 
     Items(String widgetId, Source<T> source, Function<T, String> itemId, Function<T, String> label) {
         this.widgetId = Objects.requireNonNull(widgetId, "id");
         this.source = Objects.requireNonNull(source, "items").items();
-        this.shown = source.shown();
         this.itemId = Objects.requireNonNull(itemId, "itemId");
         this.label = Objects.requireNonNull(label, "label");
     }
 
     Items(String widgetId, Function<DialogContext, List<T>> source, Function<T, String> itemId,
             Function<T, String> label) {
-        this(widgetId, new Source<>(source, null), itemId, label);
+        this(widgetId, new Source<>(source), itemId, label);
     }
 
-    /** Where items come from, and the state key a keyed source keeps the rendered list under. */
-    record Source<T>(Function<DialogContext, List<T>> items, @Nullable Key<List<T>> shown) {
+    /** Where items come from. */
+    record Source<T>(Function<DialogContext, List<T>> items) {
         Source {
             Objects.requireNonNull(items, "items");
         }
@@ -55,47 +52,26 @@ final class Items<T> {
 
     static <T> Source<T> fromKey(Key<List<T>> key) {
         Objects.requireNonNull(key, "items");
-        return new Source<>(ctx -> ctx.get(key, List.of()), shownKey(key));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Key<List<T>> shownKey(Key<List<T>> key) {
-        if (key.type() instanceof ParameterizedType list
-                && list.getActualTypeArguments()[0] instanceof Class<?> element) {
-            return Key.listOf("items.shown", (Class<T>) element);
-        }
-        return key;
+        return new Source<>(ctx -> ctx.get(key, List.of()));
     }
 
     static <T> Source<T> constant(List<T> items) {
         List<T> copy = List.copyOf(items);
-        return new Source<>(ctx -> copy, null);
+        return new Source<>(ctx -> copy);
     }
 
     static <T> Source<T> of(Function<DialogContext, List<T>> items) {
-        return new Source<>(items, null);
+        return new Source<>(items);
     }
 
-    /** The items to render now; a keyed source also keeps them in the widget's state for the clicks to come. */
+    /** The items to render now. */
     List<T> render(RenderContext ctx) {
-        List<T> items = load(ctx, false);
-        if (shown != null) {
-            ctx.setState(shown, items.isEmpty() ? null : List.copyOf(items));
-        }
-        return items;
+        return current(ctx);
     }
 
     /** The current items; fails when two share an id, since a click could not tell them apart. */
     List<T> current(DialogContext ctx) {
-        return load(ctx, true);
-    }
-
-    private List<T> load(DialogContext ctx, boolean orShown) {
         List<T> items = source.apply(ctx);
-        if (orShown && (items == null || items.isEmpty()) && shown != null
-                && ctx instanceof WidgetContext own && own.widgetId().equals(widgetId)) {
-            items = own.state(shown);
-        }
         if (items == null) {
             return List.of();
         }
