@@ -22,17 +22,19 @@ import okio.Buffer;
  * button, and refuses an edit that changes nothing, as Telegram does. Thread-safe.
  */
 final class BenchTelegram implements Interceptor {
-    private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String BOT = "{\"id\":123456,\"is_bot\":true,\"first_name\":\"BenchBot\",\"username\":\"bench_bot\"}";
 
     /** A bot message as the fake keeps it. */
     static final class Msg {
         String text;
         JsonObject keyboard;
+        String keyboardJson;
 
         Msg(String text, JsonObject keyboard) {
             this.text = text;
             this.keyboard = keyboard;
+            this.keyboardJson = keyboard == null ? null : keyboard.toString();
         }
     }
 
@@ -113,6 +115,7 @@ final class BenchTelegram implements Interceptor {
                     }
                     m.text = text;
                     m.keyboard = kb;
+                    m.keyboardJson = kb == null ? null : kb.toString();
                     if (kb != null) {
                         c.lastKeyboard = id;
                     }
@@ -135,19 +138,14 @@ final class BenchTelegram implements Interceptor {
     }
 
     private static String message(long chatId, long id, Msg m) {
-        JsonObject msg = new JsonObject();
-        msg.addProperty("message_id", id);
-        msg.addProperty("date", 1700000000);
-        JsonObject chat = new JsonObject();
-        chat.addProperty("id", chatId);
-        chat.addProperty("type", "private");
-        chat.addProperty("first_name", "U");
-        msg.add("chat", chat);
-        msg.add("from", JsonParser.parseString(BOT));
-        msg.addProperty("text", m.text);
-        if (m.keyboard != null) {
-            msg.add("reply_markup", m.keyboard);
+        StringBuilder out = new StringBuilder(256 + (m.keyboardJson == null ? 0 : m.keyboardJson.length()));
+        out.append("{\"message_id\":").append(id)
+                .append(",\"date\":1700000000,\"chat\":{\"id\":").append(chatId)
+                .append(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").append(BOT)
+                .append(",\"text\":").append(new com.google.gson.JsonPrimitive(m.text));
+        if (m.keyboardJson != null) {
+            out.append(",\"reply_markup\":").append(m.keyboardJson);
         }
-        return msg.toString();
+        return out.append('}').toString();
     }
 }

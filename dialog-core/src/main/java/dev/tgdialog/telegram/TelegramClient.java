@@ -132,12 +132,24 @@ public final class TelegramClient implements AutoCloseable {
      * @throws TelegramException when Telegram answers with an error, or no answer comes, after the retries
      */
     public <R> R execute(BotMethod<R> method) {
+        return execute(method, method.resultType());
+    }
+
+    /**
+     * Runs the call like {@link #execute(BotMethod)} but reads its result as {@code resultType}: a smaller view of a
+     * big result (a record of your own with the few fields you need) saves parsing the rest.
+     */
+    public <R> R execute(BotMethod<?> method, Class<R> resultType) {
+        return execute(method, (Type) resultType);
+    }
+
+    private <R> R execute(BotMethod<?> method, Type resultType) {
         Attempts attempts = new Attempts();
         try {
             time.sleep(pacer.reserve(method.methodName(), chatOf(method)));
             while (true) {
                 try {
-                    return attempt(method);
+                    return attempt(method, resultType);
                 } catch (TelegramException e) {
                     Duration pause = retryDelay(method, e, attempts);
                     if (pause == null) {
@@ -218,10 +230,10 @@ public final class TelegramClient implements AutoCloseable {
                 + apiBase.scheme() + "://" + apiBase.host() + ":" + apiBase.port() + "]";
     }
 
-    private <R> R attempt(BotMethod<R> method) {
+    private <R> R attempt(BotMethod<?> method, Type resultType) {
         Call call = http.newCall(request(method));
         try (Response response = call.execute()) {
-            return read(method, response);
+            return read(method, resultType, response);
         } catch (IOException e) {
             throw network(method.methodName(), e);
         }
@@ -250,7 +262,7 @@ public final class TelegramClient implements AutoCloseable {
             @Override
             public void onResponse(Call c, Response response) {
                 try (response) {
-                    result.complete(read(method, response));
+                    result.complete(read(method, method.resultType(), response));
                 } catch (TelegramException e) {
                     failed(e);
                 } catch (IOException e) {
@@ -280,11 +292,13 @@ public final class TelegramClient implements AutoCloseable {
         return new Request.Builder().url(url).post(encoder.encode(method)).build();
     }
 
-    private <R> R read(BotMethod<R> method, Response response) throws IOException {
+    private <R> R read(BotMethod<?> method, Type resultType, Response response) throws IOException {
         String name = method.methodName();
         Envelope<?> envelope;
-        try (JsonReader reader = gson.newJsonReader(response.body().charStream())) {
-            envelope = envelopeAdapter(method.resultType()).read(reader);
+        // okio decodes UTF-8 without a CharsetDecoder; a Reader over the body would make one per response.
+        String body = response.body().string();
+        try (JsonReader reader = gson.newJsonReader(new java.io.StringReader(body))) {
+            envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
             throw notAnAnswer(name, response.code(), e);
         } catch (EOFException e) {

@@ -30,6 +30,12 @@ public interface RenderContext extends WidgetContext {
      */
     @Nullable Object valueOf(String name);
 
+    /**
+     * The context a nested widget renders with (bound to its id), for a layout that calls a child in its own way
+     * rather than through {@link #render(KeyboardWidget)}.
+     */
+    RenderContext forChild(Widget child);
+
     /** Renders a nested widget (a layout's child) with a context of its own. */
     List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception;
 }

@@ -68,10 +68,14 @@ public final class Pager implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
         int pages = target.pageCount(ctx);
+        return render(ctx, Math.min(Scrollable.page(ctx, target.id()), pages - 1), pages);
+    }
+
+    /** The pager's row for a known page and page count (its scrolling group has just counted them). */
+    List<List<InlineKeyboardButton>> render(RenderContext ctx, int page, int pages) {
         if (pages <= 1 && !keepEnds) {
             return List.of();
         }
-        int page = Math.min(Scrollable.page(ctx, target.id()), pages - 1);
         List<InlineKeyboardButton> row = new ArrayList<>();
         String current = (page + 1) + "/" + pages;
         switch (style) {

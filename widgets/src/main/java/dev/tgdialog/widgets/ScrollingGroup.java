@@ -62,7 +62,17 @@ public final class ScrollingGroup implements Scrollable {
 
     @Override
     public int pageCount(RenderContext ctx) throws Exception {
-        int items = total != null ? total.applyAsInt(ctx) : allButtons(ctx).size();
+        int items;
+        if (total != null) {
+            items = total.applyAsInt(ctx);
+        } else if (widgets.stream().allMatch(w -> w instanceof Sized)) {
+            items = 0;
+            for (KeyboardWidget widget : widgets) {
+                items += ((Sized) widget).buttonCount(ctx);
+            }
+        } else {
+            items = allButtons(ctx).size();
+        }
         return Math.max(1, (items + pageSize() - 1) / pageSize());
     }
 
@@ -79,7 +89,7 @@ public final class ScrollingGroup implements Scrollable {
             rows.add(List.copyOf(shown.subList(i, Math.min(shown.size(), i + width))));
         }
         if (pager != null) {
-            rows.addAll(ctx.render(pager));
+            rows.addAll(pager.render(ctx.forChild(pager), page, pages));
         }
         return rows;
     }

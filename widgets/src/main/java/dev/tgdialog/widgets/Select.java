@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class Select<T> implements KeyboardWidget {
+public final class Select<T> implements KeyboardWidget, Sized {
     private final String id;
     private final Items<T> items;
     private final int width;
@@ -74,6 +74,11 @@ public final class Select<T> implements KeyboardWidget {
     /** The current item with this id, if any. */
     public Optional<T> item(DialogContext ctx, String itemId) {
         return items.find(ctx, itemId);
+    }
+
+    @Override
+    public int buttonCount(DialogContext ctx) {
+        return items.current(ctx).size();
     }
 
     @Override

@@ -201,6 +201,11 @@ final class Ctx implements RenderContext, Getter.Values {
     }
 
     @Override
+    public RenderContext forChild(dev.tgdialog.widget.Widget child) {
+        return child.id().isEmpty() ? this : forWidget(child.id());
+    }
+
+    @Override
     public KeyboardButton replyButton(String label, String payload) {
         InlineKeyboardButton inline = button(label, payload);
         render.spill.put(Presenter.REPLY_LABEL + label, inline.callbackData());

@@ -233,41 +233,23 @@ final class Presenter {
         if (mode == ShowMode.DELETE_AND_SEND && last != null) {
             engine.delete(s, last.messageId());
         }
-        Message sent = engine.config.telegram().execute(send(s, r));
+        SentView sent = engine.config.telegram().execute(send(s, r), SentView.class);
         rememberUpload(s, r, sent);
-        s.lastMessage = new ShownMessage(sent.messageId(), r.kind(), r.hash());
+        s.lastMessage = new ShownMessage(sent.messageId, r.kind(), r.hash());
     }
 
     /** Keeps the file_id Telegram gave an uploaded file, to send that instead of the bytes next time. */
-    private void rememberUpload(Session s, Rendered r, @Nullable Message sent) {
-        if (r.media() == null || sent == null) {
-            return;
-        }
-        InputFile upload = s.uploads.get(r.media());
-        if (upload == null) {
-            return;
-        }
-        String fileId = null;
-        if (sent.photo() != null && !sent.photo().isEmpty()) {
-            fileId = sent.photo().get(sent.photo().size() - 1).fileId();
-        } else if (sent.video() != null) {
-            fileId = sent.video().fileId();
-        } else if (sent.animation() != null) {
-            fileId = sent.animation().fileId();
-        } else if (sent.audio() != null) {
-            fileId = sent.audio().fileId();
-        } else if (sent.document() != null) {
-            fileId = sent.document().fileId();
-        }
-        if (fileId != null) {
-            engine.uploadedFiles.put(upload, fileId);
+    private void rememberUpload(Session s, Rendered r, SentView sent) {
+        InputFile upload = r.media() == null ? null : s.uploads.get(r.media());
+        if (upload != null && sent.fileId != null) {
+            engine.uploadedFiles.put(upload, sent.fileId);
         }
     }
 
     /** Edits the message; false when Telegram refused in a way that sending a new message fixes. */
     private boolean edit(Session s, long messageId, Rendered r) {
         InlineKeyboardMarkup inline = r.markup() instanceof InlineKeyboardMarkup k ? k : null;
-        BotMethod<MessageOrTrue> edit;
+        BotMethod<?> edit;
         if (r.media() == null) {
             edit = EditMessageText.builder()
                     .chatId(s.chatId)
@@ -285,7 +267,7 @@ final class Presenter {
                     .build();
         }
         try {
-            rememberUpload(s, r, engine.config.telegram().execute(edit).message());
+            rememberUpload(s, r, engine.config.telegram().execute(edit, SentView.class));
             return true;
         } catch (TelegramException.BadRequest e) {
             if (e.isMessageNotModified()) {
@@ -302,7 +284,7 @@ final class Presenter {
         }
     }
 
-    private BotMethod<Message> send(Session s, Rendered r) {
+    private BotMethod<?> send(Session s, Rendered r) {
         Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
         Media media = r.media();
         if (media == null) {

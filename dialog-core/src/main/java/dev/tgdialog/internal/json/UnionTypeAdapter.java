@@ -95,6 +95,15 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
 
     @Override
     public @Nullable U read(JsonReader in) throws IOException {
+        if (dateZero == dev.tgdialog.telegram.types.InaccessibleMessage.class
+                && in.peek() == com.google.gson.stream.JsonToken.BEGIN_OBJECT) {
+            // A callback's message is read in one pass as a Message (whose fields include all of
+            // InaccessibleMessage's), instead of through a JSON tree: it is on every click's path.
+            var message = gson.getAdapter(dev.tgdialog.telegram.types.Message.class).read(in);
+            return union.cast(message.date() == 0
+                    ? new dev.tgdialog.telegram.types.InaccessibleMessage(message.chat(), message.messageId(), 0)
+                    : message);
+        }
         return fromTree(gson.getAdapter(JsonElement.class).read(in));
     }
 
