@@ -28,13 +28,16 @@ final class BenchTelegram implements Interceptor {
     /** A bot message as the fake keeps it. */
     static final class Msg {
         String text;
-        JsonObject keyboard;
         String keyboardJson;
 
         Msg(String text, JsonObject keyboard) {
             this.text = text;
-            this.keyboard = keyboard;
             this.keyboardJson = keyboard == null ? null : keyboard.toString();
+        }
+
+        /** The keyboard as JSON, parsed on demand (the simulated user reads it; the fake keeps only text). */
+        JsonObject keyboard() {
+            return keyboardJson == null ? null : JsonParser.parseString(keyboardJson).getAsJsonObject();
         }
     }
 
@@ -93,7 +96,7 @@ final class BenchTelegram implements Interceptor {
                     long id = c.next++;
                     Msg m = new Msg(p.get("text").getAsString(), keyboard(p));
                     c.messages.put(id, m);
-                    if (m.keyboard != null) {
+                    if (m.keyboardJson != null) {
                         c.lastKeyboard = id;
                     }
                     return message(chatId, id, m);
@@ -109,13 +112,13 @@ final class BenchTelegram implements Interceptor {
                         throw new IllegalStateException("Bad Request: message to edit not found");
                     }
                     JsonObject kb = keyboard(p);
+                    String kbJson = kb == null ? null : kb.toString();
                     String text = p.get("text").getAsString();
-                    if (m.text.equals(text) && java.util.Objects.equals(m.keyboard, kb)) {
+                    if (m.text.equals(text) && java.util.Objects.equals(m.keyboardJson, kbJson)) {
                         throw new IllegalStateException("Bad Request: message is not modified");
                     }
                     m.text = text;
-                    m.keyboard = kb;
-                    m.keyboardJson = kb == null ? null : kb.toString();
+                    m.keyboardJson = kbJson;
                     if (kb != null) {
                         c.lastKeyboard = id;
                     }

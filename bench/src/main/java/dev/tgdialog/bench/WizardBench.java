@@ -292,7 +292,8 @@ public final class WizardBench {
                 m = c.messages.get(messageId);
             }
             String data = null;
-            for (JsonElement row : m.keyboard.getAsJsonArray("inline_keyboard")) {
+            JsonObject keyboard = m.keyboard();
+            for (JsonElement row : keyboard.getAsJsonArray("inline_keyboard")) {
                 for (JsonElement b : (JsonArray) row) {
                     JsonObject button = b.getAsJsonObject();
                     if (button.get("text").getAsString().equals(label) && button.has("callback_data")) {
@@ -312,7 +313,7 @@ public final class WizardBench {
             message.addProperty("message_id", messageId);
             message.addProperty("date", 1700000000);
             message.addProperty("text", m.text);
-            message.add("reply_markup", m.keyboard);
+            message.add("reply_markup", keyboard);
             return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"callback_query\":{\"id\":\"" + id
                     + "\",\"from\":" + userJson(u) + ",\"message\":" + message.toString().replace(
                             "{\"message_id\"", "{\"chat\":" + chatJson(u) + ",\"message_id\"")
@@ -356,8 +357,8 @@ public final class WizardBench {
                 return;
             }
             List<String> labels = new ArrayList<>();
-            if (m.keyboard != null) {
-                for (JsonElement row : m.keyboard.getAsJsonArray("inline_keyboard")) {
+            if (m.keyboardJson != null) {
+                for (JsonElement row : m.keyboard().getAsJsonArray("inline_keyboard")) {
                     for (JsonElement b : (JsonArray) row) {
                         labels.add(b.getAsJsonObject().get("text").getAsString());
                     }

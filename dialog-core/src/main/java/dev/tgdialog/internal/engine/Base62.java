@@ -6,7 +6,18 @@ final class Base62 {
 
     private Base62() {}
 
+    private static final String[] SMALL = new String[62];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = String.valueOf(DIGITS.charAt(i));
+        }
+    }
+
     static String encode(long value) {
+        if (value >= 0 && value < SMALL.length) {
+            return SMALL[(int) value];
+        }
         if (value < 0) {
             throw new IllegalArgumentException("negative: " + value);
         }

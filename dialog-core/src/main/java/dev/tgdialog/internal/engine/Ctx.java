@@ -160,10 +160,12 @@ final class Ctx implements RenderContext, Getter.Values {
         if (widget.isEmpty()) {
             throw new IllegalArgumentException("a widget without an id keeps no state");
         }
+        // State keys repeat across every user's stack: one shared copy of each saves memory in the store.
+        String stateKey = (widget + "/" + key.name()).intern();
         if (value == null) {
-            frame.widgetState.remove(widget + "/" + key.name());
+            frame.widgetState.remove(stateKey);
         } else {
-            frame.widgetState.put(widget + "/" + key.name(), DataCodec.encode(value, key.type()));
+            frame.widgetState.put(stateKey, DataCodec.shared(DataCodec.encode(value, key.type())));
         }
     }
 

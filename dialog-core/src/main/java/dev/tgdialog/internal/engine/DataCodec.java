@@ -46,6 +46,16 @@ public final class DataCodec {
         return GSON.fromJson(json, type);
     }
 
+    private static final java.util.regex.Pattern SMALL = java.util.regex.Pattern.compile("-?[0-9]{1,4}|true|false|null");
+
+    /**
+     * The same text, but one shared instance for the small values that most stacks hold (short numbers, booleans),
+     * so a million stacks do not keep a million copies of {@code "1"}.
+     */
+    public static String shared(String json) {
+        return json.length() <= 5 && SMALL.matcher(json).matches() ? json.intern() : json;
+    }
+
     /** A JSON value as plain Java: a string, a long or double, a boolean, a list or a map; null for null. */
     public static @Nullable Object decodeLoose(String json) {
         return plain(JsonParser.parseString(json));

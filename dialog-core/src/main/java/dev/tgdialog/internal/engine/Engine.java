@@ -419,7 +419,8 @@ public final class Engine implements UpdateHandler {
                 if (change.value() == null) {
                     frame.data.remove(change.key().name());
                 } else {
-                    frame.data.put(change.key().name(), DataCodec.encode(change.value(), change.key().type()));
+                    frame.data.put(change.key().name(),
+                            DataCodec.shared(DataCodec.encode(change.value(), change.key().type())));
                 }
             }
         }
