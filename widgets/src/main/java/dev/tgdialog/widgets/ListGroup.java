@@ -78,7 +78,7 @@ public final class ListGroup<T> implements KeyboardWidget {
     private ListGroup(Builder<T> b) {
         this.id = b.id;
         this.items = new Items<>(b.id, b.items, b.itemId, String::valueOf);
-        this.template = Objects.requireNonNull(b.template, () -> "list group " + b.id + " needs a row or rows template");
+        this.template = Objects.requireNonNull(b.template, "template");
         this.oneRow = b.oneRow;
         this.staleToast = b.staleToast;
     }
