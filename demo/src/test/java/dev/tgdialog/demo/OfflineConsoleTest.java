@@ -119,6 +119,8 @@ class OfflineConsoleTest {
                 bot> I take pizza orders.
                     /start – order a pizza (/start size_L starts with a large one)
                     /settings – switch the language
+                    /book – book a hotel room (a day, a room, the guests)
+                    /catalogue – try every kind of widget
                     /help – this text
                 bye
                 """);
