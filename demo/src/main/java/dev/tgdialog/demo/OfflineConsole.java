@@ -1,10 +1,13 @@
 package dev.tgdialog.demo;
 
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.telegram.types.KeyboardButton;
+import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.CallbackAnswer;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
+import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,22 +15,28 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The demo bot without Telegram: a chat in the console on top of the test harness, so the bot runs the same
  * pipeline as in production against the fake Telegram. Each line read is a message of the user; {@code #N} presses
- * button N (counted across rows, from 1) of the newest message with buttons; {@code /quit} or the end of input ends
- * the chat. Every change the bot makes to the chat prints once: sends, edits, deletes and toasts. Not thread-safe.
+ * button N (counted across rows, from 1) of the newest message with buttons (a reply-keyboard button, shown as
+ * {@code <N label>}, sends its label, or a made-up contact or location when it asks for one); {@code /quit} or the
+ * end of input ends the chat. Every change the bot makes to the chat prints once: sends, edits, deletes and toasts.
+ * Not thread-safe.
  */
 public final class OfflineConsole {
     static final long USER_ID = 1001;
+    static final String SHARED_PHONE = "+10000000001";
+    static final double SHARED_LATITUDE = 52.52;
+    static final double SHARED_LONGITUDE = 13.405;
 
     private final InputStream in;
     private final PrintStream out;
     private final boolean echo;
-    private final BotHarness harness = BotHarness.of(OrderBot::configure);
-    private final FakeUser user = harness.user(USER_ID, "You");
+    private final BotHarness harness;
+    private final FakeUser user;
     private int eventsShown;
     private int answersShown;
 
@@ -38,16 +47,26 @@ public final class OfflineConsole {
 
     /** A console; {@code echo} false when a person types at a terminal and sees their own lines already. */
     public OfflineConsole(InputStream in, PrintStream out, boolean echo) {
+        this(in, out, echo, new FakeTime(Instant.now()));
+    }
+
+    /**
+     * A console whose bot lives in {@code time}; the public constructors start it now, so a calendar shows today.
+     * Time then stands still, as it does under the harness.
+     */
+    OfflineConsole(InputStream in, PrintStream out, boolean echo, FakeTime time) {
         this.in = in;
         this.out = out;
         this.echo = echo;
+        this.harness = BotHarness.builder(OrderBot::configure).time(time).build();
+        this.user = harness.user(USER_ID, "You");
     }
 
     /** Chats until {@code /quit} or the end of input. */
     public void run() throws IOException {
         out.println("tgdialog demo, offline: you are chatting with the bot right here.");
-        out.println("Type messages as a user would (try /start, /settings, /help); #N presses button N of the newest");
-        out.println("message with buttons, e.g. #1 for [1 Small]; /quit ends.");
+        out.println("Type messages as a user would (try /start, /book, /catalogue, /help); #N presses button N of");
+        out.println("the newest message with buttons, e.g. #1 for [1 Small]; /quit ends.");
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
@@ -67,7 +86,7 @@ public final class OfflineConsole {
                 } else {
                     user.send(line);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 out.println("(error) " + e);
             }
             showChanges();
@@ -77,28 +96,57 @@ public final class OfflineConsole {
 
     private void press(int n) {
         List<FakeMessage> messages = user.messages();
-        for (int m = messages.size() - 1; m >= 0 && n >= 1; m--) {
-            List<List<InlineKeyboardButton>> rows = messages.get(m).inlineKeyboard();
-            if (rows.isEmpty()) {
-                continue;
+        for (int m = messages.size() - 1; m >= 0; m--) {
+            FakeMessage message = messages.get(m);
+            if (message.replyMarkup() instanceof ReplyKeyboardMarkup reply) {
+                pressReply(reply, n);
+                return;
             }
-            int seen = 0;
-            for (int r = 0; r < rows.size(); r++) {
-                List<InlineKeyboardButton> row = rows.get(r);
-                if (n <= seen + row.size()) {
-                    InlineKeyboardButton button = row.get(n - seen - 1);
-                    if (button.callbackData() == null) {
-                        out.println("(button " + n + " opens " + button.url() + ")");
-                    } else {
-                        user.click(r, n - seen - 1);
-                    }
-                    return;
-                }
-                seen += row.size();
+            if (!message.inlineKeyboard().isEmpty()) {
+                pressInline(message.inlineKeyboard(), n);
+                return;
             }
-            break;
         }
         out.println("(there is no button " + n + ")");
+    }
+
+    private void pressInline(List<List<InlineKeyboardButton>> rows, int n) {
+        int seen = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            List<InlineKeyboardButton> row = rows.get(r);
+            if (n >= 1 && n <= seen + row.size()) {
+                InlineKeyboardButton button = row.get(n - seen - 1);
+                if (button.callbackData() != null) {
+                    user.click(r, n - seen - 1);
+                } else if (button.url() != null) {
+                    out.println("(button " + n + " opens " + button.url() + ")");
+                } else {
+                    out.println("(button " + n + " is handled by the Telegram app)");
+                }
+                return;
+            }
+            seen += row.size();
+        }
+        out.println("(there is no button " + n + ")");
+    }
+
+    /** A reply-keyboard button sends its label; one that asks for a contact or location sends a made-up one. */
+    private void pressReply(ReplyKeyboardMarkup reply, int n) {
+        List<KeyboardButton> buttons = reply.keyboard().stream().flatMap(List::stream).toList();
+        if (n < 1 || n > buttons.size()) {
+            out.println("(there is no button " + n + ")");
+            return;
+        }
+        KeyboardButton button = buttons.get(n - 1);
+        if (Boolean.TRUE.equals(button.requestContact())) {
+            out.println("(your app shares your contact: " + SHARED_PHONE + ")");
+            user.sendContact(SHARED_PHONE, "You");
+        } else if (Boolean.TRUE.equals(button.requestLocation())) {
+            out.println("(your app shares your location: " + SHARED_LATITUDE + ", " + SHARED_LONGITUDE + ")");
+            user.sendLocation(SHARED_LATITUDE, SHARED_LONGITUDE);
+        } else {
+            user.send(button.text());
+        }
     }
 
     private void showChanges() {
@@ -123,7 +171,10 @@ public final class OfflineConsole {
     }
 
     private void print(String prefix, FakeMessage message) {
-        String text = message.text() == null ? "[" + message.kind() + "]" : message.text();
+        String media = message.fileId() == null ? "[" + message.kind() + "]"
+                : "[" + message.kind() + " " + message.fileId() + "]";
+        String text = message.text() == null ? media
+                : message.fileId() == null ? message.text() : media + " " + message.text();
         out.println(prefix + text.replace("\n", "\n    "));
         int n = 0;
         for (List<InlineKeyboardButton> row : message.inlineKeyboard()) {
@@ -132,6 +183,15 @@ public final class OfflineConsole {
                 line.append(" [").append(++n).append(' ').append(button.text()).append(']');
             }
             out.println(line);
+        }
+        if (message.replyMarkup() instanceof ReplyKeyboardMarkup reply) {
+            for (List<KeyboardButton> row : reply.keyboard()) {
+                StringBuilder line = new StringBuilder("   ");
+                for (KeyboardButton button : row) {
+                    line.append(" <").append(++n).append(' ').append(button.text()).append('>');
+                }
+                out.println(line);
+            }
         }
     }
 }

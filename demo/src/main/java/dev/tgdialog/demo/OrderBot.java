@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo bot: a three-step pizza order (size, quantity, confirmation), a settings dialog that switches the
  * language between English and Deutsch, and the commands every bot should have ({@code /start} with deep links,
- * {@code /help}, {@code /settings}). The same definition runs against Telegram and in the offline console.
+ * {@code /help}, {@code /settings}); besides, a room {@link Booking} ({@code /book}) and the widget
+ * {@link Catalogue} ({@code /catalogue}). The same definition runs against Telegram and in the offline console.
  */
 public final class OrderBot {
     private static final Logger log = LoggerFactory.getLogger(OrderBot.class);
@@ -129,10 +130,12 @@ public final class OrderBot {
 
     /** Registers the dialogs and commands on a bot builder; used for Telegram and for the offline console alike. */
     public static DialogBot.Builder configure(DialogBot.Builder bot) {
-        return bot.dialogs(ORDER, SETTINGS)
+        return bot.dialogs(ORDER, SETTINGS, Catalogue.DIALOG, Booking.DIALOG)
                 .command("start", (ctx, payload) ->
                         start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
                 .command("settings", OrderBot::settings)
+                .command("catalogue", (ctx, args) -> start(Catalogue.DIALOG, null, StartMode.RESET_STACK))
+                .command("book", (ctx, args) -> start(Booking.DIALOG, null, StartMode.RESET_STACK))
                 .command("help", (ctx, args) -> {
                     reply(ctx, HELP);
                     return stay();
@@ -153,6 +156,8 @@ public final class OrderBot {
             I take pizza orders.
             /start – order a pizza (/start size_L starts with a large one)
             /settings – switch the language
+            /book – book a hotel room (a day, a room, the guests)
+            /catalogue – try every kind of widget
             /help – this text""";
 
     /**

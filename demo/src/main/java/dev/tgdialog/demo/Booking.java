@@ -1,0 +1,149 @@
+package dev.tgdialog.demo;
+
+import static dev.tgdialog.Transition.back;
+import static dev.tgdialog.Transition.done;
+import static dev.tgdialog.Transition.next;
+import static dev.tgdialog.Transition.stay;
+
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogContext;
+import dev.tgdialog.Key;
+import dev.tgdialog.WindowId;
+import dev.tgdialog.widget.Button;
+import dev.tgdialog.widget.Row;
+import dev.tgdialog.widgets.DatePicker;
+import dev.tgdialog.widgets.ScrollingGroup;
+import dev.tgdialog.widgets.Select;
+import dev.tgdialog.widgets.TextInput;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A hotel-room booking wizard ({@code /book}): a day in a calendar (not before today), a room from a list of 30 in
+ * pages of ten, the number of guests typed as text (1-6; anything else is answered and the step stays), and a
+ * confirmation that ends with a summary. Back keeps what was chosen.
+ */
+final class Booking {
+    private static final Logger log = LoggerFactory.getLogger(Booking.class);
+
+    private Booking() {}
+
+    /** The steps of a booking. */
+    enum Step implements WindowId { DAY, ROOM, GUESTS, CONFIRM }
+
+    /** A room of the hotel. */
+    record Room(int number, String view) {
+        String id() {
+            return Integer.toString(number);
+        }
+
+        String label() {
+            return number + " · " + view;
+        }
+    }
+
+    /** What the booking dialog returns when confirmed. */
+    record Reservation(LocalDate day, int room, int guests) {}
+
+    static final int MIN_GUESTS = 1;
+    static final int MAX_GUESTS = 6;
+
+    /** Rooms 101-130; odd rooms face the sea, even ones the garden. */
+    static final List<Room> ROOMS = IntStream.rangeClosed(101, 130)
+            .mapToObj(n -> new Room(n, n % 2 == 1 ? "sea" : "garden"))
+            .toList();
+
+    static final Key<LocalDate> DAY = Key.of("day", LocalDate.class);
+    static final Key<Integer> ROOM = Key.of("room", Integer.class);
+    static final Key<Integer> GUESTS = Key.of("guests", Integer.class);
+    /** The last number of guests typed that was refused, with what is wrong with it. */
+    static final Key<String> REFUSED = Key.of("refused", String.class);
+
+    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+
+    static final ScrollingGroup ROOM_LIST = ScrollingGroup.builder("rooms")
+            .width(2)
+            .height(5)
+            .add(Select.builder("room", ctx -> ROOMS)
+                    .itemId(Room::id)
+                    .label(Room::label)
+                    .onClick((ctx, room) -> next().with(ROOM, room.number()))
+                    .build())
+            .build();
+
+    static final Dialog DIALOG = Dialog.builder("booking")
+            .window(Step.DAY, w -> w
+                    .text("Book a room. Which day do you arrive?")
+                    .text(ctx -> ctx.get(DAY) == null ? "" : "(So far: " + day(ctx) + ")")
+                    .add(DatePicker.builder("day")
+                            .notBeforeToday()
+                            .locale(Locale.UK)
+                            .onPick((ctx, day) -> next().with(DAY, day))
+                            .build())
+                    .add(cancelButton()))
+            .window(Step.ROOM, w -> w
+                    .text(ctx -> "Arriving " + day(ctx) + ". Which room? " + ROOMS.size() + " rooms, ten a page.")
+                    .text(ctx -> ctx.get(ROOM) == null ? "" : "(So far: room " + ctx.get(ROOM) + ")")
+                    .add(ROOM_LIST)
+                    .add(Row.of(backButton(), cancelButton())))
+            .window(Step.GUESTS, w -> w
+                    .text(ctx -> ctx.get(REFUSED, ""))
+                    .text(ctx -> "Room " + ctx.get(ROOM) + " on " + day(ctx) + ". How many guests? Type a number from "
+                            + MIN_GUESTS + " to " + MAX_GUESTS + ".")
+                    .text(ctx -> ctx.get(GUESTS) == null ? "" : "(So far: " + ctx.get(GUESTS) + ")")
+                    .add(TextInput.of("guests", Booking::parseGuests,
+                            (ctx, guests) -> next().with(GUESTS, guests).with(REFUSED, null),
+                            (ctx, text, error) -> stay().with(REFUSED, "⚠ " + error.getMessage())))
+                    .add(Row.of(backButton(), cancelButton())))
+            .window(Step.CONFIRM, w -> w
+                    .text(ctx -> summary(reservation(ctx)))
+                    .text("Shall we book it?")
+                    .add(Button.of("confirm", "Confirm", ctx -> {
+                        Reservation reservation = reservation(ctx);
+                        log.info("Booking of user {}: {}", ctx.userId(), reservation);
+                        return done(reservation).saying("Booked! " + summary(reservation));
+                    }))
+                    .add(Row.of(backButton(), cancelButton())))
+            .build();
+
+    /** The number of guests typed; fails with what is wrong with it, which the window repeats to the user. */
+    static int parseGuests(String typed) {
+        String text = typed.strip();
+        String shown = text.length() <= 20 ? text : text.substring(0, 19) + "…";
+        if (!text.matches("[+-]?\\d{1,9}")) {
+            throw new IllegalArgumentException("\"" + shown + "\" is not a number.");
+        }
+        int guests = Integer.parseInt(text);
+        if (guests < MIN_GUESTS || guests > MAX_GUESTS) {
+            throw new IllegalArgumentException("A room takes " + MIN_GUESTS + " to " + MAX_GUESTS + " guests, not "
+                    + guests + ".");
+        }
+        return guests;
+    }
+
+    static String summary(Reservation r) {
+        return "Room " + r.room() + " from " + DAY_FORMAT.format(r.day()) + " for " + r.guests()
+                + (r.guests() == 1 ? " guest." : " guests.");
+    }
+
+    private static Reservation reservation(DialogContext ctx) {
+        return new Reservation(ctx.get(DAY), ctx.get(ROOM), ctx.get(GUESTS));
+    }
+
+    private static Button backButton() {
+        return Button.of("back", "« Back", ctx -> back().with(REFUSED, null));
+    }
+
+    private static Button cancelButton() {
+        return Button.of("cancel", "Cancel", ctx -> done().saying("Booking cancelled."));
+    }
+
+    private static String day(DialogContext ctx) {
+        return DAY_FORMAT.format(ctx.get(DAY));
+    }
+}
