@@ -470,8 +470,13 @@ public final class ListGroup<T> implements KeyboardWidget {
 
         @Override
         public List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception {
+            return child.render(forChild(child));
+        }
+
+        @Override
+        public RenderContext forChild(Widget child) {
             String childId = child.id().isEmpty() ? widgetId : child.id();
-            return child.render(new ItemRenderContext<>(render, item, itemId, childId, templateIds));
+            return new ItemRenderContext<>(render, item, itemId, childId, templateIds);
         }
     }
 }
