@@ -158,6 +158,7 @@ public final class DialogBot {
         private @Nullable Dialog rootDialog;
         private String resetMessage = "This menu has changed since you last used it. Let's start over.";
         private @Nullable String username;
+        private boolean parallelAnswers;
 
         private Builder(TelegramClient telegram) {
             this.telegram = Objects.requireNonNull(telegram, "telegram");
@@ -271,6 +272,17 @@ public final class DialogBot {
             return this;
         }
 
+        /**
+         * Whether a click's answer (answerCallbackQuery) is sent in parallel with the edit that shows the result,
+         * instead of just before it (the default). In parallel the new window appears one network round trip
+         * sooner, at the cost of a second thread per click; in order, a click costs one thread and about 40% less
+         * CPU in-process (measured with the wizard benchmark). Either way the answer goes out before the window.
+         */
+        public Builder answerInParallel(boolean parallel) {
+            this.parallelAnswers = parallel;
+            return this;
+        }
+
         /** The bot's username, to tell {@code /cmd@thisbot} from commands for other bots in groups. */
         public Builder username(String username) {
             this.username = username.startsWith("@") ? username.substring(1) : username;
@@ -295,7 +307,7 @@ public final class DialogBot {
             EngineConfig config = new EngineConfig(telegram, telegram.botId(), username, store,
                     isolation != null ? isolation : UpdateIsolation.inProcess(run), run, time, Map.copyOf(dialogs),
                     Map.copyOf(commands), onMessage, onCallback, onUpdate, List.copyOf(errorHandlers), staleToast,
-                    notYoursToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage);
+                    notYoursToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage, parallelAnswers);
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned);
         }

@@ -289,6 +289,26 @@ class EngineTest {
     }
 
     @Test
+    void clicksAreAnsweredBeforeTheEdit_orInParallelWithIt_whenAsked() {
+        for (boolean parallel : new boolean[] {false, true}) {
+            BotHarness h = harness(bot -> bot.answerInParallel(parallel));
+            FakeUser ann = h.user(parallel ? 1002 : 1001, "Ann");
+            ann.send("/start");
+
+            ann.click("+1");
+
+            assertThat(ann.lastMessage().text()).as("parallel=" + parallel).isEqualTo("Count: 1");
+            assertThat(h.telegram().callbackAnswers()).hasSize(1);
+            List<String> methods = h.telegram().calls().stream().map(c -> c.method()).toList();
+            if (!parallel) {
+                assertThat(methods).containsExactly("sendMessage", "answerCallbackQuery", "editMessageText");
+            } else {
+                assertThat(methods).containsExactlyInAnyOrder("sendMessage", "answerCallbackQuery", "editMessageText");
+            }
+        }
+    }
+
+    @Test
     void aButtonInsideAHiddenLayout_cannotBeClicked() {
         Dialog hidden = Dialog.builder("hidden")
                 .window(Solo.ONLY, w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))

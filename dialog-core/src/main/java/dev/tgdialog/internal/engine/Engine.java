@@ -582,6 +582,14 @@ public final class Engine implements UpdateHandler {
                 answer.showAlert(true);
             }
         }
+        if (!config.parallelAnswers()) {
+            try {
+                config.telegram().execute(answer.build());
+            } catch (RuntimeException e) {
+                log.debug("answerCallbackQuery failed: {}", e.getMessage());
+            }
+            return CompletableFuture.completedFuture(null);
+        }
         return config.telegram().executeAsync(answer.build()).exceptionally(e -> {
             log.debug("answerCallbackQuery failed: {}", e.getMessage());
             return null;

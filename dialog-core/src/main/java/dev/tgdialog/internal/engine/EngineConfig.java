@@ -33,7 +33,8 @@ public record EngineConfig(
         boolean sharedGroupStacks,
         int maxDepth,
         @Nullable Dialog rootDialog,
-        String resetMessage) {
+        String resetMessage,
+        boolean parallelAnswers) {
 
     /** An error handler with the exception type it takes. */
     public record ErrorRoute<E extends Throwable>(Class<E> type, ErrorHandler<E> handler) {}
