@@ -3,6 +3,7 @@ package dev.tgdialog.redis;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.store.UpdateIsolation;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -41,6 +42,9 @@ import redis.clients.jedis.params.SetParams;
  * parked) up to {@link Builder#maxWait}, then fails with a {@link StackStoreException}; so does a task whose lock
  * Redis could not take. Either way the engine leaves the update unconfirmed and Telegram delivers it again.
  *
+ * <p>Built by {@link RedisDialogs} together with its store, the lock script also reads the stack (one round
+ * trip for both), and the store's first load in the task uses that read.
+ *
  * <p>Redelivered updates need no extra state here: the stack remembers the ids of its last updates and is saved by
  * compare-and-set under this lock, so every instance sees what every other has applied.
  *
@@ -61,6 +65,23 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return 0
             """);
 
+    /**
+     * KEYS[1] the lock, KEYS[2] the stack; ARGV[1] our token, ARGV[2] the lease in ms, ARGV[3] the stack's TTL in
+     * ms. Takes the lock exactly as {@code SET NX PX} does and, only if it did, reads the stack as the store's
+     * {@code GETEX ... PX ttl} does, in one atomic step. Returns 0 when the lock is taken by another, 1 when we took
+     * it and no stack is stored, else the stack's document.
+     */
+    private static final LuaScript ACQUIRE_AND_LOAD = new LuaScript("""
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 0
+            end
+            local document = redis.call('GETEX', KEYS[2], 'PX', ARGV[3])
+            if document then
+              return document
+            end
+            return 1
+            """);
+
     /** KEYS[1] the lock; ARGV[1] our token, ARGV[2] the lease in ms. Extends the lock only if it is still ours. */
     private static final LuaScript RENEW = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -77,8 +98,12 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private final @Nullable ExecutorService ownedExecutor;
     private final ScheduledExecutorService timer;
     private final UpdateIsolation local;
+    private final @Nullable LockedReads lockedReads;
+    private final long stackTtlMillis;
 
     private RedisUpdateIsolation(Builder b) {
+        this.lockedReads = b.lockedReads;
+        this.stackTtlMillis = b.stackTtlMillis;
         this.redis = b.redis;
         this.prefix = b.prefix;
         this.leaseMillis = b.lease.toMillis();
@@ -120,7 +145,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         return local.run(key, () -> {
             CompletableFuture<T> result = new CompletableFuture<>();
             String token = HexFormat.of().formatHex(token());
-            attempt(lockKey(key), token, System.nanoTime() + maxWaitNanos, 0, task, result);
+            attempt(key, token, System.nanoTime() + maxWaitNanos, 0, task, result);
             return result;
         });
     }
@@ -131,11 +156,23 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         return bytes;
     }
 
-    private <T> void attempt(String lockKey, String token, long deadline, int tries,
+    private <T> void attempt(StackKey key, String token, long deadline, int tries,
             Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+        String lockKey = lockKey(key);
         boolean taken;
+        LockedReads.@Nullable Read read = null;
         try {
-            taken = "OK".equals(redis.set(lockKey, token, SetParams.setParams().nx().px(leaseMillis)));
+            if (lockedReads == null) {
+                taken = "OK".equals(redis.set(lockKey, token, SetParams.setParams().nx().px(leaseMillis)));
+            } else {
+                String stackKey = RedisKeys.stack(prefix, key);
+                Object reply = ACQUIRE_AND_LOAD.run(redis, List.of(lockKey, stackKey),
+                        List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
+                taken = !Long.valueOf(0).equals(reply);
+                if (taken) {
+                    read = new LockedReads.Read(stackKey, reply instanceof Long ? null : text(reply));
+                }
+            }
         } catch (JedisException e) {
             String message = "Redis could not take the lock " + lockKey + ": " + e.getMessage();
             log.warn("{}; the update will be delivered again", message);
@@ -143,7 +180,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return;
         }
         if (taken) {
-            runLocked(lockKey, token, task, result);
+            runLocked(lockKey, token, read, task, result);
             return;
         }
         long now = System.nanoTime();
@@ -160,7 +197,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         try {
             timer.schedule(() -> {
                 try {
-                    executor.execute(() -> attempt(lockKey, token, deadline, tries + 1, task, result));
+                    executor.execute(() -> attempt(key, token, deadline, tries + 1, task, result));
                 } catch (RejectedExecutionException e) {
                     result.completeExceptionally(e);
                 }
@@ -170,8 +207,12 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         }
     }
 
-    private <T> void runLocked(String lockKey, String token, Supplier<? extends CompletionStage<T>> task,
-            CompletableFuture<T> result) {
+    private static String text(Object reply) {
+        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) reply;
+    }
+
+    private <T> void runLocked(String lockKey, String token, LockedReads.@Nullable Read read,
+            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
         long every = Math.max(1, leaseMillis / 3);
         AtomicBoolean finished = new AtomicBoolean();
         ScheduledFuture<?> renewal;
@@ -184,10 +225,15 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return;
         }
         CompletionStage<T> stage;
+        LockedReads.@Nullable Read before = read == null || lockedReads == null ? null : lockedReads.enter(read);
         try {
             stage = Objects.requireNonNull(task.get(), "the task returned null instead of a stage");
         } catch (Throwable e) {
             stage = CompletableFuture.failedFuture(e);
+        } finally {
+            if (read != null && lockedReads != null) {
+                lockedReads.exit(before);
+            }
         }
         stage.whenComplete((value, error) -> {
             finished.set(true);
@@ -245,6 +291,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         private Duration lease = Duration.ofSeconds(15);
         private Duration maxWait = Duration.ofSeconds(20);
         private @Nullable Executor executor;
+        private @Nullable LockedReads lockedReads;
+        private long stackTtlMillis;
 
         private Builder(UnifiedJedis redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -280,6 +328,16 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         /** Runs tasks on this executor (the bot's, say) instead of a pool of its own. */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Reads the stack with the lock, for the store of a {@link RedisDialogs} pair (package-private wiring; the
+         * store must use this builder's prefix).
+         */
+        Builder loadsFor(LockedReads lockedReads, long stackTtlMillis) {
+            this.lockedReads = lockedReads;
+            this.stackTtlMillis = stackTtlMillis;
             return this;
         }
 
