@@ -17,10 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,8 +37,8 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>Within a process, a key's tasks queue in arrival order (the in-process isolation; a waiting task holds no
  * thread). The task at the head of the queue then takes a Redis lock, {@code SET <prefix>lock:{bot:chat:user}:...
- * <random token> NX PX <lease>}, runs, and releases it with a compare-and-delete script, so only the holder of the
- * token can release it. While the task runs the lease is renewed every third of the lease (compare-and-PEXPIRE),
+ * <token> NX PX <lease>} (the token: 128 random bits of the isolation, then a counter), runs, and releases it
+ * with a compare-and-delete script, so only the holder of the token can release it. While the task runs the lease is renewed every third of the lease (compare-and-PEXPIRE),
  * so a slow handler keeps the lock and a crashed instance frees it within one lease. A task that finds the lock
  * taken is not dropped: it retries with a growing, jittered pause (2 ms doubling to 50 ms, scheduled, no thread
  * parked) up to {@link Builder#maxWait}, then fails with a {@link StackStoreException}; so does a task whose lock
@@ -98,6 +100,9 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private final @Nullable ExecutorService ownedExecutor;
     private final ScheduledExecutorService timer;
     private final UpdateIsolation local;
+    /** Lock tokens: 128 random bits of this isolation, then a counter, so no two holders ever share one. */
+    private final String tokenPrefix;
+    private final AtomicLong tokens = new AtomicLong();
     private final @Nullable LockedReads lockedReads;
     private final long stackTtlMillis;
 
@@ -117,7 +122,14 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                     r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
             this.executor = ownedExecutor;
         }
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tgdialog-redis-lock-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                r -> daemon(r, "tgdialog-redis-lock-timer"));
+        // A renewal is cancelled when its task ends, nearly always long before it is due: out of the queue at once.
+        timer.setRemoveOnCancelPolicy(true);
+        this.timer = timer;
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        this.tokenPrefix = HexFormat.of().formatHex(id) + ":";
         this.local = UpdateIsolation.inProcess(executor);
     }
 
@@ -144,16 +156,10 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         Objects.requireNonNull(task, "task");
         return local.run(key, () -> {
             CompletableFuture<T> result = new CompletableFuture<>();
-            String token = HexFormat.of().formatHex(token());
+            String token = tokenPrefix + Long.toHexString(tokens.incrementAndGet());
             attempt(key, token, System.nanoTime() + maxWaitNanos, 0, task, result);
             return result;
         });
-    }
-
-    private static byte[] token() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private <T> void attempt(StackKey key, String token, long deadline, int tries,
