@@ -5,12 +5,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
+import dev.tgdialog.redis.RedisDialogs;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.updates.WebhookHandler;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,30 +25,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The wizard benchmark of shared/bench/SCENARIO.md for tgdialog: closed-loop simulated users drive the scenario's
  * five steps through the real engine, the real client (stub=http) and updates entering as JSON (through the
  * webhook handler); it prints one JSON line per configuration.
  *
- * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100}.
+ * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100 --stores memory}.
+ * {@code --stores memory,redis} adds the runs on Redis ({@code REDIS_URL}, else a redis-server started for the run):
+ * the bot then has a {@link RedisDialogs} pair (store and isolation, on the bot's executor), and
+ * {@code store_round_trips_per_update} counts the requests its client sent.
  */
 public final class WizardBench {
     static final String SECRET = "bench";
     static final int STEPS = 5;
     private static final AtomicLong UPDATE_IDS = new AtomicLong();
     private static final AtomicLong QUERY_IDS = new AtomicLong();
+    private static final AtomicLong RUNS = new AtomicLong();
 
     private WizardBench() {}
 
     /** One configuration's outcome. */
-    record Result(String mode, int users, long updates, int failures, long errors, double wallMs, double cpuMs,
-            long apiCalls, long heapLivePerUserB, double rssPeakMb, List<String> firstFailures) {
+    record Result(String store, String mode, int users, long updates, int failures, long errors, double wallMs,
+            double cpuMs, long apiCalls, long storeRequests, long heapLivePerUserB, double rssPeakMb,
+            List<String> firstFailures) {
 
         String json() {
             JsonObject o = new JsonObject();
             o.addProperty("impl", "tgdialog");
-            o.addProperty("store", "memory");
+            o.addProperty("store", store);
             o.addProperty("stub", "http");
             o.addProperty("mode", mode);
             o.addProperty("users", users);
@@ -58,13 +66,14 @@ public final class WizardBench {
             o.addProperty("us_per_update", round(wallMs * 1000 / updates, 2));
             o.addProperty("cpu_us_per_update", round(cpuMs * 1000 / updates, 2));
             o.addProperty("api_calls_per_update", round((double) apiCalls / updates, 3));
-            o.addProperty("store_round_trips_per_update", 0);
+            o.addProperty("store_round_trips_per_update", round((double) storeRequests / updates, 3));
             if (heapLivePerUserB >= 0) {
                 o.addProperty("heap_live_per_user_b", heapLivePerUserB);
             } else {
                 o.add("heap_live_per_user_b", com.google.gson.JsonNull.INSTANCE);
             }
             o.addProperty("rss_peak_mb", round(rssPeakMb, 1));
+            o.addProperty("threads", mode.equals("conc") ? threads(store) : 1);
             o.addProperty("java", System.getProperty("java.version"));
             o.addProperty("cores", Runtime.getRuntime().availableProcessors());
             return o.toString();
@@ -76,53 +85,78 @@ public final class WizardBench {
         List<String> modes = List.of("seq", "rr", "conc");
         int warmup = 20_000;
         int concurrency = 100;
+        List<String> stores = List.of("memory");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> userCounts = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
                 case "--modes" -> modes = List.of(args[i + 1].split(","));
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
+                case "--stores" -> stores = List.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        warmUp(warmup, concurrency);
+        for (String store : stores) {
+            if (!store.equals("memory") && !store.equals("redis")) {
+                throw new IllegalArgumentException("unknown store " + store + " (memory, redis)");
+            }
+        }
         boolean failed = false;
-        for (int users : userCounts) {
-            for (String mode : modes) {
-                Result r = run(mode, users, concurrency);
-                System.out.println(r.json());
-                if (r.failures() > 0 || r.errors() > 0) {
-                    System.err.println("failures: " + r.firstFailures());
-                    failed = true;
+        try (BenchRedis redis = stores.contains("redis") ? BenchRedis.start() : null) {
+            for (String store : stores) {
+                warmUp(warmup, concurrency, store, redis);
+            }
+            for (int users : userCounts) {
+                for (String store : stores) {
+                    for (String mode : modes) {
+                        Result r = run(mode, users, concurrency, store, redis);
+                        System.out.println(r.json());
+                        if (r.failures() > 0 || r.errors() > 0) {
+                            System.err.println("failures: " + r.firstFailures());
+                            failed = true;
+                        }
+                    }
                 }
             }
         }
-        if (failed) {
-            System.exit(1);
-        }
+        // OkHttp's idle threads would keep the JVM up for another minute.
+        System.exit(failed ? 1 : 0);
     }
 
     /** Runs other users through all modes so the JIT has compiled the hot paths before anything is measured. */
-    static void warmUp(int users, int concurrency) throws Exception {
+    static void warmUp(int users, int concurrency, String store, BenchRedis redis) throws Exception {
         if (users <= 0) {
             return;
         }
         for (String mode : List.of("conc", "seq", "rr")) {
-            run(mode, Math.max(1, users / 3), concurrency);
+            run(mode, Math.max(1, users / 3), concurrency, store, redis);
         }
     }
 
-    /** A fresh bot and fake Telegram, then one measured run. */
+    /** {@link #run(String, int, int, String, BenchRedis)} with the in-memory store. */
     static Result run(String mode, int users, int concurrency) throws Exception {
+        return run(mode, users, concurrency, "memory", null);
+    }
+
+    /** A fresh bot and fake Telegram, then one measured run. */
+    static Result run(String mode, int users, int concurrency, String store, BenchRedis redis) throws Exception {
         BenchTelegram telegram = new BenchTelegram();
         Map<Long, WizardBot.Order> orders = new ConcurrentHashMap<>();
-        ExecutorService pool = mode.equals("conc") ? Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), daemon()) : null;
+        ExecutorService pool = mode.equals("conc") ? Executors.newFixedThreadPool(threads(store), daemon()) : null;
         Executor executor = pool != null ? pool : Runnable::run;
         OkHttpClient http = new OkHttpClient.Builder().addInterceptor(telegram).build();
         TelegramClient client = TelegramClient.builder("123456:TEST-TOKEN-NOT-REAL").okHttpClient(http).build();
         Dialog fruit = WizardBot.dialog(orders);
-        DialogBot bot = WizardBot.configure(DialogBot.builder(client).executor(executor), fruit).build();
+        DialogBot.Builder builder = DialogBot.builder(client).executor(executor);
+        UnifiedJedis jedis = null;
+        RedisDialogs pair = null;
+        String prefix = "bench-" + RUNS.incrementAndGet() + "-" + ProcessHandle.current().pid() + ":";
+        if (store.equals("redis")) {
+            jedis = redis.countingClient();
+            pair = RedisDialogs.builder(jedis).keyPrefix(prefix).ttl(Duration.ofHours(1)).executor(executor).build();
+            builder.store(pair.store()).isolation(pair.isolation());
+        }
+        DialogBot bot = WizardBot.configure(builder, fruit).build();
         WebhookHandler webhook = new WebhookHandler(SECRET, bot.handler(), Integer.MAX_VALUE);
         long base = 1_000_000L + UPDATE_IDS.get() * 10;
         List<User> all = new ArrayList<>(users);
@@ -134,6 +168,7 @@ public final class WizardBench {
         System.gc();
         long heapBefore = usedHeap();
         resetPeakRss();
+        long requests0 = redis == null ? 0 : redis.requests.sum();
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         long paused = 0;
@@ -177,12 +212,18 @@ public final class WizardBench {
         }
         double wallMs = (System.nanoTime() - t0 - paused) / 1e6;
         double cpuMs = (cpuNanos() - cpu0 - pausedCpu) / 1e6;
+        long storeRequests = jedis == null ? 0 : redis.requests.sum() - requests0;
         double rss = peakRssMb();
         if (pool != null) {
             pool.shutdown();
         }
         bot.stop();
         client.close();
+        if (pair != null) {
+            pair.close();
+            jedis.close();
+            redis.deleteAll(prefix);
+        }
         int failures = 0;
         List<String> why = new ArrayList<>();
         for (User u : all) {
@@ -194,8 +235,17 @@ public final class WizardBench {
             }
         }
         UPDATE_IDS.addAndGet(users);
-        return new Result(mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
-                telegram.calls.sum(), heapLive, rss, why);
+        return new Result(store, mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
+                telegram.calls.sum(), storeRequests, heapLive, rss, why);
+    }
+
+    /**
+     * The bot's handler threads in conc mode: one per core in memory (nothing blocks), more on Redis, whose calls
+     * block a thread for each round trip ({@code -Dbench.redisThreads}, 16 by default, as the isolation's own pool).
+     */
+    static int threads(String store) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return store.equals("redis") ? Integer.getInteger("bench.redisThreads", Math.max(cores, 16)) : cores;
     }
 
     /** One simulated user. */

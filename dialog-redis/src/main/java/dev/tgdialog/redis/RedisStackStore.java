@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -21,7 +22,9 @@ import redis.clients.jedis.params.GetExParams;
  * never expires under a living child).
  *
  * <ul>
- *   <li>{@link #load} is one {@code GETEX ... PX ttl}: a read keeps the stack alive, like a write.
+ *   <li>{@link #load} is one {@code GETEX ... PX ttl}: a read keeps the stack alive, like a write. (In a
+ *       {@link RedisDialogs} pair the lock script does this read while it takes the lock, and the engine's load
+ *       costs no round trip of its own.)
  *   <li>{@link #save} is one Lua script (one round trip, atomic): it reads the stored document's {@code "version"},
  *       and only if it is the expected one replaces the document with {@code SET ... PX ttl}. The document is
  *       written whole by one command, so a half-written stack cannot happen.
@@ -71,12 +74,19 @@ public final class RedisStackStore implements StackStore {
     private final String prefix;
     private final long ttlMillis;
     private final StackMigration migration;
+    private final @Nullable LockedReads lockedReads;
 
     private RedisStackStore(Builder b) {
         this.redis = b.redis;
         this.prefix = b.prefix;
         this.ttlMillis = b.ttl.toMillis();
         this.migration = b.migration;
+        this.lockedReads = b.lockedReads;
+    }
+
+    /** The time-to-live of stacks, in milliseconds (the lock script of a {@link RedisDialogs} pair refreshes it). */
+    long ttlMillis() {
+        return ttlMillis;
     }
 
     /** A store on {@code redis} whose stacks expire {@code ttl} after their last read or write. */
@@ -97,11 +107,16 @@ public final class RedisStackStore implements StackStore {
     @Override
     public Optional<Stack> load(StackKey key) {
         String redisKey = redisKey(key);
+        LockedReads.Read locked = lockedReads == null ? null : lockedReads.take(redisKey);
         String text;
-        try {
-            text = redis.getEx(redisKey, GetExParams.getExParams().px(ttlMillis));
-        } catch (JedisException e) {
-            throw failure("load", redisKey, e);
+        if (locked != null) {
+            text = locked.document;
+        } else {
+            try {
+                text = redis.getEx(redisKey, GetExParams.getExParams().px(ttlMillis));
+            } catch (JedisException e) {
+                throw failure("load", redisKey, e);
+            }
         }
         if (text == null) {
             return Optional.empty();
@@ -120,6 +135,9 @@ public final class RedisStackStore implements StackStore {
                     "a saved stack's version must be " + (expectedVersion + 1) + ", was " + stack.version());
         }
         String redisKey = redisKey(key);
+        if (lockedReads != null) {
+            lockedReads.forget(redisKey);
+        }
         String document = StackCodec.encode(stack);
         Object written;
         try {
@@ -170,6 +188,7 @@ public final class RedisStackStore implements StackStore {
         private String prefix = RedisKeys.DEFAULT_PREFIX;
         private Duration ttl = Duration.ofDays(7);
         private StackMigration migration = StackMigration.none();
+        private @Nullable LockedReads lockedReads;
 
         private Builder(UnifiedJedis redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -196,6 +215,12 @@ public final class RedisStackStore implements StackStore {
         /** Rewrites documents of older codec formats on load (none by default: they fail to load). */
         public Builder migration(StackMigration migration) {
             this.migration = Objects.requireNonNull(migration, "migration");
+            return this;
+        }
+
+        /** Takes the documents the lock script of a {@link RedisDialogs} pair read (package-private wiring). */
+        Builder lockedReads(LockedReads lockedReads) {
+            this.lockedReads = lockedReads;
             return this;
         }
 

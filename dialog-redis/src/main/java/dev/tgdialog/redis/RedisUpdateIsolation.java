@@ -3,6 +3,7 @@ package dev.tgdialog.redis;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.store.UpdateIsolation;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -16,10 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,12 +37,15 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>Within a process, a key's tasks queue in arrival order (the in-process isolation; a waiting task holds no
  * thread). The task at the head of the queue then takes a Redis lock, {@code SET <prefix>lock:{bot:chat:user}:...
- * <random token> NX PX <lease>}, runs, and releases it with a compare-and-delete script, so only the holder of the
- * token can release it. While the task runs the lease is renewed every third of the lease (compare-and-PEXPIRE),
+ * <token> NX PX <lease>} (the token: 128 random bits of the isolation, then a counter), runs, and releases it
+ * with a compare-and-delete script, so only the holder of the token can release it. While the task runs the lease is renewed every third of the lease (compare-and-PEXPIRE),
  * so a slow handler keeps the lock and a crashed instance frees it within one lease. A task that finds the lock
  * taken is not dropped: it retries with a growing, jittered pause (2 ms doubling to 50 ms, scheduled, no thread
  * parked) up to {@link Builder#maxWait}, then fails with a {@link StackStoreException}; so does a task whose lock
  * Redis could not take. Either way the engine leaves the update unconfirmed and Telegram delivers it again.
+ *
+ * <p>Built by {@link RedisDialogs} together with its store, the lock script also reads the stack (one round
+ * trip for both), and the store's first load in the task uses that read.
  *
  * <p>Redelivered updates need no extra state here: the stack remembers the ids of its last updates and is saved by
  * compare-and-set under this lock, so every instance sees what every other has applied.
@@ -61,6 +67,23 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return 0
             """);
 
+    /**
+     * KEYS[1] the lock, KEYS[2] the stack; ARGV[1] our token, ARGV[2] the lease in ms, ARGV[3] the stack's TTL in
+     * ms. Takes the lock exactly as {@code SET NX PX} does and, only if it did, reads the stack as the store's
+     * {@code GETEX ... PX ttl} does, in one atomic step. Returns 0 when the lock is taken by another, 1 when we took
+     * it and no stack is stored, else the stack's document.
+     */
+    private static final LuaScript ACQUIRE_AND_LOAD = new LuaScript("""
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 0
+            end
+            local document = redis.call('GETEX', KEYS[2], 'PX', ARGV[3])
+            if document then
+              return document
+            end
+            return 1
+            """);
+
     /** KEYS[1] the lock; ARGV[1] our token, ARGV[2] the lease in ms. Extends the lock only if it is still ours. */
     private static final LuaScript RENEW = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -77,8 +100,15 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private final @Nullable ExecutorService ownedExecutor;
     private final ScheduledExecutorService timer;
     private final UpdateIsolation local;
+    /** Lock tokens: 128 random bits of this isolation, then a counter, so no two holders ever share one. */
+    private final String tokenPrefix;
+    private final AtomicLong tokens = new AtomicLong();
+    private final @Nullable LockedReads lockedReads;
+    private final long stackTtlMillis;
 
     private RedisUpdateIsolation(Builder b) {
+        this.lockedReads = b.lockedReads;
+        this.stackTtlMillis = b.stackTtlMillis;
         this.redis = b.redis;
         this.prefix = b.prefix;
         this.leaseMillis = b.lease.toMillis();
@@ -92,7 +122,14 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                     r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
             this.executor = ownedExecutor;
         }
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tgdialog-redis-lock-timer"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                r -> daemon(r, "tgdialog-redis-lock-timer"));
+        // A renewal is cancelled when its task ends, nearly always long before it is due: out of the queue at once.
+        timer.setRemoveOnCancelPolicy(true);
+        this.timer = timer;
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        this.tokenPrefix = HexFormat.of().formatHex(id) + ":";
         this.local = UpdateIsolation.inProcess(executor);
     }
 
@@ -119,23 +156,29 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         Objects.requireNonNull(task, "task");
         return local.run(key, () -> {
             CompletableFuture<T> result = new CompletableFuture<>();
-            String token = HexFormat.of().formatHex(token());
-            attempt(lockKey(key), token, System.nanoTime() + maxWaitNanos, 0, task, result);
+            String token = tokenPrefix + Long.toHexString(tokens.incrementAndGet());
+            attempt(key, token, System.nanoTime() + maxWaitNanos, 0, task, result);
             return result;
         });
     }
 
-    private static byte[] token() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    private <T> void attempt(String lockKey, String token, long deadline, int tries,
+    private <T> void attempt(StackKey key, String token, long deadline, int tries,
             Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+        String lockKey = lockKey(key);
         boolean taken;
+        LockedReads.@Nullable Read read = null;
         try {
-            taken = "OK".equals(redis.set(lockKey, token, SetParams.setParams().nx().px(leaseMillis)));
+            if (lockedReads == null) {
+                taken = "OK".equals(redis.set(lockKey, token, SetParams.setParams().nx().px(leaseMillis)));
+            } else {
+                String stackKey = RedisKeys.stack(prefix, key);
+                Object reply = ACQUIRE_AND_LOAD.run(redis, List.of(lockKey, stackKey),
+                        List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
+                taken = !Long.valueOf(0).equals(reply);
+                if (taken) {
+                    read = new LockedReads.Read(stackKey, reply instanceof Long ? null : text(reply));
+                }
+            }
         } catch (JedisException e) {
             String message = "Redis could not take the lock " + lockKey + ": " + e.getMessage();
             log.warn("{}; the update will be delivered again", message);
@@ -143,7 +186,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return;
         }
         if (taken) {
-            runLocked(lockKey, token, task, result);
+            runLocked(lockKey, token, read, task, result);
             return;
         }
         long now = System.nanoTime();
@@ -160,7 +203,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         try {
             timer.schedule(() -> {
                 try {
-                    executor.execute(() -> attempt(lockKey, token, deadline, tries + 1, task, result));
+                    executor.execute(() -> attempt(key, token, deadline, tries + 1, task, result));
                 } catch (RejectedExecutionException e) {
                     result.completeExceptionally(e);
                 }
@@ -170,8 +213,12 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         }
     }
 
-    private <T> void runLocked(String lockKey, String token, Supplier<? extends CompletionStage<T>> task,
-            CompletableFuture<T> result) {
+    private static String text(Object reply) {
+        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) reply;
+    }
+
+    private <T> void runLocked(String lockKey, String token, LockedReads.@Nullable Read read,
+            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
         long every = Math.max(1, leaseMillis / 3);
         AtomicBoolean finished = new AtomicBoolean();
         ScheduledFuture<?> renewal;
@@ -184,10 +231,15 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return;
         }
         CompletionStage<T> stage;
+        LockedReads.@Nullable Read before = read == null || lockedReads == null ? null : lockedReads.enter(read);
         try {
             stage = Objects.requireNonNull(task.get(), "the task returned null instead of a stage");
         } catch (Throwable e) {
             stage = CompletableFuture.failedFuture(e);
+        } finally {
+            if (read != null && lockedReads != null) {
+                lockedReads.exit(before);
+            }
         }
         stage.whenComplete((value, error) -> {
             finished.set(true);
@@ -245,6 +297,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         private Duration lease = Duration.ofSeconds(15);
         private Duration maxWait = Duration.ofSeconds(20);
         private @Nullable Executor executor;
+        private @Nullable LockedReads lockedReads;
+        private long stackTtlMillis;
 
         private Builder(UnifiedJedis redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -280,6 +334,16 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         /** Runs tasks on this executor (the bot's, say) instead of a pool of its own. */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Reads the stack with the lock, for the store of a {@link RedisDialogs} pair (package-private wiring; the
+         * store must use this builder's prefix).
+         */
+        Builder loadsFor(LockedReads lockedReads, long stackTtlMillis) {
+            this.lockedReads = lockedReads;
+            this.stackTtlMillis = stackTtlMillis;
             return this;
         }
 

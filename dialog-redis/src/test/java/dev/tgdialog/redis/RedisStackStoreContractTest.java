@@ -52,9 +52,18 @@ class RedisStackStoreContractTest extends StackStoreContract {
 
     @Override
     protected StackStore newStore(Duration ttl) {
+        return RedisStackStore.builder(redis).keyPrefix(newPrefix()).ttl(ttl).build();
+    }
+
+    /** A key prefix of this test's own, whose keys are removed after it. */
+    protected String newPrefix() {
         String prefix = TestRedis.uniquePrefix();
         prefixes.add(prefix);
-        return RedisStackStore.builder(redis).keyPrefix(prefix).ttl(ttl).build();
+        return prefix;
+    }
+
+    protected static JedisPooled redis() {
+        return redis;
     }
 
     @Override

@@ -23,18 +23,21 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 class RedisUpdateIsolationTest {
     private static final StackKey KEY = StackKey.of(1, 2, 3);
 
-    private final String prefix = TestRedis.uniquePrefix();
-    private final JedisPooled redis = TestRedis.client();
-    private final List<RedisUpdateIsolation> isolations = new ArrayList<>();
+    protected final String prefix = TestRedis.uniquePrefix();
+    protected final JedisPooled redis = TestRedis.client();
+    protected final List<AutoCloseable> isolations = new ArrayList<>();
 
     @AfterEach
-    void close() {
-        isolations.forEach(RedisUpdateIsolation::close);
+    void close() throws Exception {
+        for (AutoCloseable isolation : isolations) {
+            isolation.close();
+        }
         redis.del(RedisKeys.lock(prefix, KEY));
         redis.close();
     }
 
-    private RedisUpdateIsolation isolation(Duration lease, Duration maxWait) {
+    /** The isolation under test; {@code RedisDialogsIsolationTest} runs these tests on a pair's. */
+    protected RedisUpdateIsolation isolation(Duration lease, Duration maxWait) {
         RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix).lease(lease)
                 .maxWait(maxWait).build();
         isolations.add(isolation);

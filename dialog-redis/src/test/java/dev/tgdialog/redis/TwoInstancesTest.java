@@ -47,9 +47,16 @@ class TwoInstancesTest {
 
         Instance(String url, Duration ttl) {
             redis = new JedisPooled(java.net.URI.create(url));
-            store = RedisStackStore.builder(redis).keyPrefix(prefix).ttl(ttl).build();
-            isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix)
-                    .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool).build();
+            if (paired()) {
+                RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).ttl(ttl)
+                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool).build();
+                store = pair.store();
+                isolation = pair.isolation();
+            } else {
+                store = RedisStackStore.builder(redis).keyPrefix(prefix).ttl(ttl).build();
+                isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix)
+                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool).build();
+            }
             bot = chat.bot(b -> {
                 CounterDialogs.commands(b);
                 b.store(store).isolation(isolation).executor(pool);
@@ -66,6 +73,11 @@ class TwoInstancesTest {
                 redis.close();
             }
         }
+    }
+
+    /** Whether each instance's store and isolation are a {@link RedisDialogs} pair ({@code TwoPairedInstancesTest}). */
+    protected boolean paired() {
+        return false;
     }
 
     private Instance start() {

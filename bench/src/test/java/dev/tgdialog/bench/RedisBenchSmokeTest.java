@@ -1,0 +1,24 @@
+package dev.tgdialog.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The bench on store=redis, tiny (it proves the bench works; figures come from running it by hand). */
+class RedisBenchSmokeTest {
+    @Test
+    void twentyUsers_everyMode_onRedis_noFailures_threeRoundTripsPerUpdate() throws Exception {
+        try (BenchRedis redis = BenchRedis.start()) {
+            WizardBench.run("seq", 5, 5, "redis", redis); // loads the scripts into the server
+            for (String mode : new String[] {"seq", "rr", "conc"}) {
+                WizardBench.Result r = WizardBench.run(mode, 20, 10, "redis", redis);
+
+                assertThat(r.failures()).as(mode + ": " + r.firstFailures()).isZero();
+                assertThat(r.errors()).isZero();
+                assertThat(r.updates()).isEqualTo(100);
+                assertThat(r.storeRequests()).as(mode).isEqualTo(300);
+                assertThat(r.json()).contains("\"store\":\"redis\"", "\"store_round_trips_per_update\":3.0");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tgdialog.redis;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.CommandObjects;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.executors.CommandExecutor;
+import redis.clients.jedis.executors.DefaultCommandExecutor;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+
+/**
+ * A pooled Jedis client that writes down every request it sends (one command, one round trip), by name: what the
+ * round-trip tests count. The counting sits at the command executor, the one door every command goes through.
+ */
+final class CountingRedis {
+    private final List<String> sent = new ArrayList<>();
+    final UnifiedJedis client;
+
+    CountingRedis(String url) {
+        URI uri = URI.create(url);
+        PooledConnectionProvider provider = new PooledConnectionProvider(
+                new HostAndPort(uri.getHost(), uri.getPort()), DefaultJedisClientConfig.builder().build());
+        DefaultCommandExecutor inner = new DefaultCommandExecutor(provider);
+        CommandExecutor counting = new CommandExecutor() {
+            @Override
+            public <T> T executeCommand(CommandObject<T> command) {
+                synchronized (sent) {
+                    sent.add(command.getArguments().getCommand().toString());
+                }
+                return inner.executeCommand(command);
+            }
+
+            @Override
+            public void close() throws Exception {
+                inner.close();
+            }
+        };
+        this.client = new UnifiedJedis(counting, provider, new CommandObjects());
+    }
+
+    /** The names of the commands sent since the last call, and forgets them. */
+    List<String> drain() {
+        synchronized (sent) {
+            List<String> all = List.copyOf(sent);
+            sent.clear();
+            return all;
+        }
+    }
+}
