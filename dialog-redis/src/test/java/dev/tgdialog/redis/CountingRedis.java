@@ -18,6 +18,7 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
  */
 final class CountingRedis {
     private final List<String> sent = new ArrayList<>();
+    private final java.util.Map<String, Integer> total = new java.util.HashMap<>();
     final UnifiedJedis client;
 
     CountingRedis(String url) {
@@ -30,6 +31,8 @@ final class CountingRedis {
             public <T> T executeCommand(CommandObject<T> command) {
                 synchronized (sent) {
                     sent.add(command.getArguments().getCommand().toString());
+                    total.merge(command.getArguments().getCommand().toString(), 1, Integer::sum);
+                    sent.notifyAll();
                 }
                 return inner.executeCommand(command);
             }
@@ -40,6 +43,24 @@ final class CountingRedis {
             }
         };
         this.client = new UnifiedJedis(counting, provider, new CommandObjects());
+    }
+
+    /**
+     * Waits until this client has sent {@code command} at least {@code times} times in all (drains do not reset
+     * the count); fails after 10 s.
+     */
+    void awaitSent(String command, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        synchronized (sent) {
+            while (total.getOrDefault(command, 0) < times) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(command + " was sent " + total.getOrDefault(command, 0)
+                            + " times, not " + times);
+                }
+                sent.wait(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            }
+        }
     }
 
     /** The names of the commands sent since the last call, and forgets them. */

@@ -135,8 +135,8 @@ class RedisDialogsTest {
 
             CompletableFuture<Optional<Stack>> seen = pair.isolation().run(KEY,
                     () -> CompletableFuture.completedFuture(pair.store().load(KEY)));
-            Thread.sleep(100);
-            assertThat(seen).isNotDone();
+            counted.awaitSent("EVALSHA", 1);
+            assertThat(seen).as("the lock is held elsewhere, so the task waits").isNotDone();
             assertThat(otherStore.save(KEY, 0, stack(1))).isTrue();
             other.del(lock);
 

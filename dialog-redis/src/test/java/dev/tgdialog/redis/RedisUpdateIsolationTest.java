@@ -104,12 +104,20 @@ class RedisUpdateIsolationTest {
         RedisUpdateIsolation a = isolation(Duration.ofMillis(300), Duration.ofSeconds(5));
         RedisUpdateIsolation b = isolation(Duration.ofMillis(300), Duration.ofSeconds(5));
         AtomicInteger inside = new AtomicInteger();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        String lock = a.lockKey(KEY);
         CompletableFuture<Integer> slow = a.run(KEY, () -> CompletableFuture.supplyAsync(() -> {
             inside.incrementAndGet();
-            sleep(1000);
+            entered.countDown();
+            // Redis's clock moves 150 ms three times (450 ms, past the 300 ms lease); each time the lease renewal
+            // must put the lock's time back before it runs out.
+            for (int i = 0; i < 3; i++) {
+                TestRedis.advance(redis, lock, 150);
+                awaitRenewal(lock);
+            }
             return inside.getAndDecrement();
         }));
-        Thread.sleep(50);
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Integer> second = b.run(KEY, () -> CompletableFuture.completedFuture(inside.get()));
 
         assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(1);
@@ -172,11 +180,14 @@ class RedisUpdateIsolationTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits (bounded, on Redis's answers) until the lock's remaining time was renewed past 200 ms. */
+    private void awaitRenewal(String lock) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (redis.pttl(lock) <= 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the lease of " + lock + " was not renewed");
+            }
+            Thread.onSpinWait();
         }
     }
 }
