@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,8 +43,25 @@ final class BenchTelegram implements Interceptor {
     /** One chat's messages. */
     static final class Chat {
         long next = 1;
-        final Map<Long, Msg> messages = new HashMap<>();
+        /** The chat's messages by id (ids start at 1 and grow by one, so a list indexed by id - 1 does). */
+        final Messages messages = new Messages();
         long lastKeyboard;
+    }
+
+    /** A chat's messages; message ids are positions (from 1) in the chat's sequence, user messages included. */
+    static final class Messages {
+        private Msg[] byId = new Msg[8];
+
+        Msg get(long id) {
+            return id >= 1 && id <= byId.length ? byId[(int) id - 1] : null;
+        }
+
+        void put(long id, Msg m) {
+            if (id > byId.length) {
+                byId = java.util.Arrays.copyOf(byId, (int) Math.max(id, byId.length * 2L));
+            }
+            byId[(int) id - 1] = m;
+        }
     }
 
     final ConcurrentHashMap<Long, Chat> chats = new ConcurrentHashMap<>();

@@ -30,7 +30,7 @@ public record Stack(
     public Stack {
         Objects.requireNonNull(id, "id");
         frames = List.copyOf(frames);
-        recentUpdateIds = List.copyOf(recentUpdateIds);
+        recentUpdateIds = UpdateIds.copyOf(recentUpdateIds);
     }
 
     /** An empty stack that was never saved (version 0). */
