@@ -1,6 +1,5 @@
 package dev.tgdialog.bench;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -26,12 +25,18 @@ final class BenchTelegram implements Interceptor {
 
     /** A bot message as the fake keeps it. */
     static final class Msg {
-        String text;
+        /** The text as the JSON string literal it came in, echoed back as it is. */
+        String textJson;
         String keyboardJson;
 
-        Msg(String text, JsonObject keyboard) {
-            this.text = text;
-            this.keyboardJson = keyboard == null ? null : keyboard.toString();
+        Msg(String textJson, String keyboardJson) {
+            this.textJson = textJson;
+            this.keyboardJson = keyboardJson;
+        }
+
+        /** The text, unescaped. */
+        String text() {
+            return TopLevelJson.string(textJson);
         }
 
         /** The keyboard as JSON, parsed on demand (the simulated user reads it; the fake keeps only text). */
@@ -86,7 +91,7 @@ final class BenchTelegram implements Interceptor {
         String method = path.substring(path.lastIndexOf('/') + 1);
         Buffer body = new Buffer();
         chain.request().body().writeTo(body);
-        JsonObject p = JsonParser.parseString(body.readUtf8()).getAsJsonObject();
+        Map<String, String> p = TopLevelJson.members(body.readUtf8());
         String answer;
         try {
             answer = "{\"ok\":true,\"result\":" + handle(method, p) + "}";
@@ -102,15 +107,15 @@ final class BenchTelegram implements Interceptor {
                 .build();
     }
 
-    private String handle(String method, JsonObject p) {
+    private String handle(String method, Map<String, String> p) {
         calls.increment();
         switch (method) {
             case "sendMessage": {
-                long chatId = p.get("chat_id").getAsLong();
+                long chatId = Long.parseLong(p.get("chat_id"));
                 Chat c = chat(chatId);
                 synchronized (c) {
                     long id = c.next++;
-                    Msg m = new Msg(p.get("text").getAsString(), keyboard(p));
+                    Msg m = new Msg(p.get("text"), keyboard(p));
                     c.messages.put(id, m);
                     if (m.keyboardJson != null) {
                         c.lastKeyboard = id;
@@ -119,30 +124,29 @@ final class BenchTelegram implements Interceptor {
                 }
             }
             case "editMessageText": {
-                long chatId = p.get("chat_id").getAsLong();
-                long id = p.get("message_id").getAsLong();
+                long chatId = Long.parseLong(p.get("chat_id"));
+                long id = Long.parseLong(p.get("message_id"));
                 Chat c = chat(chatId);
                 synchronized (c) {
                     Msg m = c.messages.get(id);
                     if (m == null) {
                         throw new IllegalStateException("Bad Request: message to edit not found");
                     }
-                    JsonObject kb = keyboard(p);
-                    String kbJson = kb == null ? null : kb.toString();
-                    String text = p.get("text").getAsString();
-                    if (m.text.equals(text) && java.util.Objects.equals(m.keyboardJson, kbJson)) {
+                    String kbJson = keyboard(p);
+                    String textJson = p.get("text");
+                    if (m.textJson.equals(textJson) && java.util.Objects.equals(m.keyboardJson, kbJson)) {
                         throw new IllegalStateException("Bad Request: message is not modified");
                     }
-                    m.text = text;
+                    m.textJson = textJson;
                     m.keyboardJson = kbJson;
-                    if (kb != null) {
+                    if (kbJson != null) {
                         c.lastKeyboard = id;
                     }
                     return message(chatId, id, m);
                 }
             }
             case "answerCallbackQuery":
-                pendingCallbacks.remove(p.get("callback_query_id").getAsString());
+                pendingCallbacks.remove(TopLevelJson.string(p.get("callback_query_id")));
                 return "true";
             default:
                 unknown.increment();
@@ -150,10 +154,10 @@ final class BenchTelegram implements Interceptor {
         }
     }
 
-    private static JsonObject keyboard(JsonObject p) {
-        JsonElement markup = p.get("reply_markup");
-        return markup != null && markup.isJsonObject() && markup.getAsJsonObject().has("inline_keyboard")
-                ? markup.getAsJsonObject() : null;
+    /** The inline keyboard of a request, as raw JSON, or null when it has none. */
+    private static String keyboard(Map<String, String> p) {
+        String markup = p.get("reply_markup");
+        return markup != null && markup.startsWith("{\"inline_keyboard\"") ? markup : null;
     }
 
     private static String message(long chatId, long id, Msg m) {
@@ -161,7 +165,7 @@ final class BenchTelegram implements Interceptor {
         out.append("{\"message_id\":").append(id)
                 .append(",\"date\":1700000000,\"chat\":{\"id\":").append(chatId)
                 .append(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").append(BOT)
-                .append(",\"text\":").append(new com.google.gson.JsonPrimitive(m.text));
+                .append(",\"text\":").append(m.textJson);
         if (m.keyboardJson != null) {
             out.append(",\"reply_markup\":").append(m.keyboardJson);
         }

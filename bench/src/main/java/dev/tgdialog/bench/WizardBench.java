@@ -352,7 +352,7 @@ public final class WizardBench {
                 }
             }
             if (data == null) {
-                u.fail("button " + label + " not found in '" + m.text + "'");
+                u.fail("button " + label + " not found in '" + m.text() + "'");
                 return null;
             }
             String id = Long.toString(QUERY_IDS.incrementAndGet());
@@ -362,7 +362,7 @@ public final class WizardBench {
             JsonObject message = new JsonObject();
             message.addProperty("message_id", messageId);
             message.addProperty("date", 1700000000);
-            message.addProperty("text", m.text);
+            message.addProperty("text", m.text());
             message.add("reply_markup", keyboard);
             return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"callback_query\":{\"id\":\"" + id
                     + "\",\"from\":" + userJson(u) + ",\"message\":" + message.toString().replace(
@@ -402,8 +402,8 @@ public final class WizardBench {
         }
 
         private static void expect(User u, int k, BenchTelegram.Msg m, String text, int buttons, String first) {
-            if (m == null || !m.text.equals(text)) {
-                u.fail("step " + k + ": text '" + (m == null ? null : m.text) + "'");
+            if (m == null || !m.text().equals(text)) {
+                u.fail("step " + k + ": text '" + (m == null ? null : m.text()) + "'");
                 return;
             }
             List<String> labels = new ArrayList<>();
