@@ -4,8 +4,6 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.WidgetContext;
-import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The items of a selection widget: where they come from, their stable ids and their labels. Immutable and

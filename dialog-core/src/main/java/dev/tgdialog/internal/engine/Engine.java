@@ -2,7 +2,6 @@ package dev.tgdialog.internal.engine;
 
 import dev.tgdialog.CommandHandler;
 import dev.tgdialog.Dialog;
-import dev.tgdialog.DialogContext;
 import dev.tgdialog.DialogHandler;
 import dev.tgdialog.ErrorHandler;
 import dev.tgdialog.KeyboardKind;
@@ -11,7 +10,6 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
 import dev.tgdialog.store.Frame;
-import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
