@@ -1,0 +1,56 @@
+package dev.tgdialog.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogBot;
+import dev.tgdialog.StartMode;
+import dev.tgdialog.Transition;
+import dev.tgdialog.WindowId;
+import dev.tgdialog.store.StackKey;
+import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.types.Chat;
+import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.MessageEntity;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.testing.FakeTelegram;
+import dev.tgdialog.testing.FakeTime;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/** The README's Redis snippet, compiled and run against a real Redis. */
+class ReadmeRedisExampleTest {
+    enum Step implements WindowId { ONLY }
+
+    static final Dialog ORDER = Dialog.builder("order").window(Step.ONLY, w -> w.text("Which size?")).build();
+
+    @Test
+    void theReadmeSnippet_keepsTheStackInRedis() {
+        FakeTelegram fake = new FakeTelegram();
+        TelegramClient telegram = fake.client(new FakeTime());
+        try (JedisPooled jedis = TestRedis.client()) {
+            // --- README: Redis ---
+            RedisDialogs redis = RedisDialogs.builder(jedis).keyPrefix(TestRedis.uniquePrefix())
+                    .ttl(Duration.ofDays(7)).build();
+            DialogBot bot = DialogBot.builder(telegram).store(redis.store()).isolation(redis.isolation())
+                    .dialogs(ORDER)
+                    .command("start", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK))
+                    .build();
+            // --- end ---
+            User ann = User.of(1001, false, "Ann");
+            Update start = Update.builder(1).message(Message.builder(1, 1767225600L, Chat.of(1001, "private"))
+                    .from(ann).text("/start").entities(List.of(MessageEntity.of("bot_command", 0, 6))).build())
+                    .build();
+
+            bot.handler().handle(start).toCompletableFuture().join();
+
+            assertThat(fake.lastMessage(1001).orElseThrow().text()).isEqualTo("Which size?");
+            assertThat(redis.store().load(StackKey.of(FakeTelegram.BOT_ID, 1001, 1001)).orElseThrow().frames())
+                    .singleElement().satisfies(f -> assertThat(f.dialogId()).isEqualTo("order"));
+            redis.close();
+        }
+    }
+}
