@@ -78,12 +78,41 @@ public final class ScrollingGroup implements Scrollable {
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
-        List<InlineKeyboardButton> all = allButtons(ctx);
-        int pages = total != null ? Math.max(1, (total.applyAsInt(ctx) + pageSize() - 1) / pageSize())
-                : Math.max(1, (all.size() + pageSize() - 1) / pageSize());
-        int page = Math.min(Scrollable.page(ctx, id), pages - 1);
-        List<InlineKeyboardButton> shown = total != null ? all
-                : all.subList(Math.min(all.size(), page * pageSize()), Math.min(all.size(), (page + 1) * pageSize()));
+        int pages;
+        int page;
+        List<InlineKeyboardButton> shown;
+        if (total == null && widgets.stream().allMatch(w -> w instanceof Sized)) {
+            // Ask each child only for the buttons of the page shown (a list of 300 renders 5 buttons, not 300).
+            int[] counts = new int[widgets.size()];
+            int items = 0;
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = ((Sized) widgets.get(i)).buttonCount(ctx);
+                items += counts[i];
+            }
+            pages = Math.max(1, (items + pageSize() - 1) / pageSize());
+            page = Math.min(Scrollable.page(ctx, id), pages - 1);
+            int from = page * pageSize();
+            int to = from + pageSize();
+            shown = new ArrayList<>(pageSize());
+            int start = 0;
+            for (int i = 0; i < counts.length && start < to; i++) {
+                int end = start + counts[i];
+                if (end > from) {
+                    Sized child = (Sized) widgets.get(i);
+                    shown.addAll(child.renderRange(ctx.forChild(child), Math.max(0, from - start),
+                            Math.min(counts[i], to - start)));
+                }
+                start = end;
+            }
+        } else {
+            List<InlineKeyboardButton> all = allButtons(ctx);
+            pages = total != null ? Math.max(1, (total.applyAsInt(ctx) + pageSize() - 1) / pageSize())
+                    : Math.max(1, (all.size() + pageSize() - 1) / pageSize());
+            page = Math.min(Scrollable.page(ctx, id), pages - 1);
+            shown = total != null ? all
+                    : all.subList(Math.min(all.size(), page * pageSize()),
+                            Math.min(all.size(), (page + 1) * pageSize()));
+        }
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         for (int i = 0; i < shown.size(); i += width) {
             rows.add(List.copyOf(shown.subList(i, Math.min(shown.size(), i + width))));

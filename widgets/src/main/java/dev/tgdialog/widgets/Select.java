@@ -82,6 +82,16 @@ public final class Select<T> implements KeyboardWidget, Sized {
     }
 
     @Override
+    public List<InlineKeyboardButton> renderRange(RenderContext ctx, int from, int to) {
+        List<T> all = items.current(ctx);
+        List<InlineKeyboardButton> buttons = new ArrayList<>(Math.max(0, Math.min(to, all.size()) - from));
+        for (int i = from; i < to && i < all.size(); i++) {
+            buttons.add(ctx.button(items.label(all.get(i)), items.id(all.get(i))));
+        }
+        return buttons;
+    }
+
+    @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         List<InlineKeyboardButton> buttons = new ArrayList<>();
         for (T item : items.render(ctx)) {

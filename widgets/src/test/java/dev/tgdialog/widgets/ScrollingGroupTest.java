@@ -110,6 +110,31 @@ class ScrollingGroupTest {
     }
 
     @Test
+    void sizedChildren_renderOnlyThePageShown_acrossChildBoundaries() {
+        List<String> asked = new ArrayList<>();
+        Select<String> fruit = Select.<String>builder("fruit", ctx -> {
+            asked.add("fruit");
+            return fruits(7);
+        }).onClick((ctx, item) -> stay().with(PICKED, item)).build();
+        Select<String> veg = Select.of("veg", IntStream.rangeClosed(1, 8).mapToObj(i -> "veg " + i).toList(),
+                (ctx, item) -> stay().with(PICKED, item));
+        ScrollingGroup group = ScrollingGroup.builder("list").height(5).add(fruit).add(veg).build();
+        Dialog d = Dialog.builder("mixed")
+                .window(W.LIST, w -> w.text(ctx -> "Picked " + ctx.get(PICKED, "-")).add(group))
+                .build();
+        FakeUser ann = open(d);
+
+        ann.click("Next »");
+        assertThat(labels(ann)).containsExactly(List.of("item 6"), List.of("item 7"), List.of("veg 1"),
+                List.of("veg 2"), List.of("veg 3"), List.of("« Prev", "Next »"));
+        ann.click("veg 2");
+        assertThat(ann.lastMessage().text()).isEqualTo("Picked veg 2");
+        ann.click("Next »");
+        assertThat(labels(ann)).containsExactly(List.of("veg 4"), List.of("veg 5"), List.of("veg 6"),
+                List.of("veg 7"), List.of("veg 8"), List.of("« Prev"));
+    }
+
+    @Test
     void aPagePastTheEnd_isRefused_andAForgedItemToo() {
         ScrollingGroup group = ScrollingGroup.builder("list").width(2).height(2).add(new Items("it")).build();
         Dialog d = Dialog.builder("fruit")
