@@ -159,6 +159,7 @@ public final class DialogBot {
         private String resetMessage = "This menu has changed since you last used it. Let's start over.";
         private @Nullable String username;
         private boolean parallelAnswers;
+        private final Map<String, Dialog.TypedResultHandler<?>> rootResults = new LinkedHashMap<>();
 
         private Builder(TelegramClient telegram) {
             this.telegram = Objects.requireNonNull(telegram, "telegram");
@@ -202,6 +203,15 @@ public final class DialogBot {
          */
         public Builder onUpdate(DialogHandler handler) {
             this.onUpdate = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Receives the typed result of {@code dialog} when it finishes as the last open dialog (no parent to take
+         * it): store an order, start the next dialog, …
+         */
+        public <R> Builder onResult(Dialog dialog, Class<R> type, ResultHandler<R> handler) {
+            rootResults.put(dialog.id(), new Dialog.TypedResultHandler<>(type, handler));
             return this;
         }
 
@@ -307,7 +317,8 @@ public final class DialogBot {
             EngineConfig config = new EngineConfig(telegram, telegram.botId(), username, store,
                     isolation != null ? isolation : UpdateIsolation.inProcess(run), run, time, Map.copyOf(dialogs),
                     Map.copyOf(commands), onMessage, onCallback, onUpdate, List.copyOf(errorHandlers), staleToast,
-                    notYoursToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage, parallelAnswers);
+                    notYoursToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage, parallelAnswers,
+                    Map.copyOf(rootResults));
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned);
         }

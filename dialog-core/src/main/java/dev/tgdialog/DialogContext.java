@@ -34,6 +34,9 @@ public interface DialogContext {
     /** The window showing in that dialog, or null when no dialog is open. */
     @Nullable String windowId();
 
+    /** The id of the dialog this one was started from (its parent in the stack), or null for a root dialog. */
+    @Nullable String parentDialogId();
+
     /**
      * The value of {@code key}: one a getter provided for this render, else the dialog's data; null when neither
      * has it.

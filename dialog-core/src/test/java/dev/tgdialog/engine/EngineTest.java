@@ -115,6 +115,40 @@ class EngineTest {
     }
 
     @Test
+    void aDialog_knowsItsParent_andARootDialogsResultGoesToTheBotsHandler() {
+        List<String> seen = new ArrayList<>();
+        Dialog who = Dialog.builder("who")
+                .window(Solo.ONLY, w -> w.text(ctx -> "parent: " + ctx.parentDialogId())
+                        .add(Button.of("fin", "Finish", ctx -> done(42).saying("Finished"))))
+                .build();
+        Dialog outer = Dialog.builder("outer")
+                .window(Solo.ONLY, w -> w.text("outer").add(Button.of("go", "Go", ctx -> Transition.start(who))))
+                .onResult(who, Integer.class, (ctx, n) -> stay())
+                .build();
+        BotHarness h = harness(bot -> bot.dialogs(who, outer)
+                .command("who", (ctx, args) -> Transition.start(who, null, StartMode.RESET_STACK))
+                .command("outer", (ctx, args) -> Transition.start(outer, null, StartMode.RESET_STACK))
+                .onResult(who, Integer.class, (ctx, n) -> {
+                    seen.add("root result " + n);
+                    return Transition.start(PICKER);
+                }));
+        FakeUser ann = h.user(1001, "Ann");
+
+        ann.send("/outer");
+        ann.click("Go");
+        assertThat(ann.lastMessage().text()).isEqualTo("parent: outer");
+        ann.click("Finish");
+        assertThat(seen).isEmpty();
+
+        ann.send("/who");
+        assertThat(ann.lastMessage().text()).isEqualTo("parent: null");
+        ann.click("Finish");
+        assertThat(seen).containsExactly("root result 42");
+        assertThat(stack(ann).frames()).extracting(Frame::dialogId).containsExactly("picker");
+        assertThat(ann.lastMessage().text()).isEqualTo("Pick a colour");
+    }
+
+    @Test
     void resetStack_closesEveryOpenDialog_andRunsTheirOnClose() {
         List<String> closed = new ArrayList<>();
         Dialog inner = Dialog.builder("inner")

@@ -403,6 +403,11 @@ public final class ListGroup<T> implements KeyboardWidget {
         }
 
         @Override
+        public @Nullable String parentDialogId() {
+            return group.parentDialogId();
+        }
+
+        @Override
         public <V> @Nullable V get(Key<V> key) {
             return group.get(key);
         }

@@ -80,6 +80,12 @@ final class Ctx implements RenderContext, Getter.Values {
     }
 
     @Override
+    public @Nullable String parentDialogId() {
+        int at = frame == null ? -1 : session.frames.indexOf(frame);
+        return at > 0 ? session.frames.get(at - 1).dialogId : null;
+    }
+
+    @Override
     public @Nullable String windowId() {
         return frame == null ? null : frame.windowId;
     }

@@ -476,6 +476,10 @@ public final class Engine implements UpdateHandler {
                 }
             } else {
                 s.farewell = done.farewell();
+                Dialog.TypedResultHandler<?> handler = config.rootResults().get(closing.dialogId);
+                if (handler != null) {
+                    apply(s, null, handler.deliver(ctx(s, null, ""), done.result()), depth + 1);
+                }
             }
         }
     }

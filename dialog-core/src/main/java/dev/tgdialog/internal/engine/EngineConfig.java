@@ -34,7 +34,8 @@ public record EngineConfig(
         int maxDepth,
         @Nullable Dialog rootDialog,
         String resetMessage,
-        boolean parallelAnswers) {
+        boolean parallelAnswers,
+        Map<String, Dialog.TypedResultHandler<?>> rootResults) {
 
     /** An error handler with the exception type it takes. */
     public record ErrorRoute<E extends Throwable>(Class<E> type, ErrorHandler<E> handler) {}
