@@ -7,16 +7,11 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.store.Stack;
-import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
-import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
+import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.widget.Text;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** Proves the widget SPI is enough: this package sees only public API (no dev.tgdialog.internal import). */
@@ -31,29 +26,9 @@ class CustomWidgetTest {
                     .add(new StarRating("stars", STARS)))
             .build();
 
-    /** A store that keeps only the codec's JSON, so every update reads back what was serialised. */
-    static final class JsonStore implements StackStore {
-        final Map<StackKey, String> documents = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<Stack> load(StackKey key) {
-            return Optional.ofNullable(documents.get(key)).map(StackCodec::decode);
-        }
-
-        @Override
-        public synchronized boolean save(StackKey key, long expectedVersion, Stack stack) {
-            long current = load(key).map(Stack::version).orElse(0L);
-            if (current != expectedVersion) {
-                return false;
-            }
-            documents.put(key, StackCodec.encode(stack));
-            return true;
-        }
-    }
-
     @Test
     void aCustomWidget_rendersKeepsStateAcrossAStoreRoundTrip_andRefusesForgedPayloads() {
-        JsonStore store = new JsonStore();
+        RoundTripStore store = new RoundTripStore();
         BotHarness harness = BotHarness.builder(bot -> bot.dialogs(REVIEW)
                         .command("review", (ctx, args) -> Transition.start(REVIEW, null, StartMode.RESET_STACK)))
                 .store(store)
@@ -66,7 +41,7 @@ class CustomWidgetTest {
         ann.click(0, 3);
         assertThat(ann.lastMessage().text()).isEqualTo("Your rating: 4");
         assertThat(ann.buttons()).containsExactly("★", "★", "★", "★", "☆");
-        assertThat(store.documents.get(StackKey.of(1_000_000, 1001, 1001)))
+        assertThat(store.documents().get(StackKey.of(1_000_000, 1001, 1001)))
                 .contains("\"stars/rating\":\"4\"")
                 .contains("\"stars\":\"4\"");
 

@@ -84,11 +84,11 @@ class CheckboxTest {
     @Test
     void aForgedPayload_isRefused_andChangesNothing() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.forge("☐ Newsletter", "yes");
 
         assertThat(bot.toast()).isEqualTo("This button is out of date");
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
     }
 }

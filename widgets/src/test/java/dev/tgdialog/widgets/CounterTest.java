@@ -113,7 +113,7 @@ class CounterTest {
     @Test
     void forgedValues_areRefused_andChangeNothing() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.forge("+", "99");
         assertThat(bot.toast()).isEqualTo("The most is 5 pcs");
@@ -124,7 +124,7 @@ class CounterTest {
         bot.forge("+", "lots");
         assertThat(bot.toast()).isEqualTo("This button is out of date");
 
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
         assertThat(bot.ann.buttons()).startsWith("−", "1 pcs", "+");
     }
 

@@ -11,6 +11,7 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTime;
@@ -35,11 +36,11 @@ class DatePickerTest {
     static final Key<LocalDate> DAY = Key.of("day", LocalDate.class);
 
     /** The store of the latest bot made. */
-    PickerJsonStore store = new PickerJsonStore();
+    RoundTripStore store = new RoundTripStore();
 
     /** A bot whose /start opens a dialog with the picker; a picked day shows as "Picked 2024-02-29". */
     BotHarness bot(String now, UnaryOperator<DatePicker.Builder> settings) {
-        store = new PickerJsonStore();
+        store = new RoundTripStore();
         DatePicker picker = settings.apply(DatePicker.builder("cal")
                         .onPick((ctx, date) -> Transition.next().with(DAY, date)))
                 .build();
@@ -381,7 +382,7 @@ class DatePickerTest {
     @Test
     void blankCellsAndWeekdayNames_doNothing() {
         FakeUser ann = started(bot("2024-02-10T12:00:00Z", p -> p.locale(Locale.UK)));
-        String before = store.document(ann.id());
+        String before = document(ann.id());
         int events = ann.history().size();
 
         ann.click(2, 0);
@@ -389,7 +390,7 @@ class DatePickerTest {
 
         assertThat(ann.lastAnswer().text()).isNull();
         assertThat(ann.history()).hasSize(events);
-        assertThat(frames(store.document(ann.id()))).isEqualTo(frames(before));
+        assertThat(frames(document(ann.id()))).isEqualTo(frames(before));
     }
 
     @Test
@@ -398,9 +399,9 @@ class DatePickerTest {
 
         ann.click("»");
         ann.click("»");
-        assertThat(store.document(ann.id())).contains("cal/shown").contains("2024-04-01");
+        assertThat(document(ann.id())).contains("cal/shown").contains("2024-04-01");
         ann.click("April 2024");
-        assertThat(store.document(ann.id())).contains("cal/view").contains("MONTHS");
+        assertThat(document(ann.id())).contains("cal/view").contains("MONTHS");
 
         ann.click("Jun");
         assertThat(rows(ann.lastMessage()).get(0)).containsExactly("«", "June 2024", "»");
@@ -451,7 +452,7 @@ class DatePickerTest {
 
     /** Runs a click that must be refused with {@code toast} (or answered silently, when null) and change nothing. */
     private void assertRefused(FakeUser user, Runnable click, String toast) {
-        String before = store.document(user.id());
+        String before = document(user.id());
         int events = user.history().size();
         List<List<String>> shown = rows(user.lastMessage());
 
@@ -461,15 +462,20 @@ class DatePickerTest {
         assertThat(user.history()).as("the bot sent or edited nothing").hasSize(events);
         assertThat(rows(user.lastMessage())).isEqualTo(shown);
         if (toast != null) {
-            assertThat(store.document(user.id())).as("the stack").isEqualTo(before);
+            assertThat(document(user.id())).as("the stack").isEqualTo(before);
         } else {
             // A click that does nothing is still saved as handled (its update id), but the dialogs are the same.
-            assertThat(frames(store.document(user.id()))).as("the dialogs").isEqualTo(frames(before));
+            assertThat(frames(document(user.id()))).as("the dialogs").isEqualTo(frames(before));
         }
     }
 
     /** The dialogs of a stack document: their windows, data and widget state. */
     private static String frames(String document) {
         return document.substring(document.indexOf("\"frames\""));
+    }
+
+    /** The stored stack document of a user's private chat. */
+    private String document(long userId) {
+        return store.documents().get(dev.tgdialog.store.StackKey.of(1_000_000, userId, userId));
     }
 }

@@ -104,7 +104,7 @@ class ListGroupTest {
     void forgedItemsWidgetsAndFormats_areRefusedWithAToast_andChangeNothing() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
         bot.ann.click(0, 3);
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.forge("Tea", "p9:qty:1");
         assertThat(bot.toast()).isEqualTo("This item is no longer available");
@@ -119,7 +119,7 @@ class ListGroupTest {
         bot.forge("Tea", "p1:qty:7");
         assertThat(bot.toast()).isEqualTo("This button is out of date");
 
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
     }
 
     @Test

@@ -93,12 +93,12 @@ class MultiselectTest {
         WidgetBot bot = new WidgetBot(DIALOG).start();
         bot.ann.click("Corn");
         bot.ann.click("Olives");
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.ann.click("Ham");
 
         assertThat(bot.toast()).isEqualTo("You can pick at most 2");
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
         assertThat(bot.ann.buttons()).startsWith("Ham", "✓ Olives", "✓ Corn");
     }
 
@@ -117,7 +117,7 @@ class MultiselectTest {
     void forgedPayloads_areRefusedWithAToast_andChangeNothing() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
         bot.ann.click("Corn");
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.forge("Ham", "+salami");
         assertThat(bot.toast()).isEqualTo("This item is no longer available");

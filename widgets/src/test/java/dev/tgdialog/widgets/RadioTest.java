@@ -85,7 +85,7 @@ class RadioTest {
         WidgetBot bot = new WidgetBot(DIALOG).start();
         bot.ann.click("⚪ Red");
         int events = bot.ann.history().size();
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.ann.click("🔘 Red");
 
@@ -131,12 +131,12 @@ class RadioTest {
     void aForgedItemId_isRefusedWithAToast_andChangesNothing() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
         bot.ann.click("⚪ Red");
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.forge("🔘 Red", "purple");
 
         assertThat(bot.toast()).isEqualTo("This item is no longer available");
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
         assertThat(bot.ann.buttons()).startsWith("🔘 Red", "⚪ Green", "⚪ Blue");
     }
 

@@ -8,11 +8,8 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.store.Stack;
-import dev.tgdialog.store.StackCodec;
-import dev.tgdialog.store.StackKey;
-import dev.tgdialog.store.StackStore;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.widget.KeyboardWidget;
@@ -20,9 +17,6 @@ import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.WidgetContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -46,25 +40,6 @@ class ScrollingGroupTest {
         }
     }
 
-    /** A store that keeps only the codec's JSON, so every update goes through a serialise-and-load round trip. */
-    static final class JsonStore implements StackStore {
-        final Map<StackKey, String> documents = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<Stack> load(StackKey key) {
-            return Optional.ofNullable(documents.get(key)).map(StackCodec::decode);
-        }
-
-        @Override
-        public synchronized boolean save(StackKey key, long expectedVersion, Stack stack) {
-            if (load(key).map(Stack::version).orElse(0L) != expectedVersion) {
-                return false;
-            }
-            documents.put(key, StackCodec.encode(stack));
-            return true;
-        }
-    }
-
     static List<String> fruits(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> "item " + i).toList();
     }
@@ -72,7 +47,7 @@ class ScrollingGroupTest {
     private static FakeUser open(Dialog dialog) {
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(dialog)
                         .command("go", (ctx, args) -> Transition.start(dialog, null, StartMode.RESET_STACK)))
-                .store(new JsonStore())
+                .store(new RoundTripStore())
                 .build();
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");

@@ -71,14 +71,14 @@ class SelectTest {
     @Test
     void aForgedItemId_isRefusedWithAToast_andChangesNothing() {
         WidgetBot bot = new WidgetBot(shop).start();
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
         int events = bot.ann.history().size();
 
         bot.forge("Apple", "banana");
 
         assertThat(bot.toast()).isEqualTo("This item is no longer available");
         assertThat(bot.ann.history()).hasSize(events);
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
         assertThat(bot.data()).doesNotContainKey("fruit");
     }
 

@@ -10,6 +10,7 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.widget.Text;
@@ -23,7 +24,7 @@ class TimePickerTest {
 
     static final Key<LocalTime> TIME = Key.of("time", LocalTime.class);
 
-    final PickerJsonStore store = new PickerJsonStore();
+    final RoundTripStore store = new RoundTripStore();
 
     /** A bot whose /start opens a dialog with the picker; a picked time shows as "Picked 09:15". */
     FakeUser started(UnaryOperator<TimePicker.Builder> settings) {
@@ -66,7 +67,7 @@ class TimePickerTest {
         assertThat(rows(ann.lastMessage())).containsExactly(
                 row("09:00", "09:15", "09:30", "09:45"),
                 row("«"));
-        assertThat(store.document(ann.id())).contains("at/hour");
+        assertThat(document(ann.id())).contains("at/hour");
 
         ann.click("09:45");
         assertThat(ann.lastMessage().text()).isEqualTo("Picked 09:45");
@@ -95,7 +96,7 @@ class TimePickerTest {
         assertThat(ann.buttons()).containsExactly("07:00", "07:30", "«");
         ann.click("«");
         assertThat(ann.buttons()).hasSize(24).startsWith("00", "01");
-        assertThat(store.document(ann.id())).doesNotContain("at/hour");
+        assertThat(document(ann.id())).doesNotContain("at/hour");
 
         ann.click("18");
         ann.click("18:30");
@@ -139,13 +140,18 @@ class TimePickerTest {
     }
 
     private void assertRefused(FakeUser user, String payload, String toast) {
-        String before = store.document(user.id());
+        String before = document(user.id());
         int events = user.history().size();
 
         user.clickWithData(user.lastMessage(), forge(user.lastMessage(), "at", payload));
 
         assertThat(user.lastAnswer().text()).as("toast for %s", payload).isEqualTo(toast);
         assertThat(user.history()).as("the bot sent or edited nothing").hasSize(events);
-        assertThat(store.document(user.id())).as("the stack").isEqualTo(before);
+        assertThat(document(user.id())).as("the stack").isEqualTo(before);
+    }
+
+    /** The stored stack document of a user's private chat. */
+    private String document(long userId) {
+        return store.documents().get(dev.tgdialog.store.StackKey.of(1_000_000, userId, userId));
     }
 }

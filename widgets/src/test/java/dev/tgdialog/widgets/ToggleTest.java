@@ -85,14 +85,14 @@ class ToggleTest {
     @Test
     void forgedPayloads_areRefused_andChangeNothing() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
-        String before = bot.store.documents.values().iterator().next();
+        String before = bot.store.documents().values().iterator().next();
 
         bot.forge("Sort: newest", "POPULAR");
         assertThat(bot.toast()).isEqualTo("This button is out of date");
         bot.forge("Sort: newest", "RANDOM");
         assertThat(bot.toast()).isEqualTo("This button is out of date");
 
-        assertThat(bot.store.documents.values().iterator().next()).isEqualTo(before);
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
         assertThat(bot.ann.buttons()).startsWith("Sort: newest");
     }
 }

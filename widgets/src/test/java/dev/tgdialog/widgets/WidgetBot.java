@@ -7,6 +7,7 @@ import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
+import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
@@ -46,7 +47,7 @@ final class WidgetBot {
 
     /** The top frame as the store holds it, decoded from its JSON document. */
     Frame frame() {
-        String document = store.documents.get(StackKey.of(BOT_ID, ANN, ANN));
+        String document = store.documents().get(StackKey.of(BOT_ID, ANN, ANN));
         Objects.requireNonNull(document, "nothing stored yet");
         return StackCodec.decode(document).top().orElseThrow();
     }

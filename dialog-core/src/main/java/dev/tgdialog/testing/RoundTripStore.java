@@ -1,4 +1,4 @@
-package dev.tgdialog.widgets;
+package dev.tgdialog.testing;
 
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackCodec;
@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A store that keeps only the codec's JSON, so every update reads back what was serialised. */
-final class RoundTripStore implements StackStore {
-    final Map<StackKey, String> documents = new ConcurrentHashMap<>();
+/**
+ * A stack store for tests that keeps only each stack's JSON document ({@link StackCodec}), so every update reads
+ * back what was serialised: a dialog or widget that keeps state the codec cannot carry fails here as it would on
+ * Redis. Pass it to {@link BotHarness.Builder#store}. Thread-safe.
+ */
+public final class RoundTripStore implements StackStore {
+    private final Map<StackKey, String> documents = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Stack> load(StackKey key) {
@@ -25,5 +29,10 @@ final class RoundTripStore implements StackStore {
         }
         documents.put(key, StackCodec.encode(stack));
         return true;
+    }
+
+    /** The stored JSON documents by key, as they are now. */
+    public Map<StackKey, String> documents() {
+        return Map.copyOf(documents);
     }
 }
