@@ -329,9 +329,21 @@ public final class TelegramClient implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private TypeAdapter<Envelope<?>> envelopeAdapter(Type resultType) {
+        if (resultType instanceof Class<?> type) {
+            return CLASS_ENVELOPES.get(type);
+        }
         return envelopes.computeIfAbsent(resultType, t -> (TypeAdapter<Envelope<?>>)
                 gson.getAdapter(TypeToken.getParameterized(Envelope.class, t)));
     }
+
+    /** Envelope adapters of plain result classes, found without a map lookup (every client uses {@link Json}). */
+    @SuppressWarnings("unchecked")
+    private static final ClassValue<TypeAdapter<Envelope<?>>> CLASS_ENVELOPES = new ClassValue<>() {
+        @Override
+        protected TypeAdapter<Envelope<?>> computeValue(Class<?> type) {
+            return (TypeAdapter<Envelope<?>>) Json.gson().getAdapter(TypeToken.getParameterized(Envelope.class, type));
+        }
+    };
 
     private TelegramException.Network network(String method, IOException e) {
         boolean timeout = e instanceof InterruptedIOException;
