@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * What a {@link RedisDialogs} pair shares: the stack document that the isolation's lock script read in the same
  * atomic step that took the lock, handed to the store's next {@code load} of that stack on the thread that starts
  * the task (the engine loads there, before anything else). It is taken once; a second load, a load of another key,
- * a load on another thread, or a load after a save in the task reads Redis as usual.
+ * a load on another thread, or a load after a save in the task reads Redis as usual. The other way round, the
+ * store's save of that stack releases the lock in its own script (the engine saves once, last), so an update costs
+ * two round trips: take-and-read, save-and-release.
  */
 final class LockedReads {
     private final ThreadLocal<@Nullable Read> current = new ThreadLocal<>();
@@ -15,11 +17,17 @@ final class LockedReads {
     static final class Read {
         final String stackKey;
         final @Nullable String document;
+        final String lockKey;
+        final String token;
         boolean taken;
+        /** Set once the store's save released the lock in the same script: the isolation must not again. */
+        volatile boolean released;
 
-        Read(String stackKey, @Nullable String document) {
+        Read(String stackKey, @Nullable String document, String lockKey, String token) {
             this.stackKey = stackKey;
             this.document = document;
+            this.lockKey = lockKey;
+            this.token = token;
         }
     }
 
@@ -46,6 +54,15 @@ final class LockedReads {
         }
         read.taken = true;
         return read;
+    }
+
+    /**
+     * The lock held for {@code stackKey} by this thread's task, when the store's save may release it in the same
+     * script (the save is the task's last change to the stack); null otherwise.
+     */
+    @Nullable Read lockOf(String stackKey) {
+        Read read = current.get();
+        return read != null && !read.released && read.stackKey.equals(stackKey) ? read : null;
     }
 
     /** The stack is being written: what was read under the lock is no longer its state. */

@@ -7,7 +7,7 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A {@link RedisStackStore} and a {@link RedisUpdateIsolation} made for each other: give a bot both, and an update
- * costs three Redis round trips instead of four.
+ * costs two Redis round trips instead of four.
  *
  * <pre>{@code
  * RedisDialogs redis = RedisDialogs.builder(jedis).keyPrefix("shop:").executor(pool).build();
@@ -21,8 +21,9 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <ol>
  *   <li>lock and read: {@code SET lock token NX PX lease}, and only if that took it, {@code GETEX stack PX ttl};
- *   <li>save: the same compare-and-set script as ever;
- *   <li>release: the same compare-and-delete script as ever.
+ *   <li>save and release: the same compare-and-set as ever, then, in the same script, the same compare-and-delete
+ *       of the lock (the engine saves once, as the last change of an update; what it does after, answering and
+ *       logging, no longer needs the lock).
  * </ol>
  *
  * Nothing is weaker: the stack is still read only once the lock is held (in the same atomic script), the save still

@@ -61,6 +61,31 @@ public final class RedisStackStore implements StackStore {
             return 1
             """);
 
+    /**
+     * {@link #SAVE}, then the lock's compare-and-delete, in one step: KEYS[2] the lock, ARGV[4] the holder's token.
+     * The lock goes whether or not the write was refused: the task that held it is at its end either way.
+     */
+    private static final LuaScript SAVE_AND_RELEASE = new LuaScript("""
+            local current = redis.call('GET', KEYS[1])
+            local version = 0
+            if current then
+              local ok, doc = pcall(cjson.decode, current)
+              if not ok or type(doc) ~= 'table' or type(doc['version']) ~= 'number' then
+                return redis.error_reply('ERR stored stack ' .. KEYS[1] .. ' has no numeric "version"')
+              end
+              version = doc['version']
+            end
+            local written = 0
+            if version == tonumber(ARGV[1]) then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              written = 1
+            end
+            if redis.call('GET', KEYS[2]) == ARGV[4] then
+              redis.call('DEL', KEYS[2])
+            end
+            return written
+            """);
+
     /** KEYS[1] the stack; ARGV[1] the text read, ARGV[2] its migration, ARGV[3] the TTL in ms. */
     private static final LuaScript REPLACE_IF_UNCHANGED = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -139,10 +164,17 @@ public final class RedisStackStore implements StackStore {
             lockedReads.forget(redisKey);
         }
         String document = StackCodec.encode(stack);
+        LockedReads.Read lock = lockedReads == null ? null : lockedReads.lockOf(redisKey);
         Object written;
         try {
-            written = SAVE.run(redis, List.of(redisKey),
-                    List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis)));
+            if (lock != null) {
+                written = SAVE_AND_RELEASE.run(redis, List.of(redisKey, lock.lockKey),
+                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis), lock.token));
+                lock.released = true;
+            } else {
+                written = SAVE.run(redis, List.of(redisKey),
+                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis)));
+            }
         } catch (JedisException e) {
             throw failure("save", redisKey, e);
         }

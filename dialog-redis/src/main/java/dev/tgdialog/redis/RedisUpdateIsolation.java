@@ -176,7 +176,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                         List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
                 taken = !Long.valueOf(0).equals(reply);
                 if (taken) {
-                    read = new LockedReads.Read(stackKey, reply instanceof Long ? null : text(reply));
+                    read = new LockedReads.Read(stackKey, reply instanceof Long ? null : text(reply), lockKey, token);
                 }
             }
         } catch (JedisException e) {
@@ -223,8 +223,11 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         AtomicBoolean finished = new AtomicBoolean();
         ScheduledFuture<?> renewal;
         try {
-            renewal = timer.scheduleAtFixedRate(() -> renew(lockKey, token, finished), every, every,
-                    TimeUnit.MILLISECONDS);
+            renewal = timer.scheduleAtFixedRate(() -> {
+                if (read == null || !read.released) {
+                    renew(lockKey, token, finished);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             release(lockKey, token);
             result.completeExceptionally(new IllegalStateException("the Redis isolation is closed", e));
@@ -244,7 +247,9 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         stage.whenComplete((value, error) -> {
             finished.set(true);
             renewal.cancel(false);
-            release(lockKey, token);
+            if (read == null || !read.released) {
+                release(lockKey, token);
+            }
             if (error != null) {
                 result.completeExceptionally(error);
             } else {

@@ -2,7 +2,7 @@
  * The dialog stack and the per-user lock in Redis, for bots that run as several processes or must survive a
  * restart: {@link dev.tgdialog.redis.RedisStackStore} keeps each stack as one JSON document written by
  * compare-and-set, {@link dev.tgdialog.redis.RedisUpdateIsolation} runs one update of a user at a time across all
- * instances. {@link dev.tgdialog.redis.RedisDialogs} builds the two as a pair that costs three round trips per
+ * instances. {@link dev.tgdialog.redis.RedisDialogs} builds the two as a pair that costs two round trips per
  * update instead of four (the lock script also reads the stack). All work on any Jedis
  * {@link redis.clients.jedis.UnifiedJedis} (standalone, Sentinel, Cluster).
  */
