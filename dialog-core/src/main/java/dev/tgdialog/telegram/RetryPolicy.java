@@ -1,5 +1,6 @@
 package dev.tgdialog.telegram;
 
+import dev.tgdialog.internal.http.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -41,10 +42,6 @@ public record RetryPolicy(
 
     /** The pause before network repeat number {@code attempt} (1-based). */
     Duration backoff(int attempt) {
-        Duration pause = initialBackoff;
-        for (int i = 1; i < attempt && pause.compareTo(maxBackoff) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        return Backoff.pause(initialBackoff, maxBackoff, attempt);
     }
 }

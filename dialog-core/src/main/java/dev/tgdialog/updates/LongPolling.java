@@ -1,6 +1,7 @@
 package dev.tgdialog.updates;
 
 import dev.tgdialog.TimeSource;
+import dev.tgdialog.internal.http.Backoff;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.GetUpdates;
@@ -221,14 +222,15 @@ public final class LongPolling implements AutoCloseable {
             failures.remove(ordered.get(i).updateId());
         }
         if (failed != null) {
-            next = onFailure(failed, next);
+            next = onFailure(failed);
         }
         synchronized (this) {
             offset = next;
         }
     }
 
-    private Long onFailure(Update failed, @Nullable Long confirmedSoFar) throws InterruptedException {
+    /** The offset after a failed update: past it when it failed too often, else at it (everything before is done). */
+    private Long onFailure(Update failed) throws InterruptedException {
         long id = failed.updateId();
         int count = failures.merge(id, 1, Integer::sum);
         if (count >= maxAttempts) {
@@ -240,7 +242,7 @@ public final class LongPolling implements AutoCloseable {
         log.warn("Update {} was not handled (attempt {} of {}); it will be delivered again in {} ms", id, count,
                 maxAttempts, pause.toMillis());
         pause(pause);
-        return confirmedSoFar == null ? id : Math.max(confirmedSoFar, id);
+        return id;
     }
 
     private CompletableFuture<?> handOver(Update update) {
@@ -275,11 +277,7 @@ public final class LongPolling implements AutoCloseable {
     }
 
     private Duration backoff(int failuresInARow) {
-        Duration pause = initialBackoff;
-        for (int i = 1; i < failuresInARow && pause.compareTo(maxBackoff) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(maxBackoff) > 0 ? maxBackoff : pause;
+        return Backoff.pause(initialBackoff, maxBackoff, failuresInARow);
     }
 
     private static boolean isFatal(TelegramException e) {

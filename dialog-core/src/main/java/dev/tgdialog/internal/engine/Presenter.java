@@ -36,9 +36,7 @@ import dev.tgdialog.widget.ReplyKeyboardWidget;
 import dev.tgdialog.widget.Media;
 import dev.tgdialog.widget.TextWidget;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,7 +154,6 @@ final class Presenter {
             throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
                     + " rendered an empty text, which Telegram refuses");
         }
-        Map<String, String> spill = new HashMap<>(scratch.spill);
         ReplyMarkup markup = null;
         boolean reply = false;
         if (window.keyboardKind() == KeyboardKind.INLINE) {
@@ -168,7 +165,8 @@ final class Presenter {
             reply = true;
             markup = ForceReply.of(true);
         }
-        frame.spill = spill;
+        // The render's scratch is thrown away after this, so its spill map becomes the frame's as it is.
+        frame.spill = scratch.spill;
         String parseMode = window.parseMode();
         String content = text.toString();
         return new Rendered(content, parseMode, window.linkPreview(), markup, media, reply,
