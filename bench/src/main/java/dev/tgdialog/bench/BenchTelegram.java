@@ -1,7 +1,6 @@
 package dev.tgdialog.bench;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +38,62 @@ final class BenchTelegram implements Interceptor {
             return TopLevelJson.string(textJson);
         }
 
-        /** The keyboard as JSON, parsed on demand (the simulated user reads it; the fake keeps only text). */
-        JsonObject keyboard() {
-            return keyboardJson == null ? null : JsonParser.parseString(keyboardJson).getAsJsonObject();
+        /** The buttons of {@link #keyboardJson}, parsed once on first need; null until then. */
+        private Button[] buttons;
+
+        void set(String textJson, String keyboardJson) {
+            this.textJson = textJson;
+            this.keyboardJson = keyboardJson;
+            this.buttons = null;
         }
+
+        /** The keyboard's buttons in order (the simulated user reads them by label); none without a keyboard. */
+        Button[] buttons() {
+            if (buttons == null) {
+                buttons = keyboardJson == null ? new Button[0] : parseButtons(keyboardJson);
+            }
+            return buttons;
+        }
+    }
+
+    /** One inline button: its label, and its callback data (null for other kinds). */
+    record Button(String label, String data) {}
+
+    private static Button[] parseButtons(String keyboardJson) {
+        java.util.List<Button> out = new java.util.ArrayList<>();
+        try (JsonReader r = new JsonReader(new java.io.StringReader(keyboardJson))) {
+            r.beginObject();
+            while (r.hasNext()) {
+                if (!r.nextName().equals("inline_keyboard")) {
+                    r.skipValue();
+                    continue;
+                }
+                r.beginArray();
+                while (r.hasNext()) {
+                    r.beginArray();
+                    while (r.hasNext()) {
+                        String label = null;
+                        String data = null;
+                        r.beginObject();
+                        while (r.hasNext()) {
+                            switch (r.nextName()) {
+                                case "text" -> label = r.nextString();
+                                case "callback_data" -> data = r.nextString();
+                                default -> r.skipValue();
+                            }
+                        }
+                        r.endObject();
+                        out.add(new Button(label, data));
+                    }
+                    r.endArray();
+                }
+                r.endArray();
+            }
+            r.endObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("the bot sent a keyboard that is not JSON: " + keyboardJson, e);
+        }
+        return out.toArray(Button[]::new);
     }
 
     /** One chat's messages. */
@@ -137,8 +188,7 @@ final class BenchTelegram implements Interceptor {
                     if (m.textJson.equals(textJson) && java.util.Objects.equals(m.keyboardJson, kbJson)) {
                         throw new IllegalStateException("Bad Request: message is not modified");
                     }
-                    m.textJson = textJson;
-                    m.keyboardJson = kbJson;
+                    m.set(textJson, kbJson);
                     if (kbJson != null) {
                         c.lastKeyboard = id;
                     }

@@ -1,7 +1,5 @@
 package dev.tgdialog.bench;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
@@ -32,7 +30,8 @@ import redis.clients.jedis.UnifiedJedis;
  * five steps through the real engine, the real client (stub=http) and updates entering as JSON (through the
  * webhook handler); it prints one JSON line per configuration.
  *
- * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100 --stores memory}.
+ * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100 --stores memory
+ * --reps 1}; with several reps each configuration prints its median run.
  * {@code --stores memory,redis} adds the runs on Redis ({@code REDIS_URL}, else a redis-server started for the run):
  * the bot then has a {@link RedisDialogs} pair (store and isolation, on the bot's executor), and
  * {@code store_round_trips_per_update} counts the requests its client sent.
@@ -43,6 +42,7 @@ public final class WizardBench {
     private static final AtomicLong UPDATE_IDS = new AtomicLong();
     private static final AtomicLong QUERY_IDS = new AtomicLong();
     private static final AtomicLong RUNS = new AtomicLong();
+    private static final com.google.gson.Gson JSON_STRINGS = new com.google.gson.Gson();
 
     private WizardBench() {}
 
@@ -50,6 +50,10 @@ public final class WizardBench {
     record Result(String store, String mode, int users, long updates, int failures, long errors, double wallMs,
             double cpuMs, long apiCalls, long storeRequests, long heapLivePerUserB, double rssPeakMb,
             List<String> firstFailures) {
+
+        double updatesPerS() {
+            return updates / (wallMs / 1000);
+        }
 
         String json() {
             JsonObject o = new JsonObject();
@@ -62,7 +66,7 @@ public final class WizardBench {
             o.addProperty("failures", failures);
             o.addProperty("errors", errors);
             o.addProperty("wall_ms", round(wallMs, 1));
-            o.addProperty("updates_per_s", Math.round(updates / (wallMs / 1000)));
+            o.addProperty("updates_per_s", Math.round(updatesPerS()));
             o.addProperty("us_per_update", round(wallMs * 1000 / updates, 2));
             o.addProperty("cpu_us_per_update", round(cpuMs * 1000 / updates, 2));
             o.addProperty("api_calls_per_update", round((double) apiCalls / updates, 3));
@@ -86,6 +90,7 @@ public final class WizardBench {
         int warmup = 20_000;
         int concurrency = 100;
         List<String> stores = List.of("memory");
+        int reps = 1;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> userCounts = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
@@ -93,6 +98,7 @@ public final class WizardBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
                 case "--stores" -> stores = List.of(args[i + 1].split(","));
+                case "--reps" -> reps = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -109,18 +115,35 @@ public final class WizardBench {
             for (int users : userCounts) {
                 for (String store : stores) {
                     for (String mode : modes) {
-                        Result r = run(mode, users, concurrency, store, redis);
-                        System.out.println(r.json());
-                        if (r.failures() > 0 || r.errors() > 0) {
-                            System.err.println("failures: " + r.firstFailures());
-                            failed = true;
+                        List<Result> runs = new ArrayList<>();
+                        for (int rep = 0; rep < reps; rep++) {
+                            Result r = run(mode, users, concurrency, store, redis);
+                            runs.add(r);
+                            if (r.failures() > 0 || r.errors() > 0) {
+                                System.err.println("failures: " + r.firstFailures());
+                                failed = true;
+                            }
                         }
+                        System.out.println(median(runs));
                     }
                 }
             }
         }
         // OkHttp's idle threads would keep the JVM up for another minute.
         System.exit(failed ? 1 : 0);
+    }
+
+    /** The median run by updates/s as its JSON line, with the spread of all runs when there were several. */
+    static String median(List<Result> runs) {
+        List<Result> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(Result::updatesPerS));
+        JsonObject o = com.google.gson.JsonParser.parseString(sorted.get(sorted.size() / 2).json()).getAsJsonObject();
+        if (runs.size() > 1) {
+            o.addProperty("reps", runs.size());
+            o.addProperty("updates_per_s_min", Math.round(sorted.get(0).updatesPerS()));
+            o.addProperty("updates_per_s_max", Math.round(sorted.get(sorted.size() - 1).updatesPerS()));
+        }
+        return o.toString();
     }
 
     /** Runs other users through all modes so the JIT has compiled the hot paths before anything is measured. */
@@ -335,40 +358,41 @@ public final class WizardBench {
                 u.fail("no keyboard when pressing " + label);
                 return null;
             }
-            BenchTelegram.Msg m;
             long messageId;
+            String textJson;
+            String keyboardJson;
+            String data = null;
             synchronized (c) {
                 messageId = c.lastKeyboard;
-                m = c.messages.get(messageId);
-            }
-            String data = null;
-            JsonObject keyboard = m.keyboard();
-            for (JsonElement row : keyboard.getAsJsonArray("inline_keyboard")) {
-                for (JsonElement b : (JsonArray) row) {
-                    JsonObject button = b.getAsJsonObject();
-                    if (button.get("text").getAsString().equals(label) && button.has("callback_data")) {
-                        data = button.get("callback_data").getAsString();
+                BenchTelegram.Msg m = c.messages.get(messageId);
+                textJson = m.textJson;
+                keyboardJson = m.keyboardJson;
+                for (BenchTelegram.Button b : m.buttons()) {
+                    if (b.label().equals(label) && b.data() != null) {
+                        data = b.data();
                     }
                 }
-            }
-            if (data == null) {
-                u.fail("button " + label + " not found in '" + m.text() + "'");
-                return null;
+                if (data == null) {
+                    u.fail("button " + label + " not found in '" + m.text() + "'");
+                    return null;
+                }
             }
             String id = Long.toString(QUERY_IDS.incrementAndGet());
             telegram.pendingCallbacks.put(id, true);
             u.callbackId = id;
             u.callbackMessage = messageId;
-            JsonObject message = new JsonObject();
-            message.addProperty("message_id", messageId);
-            message.addProperty("date", 1700000000);
-            message.addProperty("text", m.text());
-            message.add("reply_markup", keyboard);
-            return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"callback_query\":{\"id\":\"" + id
-                    + "\",\"from\":" + userJson(u) + ",\"message\":" + message.toString().replace(
-                            "{\"message_id\"", "{\"chat\":" + chatJson(u) + ",\"message_id\"")
-                    + ",\"chat_instance\":\"" + u.id + "\",\"data\":" + new com.google.gson.JsonPrimitive(data)
-                    + "}}";
+            // The message as Telegram sends it back: its text and keyboard as the bot last set them.
+            return new StringBuilder(256 + keyboardJson.length())
+                    .append("{\"update_id\":").append(UPDATE_IDS.incrementAndGet())
+                    .append(",\"callback_query\":{\"id\":\"").append(id)
+                    .append("\",\"from\":").append(userJson(u))
+                    .append(",\"message\":{\"chat\":").append(chatJson(u))
+                    .append(",\"message_id\":").append(messageId)
+                    .append(",\"date\":1700000000,\"text\":").append(textJson)
+                    .append(",\"reply_markup\":").append(keyboardJson)
+                    .append("},\"chat_instance\":\"").append(u.id)
+                    .append("\",\"data\":").append(JSON_STRINGS.toJson(data))
+                    .append("}}").toString();
         }
 
         private void check(User u, int k) {
@@ -406,16 +430,9 @@ public final class WizardBench {
                 u.fail("step " + k + ": text '" + (m == null ? null : m.text()) + "'");
                 return;
             }
-            List<String> labels = new ArrayList<>();
-            if (m.keyboardJson != null) {
-                for (JsonElement row : m.keyboard().getAsJsonArray("inline_keyboard")) {
-                    for (JsonElement b : (JsonArray) row) {
-                        labels.add(b.getAsJsonObject().get("text").getAsString());
-                    }
-                }
-            }
-            if (labels.size() != buttons || (first != null && !labels.get(0).equals(first))) {
-                u.fail("step " + k + ": labels " + labels);
+            BenchTelegram.Button[] shown = m.buttons();
+            if (shown.length != buttons || (first != null && !shown[0].label().equals(first))) {
+                u.fail("step " + k + ": buttons " + List.of(shown));
             }
         }
 
