@@ -12,6 +12,7 @@ import dev.tgdialog.internal.http.Pacer;
 import dev.tgdialog.internal.http.Redactor;
 import dev.tgdialog.internal.http.RequestEncoder;
 import dev.tgdialog.internal.json.Json;
+import dev.tgdialog.internal.json.Utf8Reader;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -295,9 +296,8 @@ public final class TelegramClient implements AutoCloseable {
     private <R> R read(BotMethod<?> method, Type resultType, Response response) throws IOException {
         String name = method.methodName();
         Envelope<?> envelope;
-        // okio decodes UTF-8 without a CharsetDecoder; a Reader over the body would make one per response.
-        String body = response.body().string();
-        try (JsonReader reader = gson.newJsonReader(new java.io.StringReader(body))) {
+        byte[] body = response.body().bytes();
+        try (JsonReader reader = gson.newJsonReader(new Utf8Reader(body))) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
             throw notAnAnswer(name, response.code(), e);

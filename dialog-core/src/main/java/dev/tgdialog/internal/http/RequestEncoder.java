@@ -9,11 +9,13 @@ import com.google.gson.stream.JsonWriter;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.InputFile;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
+import okio.Buffer;
 
 /**
  * Turns a {@link BotMethod} into an HTTP body: JSON for plain calls, multipart/form-data when it carries uploads.
@@ -34,7 +36,7 @@ public final class RequestEncoder {
     /** The body for this call. */
     public RequestBody encode(BotMethod<?> method) {
         if (!method.mayUpload()) {
-            return RequestBody.create(gson.toJson(method), JSON);
+            return json(method);
         }
         Map<String, InputFile.Upload> uploads = new LinkedHashMap<>();
         Gson collecting = gson.newBuilder()
@@ -65,6 +67,17 @@ public final class RequestEncoder {
             body.addFormDataPart(nested.getKey(), upload.fileName(), RequestBody.create(upload.content(), OCTET));
         }
         return body.build();
+    }
+
+    /** The call as a JSON body, written as UTF-8 bytes in one pass. */
+    private RequestBody json(BotMethod<?> method) {
+        Buffer buffer = new Buffer();
+        try (BufferWriter out = new BufferWriter(buffer); JsonWriter json = gson.newJsonWriter(out)) {
+            gson.toJson(method, method.getClass(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory failed", e);
+        }
+        return RequestBody.create(buffer.readByteString(), JSON);
     }
 
     /** Writes references as strings and uploads as {@code attach://fileN}, remembering each upload. */
