@@ -24,27 +24,27 @@ final class BenchTelegram implements Interceptor {
 
     /** A bot message as the fake keeps it. */
     static final class Msg {
-        /** The text as the JSON string literal it came in, echoed back as it is. */
-        String textJson;
-        String keyboardJson;
+        /** The text as the JSON string literal it came in (UTF-8), echoed back as it is. */
+        byte[] textJson;
+        /** The inline keyboard as the JSON it came in, or null. */
+        byte[] keyboardJson;
+        /** The buttons of {@link #keyboardJson}, parsed once on first need; null until then. */
+        private Button[] buttons;
 
-        Msg(String textJson, String keyboardJson) {
+        Msg(byte[] textJson, byte[] keyboardJson) {
             this.textJson = textJson;
             this.keyboardJson = keyboardJson;
+        }
+
+        void set(byte[] textJson, byte[] keyboardJson) {
+            this.textJson = textJson;
+            this.keyboardJson = keyboardJson;
+            this.buttons = null;
         }
 
         /** The text, unescaped. */
         String text() {
             return TopLevelJson.string(textJson);
-        }
-
-        /** The buttons of {@link #keyboardJson}, parsed once on first need; null until then. */
-        private Button[] buttons;
-
-        void set(String textJson, String keyboardJson) {
-            this.textJson = textJson;
-            this.keyboardJson = keyboardJson;
-            this.buttons = null;
         }
 
         /** The keyboard's buttons in order (the simulated user reads them by label); none without a keyboard. */
@@ -59,9 +59,10 @@ final class BenchTelegram implements Interceptor {
     /** One inline button: its label, and its callback data (null for other kinds). */
     record Button(String label, String data) {}
 
-    private static Button[] parseButtons(String keyboardJson) {
+    private static Button[] parseButtons(byte[] keyboardJson) {
         java.util.List<Button> out = new java.util.ArrayList<>();
-        try (JsonReader r = new JsonReader(new java.io.StringReader(keyboardJson))) {
+        try (JsonReader r = new JsonReader(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(keyboardJson), java.nio.charset.StandardCharsets.UTF_8))) {
             r.beginObject();
             while (r.hasNext()) {
                 if (!r.nextName().equals("inline_keyboard")) {
@@ -91,7 +92,7 @@ final class BenchTelegram implements Interceptor {
             }
             r.endObject();
         } catch (IOException e) {
-            throw new IllegalStateException("the bot sent a keyboard that is not JSON: " + keyboardJson, e);
+            throw new IllegalStateException("the bot sent a keyboard that is not JSON", e);
         }
         return out.toArray(Button[]::new);
     }
@@ -136,89 +137,105 @@ final class BenchTelegram implements Interceptor {
         }
     }
 
+    private static final byte[] CHAT_ID = TopLevelJson.name("chat_id");
+    private static final byte[] MESSAGE_ID = TopLevelJson.name("message_id");
+    private static final byte[] TEXT = TopLevelJson.name("text");
+    private static final byte[] REPLY_MARKUP = TopLevelJson.name("reply_markup");
+    private static final byte[] CALLBACK_QUERY_ID = TopLevelJson.name("callback_query_id");
+    private static final int P_CHAT = 0;
+    private static final int P_MESSAGE = 1;
+    private static final int P_TEXT = 2;
+    private static final int P_MARKUP = 3;
+    private static final int P_QUERY = 4;
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         String path = chain.request().url().encodedPath();
         String method = path.substring(path.lastIndexOf('/') + 1);
         Buffer body = new Buffer();
         chain.request().body().writeTo(body);
-        Map<String, String> p = TopLevelJson.members(body.readUtf8());
-        String answer;
+        TopLevelJson p = new TopLevelJson(body.readByteArray(), CHAT_ID, MESSAGE_ID, TEXT, REPLY_MARKUP,
+                CALLBACK_QUERY_ID);
+        Buffer answer = new Buffer();
         try {
-            answer = "{\"ok\":true,\"result\":" + handle(method, p) + "}";
+            answer.writeUtf8("{\"ok\":true,\"result\":");
+            handle(method, p, answer);
+            answer.writeByte('}');
         } catch (IllegalStateException e) {
-            answer = "{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}";
+            answer.clear();
+            answer.writeUtf8("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
         }
         return new Response.Builder()
                 .request(chain.request())
                 .protocol(Protocol.HTTP_1_1)
                 .code(200)
                 .message("OK")
-                .body(ResponseBody.create(answer, JSON))
+                .body(ResponseBody.create(answer, JSON, answer.size()))
                 .build();
     }
 
-    private String handle(String method, Map<String, String> p) {
+    private void handle(String method, TopLevelJson p, Buffer out) {
         calls.increment();
         switch (method) {
             case "sendMessage": {
-                long chatId = Long.parseLong(p.get("chat_id"));
+                long chatId = p.number(P_CHAT);
                 Chat c = chat(chatId);
                 synchronized (c) {
                     long id = c.next++;
-                    Msg m = new Msg(p.get("text"), keyboard(p));
+                    Msg m = new Msg(p.raw(P_TEXT), keyboard(p));
                     c.messages.put(id, m);
                     if (m.keyboardJson != null) {
                         c.lastKeyboard = id;
                     }
-                    return message(chatId, id, m);
+                    message(chatId, id, m, out);
+                    return;
                 }
             }
             case "editMessageText": {
-                long chatId = Long.parseLong(p.get("chat_id"));
-                long id = Long.parseLong(p.get("message_id"));
+                long chatId = p.number(P_CHAT);
+                long id = p.number(P_MESSAGE);
                 Chat c = chat(chatId);
                 synchronized (c) {
                     Msg m = c.messages.get(id);
                     if (m == null) {
                         throw new IllegalStateException("Bad Request: message to edit not found");
                     }
-                    String kbJson = keyboard(p);
-                    String textJson = p.get("text");
-                    if (m.textJson.equals(textJson) && java.util.Objects.equals(m.keyboardJson, kbJson)) {
+                    byte[] kbJson = keyboard(p);
+                    byte[] textJson = p.raw(P_TEXT);
+                    if (java.util.Arrays.equals(m.textJson, textJson) && java.util.Arrays.equals(m.keyboardJson, kbJson)) {
                         throw new IllegalStateException("Bad Request: message is not modified");
                     }
                     m.set(textJson, kbJson);
                     if (kbJson != null) {
                         c.lastKeyboard = id;
                     }
-                    return message(chatId, id, m);
+                    message(chatId, id, m, out);
+                    return;
                 }
             }
             case "answerCallbackQuery":
-                pendingCallbacks.remove(TopLevelJson.string(p.get("callback_query_id")));
-                return "true";
+                pendingCallbacks.remove(p.string(P_QUERY));
+                out.writeUtf8("true");
+                return;
             default:
                 unknown.increment();
-                return "true";
+                out.writeUtf8("true");
         }
     }
 
     /** The inline keyboard of a request, as raw JSON, or null when it has none. */
-    private static String keyboard(Map<String, String> p) {
-        String markup = p.get("reply_markup");
-        return markup != null && markup.startsWith("{\"inline_keyboard\"") ? markup : null;
+    private static byte[] keyboard(TopLevelJson p) {
+        return p.startsWith(P_MARKUP, "{\"inline_keyboard\"") ? p.raw(P_MARKUP) : null;
     }
 
-    private static String message(long chatId, long id, Msg m) {
-        StringBuilder out = new StringBuilder(256 + (m.keyboardJson == null ? 0 : m.keyboardJson.length()));
-        out.append("{\"message_id\":").append(id)
-                .append(",\"date\":1700000000,\"chat\":{\"id\":").append(chatId)
-                .append(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").append(BOT)
-                .append(",\"text\":").append(m.textJson);
+    private static void message(long chatId, long id, Msg m, Buffer out) {
+        out.writeUtf8("{\"message_id\":").writeDecimalLong(id)
+                .writeUtf8(",\"date\":1700000000,\"chat\":{\"id\":").writeDecimalLong(chatId)
+                .writeUtf8(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").writeUtf8(BOT)
+                .writeUtf8(",\"text\":").write(m.textJson);
         if (m.keyboardJson != null) {
-            out.append(",\"reply_markup\":").append(m.keyboardJson);
+            out.writeUtf8(",\"reply_markup\":").write(m.keyboardJson);
         }
-        return out.append('}').toString();
+        out.writeByte('}');
     }
 }

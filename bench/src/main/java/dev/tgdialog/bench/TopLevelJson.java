@@ -1,56 +1,116 @@
 package dev.tgdialog.bench;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Splits a JSON object into its top-level members, each value kept as raw JSON text (strings with their quotes,
- * objects as written). The bench fake only needs a few fields of each request and echoes the keyboard back as it
- * came, so a single pass with no tree is enough (V8's JSON.parse plays this part in the Node peers' harness).
+ * Finds top-level members of a JSON object in its UTF-8 bytes, each value kept as the raw JSON it was written as
+ * (strings with their quotes, objects as written). The bench fake only needs a few fields of each request and echoes
+ * text and keyboard back as they came, so one pass over the bytes with no tree and no String is enough (V8's
+ * JSON.parse plays this part in the Node peers' harness). Structural characters are ASCII, so they are single
+ * bytes in UTF-8 and a byte scan never mistakes part of a multi-byte character for one.
  */
 final class TopLevelJson {
-    private TopLevelJson() {}
+    private final byte[] json;
+    private final byte[][] names;
+    private final int[] starts;
+    private final int[] ends;
 
-    static Map<String, String> members(String json) {
-        Map<String, String> out = new HashMap<>();
+    /** Splits {@code json}, keeping the members named in {@code wanted}. */
+    TopLevelJson(byte[] json, byte[]... wanted) {
+        this.json = json;
+        this.names = wanted;
+        this.starts = new int[wanted.length];
+        this.ends = new int[wanted.length];
+        java.util.Arrays.fill(starts, -1);
         int i = skipSpace(json, 0);
-        if (json.charAt(i) != '{') {
+        if (json[i] != '{') {
             throw new IllegalArgumentException("not a JSON object");
         }
         i = skipSpace(json, i + 1);
-        while (json.charAt(i) != '}') {
+        while (json[i] != '}') {
             int keyEnd = endOfString(json, i);
-            String key = json.substring(i + 1, keyEnd - 1);
+            int slot = slot(i + 1, keyEnd - 1);
             i = skipSpace(json, keyEnd);
             i = skipSpace(json, i + 1);
             int valueEnd = endOfValue(json, i);
-            out.put(key, json.substring(i, valueEnd));
+            if (slot >= 0) {
+                starts[slot] = i;
+                ends[slot] = valueEnd;
+            }
             i = skipSpace(json, valueEnd);
-            if (json.charAt(i) == ',') {
+            if (json[i] == ',') {
                 i = skipSpace(json, i + 1);
             }
         }
-        return out;
+    }
+
+    /** The raw value of wanted member {@code n}, or null when the object has no such member. */
+    byte[] raw(int n) {
+        return starts[n] < 0 ? null : java.util.Arrays.copyOfRange(json, starts[n], ends[n]);
+    }
+
+    /** Whether wanted member {@code n} is there and its raw value starts with {@code prefix}. */
+    boolean startsWith(int n, String prefix) {
+        if (starts[n] < 0 || ends[n] - starts[n] < prefix.length()) {
+            return false;
+        }
+        for (int j = 0; j < prefix.length(); j++) {
+            if (json[starts[n] + j] != prefix.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Wanted member {@code n} as a number. */
+    long number(int n) {
+        long v = 0;
+        boolean negative = json[starts[n]] == '-';
+        for (int j = negative ? starts[n] + 1 : starts[n]; j < ends[n]; j++) {
+            v = v * 10 + (json[j] - '0');
+        }
+        return negative ? -v : v;
+    }
+
+    /** Wanted member {@code n}, a JSON string, unescaped. */
+    String string(int n) {
+        return string(java.util.Arrays.copyOfRange(json, starts[n], ends[n]));
     }
 
     /** The value of a raw JSON string literal, unescaped. */
-    static String string(String raw) {
-        if (raw.indexOf('\\') < 0) {
-            return raw.substring(1, raw.length() - 1);
+    static String string(byte[] raw) {
+        String literal = new String(raw, StandardCharsets.UTF_8);
+        if (literal.indexOf('\\') < 0) {
+            return literal.substring(1, literal.length() - 1);
         }
-        return com.google.gson.JsonParser.parseString(raw).getAsString();
+        return com.google.gson.JsonParser.parseString(literal).getAsString();
     }
 
-    private static int skipSpace(String s, int i) {
-        while (Character.isWhitespace(s.charAt(i))) {
+    /** The ASCII bytes of a member name, for {@link #TopLevelJson(byte[], byte[][])}. */
+    static byte[] name(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private int slot(int from, int to) {
+        for (int s = 0; s < names.length; s++) {
+            byte[] name = names[s];
+            if (name.length == to - from && java.util.Arrays.equals(json, from, to, name, 0, name.length)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(byte[] s, int i) {
+        while (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
             i++;
         }
         return i;
     }
 
-    private static int endOfString(String s, int i) {
+    private static int endOfString(byte[] s, int i) {
         for (int j = i + 1; ; j++) {
-            char c = s.charAt(j);
+            byte c = s[j];
             if (c == '\\') {
                 j++;
             } else if (c == '"') {
@@ -59,15 +119,15 @@ final class TopLevelJson {
         }
     }
 
-    private static int endOfValue(String s, int i) {
-        char c = s.charAt(i);
+    private static int endOfValue(byte[] s, int i) {
+        byte c = s[i];
         if (c == '"') {
             return endOfString(s, i);
         }
         if (c == '{' || c == '[') {
             int depth = 0;
             for (int j = i; ; j++) {
-                char d = s.charAt(j);
+                byte d = s[j];
                 if (d == '"') {
                     j = endOfString(s, j) - 1;
                 } else if (d == '{' || d == '[') {
@@ -80,7 +140,8 @@ final class TopLevelJson {
             }
         }
         int j = i;
-        while (j < s.length() && ",}] \n\r\t".indexOf(s.charAt(j)) < 0) {
+        while (j < s.length && s[j] != ',' && s[j] != '}' && s[j] != ']' && s[j] != ' ' && s[j] != '\n'
+                && s[j] != '\r' && s[j] != '\t') {
             j++;
         }
         return j;

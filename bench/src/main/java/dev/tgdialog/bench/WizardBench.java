@@ -7,7 +7,6 @@ import dev.tgdialog.redis.RedisDialogs;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.updates.WebhookHandler;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
+import okio.Buffer;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -320,7 +320,7 @@ public final class WizardBench {
         }
 
         CompletableFuture<Void> step(User u, int k) {
-            String update = switch (k) {
+            byte[] update = switch (k) {
                 case 0 -> text(u, "/start");
                 case 1 -> press(u, "Next »");
                 case 2 -> press(u, "item 7");
@@ -331,7 +331,7 @@ public final class WizardBench {
                 return CompletableFuture.completedFuture(null);
             }
             updates.incrementAndGet();
-            return webhook.handle(name -> SECRET, update.getBytes(StandardCharsets.UTF_8))
+            return webhook.handle(name -> SECRET, update)
                     .toCompletableFuture()
                     .thenAccept(status -> {
                         if (status != 200) {
@@ -343,24 +343,30 @@ public final class WizardBench {
                     });
         }
 
-        private String text(User u, String text) {
+        private byte[] text(User u, String text) {
             long messageId = telegram.nextMessageId(u.id);
-            String entities = text.startsWith("/")
-                    ? ",\"entities\":[{\"offset\":0,\"length\":" + text.length() + ",\"type\":\"bot_command\"}]" : "";
-            return "{\"update_id\":" + UPDATE_IDS.incrementAndGet() + ",\"message\":{\"message_id\":" + messageId
-                    + ",\"from\":" + userJson(u) + ",\"chat\":" + chatJson(u) + ",\"date\":1700000000,\"text\":\""
-                    + text + "\"" + entities + "}}";
+            Buffer out = new Buffer()
+                    .writeUtf8("{\"update_id\":").writeDecimalLong(UPDATE_IDS.incrementAndGet())
+                    .writeUtf8(",\"message\":{\"message_id\":").writeDecimalLong(messageId)
+                    .writeUtf8(",\"from\":");
+            user(u, out).writeUtf8(",\"chat\":");
+            chat(u, out).writeUtf8(",\"date\":1700000000,\"text\":").writeUtf8(JSON_STRINGS.toJson(text));
+            if (text.startsWith("/")) {
+                out.writeUtf8(",\"entities\":[{\"offset\":0,\"length\":").writeDecimalLong(text.length())
+                        .writeUtf8(",\"type\":\"bot_command\"}]");
+            }
+            return out.writeUtf8("}}").readByteArray();
         }
 
-        private String press(User u, String label) {
+        private byte[] press(User u, String label) {
             BenchTelegram.Chat c = telegram.chats.get(u.id);
             if (c == null || c.lastKeyboard == 0) {
                 u.fail("no keyboard when pressing " + label);
                 return null;
             }
             long messageId;
-            String textJson;
-            String keyboardJson;
+            byte[] textJson;
+            byte[] keyboardJson;
             String data = null;
             synchronized (c) {
                 messageId = c.lastKeyboard;
@@ -382,17 +388,18 @@ public final class WizardBench {
             u.callbackId = id;
             u.callbackMessage = messageId;
             // The message as Telegram sends it back: its text and keyboard as the bot last set them.
-            return new StringBuilder(256 + keyboardJson.length())
-                    .append("{\"update_id\":").append(UPDATE_IDS.incrementAndGet())
-                    .append(",\"callback_query\":{\"id\":\"").append(id)
-                    .append("\",\"from\":").append(userJson(u))
-                    .append(",\"message\":{\"chat\":").append(chatJson(u))
-                    .append(",\"message_id\":").append(messageId)
-                    .append(",\"date\":1700000000,\"text\":").append(textJson)
-                    .append(",\"reply_markup\":").append(keyboardJson)
-                    .append("},\"chat_instance\":\"").append(u.id)
-                    .append("\",\"data\":").append(JSON_STRINGS.toJson(data))
-                    .append("}}").toString();
+            Buffer out = new Buffer()
+                    .writeUtf8("{\"update_id\":").writeDecimalLong(UPDATE_IDS.incrementAndGet())
+                    .writeUtf8(",\"callback_query\":{\"id\":\"").writeUtf8(id)
+                    .writeUtf8("\",\"from\":");
+            user(u, out).writeUtf8(",\"message\":{\"chat\":");
+            chat(u, out).writeUtf8(",\"message_id\":").writeDecimalLong(messageId)
+                    .writeUtf8(",\"date\":1700000000,\"text\":").write(textJson)
+                    .writeUtf8(",\"reply_markup\":").write(keyboardJson)
+                    .writeUtf8("},\"chat_instance\":\"").writeDecimalLong(u.id)
+                    .writeUtf8("\",\"data\":").writeUtf8(JSON_STRINGS.toJson(data))
+                    .writeUtf8("}}");
+            return out.readByteArray();
         }
 
         private void check(User u, int k) {
@@ -436,13 +443,16 @@ public final class WizardBench {
             }
         }
 
-        private static String userJson(User u) {
-            return "{\"id\":" + u.id + ",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"" + u.id
-                    + "\",\"language_code\":\"en\"}";
+        private static Buffer user(User u, Buffer out) {
+            return out.writeUtf8("{\"id\":").writeDecimalLong(u.id)
+                    .writeUtf8(",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"").writeDecimalLong(u.id)
+                    .writeUtf8("\",\"language_code\":\"en\"}");
         }
 
-        private static String chatJson(User u) {
-            return "{\"id\":" + u.id + ",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"" + u.id + "\"}";
+        private static Buffer chat(User u, Buffer out) {
+            return out.writeUtf8("{\"id\":").writeDecimalLong(u.id)
+                    .writeUtf8(",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"").writeDecimalLong(u.id)
+                    .writeUtf8("\"}");
         }
     }
 
