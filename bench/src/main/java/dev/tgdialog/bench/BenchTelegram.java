@@ -61,8 +61,8 @@ final class BenchTelegram implements Interceptor {
 
     private static Button[] parseButtons(byte[] keyboardJson) {
         java.util.List<Button> out = new java.util.ArrayList<>();
-        try (JsonReader r = new JsonReader(new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(keyboardJson), java.nio.charset.StandardCharsets.UTF_8))) {
+        try (JsonReader r = new JsonReader(new java.io.StringReader(
+                new String(keyboardJson, java.nio.charset.StandardCharsets.UTF_8)))) {
             r.beginObject();
             while (r.hasNext()) {
                 if (!r.nextName().equals("inline_keyboard")) {

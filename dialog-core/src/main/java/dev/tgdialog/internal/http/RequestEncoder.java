@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
+import dev.tgdialog.internal.json.Utf8Writer;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.InputFile;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
-import okio.Buffer;
 
 /**
  * Turns a {@link BotMethod} into an HTTP body: JSON for plain calls, multipart/form-data when it carries uploads.
@@ -71,13 +71,13 @@ public final class RequestEncoder {
 
     /** The call as a JSON body, written as UTF-8 bytes in one pass. */
     private RequestBody json(BotMethod<?> method) {
-        Buffer buffer = new Buffer();
-        try (BufferWriter out = new BufferWriter(buffer); JsonWriter json = gson.newJsonWriter(out)) {
+        Utf8Writer out = new Utf8Writer(512);
+        try (JsonWriter json = gson.newJsonWriter(out)) {
             gson.toJson(method, method.getClass(), json);
         } catch (IOException e) {
             throw new UncheckedIOException("writing into memory failed", e);
         }
-        return RequestBody.create(buffer.readByteString(), JSON);
+        return RequestBody.create(out.bytes(), JSON, 0, out.size());
     }
 
     /** Writes references as strings and uploads as {@code attach://fileN}, remembering each upload. */

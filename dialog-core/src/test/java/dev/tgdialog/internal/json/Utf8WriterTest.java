@@ -1,13 +1,14 @@
-package dev.tgdialog.internal.http;
+package dev.tgdialog.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
-class BufferWriterTest {
+class Utf8WriterTest {
 
     @Test
     void encodesEveryKindOfCharacterAsStringGetBytesDoes() {
@@ -33,15 +34,21 @@ class BufferWriterTest {
                 chars[i] = interesting[random.nextInt(interesting.length)];
             }
             String text = new String(chars);
-            assertThat(encode(text, 1 + random.nextInt(4))).as("round %d: %s", round, java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE)))
+            assertThat(encode(text, 1 + random.nextInt(4)))
+                    .as("round %d: %s", round, HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE)))
                     .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
+    @Test
+    void growsPastItsFirstCapacity() {
+        String text = "x".repeat(10_000) + "é".repeat(10_000);
+        assertThat(encode(text, 777)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Writes the text in chunks, alternating the Writer's ways in, as JsonWriter mixes them. */
     private static byte[] encode(String text, int chunk) {
-        Buffer buffer = new Buffer();
-        BufferWriter writer = new BufferWriter(buffer);
+        Utf8Writer writer = new Utf8Writer(16);
         int way = 0;
         for (int i = 0; i < text.length(); i += chunk) {
             int end = Math.min(text.length(), i + chunk);
@@ -56,6 +63,6 @@ class BufferWriterTest {
             }
         }
         writer.flush();
-        return buffer.readByteArray();
+        return Arrays.copyOf(writer.bytes(), writer.size());
     }
 }
