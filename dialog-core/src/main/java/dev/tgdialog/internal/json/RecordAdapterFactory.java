@@ -155,6 +155,8 @@ final class RecordAdapterFactory implements TypeAdapterFactory {
             }
             try {
                 this.constructor = type.getDeclaredConstructor(parameters);
+                // Public already; accessible spares newInstance its caller check on every value.
+                constructor.setAccessible(true);
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException(type.getName() + " has no canonical constructor", e);
             }
