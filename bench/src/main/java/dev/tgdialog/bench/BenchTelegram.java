@@ -1,6 +1,5 @@
 package dev.tgdialog.bench;
 
-import com.google.gson.stream.JsonReader;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,9 +27,6 @@ final class BenchTelegram implements Interceptor {
         byte[] textJson;
         /** The inline keyboard as the JSON it came in, or null. */
         byte[] keyboardJson;
-        /** The buttons of {@link #keyboardJson}, parsed once on first need; null until then. */
-        private Button[] buttons;
-
         Msg(byte[] textJson, byte[] keyboardJson) {
             this.textJson = textJson;
             this.keyboardJson = keyboardJson;
@@ -39,7 +35,6 @@ final class BenchTelegram implements Interceptor {
         void set(byte[] textJson, byte[] keyboardJson) {
             this.textJson = textJson;
             this.keyboardJson = keyboardJson;
-            this.buttons = null;
         }
 
         /** The text, unescaped. */
@@ -47,53 +42,32 @@ final class BenchTelegram implements Interceptor {
             return TopLevelJson.string(textJson);
         }
 
-        /** The keyboard's buttons in order (the simulated user reads them by label); none without a keyboard. */
+        /**
+         * The keyboard's buttons in order (the simulated user reads them by label); none without a keyboard. Parsed
+         * on each call: the fake keeps only what Telegram would, so the heap per user measures the bot.
+         */
         Button[] buttons() {
-            if (buttons == null) {
-                buttons = keyboardJson == null ? new Button[0] : parseButtons(keyboardJson);
-            }
-            return buttons;
+            return keyboardJson == null ? new Button[0] : parseButtons(keyboardJson);
         }
     }
 
     /** One inline button: its label, and its callback data (null for other kinds). */
     record Button(String label, String data) {}
 
+    private static final byte[] INLINE_KEYBOARD = TopLevelJson.name("inline_keyboard");
+    private static final byte[] LABEL = TopLevelJson.name("text");
+    private static final byte[] DATA = TopLevelJson.name("callback_data");
+
+    /** The buttons of an {@code InlineKeyboardMarkup}'s JSON, found in one pass over its bytes. */
     private static Button[] parseButtons(byte[] keyboardJson) {
-        java.util.List<Button> out = new java.util.ArrayList<>();
-        try (JsonReader r = new JsonReader(new java.io.StringReader(
-                new String(keyboardJson, java.nio.charset.StandardCharsets.UTF_8)))) {
-            r.beginObject();
-            while (r.hasNext()) {
-                if (!r.nextName().equals("inline_keyboard")) {
-                    r.skipValue();
-                    continue;
-                }
-                r.beginArray();
-                while (r.hasNext()) {
-                    r.beginArray();
-                    while (r.hasNext()) {
-                        String label = null;
-                        String data = null;
-                        r.beginObject();
-                        while (r.hasNext()) {
-                            switch (r.nextName()) {
-                                case "text" -> label = r.nextString();
-                                case "callback_data" -> data = r.nextString();
-                                default -> r.skipValue();
-                            }
-                        }
-                        r.endObject();
-                        out.add(new Button(label, data));
-                    }
-                    r.endArray();
-                }
-                r.endArray();
-            }
-            r.endObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("the bot sent a keyboard that is not JSON", e);
-        }
+        java.util.List<Button> out = new java.util.ArrayList<>(8);
+        TopLevelJson markup = new TopLevelJson(keyboardJson, INLINE_KEYBOARD);
+        int[] rows = markup.range(0);
+        TopLevelJson.elements(keyboardJson, rows[0], (rowStart, rowEnd) ->
+                TopLevelJson.elements(keyboardJson, rowStart, (buttonStart, buttonEnd) -> {
+                    TopLevelJson button = new TopLevelJson(keyboardJson, buttonStart, LABEL, DATA);
+                    out.add(new Button(button.string(0), button.has(1) ? button.string(1) : null));
+                }));
         return out.toArray(Button[]::new);
     }
 

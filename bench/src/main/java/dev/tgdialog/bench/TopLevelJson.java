@@ -17,12 +17,17 @@ final class TopLevelJson {
 
     /** Splits {@code json}, keeping the members named in {@code wanted}. */
     TopLevelJson(byte[] json, byte[]... wanted) {
+        this(json, 0, wanted);
+    }
+
+    /** Splits the object that starts at {@code from} in {@code json}, keeping the members named in {@code wanted}. */
+    TopLevelJson(byte[] json, int from, byte[]... wanted) {
         this.json = json;
         this.names = wanted;
         this.starts = new int[wanted.length];
         this.ends = new int[wanted.length];
         java.util.Arrays.fill(starts, -1);
-        int i = skipSpace(json, 0);
+        int i = skipSpace(json, from);
         if (json[i] != '{') {
             throw new IllegalArgumentException("not a JSON object");
         }
@@ -62,6 +67,38 @@ final class TopLevelJson {
         return true;
     }
 
+    /** Whether the object has wanted member {@code n}. */
+    boolean has(int n) {
+        return starts[n] >= 0;
+    }
+
+    /** Where wanted member {@code n}'s raw value starts and ends. */
+    int[] range(int n) {
+        return new int[] {starts[n], ends[n]};
+    }
+
+    /** What to do with each element of an array: where its raw value starts and ends. */
+    interface Element {
+        void at(int start, int end);
+    }
+
+    /** Visits each element of the array that starts at {@code from}. */
+    static void elements(byte[] json, int from, Element visit) {
+        int i = skipSpace(json, from);
+        if (json[i] != '[') {
+            throw new IllegalArgumentException("not a JSON array");
+        }
+        i = skipSpace(json, i + 1);
+        while (json[i] != ']') {
+            int end = endOfValue(json, i);
+            visit.at(i, end);
+            i = skipSpace(json, end);
+            if (json[i] == ',') {
+                i = skipSpace(json, i + 1);
+            }
+        }
+    }
+
     /** Wanted member {@code n} as a number. */
     long number(int n) {
         long v = 0;
@@ -74,7 +111,12 @@ final class TopLevelJson {
 
     /** Wanted member {@code n}, a JSON string, unescaped. */
     String string(int n) {
-        return string(java.util.Arrays.copyOfRange(json, starts[n], ends[n]));
+        for (int j = starts[n] + 1; j < ends[n] - 1; j++) {
+            if (json[j] == '\\') {
+                return string(java.util.Arrays.copyOfRange(json, starts[n], ends[n]));
+            }
+        }
+        return new String(json, starts[n] + 1, ends[n] - starts[n] - 2, StandardCharsets.UTF_8);
     }
 
     /** The value of a raw JSON string literal, unescaped. */

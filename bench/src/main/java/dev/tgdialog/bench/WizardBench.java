@@ -1,5 +1,6 @@
 package dev.tgdialog.bench;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
@@ -142,6 +143,9 @@ public final class WizardBench {
             o.addProperty("reps", runs.size());
             o.addProperty("updates_per_s_min", Math.round(sorted.get(0).updatesPerS()));
             o.addProperty("updates_per_s_max", Math.round(sorted.get(sorted.size() - 1).updatesPerS()));
+            JsonArray each = new JsonArray();
+            runs.forEach(r -> each.add(Math.round(r.updatesPerS())));
+            o.add("updates_per_s_runs", each);
         }
         return o.toString();
     }
