@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The items of a selection widget: where they come from, their stable ids and their labels. Immutable and
@@ -27,6 +28,12 @@ final class Items<T> {
     private final Function<DialogContext, List<T>> source;
     private final Function<T, String> itemId;
     private final Function<T, String> label;
+    /** The last unmodifiable list found free of duplicate ids: the same list again needs no second look. */
+    private volatile @Nullable List<T> checked;
+
+    /** The JDK's unmodifiable lists ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}). */
+    private static final Set<Class<?>> UNMODIFIABLE =
+            Set.copyOf(List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass()));
 
     Items(String widgetId, Source<T> source, Function<T, String> itemId, Function<T, String> label) {
         this.widgetId = Objects.requireNonNull(widgetId, "id");
@@ -72,12 +79,18 @@ final class Items<T> {
         if (items == null) {
             return List.of();
         }
+        if (items == checked) {
+            return items;
+        }
         Set<String> seen = new HashSet<>();
         for (T item : items) {
             if (!seen.add(id(item))) {
                 throw new IllegalStateException("widget " + widgetId + ": two items have the id \"" + id(item)
                         + "\"; item ids must be unique");
             }
+        }
+        if (UNMODIFIABLE.contains(items.getClass())) {
+            checked = items;
         }
         return items;
     }

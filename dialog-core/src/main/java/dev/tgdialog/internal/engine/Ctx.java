@@ -103,7 +103,7 @@ final class Ctx implements RenderContext, Getter.Values {
         if (frame == null) {
             return null;
         }
-        String json = frame.data.get(key.name());
+        String json = frame.data(key.name());
         return json == null ? null : DataCodec.decode(json, key.type());
     }
 
@@ -154,7 +154,7 @@ final class Ctx implements RenderContext, Getter.Values {
         if (frame == null) {
             return null;
         }
-        String json = frame.widgetState.get(widget + "/" + key.name());
+        String json = frame.widgetState(widget + "/" + key.name());
         return json == null ? null : DataCodec.decode(json, key.type());
     }
 
@@ -169,9 +169,9 @@ final class Ctx implements RenderContext, Getter.Values {
         // State keys repeat across every user's stack: one shared copy of each saves memory in the store.
         String stateKey = (widget + "/" + key.name()).intern();
         if (value == null) {
-            frame.widgetState.remove(stateKey);
+            frame.putWidgetState(stateKey, null);
         } else {
-            frame.widgetState.put(stateKey, DataCodec.shared(DataCodec.encode(value, key.type())));
+            frame.putWidgetState(stateKey, DataCodec.shared(DataCodec.encode(value, key.type())));
         }
     }
 
@@ -249,7 +249,7 @@ final class Ctx implements RenderContext, Getter.Values {
         if (frame == null) {
             return null;
         }
-        String json = frame.data.get(name);
+        String json = frame.data(name);
         return json == null ? null : DataCodec.decodeLoose(json);
     }
 

@@ -414,12 +414,8 @@ public final class Engine implements UpdateHandler {
         }
         if (frame != null) {
             for (Transition.Change<?> change : t.changes().data()) {
-                if (change.value() == null) {
-                    frame.data.remove(change.key().name());
-                } else {
-                    frame.data.put(change.key().name(),
-                            DataCodec.shared(DataCodec.encode(change.value(), change.key().type())));
-                }
+                frame.putData(change.key().name(), change.value() == null ? null
+                        : DataCodec.shared(DataCodec.encode(change.value(), change.key().type())));
             }
         }
         if (t instanceof Transition.Next) {
@@ -496,7 +492,7 @@ public final class Engine implements UpdateHandler {
         if (!frame.windowId.equals(windowId)) {
             frame.windowId = windowId;
             frame.revision++;
-            frame.spill = new java.util.HashMap<>();
+            frame.spill = java.util.Map.of();
         }
     }
 
