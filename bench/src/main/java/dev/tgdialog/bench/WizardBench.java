@@ -50,7 +50,7 @@ public final class WizardBench {
     /** One configuration's outcome. */
     record Result(String store, String mode, int users, long updates, int failures, long errors, double wallMs,
             double cpuMs, long apiCalls, long storeRequests, long heapLivePerUserB, double rssPeakMb,
-            List<String> firstFailures) {
+            long allocatedBytes, List<String> firstFailures) {
 
         double updatesPerS() {
             return updates / (wallMs / 1000);
@@ -78,6 +78,7 @@ public final class WizardBench {
                 o.add("heap_live_per_user_b", com.google.gson.JsonNull.INSTANCE);
             }
             o.addProperty("rss_peak_mb", round(rssPeakMb, 1));
+            o.addProperty("alloc_b_per_update", allocatedBytes / updates);
             o.addProperty("threads", mode.equals("conc") ? threads(store) : 1);
             o.addProperty("java", System.getProperty("java.version"));
             o.addProperty("cores", Runtime.getRuntime().availableProcessors());
@@ -197,6 +198,7 @@ public final class WizardBench {
         resetPeakRss();
         long requests0 = redis == null ? 0 : redis.requests.sum();
         long cpu0 = cpuNanos();
+        long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
         long paused = 0;
         long pausedCpu = 0;
@@ -239,6 +241,7 @@ public final class WizardBench {
         }
         double wallMs = (System.nanoTime() - t0 - paused) / 1e6;
         double cpuMs = (cpuNanos() - cpu0 - pausedCpu) / 1e6;
+        long allocated = allocatedBytes() - alloc0;
         long storeRequests = jedis == null ? 0 : redis.requests.sum() - requests0;
         double rss = peakRssMb();
         if (pool != null) {
@@ -263,7 +266,7 @@ public final class WizardBench {
         }
         UPDATE_IDS.addAndGet(users);
         return new Result(store, mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
-                telegram.calls.sum(), storeRequests, heapLive, rss, why);
+                telegram.calls.sum(), storeRequests, heapLive, rss, allocated, why);
     }
 
     /**
@@ -471,6 +474,11 @@ public final class WizardBench {
 
     private static long usedHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Bytes allocated so far by all live threads (the harness's included, as its CPU time is). */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
     }
 
     private static long cpuNanos() {
