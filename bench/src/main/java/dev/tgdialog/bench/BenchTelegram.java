@@ -54,20 +54,50 @@ final class BenchTelegram implements Interceptor {
     /** One inline button: its label, and its callback data (null for other kinds). */
     record Button(String label, String data) {}
 
-    private static final byte[] INLINE_KEYBOARD = TopLevelJson.name("inline_keyboard");
-    private static final byte[] LABEL = TopLevelJson.name("text");
-    private static final byte[] DATA = TopLevelJson.name("callback_data");
-
-    /** The buttons of an {@code InlineKeyboardMarkup}'s JSON, found in one pass over its bytes. */
-    private static Button[] parseButtons(byte[] keyboardJson) {
+    /**
+     * The buttons of an {@code InlineKeyboardMarkup}'s JSON, in one pass over its bytes: the buttons are the objects
+     * at depth 4 ({@code {"inline_keyboard":[[{...}]]}}), their {@code text} and {@code callback_data} the string
+     * members at that depth (a nested {@code copy_text} has a {@code text} of its own, one level deeper).
+     */
+    private static Button[] parseButtons(byte[] s) {
         java.util.List<Button> out = new java.util.ArrayList<>(8);
-        TopLevelJson markup = new TopLevelJson(keyboardJson, INLINE_KEYBOARD);
-        int[] rows = markup.range(0);
-        TopLevelJson.elements(keyboardJson, rows[0], (rowStart, rowEnd) ->
-                TopLevelJson.elements(keyboardJson, rowStart, (buttonStart, buttonEnd) -> {
-                    TopLevelJson button = new TopLevelJson(keyboardJson, buttonStart, LABEL, DATA);
-                    out.add(new Button(button.string(0), button.has(1) ? button.string(1) : null));
-                }));
+        int depth = 0;
+        String label = null;
+        String data = null;
+        for (int i = 0; i < s.length; i++) {
+            switch (s[i]) {
+                case '{', '[' -> depth++;
+                case ']' -> depth--;
+                case '}' -> {
+                    if (depth == 4) {
+                        out.add(new Button(label, data));
+                        label = null;
+                        data = null;
+                    }
+                    depth--;
+                }
+                case '"' -> {
+                    int end = TopLevelJson.endOfString(s, i);
+                    int colon = TopLevelJson.skipSpace(s, end);
+                    if (depth == 4 && s[colon] == ':') {
+                        int value = TopLevelJson.skipSpace(s, colon + 1);
+                        boolean isLabel = TopLevelJson.isKey(s, i, end, "text");
+                        if (s[value] == '"' && (isLabel || TopLevelJson.isKey(s, i, end, "callback_data"))) {
+                            int valueEnd = TopLevelJson.endOfString(s, value);
+                            String v = TopLevelJson.string(java.util.Arrays.copyOfRange(s, value, valueEnd));
+                            if (isLabel) {
+                                label = v;
+                            } else {
+                                data = v;
+                            }
+                            end = valueEnd;
+                        }
+                    }
+                    i = end - 1;
+                }
+                default -> { }
+            }
+        }
         return out.toArray(Button[]::new);
     }
 
@@ -130,25 +160,24 @@ final class BenchTelegram implements Interceptor {
         chain.request().body().writeTo(body);
         TopLevelJson p = new TopLevelJson(body.readByteArray(), CHAT_ID, MESSAGE_ID, TEXT, REPLY_MARKUP,
                 CALLBACK_QUERY_ID);
-        Buffer answer = new Buffer();
+        Bytes answer = new Bytes();
         try {
-            answer.writeUtf8("{\"ok\":true,\"result\":");
+            answer.ascii("{\"ok\":true,\"result\":");
             handle(method, p, answer);
-            answer.writeByte('}');
+            answer.ascii("}");
         } catch (IllegalStateException e) {
-            answer.clear();
-            answer.writeUtf8("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
+            answer = new Bytes().ascii("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
         }
         return new Response.Builder()
                 .request(chain.request())
                 .protocol(Protocol.HTTP_1_1)
                 .code(200)
                 .message("OK")
-                .body(ResponseBody.create(answer, JSON, answer.size()))
+                .body(ResponseBody.create(answer.toByteArray(), JSON))
                 .build();
     }
 
-    private void handle(String method, TopLevelJson p, Buffer out) {
+    private void handle(String method, TopLevelJson p, Bytes out) {
         calls.increment();
         switch (method) {
             case "sendMessage": {
@@ -189,11 +218,11 @@ final class BenchTelegram implements Interceptor {
             }
             case "answerCallbackQuery":
                 pendingCallbacks.remove(p.string(P_QUERY));
-                out.writeUtf8("true");
+                out.ascii("true");
                 return;
             default:
                 unknown.increment();
-                out.writeUtf8("true");
+                out.ascii("true");
         }
     }
 
@@ -202,14 +231,14 @@ final class BenchTelegram implements Interceptor {
         return p.startsWith(P_MARKUP, "{\"inline_keyboard\"") ? p.raw(P_MARKUP) : null;
     }
 
-    private static void message(long chatId, long id, Msg m, Buffer out) {
-        out.writeUtf8("{\"message_id\":").writeDecimalLong(id)
-                .writeUtf8(",\"date\":1700000000,\"chat\":{\"id\":").writeDecimalLong(chatId)
-                .writeUtf8(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").writeUtf8(BOT)
-                .writeUtf8(",\"text\":").write(m.textJson);
+    private static void message(long chatId, long id, Msg m, Bytes out) {
+        out.ascii("{\"message_id\":").number(id)
+                .ascii(",\"date\":1700000000,\"chat\":{\"id\":").number(chatId)
+                .ascii(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").ascii(BOT)
+                .ascii(",\"text\":").bytes(m.textJson);
         if (m.keyboardJson != null) {
-            out.writeUtf8(",\"reply_markup\":").write(m.keyboardJson);
+            out.ascii(",\"reply_markup\":").bytes(m.keyboardJson);
         }
-        out.writeByte('}');
+        out.ascii("}");
     }
 }

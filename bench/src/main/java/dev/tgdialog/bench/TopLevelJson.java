@@ -67,38 +67,6 @@ final class TopLevelJson {
         return true;
     }
 
-    /** Whether the object has wanted member {@code n}. */
-    boolean has(int n) {
-        return starts[n] >= 0;
-    }
-
-    /** Where wanted member {@code n}'s raw value starts and ends. */
-    int[] range(int n) {
-        return new int[] {starts[n], ends[n]};
-    }
-
-    /** What to do with each element of an array: where its raw value starts and ends. */
-    interface Element {
-        void at(int start, int end);
-    }
-
-    /** Visits each element of the array that starts at {@code from}. */
-    static void elements(byte[] json, int from, Element visit) {
-        int i = skipSpace(json, from);
-        if (json[i] != '[') {
-            throw new IllegalArgumentException("not a JSON array");
-        }
-        i = skipSpace(json, i + 1);
-        while (json[i] != ']') {
-            int end = endOfValue(json, i);
-            visit.at(i, end);
-            i = skipSpace(json, end);
-            if (json[i] == ',') {
-                i = skipSpace(json, i + 1);
-            }
-        }
-    }
-
     /** Wanted member {@code n} as a number. */
     long number(int n) {
         long v = 0;
@@ -143,14 +111,27 @@ final class TopLevelJson {
         return -1;
     }
 
-    private static int skipSpace(byte[] s, int i) {
+    /** Whether the string literal {@code s[start, end)} (quotes included) is exactly {@code "key"}. */
+    static boolean isKey(byte[] s, int start, int end, String key) {
+        if (end - start != key.length() + 2) {
+            return false;
+        }
+        for (int j = 0; j < key.length(); j++) {
+            if (s[start + 1 + j] != key.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int skipSpace(byte[] s, int i) {
         while (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
             i++;
         }
         return i;
     }
 
-    private static int endOfString(byte[] s, int i) {
+    static int endOfString(byte[] s, int i) {
         for (int j = i + 1; ; j++) {
             byte c = s[j];
             if (c == '\\') {

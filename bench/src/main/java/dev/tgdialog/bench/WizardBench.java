@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
-import okio.Buffer;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -352,17 +351,17 @@ public final class WizardBench {
 
         private byte[] text(User u, String text) {
             long messageId = telegram.nextMessageId(u.id);
-            Buffer out = new Buffer()
-                    .writeUtf8("{\"update_id\":").writeDecimalLong(UPDATE_IDS.incrementAndGet())
-                    .writeUtf8(",\"message\":{\"message_id\":").writeDecimalLong(messageId)
-                    .writeUtf8(",\"from\":");
-            user(u, out).writeUtf8(",\"chat\":");
-            chat(u, out).writeUtf8(",\"date\":1700000000,\"text\":").writeUtf8(JSON_STRINGS.toJson(text));
+            Bytes out = new Bytes()
+                    .ascii("{\"update_id\":").number(UPDATE_IDS.incrementAndGet())
+                    .ascii(",\"message\":{\"message_id\":").number(messageId)
+                    .ascii(",\"from\":");
+            user(u, out).ascii(",\"chat\":");
+            chat(u, out).ascii(",\"date\":1700000000,\"text\":").ascii(JSON_STRINGS.toJson(text));
             if (text.startsWith("/")) {
-                out.writeUtf8(",\"entities\":[{\"offset\":0,\"length\":").writeDecimalLong(text.length())
-                        .writeUtf8(",\"type\":\"bot_command\"}]");
+                out.ascii(",\"entities\":[{\"offset\":0,\"length\":").number(text.length())
+                        .ascii(",\"type\":\"bot_command\"}]");
             }
-            return out.writeUtf8("}}").readByteArray();
+            return out.ascii("}}").toByteArray();
         }
 
         private byte[] press(User u, String label) {
@@ -395,18 +394,18 @@ public final class WizardBench {
             u.callbackId = id;
             u.callbackMessage = messageId;
             // The message as Telegram sends it back: its text and keyboard as the bot last set them.
-            Buffer out = new Buffer()
-                    .writeUtf8("{\"update_id\":").writeDecimalLong(UPDATE_IDS.incrementAndGet())
-                    .writeUtf8(",\"callback_query\":{\"id\":\"").writeUtf8(id)
-                    .writeUtf8("\",\"from\":");
-            user(u, out).writeUtf8(",\"message\":{\"chat\":");
-            chat(u, out).writeUtf8(",\"message_id\":").writeDecimalLong(messageId)
-                    .writeUtf8(",\"date\":1700000000,\"text\":").write(textJson)
-                    .writeUtf8(",\"reply_markup\":").write(keyboardJson)
-                    .writeUtf8("},\"chat_instance\":\"").writeDecimalLong(u.id)
-                    .writeUtf8("\",\"data\":").writeUtf8(JSON_STRINGS.toJson(data))
-                    .writeUtf8("}}");
-            return out.readByteArray();
+            Bytes out = new Bytes()
+                    .ascii("{\"update_id\":").number(UPDATE_IDS.incrementAndGet())
+                    .ascii(",\"callback_query\":{\"id\":\"").ascii(id)
+                    .ascii("\",\"from\":");
+            user(u, out).ascii(",\"message\":{\"chat\":");
+            chat(u, out).ascii(",\"message_id\":").number(messageId)
+                    .ascii(",\"date\":1700000000,\"text\":").bytes(textJson)
+                    .ascii(",\"reply_markup\":").bytes(keyboardJson)
+                    .ascii("},\"chat_instance\":\"").number(u.id)
+                    .ascii("\",\"data\":").ascii(JSON_STRINGS.toJson(data))
+                    .ascii("}}");
+            return out.toByteArray();
         }
 
         private void check(User u, int k) {
@@ -450,16 +449,16 @@ public final class WizardBench {
             }
         }
 
-        private static Buffer user(User u, Buffer out) {
-            return out.writeUtf8("{\"id\":").writeDecimalLong(u.id)
-                    .writeUtf8(",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"").writeDecimalLong(u.id)
-                    .writeUtf8("\",\"language_code\":\"en\"}");
+        private static Bytes user(User u, Bytes out) {
+            return out.ascii("{\"id\":").number(u.id)
+                    .ascii(",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"").number(u.id)
+                    .ascii("\",\"language_code\":\"en\"}");
         }
 
-        private static Buffer chat(User u, Buffer out) {
-            return out.writeUtf8("{\"id\":").writeDecimalLong(u.id)
-                    .writeUtf8(",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"").writeDecimalLong(u.id)
-                    .writeUtf8("\"}");
+        private static Bytes chat(User u, Bytes out) {
+            return out.ascii("{\"id\":").number(u.id)
+                    .ascii(",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"").number(u.id)
+                    .ascii("\"}");
         }
     }
 
