@@ -65,7 +65,6 @@ public final class Utf8Writer extends Writer {
 
     @Override
     public void write(char[] chars, int off, int len) {
-        ensure(len);
         for (int i = off; i < off + len; i++) {
             write(chars[i]);
         }
@@ -107,7 +106,7 @@ public final class Utf8Writer extends Writer {
             ensure(1);
             buf[size++] = '?';
         }
-        ensure(3);
+        ensure(4);
         if (c < 0x80) {
             buf[size++] = (byte) c;
         } else if (c < 0x800) {
@@ -124,9 +123,9 @@ public final class Utf8Writer extends Writer {
         }
     }
 
-    /** Room for {@code chars} more characters of up to three bytes each. */
-    private void ensure(int chars) {
-        long needed = size + 3L * chars + 1;
+    /** Room for {@code bytes} more bytes (ASCII is one byte a character; {@link #encode} asks for more itself). */
+    private void ensure(int bytes) {
+        long needed = (long) size + bytes;
         if (needed > buf.length) {
             buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * buf.length)));
         }
