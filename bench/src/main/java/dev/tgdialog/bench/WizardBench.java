@@ -31,7 +31,7 @@ import redis.clients.jedis.UnifiedJedis;
  * webhook handler); it prints one JSON line per configuration.
  *
  * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100 --stores memory
- * --reps 1}; with several reps each configuration prints its median run.
+ * --reps 3}; each configuration runs reps times in this JVM and prints its median run, with every run's figure.
  * {@code --stores memory,redis} adds the runs on Redis ({@code REDIS_URL}, else a redis-server started for the run):
  * the bot then has a {@link RedisDialogs} pair (store and isolation, on the bot's executor), and
  * {@code store_round_trips_per_update} counts the requests its client sent.
@@ -91,7 +91,7 @@ public final class WizardBench {
         int warmup = 20_000;
         int concurrency = 100;
         List<String> stores = List.of("memory");
-        int reps = 1;
+        int reps = 3;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--users" -> userCounts = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
