@@ -30,7 +30,7 @@ import redis.clients.jedis.UnifiedJedis;
  * five steps through the real engine, the real client (stub=http) and updates entering as JSON (through the
  * webhook handler); it prints one JSON line per configuration.
  *
- * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 20000 --concurrency 100 --stores memory
+ * <p>Arguments: {@code --users 1000,10000 --modes seq,rr,conc --warmup 40000 --concurrency 100 --stores memory
  * --reps 3}; each configuration runs reps times in this JVM and prints its median run, with every run's figure.
  * {@code --stores memory,redis} adds the runs on Redis ({@code REDIS_URL}, else a redis-server started for the run):
  * the bot then has a {@link RedisDialogs} pair (store and isolation, on the bot's executor), and
@@ -88,7 +88,7 @@ public final class WizardBench {
     public static void main(String[] args) throws Exception {
         List<Integer> userCounts = List.of(1_000, 10_000);
         List<String> modes = List.of("seq", "rr", "conc");
-        int warmup = 20_000;
+        int warmup = 40_000;
         int concurrency = 100;
         List<String> stores = List.of("memory");
         int reps = 3;
