@@ -28,7 +28,10 @@ final class Items<T> {
     private final Function<DialogContext, List<T>> source;
     private final Function<T, String> itemId;
     private final Function<T, String> label;
-    /** The last unmodifiable list found free of duplicate ids: the same list again needs no second look. */
+    /**
+     * The last unmodifiable list found free of duplicate ids: the same list again needs no second look (a getter
+     * of constant items returns the same list on every click and render). A list that can change is checked each time.
+     */
     private volatile @Nullable List<T> checked;
 
     /** The JDK's unmodifiable lists ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}). */

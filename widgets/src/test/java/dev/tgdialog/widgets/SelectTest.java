@@ -157,6 +157,19 @@ class SelectTest {
     }
 
     @Test
+    void aListChangedInPlace_isCheckedForDuplicatesAgain() {
+        List<String> shared = new java.util.ArrayList<>(List.of("a", "b"));
+        Items<String> items = new Items<>("dup", ctx -> shared, s -> s, s -> s);
+        assertThat(items.current(null)).containsExactly("a", "b");
+
+        shared.add("a");
+
+        assertThatThrownBy(() -> items.current(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two items have the id \"a\"");
+    }
+
+    @Test
     void aSelectWithoutHandler_failsWhenBuilt() {
         assertThatThrownBy(() -> Select.builder("s", ctx -> List.of("a")).build())
                 .isInstanceOf(NullPointerException.class)
