@@ -169,7 +169,7 @@ public final class WizardBench {
     static Result run(String mode, int users, int concurrency, String store, BenchRedis redis) throws Exception {
         BenchTelegram telegram = new BenchTelegram();
         Map<Long, WizardBot.Order> orders = new ConcurrentHashMap<>();
-        ExecutorService pool = mode.equals("conc") ? Executors.newFixedThreadPool(threads(store), daemon()) : null;
+        ExecutorService pool = mode.equals("conc") ? handlerPool(store) : null;
         Executor executor = pool != null ? pool : Runnable::run;
         OkHttpClient http = new OkHttpClient.Builder().addInterceptor(telegram).build();
         TelegramClient client = TelegramClient.builder("123456:TEST-TOKEN-NOT-REAL").okHttpClient(http).build();
@@ -266,6 +266,23 @@ public final class WizardBench {
         UPDATE_IDS.addAndGet(users);
         return new Result(store, mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
                 telegram.calls.sum(), storeRequests, heapLive, rss, allocated, why);
+    }
+
+    /**
+     * The bot's executor in conc mode. In memory nothing blocks (the fake answers in-process), so a work-stealing
+     * pool with a thread per core, first in first out: a task a handler thread submits stays on its own queue, where
+     * a shared queue made the two threads contend on its lock for every update. On Redis, calls block a thread for
+     * each round trip, so a fixed pool of {@link #threads} threads.
+     */
+    static ExecutorService handlerPool(String store) {
+        if (store.equals("redis")) {
+            return Executors.newFixedThreadPool(threads(store), daemon());
+        }
+        return new java.util.concurrent.ForkJoinPool(threads(store), pool -> {
+            var t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setDaemon(true);
+            return t;
+        }, null, true);
     }
 
     /**
