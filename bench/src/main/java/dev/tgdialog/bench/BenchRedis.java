@@ -7,33 +7,19 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.CommandObject;
-import redis.clients.jedis.CommandObjects;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.executors.CommandExecutor;
-import redis.clients.jedis.executors.DefaultCommandExecutor;
 import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.providers.PooledConnectionProvider;
 import redis.clients.jedis.resps.ScanResult;
 import redis.embedded.RedisServer;
 
 /**
  * The Redis of store=redis: {@code REDIS_URL} when set, else a redis-server (from the embedded-redis jar) on a free
- * loopback port, started for the run and stopped after it. The bot's client counts every request it sends (one
- * command is one request and one round trip; a script is one EVALSHA, or EVALSHA refused and EVAL the first time):
- * the counting sits at Jedis's command executor, which every command passes.
+ * loopback port, started for the run and stopped after it.
  */
 final class BenchRedis implements AutoCloseable {
     private final String url;
     private final RedisServer server;
-    final LongAdder requests = new LongAdder();
 
     private BenchRedis(String url, RedisServer server) {
         this.url = url;
@@ -60,29 +46,16 @@ final class BenchRedis implements AutoCloseable {
         return url;
     }
 
-    /** A pooled client whose every request adds one to {@link #requests}. */
-    UnifiedJedis countingClient() {
+    /**
+     * The bot's client: a {@link JedisPooled} (so a {@link dev.tgdialog.redis.RedisDialogs} pair pipelines on it)
+     * with room for the handler threads. The pair counts the commands it sends.
+     */
+    JedisPooled client() {
         URI uri = URI.create(url);
-        JedisClientConfig config = DefaultJedisClientConfig.builder().build();
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(64);
         pool.setMaxIdle(64);
-        PooledConnectionProvider provider = new PooledConnectionProvider(
-                new HostAndPort(uri.getHost(), uri.getPort()), config, pool);
-        DefaultCommandExecutor inner = new DefaultCommandExecutor(provider);
-        CommandExecutor counting = new CommandExecutor() {
-            @Override
-            public <T> T executeCommand(CommandObject<T> command) {
-                requests.increment();
-                return inner.executeCommand(command);
-            }
-
-            @Override
-            public void close() throws Exception {
-                inner.close();
-            }
-        };
-        return new UnifiedJedis(counting, provider, new CommandObjects());
+        return new JedisPooled(pool, uri.getHost(), uri.getPort());
     }
 
     /** Removes every key under {@code prefix} (through a client of its own: not counted). */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -26,10 +27,22 @@ final class LuaScript {
         }
     }
 
-    Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+    /** The SHA-1 of the source, as EVALSHA names the script. */
+    String sha() {
+        return sha;
+    }
+
+    /** The script's text, for EVAL when a server has not cached it. */
+    String source() {
+        return source;
+    }
+
+    /** Runs the script on {@code redis}; {@code sent} counts the EVAL that a NOSCRIPT reply costs. */
+    Object run(UnifiedJedis redis, List<String> keys, List<String> args, LongAdder sent) {
         try {
             return redis.evalsha(sha, keys, args);
         } catch (JedisNoScriptException e) {
+            sent.increment();
             return redis.eval(source, keys, args);
         }
     }

@@ -3,7 +3,14 @@ package dev.tgdialog.redis;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.Pool;
 
 /**
  * A {@link RedisStackStore} and a {@link RedisUpdateIsolation} made for each other: give a bot both, and an update
@@ -32,17 +39,49 @@ import redis.clients.jedis.UnifiedJedis;
  * key only; any other load (a second one, another key's, another thread's, one after a save) reads Redis as the
  * store alone would. Both keys share a Cluster slot (the hash tag), so the script runs on Cluster too.
  *
+ * <p>On a standalone Redis (a {@link JedisPooled} client) the pair pipelines: the commands of all updates in flight
+ * share socket writes and reads through one connection and I/O thread of the pair's own (see
+ * {@link Builder#pipelined}); an update still costs the same two commands, and a task still runs on the executor,
+ * never on the I/O thread. Sentinel and Cluster clients send one blocking command per round trip.
+ *
  * <p>Both parts work as they do alone (the store can be used without the isolation, as a plain store). {@link #close}
- * closes the isolation; the caller owns the Jedis client.
+ * closes the isolation and the pipeline; the caller owns the Jedis client. Thread-safe.
  */
 public final class RedisDialogs implements AutoCloseable {
+    private static final AtomicInteger PIPELINES = new AtomicInteger();
+
     private final RedisStackStore store;
     private final RedisUpdateIsolation isolation;
+    private final RedisCalls calls;
+    private final @Nullable RedisPipeline pipeline;
 
     private RedisDialogs(Builder b) {
         LockedReads reads = new LockedReads();
-        this.store = b.store.keyPrefix(b.prefix).lockedReads(reads).build();
-        this.isolation = b.isolation.keyPrefix(b.prefix).loadsFor(reads, store.ttlMillis()).build();
+        if (b.pipelined && b.redis instanceof JedisPooled pooled) {
+            Pool<Connection> pool = pooled.getPool();
+            this.pipeline = new RedisPipeline(() -> connect(pool),
+                    "tgdialog-redis-pipeline-" + PIPELINES.incrementAndGet());
+            this.calls = pipeline;
+        } else {
+            this.pipeline = null;
+            this.calls = RedisCalls.direct(b.redis);
+        }
+        this.store = b.store.keyPrefix(b.prefix).lockedReads(reads).calls(calls).build();
+        this.isolation = b.isolation.keyPrefix(b.prefix).loadsFor(reads, store.ttlMillis()).calls(calls).build();
+    }
+
+    /**
+     * A connection of the pipeline's own, made by the client pool's factory (so with the client's address, password,
+     * database, TLS and timeouts) but never borrowed from the pool: it would hold a pool slot for good.
+     */
+    private static Connection connect(Pool<Connection> pool) {
+        try {
+            return pool.getFactory().makeObject().getObject();
+        } catch (JedisException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JedisConnectionException("could not open a Redis connection for the pipeline", e);
+        }
     }
 
     /**
@@ -63,20 +102,42 @@ public final class RedisDialogs implements AutoCloseable {
         return isolation;
     }
 
-    /** Closes the isolation (its timer, and its pool if it made one). */
+    /**
+     * How many commands the pair has sent to Redis so far: every command counts once, however many shared a
+     * pipelined write (an EVALSHA, the EVAL that a NOSCRIPT reply costs, a GETEX, a lease renewal). For monitoring
+     * and the benchmark's round trips per update.
+     */
+    public long commandsSent() {
+        return calls.commandsSent();
+    }
+
+    /** Whether the pair pipelines its commands (see {@link Builder#pipelined}). */
+    public boolean pipelined() {
+        return pipeline != null;
+    }
+
+    /**
+     * Closes the isolation (its timer, and its pool if it made one), then the pipeline and its connection; the
+     * caller's client stays open.
+     */
     @Override
     public void close() {
         isolation.close();
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
 
     /** Settings of a {@link RedisDialogs} pair: those of the store and of the isolation, with one key prefix. */
     public static final class Builder {
         private final RedisStackStore.Builder store;
         private final RedisUpdateIsolation.Builder isolation;
+        private final UnifiedJedis redis;
         private String prefix = RedisKeys.DEFAULT_PREFIX;
+        private boolean pipelined = true;
 
         private Builder(UnifiedJedis redis) {
-            Objects.requireNonNull(redis, "redis");
+            this.redis = Objects.requireNonNull(redis, "redis");
             this.store = RedisStackStore.builder(redis);
             this.isolation = RedisUpdateIsolation.builder(redis);
         }
@@ -114,6 +175,19 @@ public final class RedisDialogs implements AutoCloseable {
         /** See {@link RedisUpdateIsolation.Builder#executor}: the bot's executor, as a rule. */
         public Builder executor(Executor executor) {
             isolation.executor(executor);
+            return this;
+        }
+
+        /**
+         * Whether to pipeline on a standalone Redis (on by default): when the client is a {@link JedisPooled}, the
+         * pair opens one connection of its own (with the client's settings) and an I/O thread that writes the
+         * commands of all updates in flight together and reads their replies together, so at load one socket write
+         * and one read carry dozens of commands; a lone command still goes out at once. Each update still costs
+         * the same two commands. Any other client (Sentinel, Cluster, a custom {@link UnifiedJedis}) is used as it
+         * is, one blocking command per round trip, as is a {@link JedisPooled} with this off.
+         */
+        public Builder pipelined(boolean pipelined) {
+            this.pipelined = pipelined;
             return this;
         }
 

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.GetExParams;
 
 /**
  * A {@link StackStore} in Redis: one string key per stack whose value is the {@link StackCodec} JSON document, so
@@ -95,14 +94,14 @@ public final class RedisStackStore implements StackStore {
             return 0
             """);
 
-    private final UnifiedJedis redis;
+    private final RedisCalls redis;
     private final String prefix;
     private final long ttlMillis;
     private final StackMigration migration;
     private final @Nullable LockedReads lockedReads;
 
     private RedisStackStore(Builder b) {
-        this.redis = b.redis;
+        this.redis = b.calls != null ? b.calls : RedisCalls.direct(b.redis);
         this.prefix = b.prefix;
         this.ttlMillis = b.ttl.toMillis();
         this.migration = b.migration;
@@ -138,7 +137,7 @@ public final class RedisStackStore implements StackStore {
             text = locked.document;
         } else {
             try {
-                text = redis.getEx(redisKey, GetExParams.getExParams().px(ttlMillis));
+                text = RedisCalls.await(redis.getEx(redisKey, ttlMillis));
             } catch (JedisException e) {
                 throw failure("load", redisKey, e);
             }
@@ -168,12 +167,12 @@ public final class RedisStackStore implements StackStore {
         Object written;
         try {
             if (lock != null) {
-                written = SAVE_AND_RELEASE.run(redis, List.of(redisKey, lock.lockKey),
-                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis), lock.token));
+                written = RedisCalls.await(redis.script(SAVE_AND_RELEASE, List.of(redisKey, lock.lockKey),
+                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis), lock.token)));
                 lock.released = true;
             } else {
-                written = SAVE.run(redis, List.of(redisKey),
-                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis)));
+                written = RedisCalls.await(redis.script(SAVE, List.of(redisKey),
+                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis))));
             }
         } catch (JedisException e) {
             throw failure("save", redisKey, e);
@@ -198,8 +197,8 @@ public final class RedisStackStore implements StackStore {
         }
         StackCodec.decode(migrated);
         try {
-            Object replaced = REPLACE_IF_UNCHANGED.run(redis, List.of(redisKey),
-                    List.of(stored, migrated, Long.toString(ttlMillis)));
+            Object replaced = RedisCalls.await(redis.script(REPLACE_IF_UNCHANGED, List.of(redisKey),
+                    List.of(stored, migrated, Long.toString(ttlMillis))));
             log.info("Stack {} migrated from format {} to {}{}", redisKey, format, StackCodec.FORMAT_VERSION,
                     Long.valueOf(1).equals(replaced) ? "" : " (it changed meanwhile; not written back)");
         } catch (JedisException e) {
@@ -221,6 +220,7 @@ public final class RedisStackStore implements StackStore {
         private Duration ttl = Duration.ofDays(7);
         private StackMigration migration = StackMigration.none();
         private @Nullable LockedReads lockedReads;
+        private @Nullable RedisCalls calls;
 
         private Builder(UnifiedJedis redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -253,6 +253,12 @@ public final class RedisStackStore implements StackStore {
         /** Takes the documents the lock script of a {@link RedisDialogs} pair read (package-private wiring). */
         Builder lockedReads(LockedReads lockedReads) {
             this.lockedReads = lockedReads;
+            return this;
+        }
+
+        /** Sends through {@code calls} instead of the client (a {@link RedisDialogs} pair's pipeline). */
+        Builder calls(RedisCalls calls) {
+            this.calls = calls;
             return this;
         }
 

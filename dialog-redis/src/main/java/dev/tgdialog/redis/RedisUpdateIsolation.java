@@ -3,12 +3,14 @@ package dev.tgdialog.redis;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.store.UpdateIsolation;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -16,20 +18,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * {@link UpdateIsolation} across bot instances: the updates of one stack key run one at a time however many
@@ -92,7 +91,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return 0
             """);
 
-    private final UnifiedJedis redis;
+    private final RedisCalls redis;
     private final String prefix;
     private final long leaseMillis;
     private final long maxWaitNanos;
@@ -105,11 +104,30 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private final AtomicLong tokens = new AtomicLong();
     private final @Nullable LockedReads lockedReads;
     private final long stackTtlMillis;
+    /** The locks this isolation holds now; the renewal sweep walks them. */
+    private final Set<Held> held = ConcurrentHashMap.newKeySet();
+    private final long renewAfterNanos;
+    private @Nullable ExecutorService handOff;
+
+    /** A lock held while its task runs. */
+    private static final class Held {
+        final String lockKey;
+        final String token;
+        final LockedReads.@Nullable Read read;
+        volatile long renewedAt = System.nanoTime();
+        volatile boolean finished;
+
+        Held(String lockKey, String token, LockedReads.@Nullable Read read) {
+            this.lockKey = lockKey;
+            this.token = token;
+            this.read = read;
+        }
+    }
 
     private RedisUpdateIsolation(Builder b) {
         this.lockedReads = b.lockedReads;
         this.stackTtlMillis = b.stackTtlMillis;
-        this.redis = b.redis;
+        this.redis = b.calls != null ? b.calls : RedisCalls.direct(b.redis);
         this.prefix = b.prefix;
         this.leaseMillis = b.lease.toMillis();
         this.maxWaitNanos = b.maxWait.toNanos();
@@ -122,15 +140,18 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                     r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
             this.executor = ownedExecutor;
         }
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                r -> daemon(r, "tgdialog-redis-lock-timer"));
-        // A renewal is cancelled when its task ends, nearly always long before it is due: out of the queue at once.
-        timer.setRemoveOnCancelPolicy(true);
-        this.timer = timer;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tgdialog-redis-lock-timer"));
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         this.tokenPrefix = HexFormat.of().formatHex(id) + ":";
         this.local = UpdateIsolation.inProcess(executor);
+        // One sweep every sixth of the lease renews each lock held for a sixth of it or more since its last renewal:
+        // every lock is renewed at least every third of the lease, and an update that ends within a sixth (nearly
+        // all) costs the timer nothing, where a renewal task scheduled and cancelled per update cost a queue
+        // insertion and removal under the timer's lock.
+        long every = Math.max(1, leaseMillis / 6);
+        this.renewAfterNanos = TimeUnit.MILLISECONDS.toNanos(every);
+        timer.scheduleWithFixedDelay(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** An isolation on {@code redis} with the defaults (see {@link Builder}). */
@@ -162,33 +183,84 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         });
     }
 
+    /**
+     * Continues with {@code next} once {@code reply} is in: at once on this thread when it already is (a plain
+     * client), else on the executor (a pipeline's reply must not run the task on its I/O thread).
+     */
+    private <R> void then(CompletableFuture<R> reply, CompletableFuture<?> result,
+            BiConsumer<? super R, ? super Throwable> next) {
+        if (reply.isDone() || !redis.completesElsewhere()) {
+            R value = null;
+            Throwable error = null;
+            try {
+                value = RedisCalls.await(reply);
+            } catch (RuntimeException e) {
+                error = e;
+            }
+            next.accept(value, error);
+            return;
+        }
+        reply.whenCompleteAsync(next, r -> {
+            try {
+                executor.execute(() -> {
+                    if (redis.completesOnThisThread()) {
+                        // A same-thread executor ran us on the pipeline's I/O thread: the task would stall every
+                        // reply, its own save's too, so it goes to a thread of ours instead.
+                        handOff().execute(r);
+                    } else {
+                        r.run();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Threads for tasks that a same-thread executor would have run on the pipeline's I/O thread. */
+    private synchronized ExecutorService handOff() {
+        if (handOff == null) {
+            AtomicInteger n = new AtomicInteger();
+            handOff = Executors.newCachedThreadPool(r -> daemon(r, "tgdialog-redis-handoff-" + n.incrementAndGet()));
+        }
+        return handOff;
+    }
+
     private <T> void attempt(StackKey key, String token, long deadline, int tries,
             Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
         String lockKey = lockKey(key);
-        boolean taken;
-        LockedReads.@Nullable Read read = null;
-        try {
-            if (lockedReads == null) {
-                taken = "OK".equals(redis.set(lockKey, token, SetParams.setParams().nx().px(leaseMillis)));
-            } else {
-                String stackKey = RedisKeys.stack(prefix, key);
-                Object reply = ACQUIRE_AND_LOAD.run(redis, List.of(lockKey, stackKey),
+        String stackKey = RedisKeys.stack(prefix, key);
+        CompletableFuture<@Nullable Object> reply = lockedReads == null
+                ? redis.setNxPx(lockKey, token, leaseMillis).thenApply(set -> set ? 1L : 0L)
+                : redis.script(ACQUIRE_AND_LOAD, List.of(lockKey, stackKey),
                         List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
-                taken = !Long.valueOf(0).equals(reply);
-                if (taken) {
-                    read = new LockedReads.Read(stackKey, reply instanceof Long ? null : text(reply), lockKey, token);
+        then(reply, result, (value, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (!(cause instanceof JedisException)) {
+                    result.completeExceptionally(cause);
+                    return;
                 }
+                String message = "Redis could not take the lock " + lockKey + ": " + cause.getMessage();
+                log.warn("{}; the update will be delivered again", message);
+                result.completeExceptionally(new StackStoreException(message, cause));
+                return;
             }
-        } catch (JedisException e) {
-            String message = "Redis could not take the lock " + lockKey + ": " + e.getMessage();
-            log.warn("{}; the update will be delivered again", message);
-            result.completeExceptionally(new StackStoreException(message, e));
-            return;
-        }
-        if (taken) {
-            runLocked(lockKey, token, read, task, result);
-            return;
-        }
+            if (!Long.valueOf(0).equals(value)) {
+                LockedReads.@Nullable Read read = lockedReads == null ? null
+                        : new LockedReads.Read(stackKey, value instanceof Long ? null : RedisCalls.text(value),
+                                lockKey, token);
+                runLocked(new Held(lockKey, token, read), task, result);
+                return;
+            }
+            retryLater(key, token, deadline, tries, task, result);
+        });
+    }
+
+    private <T> void retryLater(StackKey key, String token, long deadline, int tries,
+            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+        String lockKey = lockKey(key);
         long now = System.nanoTime();
         if (now - deadline >= 0) {
             String message = "the lock " + lockKey + " stayed taken by another instance for "
@@ -213,26 +285,14 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         }
     }
 
-    private static String text(Object reply) {
-        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) reply;
-    }
-
-    private <T> void runLocked(String lockKey, String token, LockedReads.@Nullable Read read,
-            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
-        long every = Math.max(1, leaseMillis / 3);
-        AtomicBoolean finished = new AtomicBoolean();
-        ScheduledFuture<?> renewal;
-        try {
-            renewal = timer.scheduleAtFixedRate(() -> {
-                if (read == null || !read.released) {
-                    renew(lockKey, token, finished);
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            release(lockKey, token);
-            result.completeExceptionally(new IllegalStateException("the Redis isolation is closed", e));
+    private <T> void runLocked(Held lock, Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+        if (timer.isShutdown()) {
+            release(lock).whenComplete((x, e) -> result.completeExceptionally(
+                    new IllegalStateException("the Redis isolation is closed")));
             return;
         }
+        held.add(lock);
+        LockedReads.@Nullable Read read = lock.read;
         CompletionStage<T> stage;
         LockedReads.@Nullable Read before = read == null || lockedReads == null ? null : lockedReads.enter(read);
         try {
@@ -245,45 +305,64 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             }
         }
         stage.whenComplete((value, error) -> {
-            finished.set(true);
-            renewal.cancel(false);
-            if (read == null || !read.released) {
-                release(lockKey, token);
-            }
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value);
-            }
+            lock.finished = true;
+            held.remove(lock);
+            // The result waits for the release, so the key's next task (queued behind this one in-process) never
+            // finds our own lock still there.
+            CompletableFuture<?> released = read != null && read.released
+                    ? CompletableFuture.completedFuture(null) : release(lock);
+            then(released, result, (x, ignored) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(value);
+                }
+            });
         });
     }
 
-    private void renew(String lockKey, String token, AtomicBoolean finished) {
-        try {
-            Object renewed = RENEW.run(redis, List.of(lockKey), List.of(token, Long.toString(leaseMillis)));
-            // A renewal racing the release finds the lock gone; that is no loss.
-            if (!Long.valueOf(1).equals(renewed) && !finished.get()) {
-                log.warn("The lock {} was lost while its update ran (its lease ran out); the stack's compare-and-set "
-                        + "still refuses a conflicting write", lockKey);
+    /** The timer's sweep: renews every held lock whose last renewal is a sixth of the lease old. */
+    private void renewHeld() {
+        long now = System.nanoTime();
+        for (Held lock : held) {
+            if (now - lock.renewedAt < renewAfterNanos || lock.finished
+                    || lock.read != null && lock.read.released) {
+                continue;
             }
-        } catch (JedisException e) {
-            log.warn("Redis could not renew the lock {}: {}", lockKey, e.getMessage());
+            lock.renewedAt = now;
+            redis.script(RENEW, List.of(lock.lockKey), List.of(lock.token, Long.toString(leaseMillis)))
+                    .whenComplete((renewed, error) -> {
+                        if (error != null) {
+                            log.warn("Redis could not renew the lock {}: {}", lock.lockKey, error.getMessage());
+                        } else if (!Long.valueOf(1).equals(renewed) && !lock.finished) {
+                            // A renewal racing the release finds the lock gone; that is no loss.
+                            log.warn("The lock {} was lost while its update ran (its lease ran out); the stack's "
+                                    + "compare-and-set still refuses a conflicting write", lock.lockKey);
+                        }
+                    });
         }
     }
 
-    private void release(String lockKey, String token) {
-        try {
-            RELEASE.run(redis, List.of(lockKey), List.of(token));
-        } catch (JedisException e) {
-            log.warn("Redis could not release the lock {} ({}); it frees itself within {} ms", lockKey,
-                    e.getMessage(), leaseMillis);
-        }
+    /** Deletes the lock if it is still ours; a failure is logged (the lease frees the lock) and not passed on. */
+    private CompletableFuture<?> release(Held lock) {
+        return redis.script(RELEASE, List.of(lock.lockKey), List.of(lock.token)).handle((x, e) -> {
+            if (e != null) {
+                log.warn("Redis could not release the lock {} ({}); it frees itself within {} ms", lock.lockKey,
+                        e.getMessage(), leaseMillis);
+            }
+            return null;
+        });
     }
 
     /** Stops the lease timer and, if this isolation made its own, the handler pool. */
     @Override
     public void close() {
         timer.shutdownNow();
+        synchronized (this) {
+            if (handOff != null) {
+                handOff.shutdown();
+            }
+        }
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
@@ -304,6 +383,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         private @Nullable Executor executor;
         private @Nullable LockedReads lockedReads;
         private long stackTtlMillis;
+        private @Nullable RedisCalls calls;
 
         private Builder(UnifiedJedis redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -349,6 +429,12 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         Builder loadsFor(LockedReads lockedReads, long stackTtlMillis) {
             this.lockedReads = lockedReads;
             this.stackTtlMillis = stackTtlMillis;
+            return this;
+        }
+
+        /** Sends through {@code calls} instead of the client (a {@link RedisDialogs} pair's pipeline). */
+        Builder calls(RedisCalls calls) {
+            this.calls = calls;
             return this;
         }
 

@@ -109,6 +109,54 @@ class RedisDialogsTest {
     }
 
     @Test
+    void pairOnJedisPooled_pipelines_andStillCostsTwoCommandsPerUpdate_countedByThePair_andByTheServer()
+            throws Exception {
+        TestRedis.Server server = TestRedis.Server.start(TestRedis.freePort(), null);
+        try (JedisPooled redis = new JedisPooled(java.net.URI.create(server.url()));
+                JedisPooled admin = new JedisPooled(java.net.URI.create(server.url()))) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            closing(pool::shutdownNow);
+            RedisDialogs pair = closing(RedisDialogs.builder(redis).keyPrefix(prefix).executor(pool).build());
+            assertThat(pair.pipelined()).isTrue();
+            SharedChat chat = new SharedChat();
+            DialogBot bot = chat.bot(b -> {
+                CounterDialogs.commands(b);
+                b.store(pair.store()).isolation(pair.isolation()).executor(pool);
+            });
+            try {
+                deliverAndWait(bot, chat.message("/count"));
+                long before = pair.commandsSent();
+                for (int i = 0; i < 20; i++) {
+                    deliverAndWait(bot, chat.click("+1"));
+                }
+                assertThat(chat.lastMessage().text()).isEqualTo("Count: 20");
+                assertThat(pair.commandsSent() - before).isEqualTo(40);
+            } finally {
+                bot.stop();
+            }
+            // /count found no script loaded: 2 EVALSHA refused (NOSCRIPT), then 2 EVAL; each click 2 EVALSHA.
+            assertThat(serverCalls(admin, "evalsha")).isEqualTo(2 + 40);
+            assertThat(serverCalls(admin, "eval")).isEqualTo(2);
+            assertThat(serverCalls(admin, "del")).as("the lock, released by the save's script").isEqualTo(21);
+        } finally {
+            closeAll();
+            closing.clear();
+            server.stop();
+        }
+    }
+
+    @Test
+    void pipelinedOff_orAClientThatIsNotJedisPooled_sendsOneBlockingCommandPerRoundTrip() {
+        try (JedisPooled redis = TestRedis.client();
+                RedisDialogs off = RedisDialogs.builder(redis).keyPrefix(prefix).pipelined(false).build()) {
+            assertThat(off.pipelined()).isFalse();
+        }
+        CountingRedis counted = new CountingRedis(TestRedis.url());
+        closing(counted.client);
+        assertThat(closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build()).pipelined()).isFalse();
+    }
+
+    @Test
     void separateStoreAndIsolation_costFour() {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);

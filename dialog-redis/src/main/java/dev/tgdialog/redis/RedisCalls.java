@@ -1,0 +1,121 @@
+package dev.tgdialog.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.GetExParams;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The few Redis commands the store and the isolation send, as futures, so one code path serves a plain client
+ * (the call runs on the caller's thread and the future is done when it returns) and a {@link RedisPipeline} (the
+ * future completes on the pipeline's I/O thread: callers either wait for it or continue with an {@code *Async}
+ * step on their executor, never with code that would run on that thread). A failure completes the future with
+ * the {@link JedisException}. Thread-safe.
+ */
+interface RedisCalls {
+
+    /** EVALSHA, and EVAL when the server does not have the script: one command each. */
+    CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<String> args);
+
+    /** {@code GETEX key PX ttl}: the value, or null when there is none. */
+    CompletableFuture<@Nullable String> getEx(String key, long ttlMillis);
+
+    /** {@code SET key value NX PX px}: whether it was set. */
+    CompletableFuture<Boolean> setNxPx(String key, String value, long px);
+
+    /** How many commands were sent (each command of a pipelined write counts; NOSCRIPT's EVAL counts too). */
+    long commandsSent();
+
+    /** Whether futures may complete on another thread (and callers must then not run their own code there). */
+    boolean completesElsewhere();
+
+    /** Whether the calling thread is the one that completes the futures (a pipeline's I/O thread). */
+    default boolean completesOnThisThread() {
+        return false;
+    }
+
+    /** Calls on {@code redis}, one command per round trip, on the caller's thread. */
+    static RedisCalls direct(UnifiedJedis redis) {
+        return new Direct(redis);
+    }
+
+    /**
+     * Waits for {@code reply} and hands back its value, throwing its failure as it was (a {@link JedisException},
+     * or the pipeline's {@link IllegalStateException} once closed) rather than wrapped.
+     */
+    static <T> T await(CompletableFuture<T> reply) {
+        try {
+            return reply.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Reads a bulk reply as text (Jedis hands back bytes from raw commands, strings from typed ones). */
+    static @Nullable String text(@Nullable Object reply) {
+        if (reply == null) {
+            return null;
+        }
+        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : reply.toString();
+    }
+
+    /** Blocking calls on a {@link UnifiedJedis}: standalone, Sentinel or Cluster, whatever the client serves. */
+    final class Direct implements RedisCalls {
+        private final UnifiedJedis redis;
+        private final LongAdder sent = new LongAdder();
+
+        private Direct(UnifiedJedis redis) {
+            this.redis = redis;
+        }
+
+        @Override
+        public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<String> args) {
+            sent.increment();
+            try {
+                return CompletableFuture.completedFuture(script.run(redis, keys, args, sent));
+            } catch (JedisException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public CompletableFuture<@Nullable String> getEx(String key, long ttlMillis) {
+            sent.increment();
+            try {
+                return CompletableFuture.completedFuture(redis.getEx(key, GetExParams.getExParams().px(ttlMillis)));
+            } catch (JedisException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public CompletableFuture<Boolean> setNxPx(String key, String value, long px) {
+            sent.increment();
+            try {
+                return CompletableFuture.completedFuture(
+                        "OK".equals(redis.set(key, value, SetParams.setParams().nx().px(px))));
+            } catch (JedisException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public long commandsSent() {
+            return sent.sum();
+        }
+
+        @Override
+        public boolean completesElsewhere() {
+            return false;
+        }
+    }
+}

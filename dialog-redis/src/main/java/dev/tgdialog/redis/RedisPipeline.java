@@ -1,0 +1,270 @@
+package dev.tgdialog.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * {@link RedisCalls} that share socket writes and reads: callers on any thread queue commands, and one I/O thread
+ * takes everything queued, writes it to its own connection in one go, reads the replies in order and completes
+ * each caller's future with its own reply. Under load one write and one read carry every command that came in
+ * while the previous batch was on the wire; a lone command goes out at once (there is no timer to wait for).
+ *
+ * <p>Why: a blocking client costs each command a socket write, a read, a thread parked on the reply and a pool
+ * borrow, and Redis a read and a write of its own; with a hundred updates in flight those, not the commands,
+ * were most of the cost.
+ *
+ * <p>Guarantees: commands go to Redis in the order they were queued (one connection; only a script that Redis
+ * answers NOSCRIPT is sent again, as EVAL, in the next write). A connection failure fails every command of the
+ * batch on the wire with a {@link JedisConnectionException} (a command may or may not have run; callers treat
+ * both alike) and the next batch opens a new connection, so commands work again once Redis is back. After
+ * {@link #close} new commands fail at once with an {@link IllegalStateException} and queued ones fail with it.
+ *
+ * <p>Futures complete on the I/O thread: callers wait for them or continue on their own executor
+ * ({@code *Async}), so no caller code ever runs on (and stalls) the I/O thread. Thread-safe.
+ */
+final class RedisPipeline implements RedisCalls, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisPipeline.class);
+    /** Bounds one write (and the reply buffer) when callers queue faster than Redis answers. */
+    private static final int MAX_BATCH = 512;
+
+    private final Supplier<Connection> connections;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final Thread io;
+    private volatile boolean closed;
+    /** Only the I/O thread touches it: null until the first batch, and again after a failure. */
+    private @Nullable Connection connection;
+
+    /** One queued command and whom its reply goes to. */
+    private static final class Request {
+        final CommandArguments command;
+        final @Nullable LuaScript script;
+        final List<String> keys;
+        final List<String> args;
+        final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
+
+        Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<String> args) {
+            this.command = command;
+            this.script = script;
+            this.keys = keys;
+            this.args = args;
+        }
+    }
+
+    /** Wakes the I/O thread to end; never written. */
+    private static final Request CLOSE = new Request(new CommandArguments(Protocol.Command.PING), null, List.of(),
+            List.of());
+
+    /**
+     * A pipeline that opens its connections with {@code connections} (a new, connected, authenticated connection
+     * per call; the pipeline closes it) and names its I/O thread {@code name}.
+     */
+    RedisPipeline(Supplier<Connection> connections, String name) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.io = new Thread(this::loop, name);
+        io.setDaemon(true);
+        io.start();
+    }
+
+    @Override
+    public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<String> args) {
+        CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA).add(script.sha()).add(keys.size());
+        keys.forEach(command::add);
+        args.forEach(command::add);
+        return send(new Request(command, script, keys, args));
+    }
+
+    @Override
+    public CompletableFuture<@Nullable String> getEx(String key, long ttlMillis) {
+        CommandArguments command = new CommandArguments(Protocol.Command.GETEX).add(key).add("PX").add(ttlMillis);
+        return send(new Request(command, null, List.of(), List.of())).thenApply(RedisCalls::text);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> setNxPx(String key, String value, long px) {
+        CommandArguments command = new CommandArguments(Protocol.Command.SET).add(key).add(value).add("NX").add("PX")
+                .add(px);
+        return send(new Request(command, null, List.of(), List.of())).thenApply(reply -> reply != null);
+    }
+
+    /** Queues any command; its raw reply (bytes, a number, a list, or null). Tests use it for plain commands. */
+    CompletableFuture<@Nullable Object> command(CommandArguments command) {
+        return send(new Request(command, null, List.of(), List.of()));
+    }
+
+    @Override
+    public long commandsSent() {
+        return sent.sum();
+    }
+
+    /** How many writes carried those commands (at load, far fewer than commands). */
+    long writes() {
+        return writes.sum();
+    }
+
+    @Override
+    public boolean completesElsewhere() {
+        return true;
+    }
+
+    @Override
+    public boolean completesOnThisThread() {
+        return Thread.currentThread() == io;
+    }
+
+    private CompletableFuture<@Nullable Object> send(Request request) {
+        if (closed) {
+            request.reply.completeExceptionally(closedError());
+            return request.reply;
+        }
+        queue.add(request);
+        // close() may have drained the queue between the check above and the add: then nobody else will.
+        if (closed && queue.remove(request)) {
+            request.reply.completeExceptionally(closedError());
+        }
+        return request.reply;
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("the Redis pipeline is closed");
+    }
+
+    private void loop() {
+        List<Request> batch = new ArrayList<>();
+        try {
+            while (true) {
+                Request first = queue.take();
+                if (first == CLOSE) {
+                    break;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                boolean closing = batch.remove(CLOSE);
+                write(batch);
+                batch.clear();
+                if (closing) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // A bug here would otherwise leave every caller waiting: fail them all, loudly.
+            log.error("The Redis pipeline's I/O thread failed", e);
+            batch.forEach(r -> r.reply.completeExceptionally(e));
+            closed = true;
+        } finally {
+            List<Request> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(r -> r.reply.completeExceptionally(closedError()));
+            disconnect();
+        }
+    }
+
+    /** Writes the batch, reads its replies, and sends again (as EVAL) the scripts Redis did not have. */
+    private void write(List<Request> batch) {
+        List<Request> again = null;
+        Connection c;
+        try {
+            c = connection != null ? connection : (connection = connections.get());
+        } catch (RuntimeException e) {
+            failAll(batch, e instanceof JedisException ? e : new JedisConnectionException(e));
+            return;
+        }
+        try {
+            for (Request r : batch) {
+                c.sendCommand(r.command);
+            }
+            sent.add(batch.size());
+            writes.increment();
+            List<Object> replies = c.getMany(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Request r = batch.get(i);
+                Object reply = replies.get(i);
+                if (reply instanceof JedisNoScriptException && r.script != null) {
+                    if (again == null) {
+                        again = new ArrayList<>();
+                    }
+                    again.add(asEval(r));
+                } else if (reply instanceof JedisDataException error) {
+                    r.reply.completeExceptionally(error);
+                } else {
+                    r.reply.complete(reply);
+                }
+            }
+        } catch (JedisException e) {
+            log.debug("Redis pipeline connection failed: {}", e.getMessage());
+            failAll(batch, e);
+            disconnect();
+            return;
+        }
+        if (again != null) {
+            write(again);
+        }
+    }
+
+    /** The same script call, by source, answering the same caller. */
+    private static Request asEval(Request r) {
+        LuaScript script = Objects.requireNonNull(r.script);
+        CommandArguments command = new CommandArguments(Protocol.Command.EVAL).add(script.source())
+                .add(r.keys.size());
+        r.keys.forEach(command::add);
+        r.args.forEach(command::add);
+        Request eval = new Request(command, null, r.keys, r.args);
+        eval.reply.whenComplete((value, error) -> {
+            if (error != null) {
+                r.reply.completeExceptionally(error);
+            } else {
+                r.reply.complete(value);
+            }
+        });
+        return eval;
+    }
+
+    private static void failAll(List<Request> batch, Throwable error) {
+        batch.forEach(r -> r.reply.completeExceptionally(error));
+    }
+
+    private void disconnect() {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                log.debug("Closing a Redis pipeline connection failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Refuses new commands, fails the queued ones and ends the I/O thread after the batch on the wire (its callers
+     * get their replies). Waits for the thread at most a second.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(CLOSE);
+        try {
+            io.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
