@@ -44,6 +44,8 @@ public final class WizardBench {
     private static final AtomicLong UPDATE_IDS = new AtomicLong();
     private static final AtomicLong QUERY_IDS = new AtomicLong();
     private static final AtomicLong RUNS = new AtomicLong();
+    /** Users of the throwaway run between a measured run's heap baseline and its clock (as the peers' 1,000). */
+    private static final int REFILL_USERS = 1_000;
     private static final com.google.gson.Gson JSON_STRINGS = new com.google.gson.Gson();
 
     private WizardBench() {}
@@ -124,7 +126,7 @@ public final class WizardBench {
                     for (String mode : modes) {
                         List<Result> runs = new ArrayList<>();
                         for (int rep = 0; rep < reps; rep++) {
-                            Result r = run(mode, users, concurrency, store, redis);
+                            Result r = run(mode, users, concurrency, store, redis, REFILL_USERS);
                             runs.add(r);
                             if (r.failures() > 0 || r.errors() > 0) {
                                 System.err.println("failures: " + r.firstFailures());
@@ -171,8 +173,19 @@ public final class WizardBench {
         return run(mode, users, concurrency, "memory", null);
     }
 
-    /** A fresh bot and fake Telegram, then one measured run. */
+    /** A fresh bot and fake Telegram, then one measured run, with no refill after the forced GC. */
     static Result run(String mode, int users, int concurrency, String store, BenchRedis redis) throws Exception {
+        return run(mode, users, concurrency, store, redis, 0);
+    }
+
+    /**
+     * A fresh bot and fake Telegram, then one measured run. The forced GC that takes the heap baseline also shrinks
+     * the young generation, which a short run then pays for while the collector grows it back; as in the peers'
+     * harness, {@code refill} other users (on a bot of their own, thrown away) run the same mode between the
+     * baseline and the clock's start.
+     */
+    static Result run(String mode, int users, int concurrency, String store, BenchRedis redis, int refill)
+            throws Exception {
         BenchTelegram telegram = new BenchTelegram();
         Map<Long, WizardBot.Order> orders = new ConcurrentHashMap<>();
         ExecutorService pool = mode.equals("conc") ? handlerPool(store) : null;
@@ -200,6 +213,9 @@ public final class WizardBench {
 
         System.gc();
         long heapBefore = usedHeap();
+        if (refill > 0) {
+            run(mode, refill, concurrency, store, redis, 0);
+        }
         resetPeakRss();
         long requests0 = pair == null ? 0 : pair.commandsSent();
         long cpu0 = cpuNanos();
