@@ -140,6 +140,8 @@ final class RecordAdapterFactory implements TypeAdapterFactory {
         private final Class<T> type;
         private final Component[] components;
         private final Map<String, Integer> index = new HashMap<>();
+        /** The components of primitive type, which need a default when absent (a Message has 2 of 110). */
+        private final int[] primitives;
         private final Constructor<T> constructor;
 
         Adapter(Gson gson, Class<T> type) {
@@ -152,6 +154,8 @@ final class RecordAdapterFactory implements TypeAdapterFactory {
                 index.put(components[i].name, i);
                 parameters[i] = rc[i].getType();
             }
+            this.primitives = java.util.stream.IntStream.range(0, rc.length)
+                    .filter(i -> components[i].kind != Kind.OBJECT).toArray();
             try {
                 this.constructor = type.getDeclaredConstructor(parameters);
                 // Public already; accessible spares newInstance its caller check on every value.
@@ -209,7 +213,7 @@ final class RecordAdapterFactory implements TypeAdapterFactory {
                 args[i] = v;
             }
             in.endObject();
-            for (int i = 0; i < args.length; i++) {
+            for (int i : primitives) {
                 if (args[i] == null) {
                     args[i] = components[i].absent;
                 }
