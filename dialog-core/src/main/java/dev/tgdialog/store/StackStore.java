@@ -3,6 +3,8 @@ package dev.tgdialog.store;
 import dev.tgdialog.internal.store.CaffeineStackStore;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps stacks between updates. Implementations must be thread-safe; every implementation passes the same contract
@@ -21,6 +23,21 @@ public interface StackStore {
      * @throws StackStoreException when the store cannot be reached
      */
     boolean save(StackKey key, long expectedVersion, Stack stack);
+
+    /**
+     * {@link #save} without holding the caller's thread while the store answers: a store over the network completes
+     * the stage when its reply arrives (on any thread; the engine goes on on its own executor), so a handler thread
+     * is not parked for each save. The default saves here and now.
+     *
+     * @return completes with {@link #save}'s result, or fails with a {@link StackStoreException}
+     */
+    default CompletionStage<Boolean> saveAsync(StackKey key, long expectedVersion, Stack stack) {
+        try {
+            return CompletableFuture.completedFuture(save(key, expectedVersion, stack));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * An in-process store on Caffeine: stacks expire {@code ttl} after their last read or write, and at most

@@ -95,6 +95,19 @@ public abstract class StackStoreContract {
     }
 
     @Test
+    void saveAsync_isACompareAndSetToo() {
+        StackStore store = newStore();
+        Stack first = richStack(1);
+        Stack second = withCounter(first, "n", 2);
+
+        assertThat(store.saveAsync(KEY, 0, first).toCompletableFuture().join()).isTrue();
+        assertThat(store.saveAsync(KEY, 0, withCounter(first, "late", 1)).toCompletableFuture().join()).isFalse();
+        assertThat(store.saveAsync(KEY, 1, second).toCompletableFuture().join()).isTrue();
+
+        assertThat(store.load(KEY)).contains(second);
+    }
+
+    @Test
     void saveWithStaleExpectedVersion_returnsFalse_andLeavesStoredStackUnchanged() {
         StackStore store = newStore();
         Stack first = richStack(1);

@@ -154,6 +154,22 @@ public final class RedisStackStore implements StackStore {
 
     @Override
     public boolean save(StackKey key, long expectedVersion, Stack stack) {
+        try {
+            return saveAsync(key, expectedVersion, stack).toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #save} as one script whose reply completes the stage: with a pipelined client no thread waits for it.
+     * Fails with a {@link StackStoreException} when Redis cannot be reached.
+     */
+    @Override
+    public java.util.concurrent.CompletableFuture<Boolean> saveAsync(StackKey key, long expectedVersion, Stack stack) {
         if (stack.version() != expectedVersion + 1) {
             throw new IllegalArgumentException(
                     "a saved stack's version must be " + (expectedVersion + 1) + ", was " + stack.version());
@@ -164,20 +180,29 @@ public final class RedisStackStore implements StackStore {
         }
         String document = StackCodec.encode(stack);
         LockedReads.Read lock = lockedReads == null ? null : lockedReads.lockOf(redisKey);
-        Object written;
+        java.util.concurrent.CompletableFuture<@Nullable Object> written;
         try {
-            if (lock != null) {
-                written = RedisCalls.await(redis.script(SAVE_AND_RELEASE, List.of(redisKey, lock.lockKey),
-                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis), lock.token)));
-                lock.released = true;
-            } else {
-                written = RedisCalls.await(redis.script(SAVE, List.of(redisKey),
-                        List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis))));
-            }
+            written = lock != null
+                    ? redis.script(SAVE_AND_RELEASE, List.of(redisKey, lock.lockKey),
+                            List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis), lock.token))
+                    : redis.script(SAVE, List.of(redisKey),
+                            List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis)));
         } catch (JedisException e) {
-            throw failure("save", redisKey, e);
+            return java.util.concurrent.CompletableFuture.failedFuture(failure("save", redisKey, e));
         }
-        return Long.valueOf(1).equals(written);
+        return written.handle((reply, error) -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : error;
+            if (cause instanceof JedisException e) {
+                throw failure("save", redisKey, e);
+            } else if (cause != null) {
+                throw new java.util.concurrent.CompletionException(cause);
+            }
+            if (lock != null) {
+                lock.released = true;
+            }
+            return Long.valueOf(1).equals(reply);
+        });
     }
 
     private String migrate(String redisKey, int format, String stored) {

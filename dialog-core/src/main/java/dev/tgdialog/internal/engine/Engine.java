@@ -69,10 +69,7 @@ public final class Engine implements UpdateHandler {
             log.debug("Click by user {} on another member's dialog refused", update.callbackQuery().from().id());
             return answer(route.callback(), config.notYoursToast(), false);
         }
-        return config.isolation().run(route.key(), () -> {
-            process(update, route);
-            return CompletableFuture.completedFuture(null);
-        });
+        return config.isolation().run(route.key(), () -> process(update, route));
     }
 
     /** Runs an action in a user's default stack from outside an update, through the same per-key ordering. */
@@ -90,15 +87,13 @@ public final class Engine implements UpdateHandler {
             Session s = new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag);
             try {
                 if (recoverIfUnknown(s)) {
-                    saveAndFinish(s);
-                    return CompletableFuture.completedFuture(null);
+                    return saveAndFinish(s);
                 }
                 WorkFrame target = s.top();
                 Transition t = action.handle(ctx(s, target, ""));
                 apply(s, target, t, 0);
                 present(s, t);
-                saveAndFinish(s);
-                return CompletableFuture.completedFuture(null);
+                return saveAndFinish(s);
             } catch (StackStoreException e) {
                 throw e;
             } catch (Exception e) {
@@ -157,8 +152,10 @@ public final class Engine implements UpdateHandler {
         return !"private".equals(chat.type());
     }
 
-    private void process(Update update, Route route) {
+    /** Handles one routed update; completes when its stack is saved (or at once when nothing is to be saved). */
+    private CompletableFuture<Void> process(Update update, Route route) {
         StackKey key = route.key();
+        CompletableFuture<Void> saved = DONE;
         MDC.put("tg.update_id", Long.toString(update.updateId()));
         MDC.put("tg.chat_id", Long.toString(route.chatId()));
         CompletableFuture<?> answered = null;
@@ -166,7 +163,7 @@ public final class Engine implements UpdateHandler {
         try {
             if (stack.recentUpdateIds().contains(update.updateId())) {
                 log.debug("Update {} was applied already; ignoring the redelivery", update.updateId());
-                return;
+                return saved;
             }
             Session s = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
                     route.ownerTag());
@@ -175,8 +172,8 @@ public final class Engine implements UpdateHandler {
                     if (s.callback != null) {
                         answered = answer(s.callback, config.staleToast(), false);
                     }
-                    saveAndFinish(s);
-                    return;
+                    saved = saveAndFinish(s);
+                    return saved;
                 }
                 Transition t = null;
                 WorkFrame target = s.top();
@@ -184,7 +181,7 @@ public final class Engine implements UpdateHandler {
                     if (route.decoded() == null && isOurs(s.callback.data())) {
                         log.debug("Forged click: callback data in our format that does not parse");
                         answered = answer(s.callback, config.staleToast(), false);
-                        return;
+                        return saved;
                     } else if (route.decoded() == null) {
                         if (config.onCallback() != null) {
                             t = config.onCallback().handle(ctx(s, target, ""));
@@ -193,7 +190,7 @@ public final class Engine implements UpdateHandler {
                         Click click = resolveClick(s, route.decoded());
                         if (click == null) {
                             answered = answer(s.callback, config.staleToast(), false);
-                            return;
+                            return saved;
                         }
                         target = click.frame();
                         MDC.put("tg.dialog", click.frame().dialogId);
@@ -201,7 +198,7 @@ public final class Engine implements UpdateHandler {
                         if (t instanceof Transition.Reject reject) {
                             log.debug("Click refused by widget {}: {}", click.widget().id(), reject.toast());
                             answered = answer(s.callback, reject.toast(), false);
-                            return;
+                            return saved;
                         }
                     }
                 } else {
@@ -217,7 +214,7 @@ public final class Engine implements UpdateHandler {
                 if (t != null && !(t instanceof Transition.Start st && st.mode() == StartMode.NEW_STACK)) {
                     present(s, t);
                 }
-                saveAndFinish(s);
+                saved = saveAndFinish(s);
             } catch (StackStoreException e) {
                 throw e;
             } catch (Exception e) {
@@ -228,6 +225,7 @@ public final class Engine implements UpdateHandler {
                     answered = answer(route.callback(), clean.toast, clean.alert);
                 }
             }
+            return saved;
         } finally {
             try {
                 if (answered != null) {
@@ -549,7 +547,14 @@ public final class Engine implements UpdateHandler {
         return false;
     }
 
-    private void saveAndFinish(Session s) {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    private static final java.util.concurrent.Executor HERE = Runnable::run;
+
+    /**
+     * Saves the session's stack and then runs what waits for the save. A store that answers later completes on a
+     * thread of its own; what follows goes back to the bot's executor, so no author code runs on a store's thread.
+     */
+    private CompletableFuture<Void> saveAndFinish(Session s) {
         List<Frame> frames = new ArrayList<>(s.frames.size());
         s.frames.forEach(f -> frames.add(f.freeze()));
         List<Long> recent = new ArrayList<>(s.original.recentUpdateIds());
@@ -561,12 +566,17 @@ public final class Engine implements UpdateHandler {
         }
         Stack next = new Stack(s.original.id(), frames, s.original.version() + 1, s.lastMessage, recent,
                 s.nextFrameId);
-        if (!config.store().save(s.key, s.original.version(), next)) {
-            log.error("The stack of chat {} changed while update {} was handled (is another instance running "
-                    + "without a shared lock?); this update's changes were not saved", s.chatId, s.update.updateId());
-            return;
-        }
-        s.afterSave.forEach(Runnable::run);
+        CompletableFuture<Boolean> saving = config.store().saveAsync(s.key, s.original.version(), next)
+                .toCompletableFuture();
+        return saving.thenAcceptAsync(saved -> {
+            if (!saved) {
+                log.error("The stack of chat {} changed while update {} was handled (is another instance running "
+                        + "without a shared lock?); this update's changes were not saved", s.chatId,
+                        s.update.updateId());
+                return;
+            }
+            s.afterSave.forEach(Runnable::run);
+        }, saving.isDone() ? HERE : config.executor());
     }
 
     CompletableFuture<?> answer(@Nullable CallbackQuery callback, @Nullable String text, boolean alert) {
