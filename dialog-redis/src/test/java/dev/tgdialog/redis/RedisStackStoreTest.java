@@ -48,6 +48,23 @@ class RedisStackStoreTest {
     }
 
     @Test
+    void theSaveFindsTheStoredVersion_evenWhenTheStackIdSpellsAnother_orTheDocumentIsLaidOutDifferently() {
+        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).build();
+        Frame frame = new Frame("0", "menu", "MAIN", 1, null, Map.of("x", "\",\"version\":99,"), Map.of(), Map.of());
+        Stack tricky = new Stack("a\",\"version\":7,\"", List.of(frame), 1, null, List.of(), 1);
+        assertThat(store.save(KEY, 0, tricky)).isTrue();
+
+        assertThat(store.save(KEY, 7, new Stack(tricky.id(), List.of(frame), 8, null, List.of(), 1))).isFalse();
+        assertThat(store.save(KEY, 1, new Stack(tricky.id(), List.of(frame), 2, null, List.of(), 1))).isTrue();
+
+        // The same document with its members in another order: decoded whole, still compared right.
+        String stored = redis.get(store.redisKey(KEY));
+        redis.set(store.redisKey(KEY), "{\"version\":2," + stored.substring(1).replace(",\"version\":2", ""));
+        assertThat(store.save(KEY, 1, stack(2))).isFalse();
+        assertThat(store.save(KEY, 2, stack(3))).isTrue();
+    }
+
+    @Test
     void olderFormat_isMigratedOnLoad_andWrittenBack() {
         StackMigration fromV0 = (format, document) -> {
             assertThat(format).isZero();
