@@ -173,14 +173,7 @@ public final class RedisStackStore implements StackStore {
 
     @Override
     public boolean save(StackKey key, long expectedVersion, Stack stack) {
-        try {
-            return saveAsync(key, expectedVersion, stack).toCompletableFuture().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return RedisCalls.await(saveAsync(key, expectedVersion, stack));
     }
 
     /**
