@@ -5,6 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,39 +26,48 @@ public final class StackCodec {
 
     /** The stack as JSON text. */
     public static String encode(Stack stack) {
-        JsonObject json = new JsonObject();
-        json.addProperty("v", FORMAT_VERSION);
-        json.addProperty("id", stack.id());
-        json.addProperty("version", stack.version());
-        json.addProperty("next", stack.nextFrameId());
-        if (stack.lastMessage() != null) {
+        // Streamed, not built as a tree: a Redis-backed bot encodes one stack per update.
+        StringWriter text = new StringWriter(256);
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.beginObject();
+            json.name("v").value(FORMAT_VERSION);
+            json.name("id").value(stack.id());
+            json.name("version").value(stack.version());
+            json.name("next").value(stack.nextFrameId());
             ShownMessage shown = stack.lastMessage();
-            JsonObject last = new JsonObject();
-            last.addProperty("id", shown.messageId());
-            last.addProperty("kind", shown.kind());
-            last.addProperty("hash", shown.renderHash());
-            json.add("last", last);
-        }
-        JsonArray updates = new JsonArray();
-        stack.recentUpdateIds().forEach(updates::add);
-        json.add("updates", updates);
-        JsonArray frames = new JsonArray();
-        for (Frame frame : stack.frames()) {
-            JsonObject f = new JsonObject();
-            f.addProperty("id", frame.id());
-            f.addProperty("dialog", frame.dialogId());
-            f.addProperty("window", frame.windowId());
-            f.addProperty("rev", frame.revision());
-            if (frame.startInput() != null) {
-                f.addProperty("input", frame.startInput());
+            if (shown != null) {
+                json.name("last").beginObject();
+                json.name("id").value(shown.messageId());
+                json.name("kind").value(shown.kind());
+                json.name("hash").value(shown.renderHash());
+                json.endObject();
             }
-            f.add("data", map(frame.data()));
-            f.add("state", map(frame.widgetState()));
-            f.add("spill", map(frame.spill()));
-            frames.add(f);
+            json.name("updates").beginArray();
+            for (long id : stack.recentUpdateIds()) {
+                json.value(id);
+            }
+            json.endArray();
+            json.name("frames").beginArray();
+            for (Frame frame : stack.frames()) {
+                json.beginObject();
+                json.name("id").value(frame.id());
+                json.name("dialog").value(frame.dialogId());
+                json.name("window").value(frame.windowId());
+                json.name("rev").value(frame.revision());
+                if (frame.startInput() != null) {
+                    json.name("input").value(frame.startInput());
+                }
+                map(json.name("data"), frame.data());
+                map(json.name("state"), frame.widgetState());
+                map(json.name("spill"), frame.spill());
+                json.endObject();
+            }
+            json.endArray();
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory failed", e);
         }
-        json.add("frames", frames);
-        return json.toString();
+        return text.toString();
     }
 
     /**
@@ -201,9 +214,11 @@ public final class StackCodec {
         return new StackStoreException("not a stack document: " + problem);
     }
 
-    private static JsonObject map(Map<String, String> values) {
-        JsonObject json = new JsonObject();
-        values.forEach(json::addProperty);
-        return json;
+    private static void map(JsonWriter json, Map<String, String> values) throws IOException {
+        json.beginObject();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            json.name(e.getKey()).value(e.getValue());
+        }
+        json.endObject();
     }
 }

@@ -48,6 +48,17 @@ class StackCodecTest {
     }
 
     @Test
+    void encodedText_isTheDocumentedLayout_whoseHeadRedisReadsTheVersionFrom() {
+        Frame frame = new Frame("0", "menu", "MAIN", 3, "\"in\"", Map.of("n", "2"), Map.of("w/k", "true"), Map.of());
+        Stack stack = new Stack("s\"1", List.of(frame), 7, new ShownMessage(42, "text", "h"), List.of(10L, 11L), 1);
+
+        assertThat(StackCodec.encode(stack)).isEqualTo("{\"v\":1,\"id\":\"s\\\"1\",\"version\":7,\"next\":1,"
+                + "\"last\":{\"id\":42,\"kind\":\"text\",\"hash\":\"h\"},\"updates\":[10,11],\"frames\":[{\"id\":\"0\","
+                + "\"dialog\":\"menu\",\"window\":\"MAIN\",\"rev\":3,\"input\":\"\\\"in\\\"\",\"data\":{\"n\":\"2\"},"
+                + "\"state\":{\"w/k\":\"true\"},\"spill\":{}}]}");
+    }
+
+    @Test
     void encodedText_carriesFormatVersion1() {
         String text = StackCodec.encode(richStack());
 
