@@ -45,7 +45,8 @@ final class RecordAdapterFactory implements TypeAdapterFactory {
     @Override
     public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
         Class<? super T> raw = type.getRawType();
-        if (!raw.isRecord() || !ours(raw)) {
+        // A record that names its own adapter keeps it (user factories come before Gson's @JsonAdapter support).
+        if (!raw.isRecord() || !ours(raw) || raw.isAnnotationPresent(com.google.gson.annotations.JsonAdapter.class)) {
             return null;
         }
         @SuppressWarnings("unchecked")
