@@ -40,13 +40,13 @@ public final class RedisStackStore implements StackStore {
     private static final Logger log = LoggerFactory.getLogger(RedisStackStore.class);
 
     /**
-     * KEYS[1] the stack; ARGV[1] the expected version (0: absent), ARGV[2] the new document, ARGV[3] the TTL in ms.
-     * Returns 1 when written, 0 when the stored version differs. A format-1 document starts
-     * {@code {"v":1,"id":"…","version":N}, and a quote inside a JSON string is always escaped, so the first
-     * {@code ,"version":} is the stack's own: found by a pattern, not by decoding the whole document in Lua (which
-     * cost redis-server more than the rest of the script). Other documents are decoded.
+     * Lua that sets {@code version} to the version of the stack stored under KEYS[1] (0: absent), or answers an
+     * error for a document without one. A format-1 document starts {@code {"v":1,"id":"…","version":N}, and a quote
+     * inside a JSON string is always escaped, so the first {@code ,"version":} is the stack's own: found by a
+     * pattern, not by decoding the whole document in Lua (which cost redis-server more than the rest of the
+     * script). Other documents are decoded.
      */
-    private static final LuaScript SAVE = new LuaScript("""
+    private static final String STORED_VERSION = """
             local current = redis.call('GET', KEYS[1])
             local version = 0
             if current then
@@ -64,6 +64,13 @@ public final class RedisStackStore implements StackStore {
                 version = doc['version']
               end
             end
+            """;
+
+    /**
+     * KEYS[1] the stack; ARGV[1] the expected version (0: absent), ARGV[2] the new document, ARGV[3] the TTL in ms.
+     * Returns 1 when written, 0 when the stored version differs.
+     */
+    private static final LuaScript SAVE = new LuaScript(STORED_VERSION + """
             if version ~= tonumber(ARGV[1]) then
               return 0
             end
@@ -75,24 +82,7 @@ public final class RedisStackStore implements StackStore {
      * {@link #SAVE}, then the lock's compare-and-delete, in one step: KEYS[2] the lock, ARGV[4] the holder's token.
      * The lock goes whether or not the write was refused: the task that held it is at its end either way.
      */
-    private static final LuaScript SAVE_AND_RELEASE = new LuaScript("""
-            local current = redis.call('GET', KEYS[1])
-            local version = 0
-            if current then
-              local fast = nil
-              if string.sub(current, 1, 7) == '{"v":1,' then
-                fast = string.match(current, ',"version":(%d+)')
-              end
-              if fast then
-                version = tonumber(fast)
-              else
-                local ok, doc = pcall(cjson.decode, current)
-                if not ok or type(doc) ~= 'table' or type(doc['version']) ~= 'number' then
-                  return redis.error_reply('ERR stored stack ' .. KEYS[1] .. ' has no numeric "version"')
-                end
-                version = doc['version']
-              end
-            end
+    private static final LuaScript SAVE_AND_RELEASE = new LuaScript(STORED_VERSION + """
             local written = 0
             if version == tonumber(ARGV[1]) then
               redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
