@@ -189,6 +189,7 @@ public final class BotApiGenerator {
 
     Map<String, String> generateAll() {
         Map<String, String> out = new TreeMap<>();
+        List<String> records = new ArrayList<>();
         Set<String> methodRecords = new HashSet<>();
         for (MethodDef m : spec.methods().values()) {
             methodRecords.add(pascal(m.name()));
@@ -202,6 +203,10 @@ public final class BotApiGenerator {
             }
             String code = t.isUnion() ? unionInterface(t.name(), t.href()) : typeRecord(t);
             out.put(path(TYPES_PKG, t.name()), code);
+            if (!t.isUnion()) {
+                out.put(path(ADAPTERS_PKG, t.name() + "Adapter"), recordAdapter(TYPES_PKG, t.name(), components(t)));
+                records.add(TYPES_PKG + "." + t.name());
+            }
         }
         out.put(path(TYPES_PKG, REPLY_MARKUP), unionInterface(REPLY_MARKUP, null));
         String richTextHref = spec.types().get(RICH_TEXT).href();
@@ -211,13 +216,16 @@ public final class BotApiGenerator {
                 "The Bot API's types, generated from the spec: one record per object, one sealed interface per union."));
         for (MethodDef m : spec.methods().values()) {
             out.put(path(METHODS_PKG, pascal(m.name())), methodRecord(m));
+            String name = pascal(m.name());
+            out.put(path(ADAPTERS_PKG, name + "Adapter"), recordAdapter(METHODS_PKG, name, components(m)));
+            records.add(METHODS_PKG + "." + name);
         }
         out.put(path(METHODS_PKG, "package-info"), packageInfo(METHODS_PKG,
                 "The Bot API's methods, generated from the spec: one record per method, each a {@link"
                         + " dev.tgdialog.telegram.BotMethod} with its result type."));
-        out.put(path(ADAPTERS_PKG, "GeneratedAdapters"), adapters());
+        out.put(path(ADAPTERS_PKG, "GeneratedAdapters"), adapters(records));
         out.put(path(ADAPTERS_PKG, "package-info"), packageInfo(ADAPTERS_PKG,
-                "Generated Gson wiring for the Bot API model's unions. Not API."));
+                "Generated Gson adapters for the Bot API model's records and unions. Not API."));
         return out;
     }
 
@@ -426,8 +434,7 @@ public final class BotApiGenerator {
     }
 
     private String typeRecord(TypeDef t) {
-        List<Field> fields = t.fields() == null ? List.of() : t.fields();
-        List<Component> comps = fields.stream().map(f -> new Component(f, t.name())).collect(Collectors.toList());
+        List<Component> comps = components(t);
         Imports imports = new Imports(TYPES_PKG);
         String doc = "/**\n * The Bot API type <a href=\"" + t.href() + "\">" + t.name() + "</a>.\n */\n";
         List<String> supers = implemented.getOrDefault(t.name(), List.of());
@@ -436,9 +443,18 @@ public final class BotApiGenerator {
         return header + "package " + TYPES_PKG + ";\n\n" + imports.render() + doc + body;
     }
 
+    private List<Component> components(TypeDef t) {
+        List<Field> fields = t.fields() == null ? List.of() : t.fields();
+        return fields.stream().map(f -> new Component(f, t.name())).collect(Collectors.toList());
+    }
+
+    private List<Component> components(MethodDef m) {
+        return m.fields().stream().map(f -> new Component(f, m.name())).collect(Collectors.toList());
+    }
+
     private String methodRecord(MethodDef m) {
         String name = pascal(m.name());
-        List<Component> comps = m.fields().stream().map(f -> new Component(f, m.name())).collect(Collectors.toList());
+        List<Component> comps = components(m);
         Imports imports = new Imports(METHODS_PKG);
         imports.add(TELEGRAM_PKG + ".BotMethod");
         imports.add("java.lang.reflect.Type");
@@ -685,9 +701,178 @@ public final class BotApiGenerator {
                 .append(");\n        }\n    }\n");
     }
 
+    // ------------------------------------------------------------------------------------------------ record adapters
+
+    /** Leaf types read and written by {@code RecordFields}, not through an adapter of their own. */
+    private static final Set<String> LEAVES = Set.of("String", "Long", "Boolean", "Double", "long", "boolean",
+            "double");
+
+    /**
+     * Records with more components than this read into an array and call their constructor from a method of its own:
+     * HotSpot's C2 refuses to compile a call with more than about 54 arguments (measured: 50 compile, 60 do not),
+     * and a read method holding a hundred locals also defeats C1, so Message's adapter would run interpreted.
+     */
+    private static final int WIDE = 40;
+
+    /** The reader, the one name the generated read method declares beside the components' locals. */
+    private static final String READER = "in";
+
+    /**
+     * A streaming adapter for one record: a switch over the JSON names into locals, then the canonical constructor;
+     * writing calls the accessors in declaration order. Each non-leaf component has an adapter field of its own, so
+     * every call site sees one adapter class.
+     */
+    private String recordAdapter(String pkg, String name, List<Component> comps) {
+        Imports imports = new Imports(ADAPTERS_PKG);
+        imports.add("com.google.gson.Gson");
+        imports.add("com.google.gson.TypeAdapter");
+        imports.add("com.google.gson.stream.JsonReader");
+        imports.add("com.google.gson.stream.JsonToken");
+        imports.add("com.google.gson.stream.JsonWriter");
+        imports.add("java.io.IOException");
+        imports.add("org.jspecify.annotations.Nullable");
+        imports.add(pkg + "." + name);
+        boolean wide = comps.size() > WIDE;
+        String adapterName = name + "Adapter";
+        StringBuilder fields = new StringBuilder();
+        StringBuilder init = new StringBuilder();
+        StringBuilder locals = new StringBuilder();
+        StringBuilder cases = new StringBuilder();
+        StringBuilder writes = new StringBuilder();
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < comps.size(); i++) {
+            Component c = comps.get(i);
+            if (c.javaName.equals(READER)) {
+                throw new IllegalStateException(name + "." + c.javaName + " clashes with a generated adapter name");
+            }
+            String type = mapType(c, imports, false);
+            String json = c.field.name();
+            boolean primitive = type.equals("long") || type.equals("boolean") || type.equals("double");
+            String target;
+            if (wide) {
+                target = "values[" + i + "]";
+                String boxed = switch (type) {
+                    case "long" -> "Long";
+                    case "boolean" -> "Boolean";
+                    case "double" -> "Double";
+                    default -> type;
+                };
+                String cast = "(" + boxed + ") values[" + i + "]";
+                args.add(switch (type) {
+                    case "long" -> "values[" + i + "] == null ? 0L : (long) " + cast;
+                    case "boolean" -> "values[" + i + "] != null && (boolean) " + cast;
+                    case "double" -> "values[" + i + "] == null ? 0.0 : (double) " + cast;
+                    default -> cast;
+                });
+            } else {
+                target = c.javaName;
+                args.add(c.javaName);
+                String initial = switch (type) {
+                    case "long" -> "0L";
+                    case "boolean" -> "false";
+                    case "double" -> "0.0";
+                    default -> "null";
+                };
+                locals.append("        ").append(primitive ? "" : "@Nullable ").append(type).append(' ')
+                        .append(c.javaName).append(" = ").append(initial).append(";\n");
+            }
+            String read;
+            String write;
+            if (LEAVES.contains(type)) {
+                imports.add("dev.tgdialog.internal.json.RecordFields");
+                String kind = switch (type) {
+                    case "long", "Long" -> "Long";
+                    case "boolean", "Boolean" -> "Boolean";
+                    case "double", "Double" -> "Double";
+                    default -> "String";
+                };
+                read = "RecordFields.read" + kind + "(in" + (primitive ? ", \"" + name + "\", \"" + json + "\"" : "")
+                        + ")";
+                write = primitive
+                        ? "out.name(\"" + json + "\").value(value." + c.javaName + "());"
+                        : "RecordFields.write(out, \"" + json + "\", value." + c.javaName + "());";
+            } else {
+                String field = c.javaName + "Adapter";
+                fields.append("    private final TypeAdapter<").append(type).append("> ").append(field).append(";\n");
+                init.append("        this.").append(field).append(" = ");
+                if (type.contains("<")) {
+                    imports.add("com.google.gson.reflect.TypeToken");
+                    imports.add("dev.tgdialog.internal.json.RecordFields");
+                    init.append("RecordFields.adapter(gson,\n                ").append(typeToken(type)).append(");\n");
+                } else {
+                    init.append("gson.getAdapter(").append(type).append(".class);\n");
+                }
+                read = field + ".read(in)";
+                imports.add("dev.tgdialog.internal.json.RecordFields");
+                write = "RecordFields.write(out, \"" + json + "\", value." + c.javaName + "(), " + field + ");";
+            }
+            cases.append("                case \"").append(json).append("\" -> ").append(target).append(" = ")
+                    .append(read).append(";\n");
+            writes.append("        ").append(write).append('\n');
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(header).append("package ").append(ADAPTERS_PKG).append(";\n\n").append(imports.render());
+        b.append("/** Reads and writes {@link ").append(name).append("} as its Bot API JSON. */\n");
+        b.append("final class ").append(adapterName).append(" extends TypeAdapter<").append(name).append("> {\n");
+        if (fields.length() > 0) {
+            b.append(fields).append('\n');
+        }
+        b.append("    ").append(adapterName).append("(Gson gson) {\n").append(init).append("    }\n\n");
+        b.append("    @Override\n");
+        b.append("    public @Nullable ").append(name).append(" read(JsonReader in) throws IOException {\n");
+        b.append("        if (in.peek() == JsonToken.NULL) {\n            in.nextNull();\n            return null;\n"
+                + "        }\n");
+        if (wide) {
+            b.append("        @Nullable Object[] values = new Object[").append(comps.size()).append("];\n");
+        }
+        b.append(locals);
+        b.append("        in.beginObject();\n        while (in.hasNext()) {\n");
+        if (comps.isEmpty()) {
+            b.append("            in.nextName();\n            in.skipValue();\n");
+        } else {
+            b.append("            switch (in.nextName()) {\n").append(cases)
+                    .append("                default -> in.skipValue();\n            }\n");
+        }
+        b.append("        }\n        in.endObject();\n");
+        if (wide) {
+            b.append("        return create(values);\n    }\n\n");
+            b.append("    /**\n     * The constructor call on its own: with this many arguments the JIT's optimising compiler cannot"
+                    + " compile a\n     * method that makes it, and the read loop above must not pay for that.\n     */\n");
+            b.append("    private static ").append(name).append(" create(@Nullable Object[] values) {\n");
+            b.append("        return new ").append(name).append('(');
+            for (int i = 0; i < args.size(); i++) {
+                b.append(i == 0 ? "" : ",").append("\n                ").append(args.get(i));
+            }
+            b.append(");\n    }\n\n");
+        } else {
+            b.append("        return new ").append(name).append('(');
+            for (int i = 0; i < args.size(); i++) {
+                b.append(i == 0 ? "" : ",").append(i % 6 == 0 ? "\n                " : " ").append(args.get(i));
+            }
+            b.append(");\n    }\n\n");
+        }
+        b.append("    @Override\n");
+        b.append("    public void write(JsonWriter out, @Nullable ").append(name).append(" value) throws IOException {\n");
+        b.append("        if (value == null) {\n            out.nullValue();\n            return;\n        }\n");
+        b.append("        out.beginObject();\n").append(writes).append("        out.endObject();\n    }\n}\n");
+        return b.toString();
+    }
+
+    /** A {@code TypeToken} expression for a parameterised type such as {@code List<List<X>>}. */
+    private static String typeToken(String type) {
+        return "TypeToken.getParameterized(List.class, " + typeExpr(type.substring(5, type.length() - 1)) + ")";
+    }
+
+    private static String typeExpr(String type) {
+        if (type.startsWith("List<")) {
+            return typeToken(type) + ".getType()";
+        }
+        return type + ".class";
+    }
+
     // ------------------------------------------------------------------------------------------------ adapters
 
-    private String adapters() {
+    private String adapters(List<String> records) {
         Imports imports = new Imports(ADAPTERS_PKG);
         imports.add("com.google.gson.Gson");
         imports.add("com.google.gson.TypeAdapter");
@@ -765,7 +950,7 @@ public final class BotApiGenerator {
         }
         StringBuilder b = new StringBuilder();
         b.append(header).append("package ").append(ADAPTERS_PKG).append(";\n\n").append(imports.render());
-        b.append("/**\n * Gson adapters for every union of the Bot API model ("
+        b.append("/**\n * Gson adapters for every record of the Bot API model (one generated class each) and every union ("
                 + "the spec's abstract types and {@code ReplyMarkup}),\n"
                 + " * choosing the variant by its discriminator or, for the few untagged unions, by the JSON's shape."
                 + " Thread-safe.\n */\n");
@@ -774,6 +959,10 @@ public final class BotApiGenerator {
         b.append("    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {\n");
         b.append("        TypeAdapter<?> adapter = switch (type.getRawType().getName()) {\n");
         b.append(cases);
+        for (String record : records) {
+            String simple = record.substring(record.lastIndexOf('.') + 1);
+            b.append("            case \"").append(record).append("\" -> new ").append(simple).append("Adapter(gson);\n");
+        }
         b.append("            default -> null;\n        };\n");
         b.append("        return (TypeAdapter<T>) adapter;\n    }\n");
         b.append(methods);

@@ -18,9 +18,9 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one Gson set up for the Bot API model. Records map with Gson's record semantics (absent fields read as null, 0
- * or false, unknown fields are ignored, nulls are not written) through {@link RecordAdapterFactory}; unions through
- * the generated adapters.
+ * The one Gson set up for the Bot API model. Records and unions map through the adapters generated with the model
+ * ({@link GeneratedAdapters}); records keep Gson's record semantics (absent fields read as null, 0 or false, unknown
+ * fields are ignored, a JSON null for a primitive is refused, nulls are not written).
  * Thread-safe and shared.
  */
 public final class Json {
@@ -31,8 +31,6 @@ public final class Json {
             .registerTypeHierarchyAdapter(ChatId.class, new ChatIdAdapter().nullSafe())
             .registerTypeHierarchyAdapter(InputFile.class, new InputFileAdapter().nullSafe())
             .registerTypeAdapterFactory(new MessageOrTrueFactory())
-            .registerTypeAdapterFactory(new RecordAdapterFactory(
-                    "dev.tgdialog.telegram.types", "dev.tgdialog.telegram.methods"))
             .create();
 
     private Json() {}
