@@ -25,6 +25,7 @@ import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -293,10 +294,20 @@ public final class TelegramClient implements AutoCloseable {
         return new Request.Builder().url(url).post(encoder.encode(method)).build();
     }
 
+    /** The exact bytes Telegram answers a successful call whose result is {@code true} with. */
+    private static final byte[] OK_TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.US_ASCII);
+
     private <R> R read(BotMethod<?> method, Type resultType, Response response) throws IOException {
         String name = method.methodName();
         Envelope<?> envelope;
         byte[] body = response.body().bytes();
+        if (resultType == Boolean.class && java.util.Arrays.equals(body, OK_TRUE)) {
+            // The whole answer of most setters and of every answerCallbackQuery: read by comparison, which spares
+            // a JSON reader and its buffers (a third of what the client allocated per call).
+            @SuppressWarnings("unchecked")
+            R value = (R) Boolean.TRUE;
+            return value;
+        }
         try (JsonReader reader = gson.newJsonReader(new Utf8Reader(body))) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {

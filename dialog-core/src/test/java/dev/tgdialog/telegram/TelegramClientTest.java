@@ -143,6 +143,21 @@ class TelegramClientTest {
     }
 
     @Test
+    void aTrueResult_readsTheSame_inTelegramsExactBytes_andInAnyOtherLayout() throws Exception {
+        answer("{\"ok\":true,\"result\":true}");
+        answer("{ \"result\" : true, \"ok\" : true }");
+        answer("{\"ok\":true,\"result\":false}");
+        answer("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: query is too old\"}");
+
+        assertThat(client.execute(AnswerCallbackQuery.of("q1"))).isTrue();
+        assertThat(client.execute(AnswerCallbackQuery.of("q2"))).isTrue();
+        assertThat(client.execute(AnswerCallbackQuery.of("q3"))).isFalse();
+        assertThatThrownBy(() -> client.execute(AnswerCallbackQuery.of("q4")))
+                .isInstanceOf(TelegramException.class)
+                .hasMessageContaining("query is too old");
+    }
+
+    @Test
     void answerCallbackQuery_withAlert_returnsTrue() throws Exception {
         answer(ok("true"));
 
