@@ -54,6 +54,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
     private final @Nullable Class<?> arrayType;
     private final @Nullable Function<List<U>, ? extends U> fromArray;
     private final @Nullable Function<Object, List<U>> toArrayForm;
+    private volatile @Nullable Delegate last;
 
     private UnionTypeAdapter(Builder<U> b) {
         this.gson = b.gson;
@@ -87,9 +88,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             }
             out.endArray();
         } else {
-            @SuppressWarnings("unchecked")
-            TypeAdapter<Object> delegate = (TypeAdapter<Object>) gson.getAdapter(value.getClass());
-            delegate.write(out, value);
+            delegate(value.getClass()).write(out, value);
         }
     }
 
@@ -99,13 +98,32 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
                 && in.peek() == com.google.gson.stream.JsonToken.BEGIN_OBJECT) {
             // A callback's message is read in one pass as a Message (whose fields include all of
             // InaccessibleMessage's), instead of through a JSON tree: it is on every click's path.
-            var message = gson.getAdapter(dev.tgdialog.telegram.types.Message.class).read(in);
+            var message = (dev.tgdialog.telegram.types.Message) delegate(dev.tgdialog.telegram.types.Message.class)
+                    .read(in);
             return union.cast(message.date() == 0
                     ? new dev.tgdialog.telegram.types.InaccessibleMessage(message.chat(), message.messageId(), 0)
                     : message);
         }
         return fromTree(gson.getAdapter(JsonElement.class).read(in));
     }
+
+    /**
+     * The variant's adapter. The last one is kept: a union is written or read as the same variant again and again
+     * (every keyboard is an InlineKeyboardMarkup), and Gson's own lookup is a map probe per value.
+     */
+    private TypeAdapter<Object> delegate(Class<?> variant) {
+        Delegate last = this.last;
+        if (last != null && last.variant() == variant) {
+            return last.adapter();
+        }
+        @SuppressWarnings("unchecked")
+        TypeAdapter<Object> adapter = (TypeAdapter<Object>) gson.getAdapter(variant);
+        this.last = new Delegate(variant, adapter);
+        return adapter;
+    }
+
+    /** A variant and its adapter, swapped as one reference so readers on other threads never see a mixed pair. */
+    private record Delegate(Class<?> variant, TypeAdapter<Object> adapter) {}
 
     private @Nullable U fromTree(@Nullable JsonElement element) {
         if (element == null || element.isJsonNull()) {
