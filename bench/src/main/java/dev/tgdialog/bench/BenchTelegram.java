@@ -160,13 +160,13 @@ final class BenchTelegram implements Interceptor {
         chain.request().body().writeTo(body);
         TopLevelJson p = new TopLevelJson(body.readByteArray(), CHAT_ID, MESSAGE_ID, TEXT, REPLY_MARKUP,
                 CALLBACK_QUERY_ID);
-        Bytes answer = new Bytes();
+        Bytes answer = Bytes.scratch();
         try {
             answer.ascii("{\"ok\":true,\"result\":");
             handle(method, p, answer);
             answer.ascii("}");
         } catch (IllegalStateException e) {
-            answer = new Bytes().ascii("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
+            answer = Bytes.scratch().ascii("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
         }
         return new Response.Builder()
                 .request(chain.request())

@@ -8,15 +8,28 @@ import java.util.Arrays;
  * share of each update is measured too, so it is kept to array stores, as V8's JSON.stringify keeps the peers'.
  */
 final class Bytes {
+    /** Each thread's scratch: grown once to the largest message, so building one is not a chain of copies. */
+    private static final ThreadLocal<Bytes> SCRATCH = ThreadLocal.withInitial(Bytes::new);
+
     private byte[] buf = new byte[512];
     private int size;
+
+    /**
+     * This thread's scratch, emptied. The caller takes its bytes with {@link #toByteArray()} before it builds
+     * anything else on this thread (none of the bench's messages is built inside another).
+     */
+    static Bytes scratch() {
+        Bytes b = SCRATCH.get();
+        b.size = 0;
+        return b;
+    }
 
     Bytes ascii(String s) {
         ensure(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
-                size = size - i;
+                // The ASCII prefix written so far is overwritten: size has not moved yet.
                 return bytes(s.getBytes(StandardCharsets.UTF_8));
             }
             buf[size + i] = (byte) c;

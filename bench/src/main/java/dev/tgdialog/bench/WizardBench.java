@@ -390,7 +390,7 @@ public final class WizardBench {
 
         private byte[] text(User u, String text) {
             long messageId = telegram.nextMessageId(u.id);
-            Bytes out = new Bytes()
+            Bytes out = Bytes.scratch()
                     .ascii("{\"update_id\":").number(UPDATE_IDS.incrementAndGet())
                     .ascii(",\"message\":{\"message_id\":").number(messageId)
                     .ascii(",\"from\":");
@@ -433,7 +433,7 @@ public final class WizardBench {
             u.callbackId = id;
             u.callbackMessage = messageId;
             // The message as Telegram sends it back: its text and keyboard as the bot last set them.
-            Bytes out = new Bytes()
+            Bytes out = Bytes.scratch()
                     .ascii("{\"update_id\":").number(UPDATE_IDS.incrementAndGet())
                     .ascii(",\"callback_query\":{\"id\":\"").ascii(id)
                     .ascii("\",\"from\":");
