@@ -12,7 +12,7 @@ import dev.tgdialog.internal.http.Pacer;
 import dev.tgdialog.internal.http.Redactor;
 import dev.tgdialog.internal.http.RequestEncoder;
 import dev.tgdialog.internal.json.Json;
-import dev.tgdialog.internal.json.Utf8Reader;
+import dev.tgdialog.internal.json.Utf8JsonReader;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -308,7 +308,7 @@ public final class TelegramClient implements AutoCloseable {
             R value = (R) Boolean.TRUE;
             return value;
         }
-        try (JsonReader reader = gson.newJsonReader(new Utf8Reader(body))) {
+        try (JsonReader reader = new Utf8JsonReader(body)) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
             throw notAnAnswer(name, response.code(), e);

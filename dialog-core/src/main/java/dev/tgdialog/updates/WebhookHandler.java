@@ -2,7 +2,6 @@ package dev.tgdialog.updates;
 
 import com.google.gson.JsonParseException;
 import dev.tgdialog.internal.json.Json;
-import dev.tgdialog.internal.json.Utf8Reader;
 import dev.tgdialog.telegram.types.Update;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -71,7 +70,7 @@ public final class WebhookHandler {
         }
         Update update;
         try {
-            update = Json.gson().fromJson(new Utf8Reader(body), Update.class);
+            update = Json.fromUtf8(body, Update.class);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             log.warn("Webhook request whose body is not an update refused (400): {}", e.getMessage());
             return CompletableFuture.completedFuture(400);

@@ -3,6 +3,7 @@ package dev.tgdialog.internal.json;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
@@ -38,6 +39,23 @@ public final class Json {
     /** The shared Gson for Bot API JSON. */
     public static Gson gson() {
         return GSON;
+    }
+
+    /**
+     * Reads a whole UTF-8 document as {@code type}, as {@code gson().fromJson(reader, type)} does: null for an empty
+     * document, and a {@link JsonSyntaxException} for bad JSON, a wrong shape or anything after the value.
+     */
+    public static <T> @Nullable T fromUtf8(byte[] json, Class<T> type) {
+        Utf8JsonReader reader = new Utf8JsonReader(json);
+        T value = GSON.fromJson(reader, TypeToken.get(type));
+        try {
+            if (value != null && reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("JSON document was not fully consumed.");
+            }
+        } catch (IOException e) {
+            throw new JsonSyntaxException(e);
+        }
+        return value;
     }
 
     /** A chat id is a JSON number, or a string holding a {@code @username} (or, leniently, a number). */
