@@ -6,11 +6,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import dev.tgdialog.internal.json.Utf8Writer;
+import dev.tgdialog.internal.json.Utf8JsonWriter;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.InputFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.MediaType;
@@ -71,12 +70,8 @@ public final class RequestEncoder {
 
     /** The call as a JSON body, written as UTF-8 bytes in one pass. */
     private RequestBody json(BotMethod<?> method) {
-        Utf8Writer out = new Utf8Writer(512);
-        try (JsonWriter json = gson.newJsonWriter(out)) {
-            gson.toJson(method, method.getClass(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing into memory failed", e);
-        }
+        Utf8JsonWriter out = new Utf8JsonWriter(512);
+        gson.toJson(method, method.getClass(), out);
         return RequestBody.create(out.bytes(), JSON, 0, out.size());
     }
 
