@@ -526,6 +526,21 @@ public final class Utf8JsonReader extends JsonReader {
 
     /** true, false or null (in any letter case, as Gson's legacy mode accepts), ending where a literal ends. */
     private int keyword() throws MalformedJsonException {
+        byte[] b = in;
+        int p = pos;
+        // The spellings JSON has, compared as bytes; other letter cases go the long way below.
+        if (p + 4 <= end) {
+            if (b[p] == 't' && b[p + 1] == 'r' && b[p + 2] == 'u' && b[p + 3] == 'e') {
+                return endOfKeyword(4, TRUE);
+            }
+            if (b[p] == 'n' && b[p + 1] == 'u' && b[p + 2] == 'l' && b[p + 3] == 'l') {
+                return endOfKeyword(4, NULL);
+            }
+            if (p + 5 <= end && b[p] == 'f' && b[p + 1] == 'a' && b[p + 2] == 'l' && b[p + 3] == 's'
+                    && b[p + 4] == 'e') {
+                return endOfKeyword(5, FALSE);
+            }
+        }
         String keyword;
         int token;
         switch (in[pos]) {
@@ -555,6 +570,11 @@ public final class Utf8JsonReader extends JsonReader {
                 return NONE;
             }
         }
+        return endOfKeyword(length, token);
+    }
+
+    /** The keyword of {@code length} bytes at {@code pos}, unless a literal runs on after it ("nullsoft"). */
+    private int endOfKeyword(int length, int token) throws MalformedJsonException {
         if (pos + length < end && isLiteral(in[pos + length])) {
             return NONE;
         }

@@ -340,21 +340,43 @@ public final class Utf8JsonWriter extends JsonWriter {
                 ascii(c == '\u2028' ? "\\u2028" : "\\u2029");
                 i++;
             } else {
-                // A run of other non-ASCII characters, encoded as the JDK encodes it (a lone surrogate as '?').
-                int run = i + 1;
-                while (run < length) {
-                    char d = s.charAt(run);
-                    if (d < 0x80 || d == '\u2028' || d == '\u2029') {
-                        break;
-                    }
-                    run++;
-                }
-                bytes(s.substring(i, run).getBytes(StandardCharsets.UTF_8));
-                i = run;
+                i = encode(s, i, length);
             }
         }
         ensure(1);
         buf[size++] = '"';
+    }
+
+    /**
+     * Encodes the non-ASCII character at {@code i} (a surrogate pair whole) as the JDK's UTF-8 encoder does, a lone
+     * surrogate as {@code ?}; returns the index after it.
+     */
+    private int encode(String s, int i, int length) {
+        char c = s.charAt(i);
+        ensure(4);
+        byte[] b = buf;
+        int n = size;
+        if (c < 0x800) {
+            b[n++] = (byte) (0xC0 | (c >> 6));
+            b[n++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isSurrogate(c)) {
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                b[n++] = (byte) (0xF0 | (cp >> 18));
+                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (cp & 0x3F));
+                size = n;
+                return i + 2;
+            }
+            b[n++] = '?';
+        } else {
+            b[n++] = (byte) (0xE0 | (c >> 12));
+            b[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            b[n++] = (byte) (0x80 | (c & 0x3F));
+        }
+        size = n;
+        return i + 1;
     }
 
     /** Text known to be ASCII. */
