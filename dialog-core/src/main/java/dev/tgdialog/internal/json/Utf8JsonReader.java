@@ -6,6 +6,9 @@ import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -473,6 +476,14 @@ public final class Utf8JsonReader extends JsonReader {
         int start = pos;
         int p = start;
         boolean sawEscape = false;
+        // Eight bytes at a time while none of them is a quote or a backslash: most strings have neither but the end.
+        while (p + 8 <= end) {
+            long word = (long) LONGS.get(b, p);
+            if (hasByte(word, QUOTES) || hasByte(word, BACKSLASHES)) {
+                break;
+            }
+            p += 8;
+        }
         while (p < end) {
             byte c = b[p];
             if (c == '"') {
@@ -492,6 +503,16 @@ public final class Utf8JsonReader extends JsonReader {
         }
         pos = p;
         throw syntaxError("Unterminated string");
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+    /** Whether any byte of {@code word} equals the byte repeated in {@code pattern}. */
+    private static boolean hasByte(long word, long pattern) {
+        long x = word ^ pattern;
+        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
     }
 
     /** Checks the escape whose letter is at {@code p}; returns where the string goes on. */
