@@ -308,7 +308,7 @@ public final class TelegramClient implements AutoCloseable {
             R value = (R) Boolean.TRUE;
             return value;
         }
-        try (JsonReader reader = new Utf8JsonReader(body)) {
+        try (JsonReader reader = Utf8JsonReader.borrow(body)) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
             throw notAnAnswer(name, response.code(), e);

@@ -46,16 +46,15 @@ public final class Json {
      * document, and a {@link JsonSyntaxException} for bad JSON, a wrong shape or anything after the value.
      */
     public static <T> @Nullable T fromUtf8(byte[] json, Class<T> type) {
-        Utf8JsonReader reader = new Utf8JsonReader(json);
-        T value = GSON.fromJson(reader, TypeToken.get(type));
-        try {
+        try (Utf8JsonReader reader = Utf8JsonReader.borrow(json)) {
+            T value = GSON.fromJson(reader, TypeToken.get(type));
             if (value != null && reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonSyntaxException("JSON document was not fully consumed.");
             }
+            return value;
         } catch (IOException e) {
             throw new JsonSyntaxException(e);
         }
-        return value;
     }
 
     /** A chat id is a JSON number, or a string holding a {@code @username} (or, leniently, a number). */

@@ -88,6 +88,26 @@ class Utf8JsonReaderTest {
     }
 
     @Test
+    void aBorrowedReader_isReusedOnceClosed_andTwoBorrowedAtOnceAreTwo() throws Exception {
+        Utf8JsonReader first = Utf8JsonReader.borrow("{\"a\":[1,2,{\"b\":3".getBytes(StandardCharsets.UTF_8));
+        first.beginObject();
+        first.nextName();
+        first.beginArray();
+        Utf8JsonReader second = Utf8JsonReader.borrow("[true]".getBytes(StandardCharsets.UTF_8));
+        assertThat(second).isNotSameAs(first);
+        second.close();
+        first.close();
+
+        Utf8JsonReader again = Utf8JsonReader.borrow("\"x\"".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(again).isSameAs(first);
+        assertThat(again.getPath()).isEqualTo("$");
+        assertThat(again.nextString()).isEqualTo("x");
+        assertThat(again.peek()).isEqualTo(JsonToken.END_DOCUMENT);
+        again.close();
+    }
+
+    @Test
     void deepNesting_isRefusedAtGsonsLimit() {
         String deep = "[".repeat(300) + "]".repeat(300);
 
