@@ -19,8 +19,9 @@ import java.util.Arrays;
  * refuses, with the same exception types: {@link MalformedJsonException} for bad syntax, {@link EOFException} for
  * input that ends too soon, {@link IllegalStateException} for a token other than the one asked for and
  * {@link NumberFormatException} for a number that does not fit; a differential test holds it to that. Strings are
- * decoded as {@code new String(bytes, UTF_8)} decodes (malformed input becomes U+FFFD). Not thread-safe; the name
- * table is.
+ * decoded as {@code new String(bytes, UTF_8)} decodes (malformed input becomes U+FFFD). Gson's map adapter reaches
+ * into its own reader's internals, so a {@code Map} cannot be read with this one (it fails as bad JSON); no Bot API
+ * type has a map. Not thread-safe; the name table is.
  */
 public final class Utf8JsonReader extends JsonReader {
     private static final Reader UNUSED = Reader.nullReader();

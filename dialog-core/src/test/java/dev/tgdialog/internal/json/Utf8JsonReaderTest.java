@@ -108,6 +108,13 @@ class Utf8JsonReaderTest {
     }
 
     @Test
+    void aMap_whichGsonReadsThroughItsOwnReadersInternals_isRefusedClearly_notMisread() {
+        // No Bot API type has a map; this pins down what would happen if one came.
+        assertThatThrownBy(() -> Json.fromUtf8("{\"a\":1}".getBytes(StandardCharsets.UTF_8), java.util.Map.class))
+                .isInstanceOf(JsonSyntaxException.class);
+    }
+
+    @Test
     void deepNesting_isRefusedAtGsonsLimit() {
         String deep = "[".repeat(300) + "]".repeat(300);
 
