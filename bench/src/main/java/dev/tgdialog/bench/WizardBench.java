@@ -282,14 +282,17 @@ public final class WizardBench {
     }
 
     /**
-     * The bot's executor in conc mode. In memory nothing blocks (the fake answers in-process), so a work-stealing
-     * pool with a thread per core, first in first out: a task a handler thread submits stays on its own queue, where
-     * a shared queue made the two threads contend on its lock for every update. On Redis, calls block a thread for
-     * each round trip, so a fixed pool of {@link #threads} threads.
+     * The bot's executor in conc mode: a work-stealing pool with a thread per core, first in first out (a task a
+     * handler thread submits stays on its own queue, where a shared queue made the threads contend on its lock for
+     * every update). The same on both stores: on Redis no handler thread waits for a reply either (the pair's
+     * pipeline completes on its own I/O thread and the engine continues from the completion), so more threads would
+     * only add switches between them. {@code -Dbench.redisThreads=N} gives Redis a fixed pool of N threads instead,
+     * as a bot whose own handlers block would use.
      */
     static ExecutorService handlerPool(String store) {
-        if (store.equals("redis")) {
-            return Executors.newFixedThreadPool(threads(store), daemon());
+        Integer fixed = store.equals("redis") ? Integer.getInteger("bench.redisThreads") : null;
+        if (fixed != null) {
+            return Executors.newFixedThreadPool(fixed, daemon());
         }
         return new java.util.concurrent.ForkJoinPool(threads(store), pool -> {
             var t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
@@ -298,13 +301,11 @@ public final class WizardBench {
         }, null, true);
     }
 
-    /**
-     * The bot's handler threads in conc mode: one per core in memory (nothing blocks), more on Redis, whose calls
-     * block a thread for each round trip ({@code -Dbench.redisThreads}, 16 by default, as the isolation's own pool).
-     */
+    /** The bot's handler threads in conc mode: one per core, or {@code -Dbench.redisThreads} on Redis. */
     static int threads(String store) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return store.equals("redis") ? Integer.getInteger("bench.redisThreads", Math.max(cores, 16)) : cores;
+        Integer fixed = store.equals("redis") ? Integer.getInteger("bench.redisThreads") : null;
+        return fixed != null ? fixed : cores;
     }
 
     /** One simulated user. */

@@ -5,14 +5,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stack as one compact JSON document, for stores that keep text (Redis). The document carries its format
@@ -77,6 +82,222 @@ public final class StackCodec {
      *     names the field that is missing or of the wrong type
      */
     public static Stack decode(String text) {
+        Stack streamed = streamed(text);
+        return streamed != null ? streamed : decodeTree(text);
+    }
+
+    /**
+     * The stack read in one pass over the text with no tree in between (a Redis-backed bot decodes one stack per
+     * update); null for anything but a strictly well-formed document of this format that names each field once,
+     * with whole numbers written as plain digits. {@link #decodeTree} then reads it as it always has, and accepts it
+     * or names its problem.
+     */
+    private static @Nullable Stack streamed(String text) {
+        try (JsonReader in = new JsonReader(new StringReader(text))) {
+            in.beginObject();
+            int seen = 0;
+            long format = -1;
+            String id = null;
+            long version = 0;
+            long next = 0;
+            ShownMessage last = null;
+            List<Long> updates = null;
+            List<Frame> frames = null;
+            while (in.hasNext()) {
+                String name = in.nextName();
+                int bit = switch (name) {
+                    case "v" -> 1;
+                    case "id" -> 2;
+                    case "version" -> 4;
+                    case "next" -> 8;
+                    case "last" -> 16;
+                    case "updates" -> 32;
+                    case "frames" -> 64;
+                    default -> 0;
+                };
+                if ((seen & bit) != 0) {
+                    return null;
+                }
+                seen |= bit;
+                switch (name) {
+                    case "v" -> format = wholeNumber(in);
+                    case "id" -> id = string(in);
+                    case "version" -> version = wholeNumber(in);
+                    case "next" -> next = wholeNumber(in);
+                    case "last" -> last = shownMessage(in);
+                    case "updates" -> {
+                        updates = new ArrayList<>();
+                        in.beginArray();
+                        while (in.hasNext()) {
+                            updates.add(wholeNumber(in));
+                        }
+                        in.endArray();
+                    }
+                    case "frames" -> {
+                        frames = new ArrayList<>();
+                        in.beginArray();
+                        while (in.hasNext()) {
+                            Frame frame = frame(in);
+                            if (frame == null) {
+                                return null;
+                            }
+                            frames.add(frame);
+                        }
+                        in.endArray();
+                    }
+                    default -> in.skipValue();
+                }
+            }
+            in.endObject();
+            if (in.peek() != JsonToken.END_DOCUMENT || (seen | 16) != 127 || format != FORMAT_VERSION) {
+                return null;
+            }
+            return new Stack(id, frames, version, last, updates, next);
+        } catch (IOException | RuntimeException e) {
+            // Malformed, lenient-only or of the wrong shape: the tree reading words the error.
+            return null;
+        }
+    }
+
+    /** A number written as plain digits that fits a long; anything else throws (and the tree reading decides). */
+    private static long wholeNumber(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.NUMBER) {
+            throw new IllegalStateException("not a number");
+        }
+        String digits = in.nextString();
+        int start = digits.startsWith("-") ? 1 : 0;
+        if (digits.length() == start || digits.length() - start > 18) {
+            throw new IllegalStateException("not plain digits");
+        }
+        for (int i = start; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalStateException("not plain digits");
+            }
+        }
+        return Long.parseLong(digits);
+    }
+
+    /** {@code "last"}: null when JSON null; throws when not an object with each of its fields once. */
+    private static @Nullable ShownMessage shownMessage(JsonReader in) throws IOException {
+        if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+            return null;
+        }
+        in.beginObject();
+        int seen = 0;
+        long messageId = 0;
+        String kind = null;
+        String hash = null;
+        while (in.hasNext()) {
+            String name = in.nextName();
+            int bit = switch (name) {
+                case "id" -> 1;
+                case "kind" -> 2;
+                case "hash" -> 4;
+                default -> 0;
+            };
+            if ((seen & bit) != 0) {
+                throw new IllegalStateException("repeated field");
+            }
+            seen |= bit;
+            switch (name) {
+                case "id" -> messageId = wholeNumber(in);
+                case "kind" -> kind = string(in);
+                case "hash" -> hash = string(in);
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        if (seen != 7) {
+            throw new IllegalStateException("missing field");
+        }
+        return new ShownMessage(messageId, kind, hash);
+    }
+
+    /** One frame; null when it is not an object with its required fields once each. */
+    private static @Nullable Frame frame(JsonReader in) throws IOException {
+        in.beginObject();
+        int seen = 0;
+        String id = null;
+        String dialog = null;
+        String window = null;
+        long revision = 0;
+        String input = null;
+        Map<String, String> data = Map.of();
+        Map<String, String> state = Map.of();
+        Map<String, String> spill = Map.of();
+        while (in.hasNext()) {
+            String name = in.nextName();
+            int bit = switch (name) {
+                case "id" -> 1;
+                case "dialog" -> 2;
+                case "window" -> 4;
+                case "rev" -> 8;
+                case "input" -> 16;
+                case "data" -> 32;
+                case "state" -> 64;
+                case "spill" -> 128;
+                default -> 0;
+            };
+            if ((seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
+            switch (name) {
+                case "id" -> id = string(in);
+                case "dialog" -> dialog = string(in);
+                case "window" -> window = string(in);
+                case "rev" -> revision = wholeNumber(in);
+                case "input" -> {
+                    if (in.peek() == JsonToken.NULL) {
+                        in.nextNull();
+                    } else {
+                        input = string(in);
+                    }
+                }
+                case "data" -> data = stringMap(in);
+                case "state" -> state = stringMap(in);
+                case "spill" -> spill = stringMap(in);
+                default -> in.skipValue();
+            }
+        }
+        in.endObject();
+        if ((seen & 15) != 15) {
+            return null;
+        }
+        return new Frame(id, dialog, window, revision, input, data, state, spill);
+    }
+
+    private static String string(JsonReader in) throws IOException {
+        if (in.peek() != JsonToken.STRING) {
+            throw new IllegalStateException("not a string");
+        }
+        return in.nextString();
+    }
+
+    /** A frame's map: JSON null reads as empty; throws when it is no object of strings. */
+    private static Map<String, String> stringMap(JsonReader in) throws IOException {
+        if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+            return Map.of();
+        }
+        in.beginObject();
+        if (!in.hasNext()) {
+            in.endObject();
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        while (in.hasNext()) {
+            String key = in.nextName();
+            values.put(key, string(in));
+        }
+        in.endObject();
+        return values;
+    }
+
+    /** {@link #decode} by way of a Gson tree: slower, and the reference for what is accepted and every error. */
+    private static Stack decodeTree(String text) {
         JsonObject json = document(text);
         int format = format(json);
         if (format != FORMAT_VERSION) {

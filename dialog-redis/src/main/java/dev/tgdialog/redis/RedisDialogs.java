@@ -41,8 +41,10 @@ import redis.clients.jedis.util.Pool;
  *
  * <p>On a standalone Redis (a {@link JedisPooled} client) the pair pipelines: the commands of all updates in flight
  * share socket writes and reads through one connection and I/O thread of the pair's own (see
- * {@link Builder#pipelined}); an update still costs the same two commands, and a task still runs on the executor,
- * never on the I/O thread. Sentinel and Cluster clients send one blocking command per round trip.
+ * {@link Builder#pipelined}); an update still costs two round trips, and a task still runs on the executor, never
+ * on the I/O thread. There the lock script is two plain commands instead, {@code SET NX PX} then {@code GETEX},
+ * queued back to back: they share a write, Redis runs them in that order on the one connection (so the stack is
+ * still read only once the lock is held), and two plain commands cost redis-server about half of one script call. Sentinel and Cluster clients send one blocking command per round trip.
  *
  * <p>Both parts work as they do alone (the store can be used without the isolation, as a plain store). {@link #close}
  * closes the isolation and the pipeline; the caller owns the Jedis client. Thread-safe.
@@ -183,7 +185,7 @@ public final class RedisDialogs implements AutoCloseable {
          * pair opens one connection of its own (with the client's settings) and an I/O thread that writes the
          * commands of all updates in flight together and reads their replies together, so at load one socket write
          * and one read carry dozens of commands; a lone command still goes out at once. Each update still costs
-         * the same two commands. Any other client (Sentinel, Cluster, a custom {@link UnifiedJedis}) is used as it
+         * two round trips (three commands: the lock and the read are two plain ones). Any other client (Sentinel, Cluster, a custom {@link UnifiedJedis}) is used as it
          * is, one blocking command per round trip, as is a {@link JedisPooled} with this off.
          */
         public Builder pipelined(boolean pipelined) {

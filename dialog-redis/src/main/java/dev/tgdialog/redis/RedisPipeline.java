@@ -1,6 +1,7 @@
 package dev.tgdialog.redis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -54,13 +55,21 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     /** One queued command and whom its reply goes to. */
     private static final class Request {
         final CommandArguments command;
+        /** Sent right after {@link #command} in the same write; the reply is then both replies as a list. */
+        final @Nullable CommandArguments then;
         final @Nullable LuaScript script;
         final List<String> keys;
         final List<String> args;
         final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
 
         Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<String> args) {
+            this(command, null, script, keys, args);
+        }
+
+        Request(CommandArguments command, @Nullable CommandArguments then, @Nullable LuaScript script,
+                List<String> keys, List<String> args) {
             this.command = command;
+            this.then = then;
             this.script = script;
             this.keys = keys;
             this.args = args;
@@ -101,6 +110,27 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         CommandArguments command = new CommandArguments(Protocol.Command.SET).add(key).add(value).add("NX").add("PX")
                 .add(px);
         return send(new Request(command, null, List.of(), List.of())).thenApply(reply -> reply != null);
+    }
+
+    /**
+     * {@code SET lockKey token NX PX lease} and {@code GETEX stackKey PX ttl}, queued as one entry so they always
+     * share a write (two separate entries could be split by the I/O thread waking between them, and cost a round
+     * trip more): the document when the SET took the lock ({@code 1L} when no stack is stored), {@code 0L} when it
+     * did not. Redis runs the two in this order on the one connection.
+     */
+    CompletableFuture<@Nullable Object> lockThenRead(String lockKey, String token, long leaseMillis, String stackKey,
+            long ttlMillis) {
+        CommandArguments lock = new CommandArguments(Protocol.Command.SET).add(lockKey).add(token).add("NX").add("PX")
+                .add(leaseMillis);
+        CommandArguments read = new CommandArguments(Protocol.Command.GETEX).add(stackKey).add("PX").add(ttlMillis);
+        return send(new Request(lock, read, null, List.of(), List.of())).thenApply(reply -> {
+            List<?> both = (List<?>) Objects.requireNonNull(reply);
+            if (both.get(0) == null) {
+                return Long.valueOf(0);
+            }
+            String document = RedisCalls.text(both.get(1));
+            return document == null ? Long.valueOf(1) : document;
+        });
     }
 
     /** Queues any command; its raw reply (bytes, a number, a list, or null). Tests use it for plain commands. */
@@ -188,16 +218,31 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             return;
         }
         try {
+            int commands = 0;
             for (Request r : batch) {
                 c.sendCommand(r.command);
+                commands++;
+                if (r.then != null) {
+                    c.sendCommand(r.then);
+                    commands++;
+                }
             }
-            sent.add(batch.size());
+            sent.add(commands);
             writes.increment();
-            List<Object> replies = c.getMany(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                Request r = batch.get(i);
-                Object reply = replies.get(i);
-                if (reply instanceof JedisNoScriptException && r.script != null) {
+            List<Object> replies = c.getMany(commands);
+            int next = 0;
+            for (Request r : batch) {
+                Object reply = replies.get(next++);
+                if (r.then != null) {
+                    Object second = replies.get(next++);
+                    if (reply instanceof JedisDataException error) {
+                        r.reply.completeExceptionally(error);
+                    } else if (second instanceof JedisDataException error) {
+                        r.reply.completeExceptionally(error);
+                    } else {
+                        r.reply.complete(Arrays.asList(reply, second));
+                    }
+                } else if (reply instanceof JedisNoScriptException && r.script != null) {
                     if (again == null) {
                         again = new ArrayList<>();
                     }

@@ -154,11 +154,17 @@ public final class RedisStackStore implements StackStore {
         if (text == null) {
             return Optional.empty();
         }
-        int format = StackCodec.formatOf(text);
-        if (format != StackCodec.FORMAT_VERSION) {
-            text = migrate(redisKey, format, text);
+        try {
+            return Optional.of(StackCodec.decode(text));
+        } catch (StackStoreException e) {
+            // Only now is the format looked at (a second parse), since nearly every document is of this one. For text
+            // that is no document, formatOf throws the same error that decode did.
+            int format = StackCodec.formatOf(text);
+            if (format == StackCodec.FORMAT_VERSION) {
+                throw e;
+            }
+            return Optional.of(StackCodec.decode(migrate(redisKey, format, text)));
         }
-        return Optional.of(StackCodec.decode(text));
     }
 
     @Override

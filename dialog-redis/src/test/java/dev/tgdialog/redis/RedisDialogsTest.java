@@ -109,7 +109,7 @@ class RedisDialogsTest {
     }
 
     @Test
-    void pairOnJedisPooled_pipelines_andStillCostsTwoCommandsPerUpdate_countedByThePair_andByTheServer()
+    void pairOnJedisPooled_pipelines_inTwoRoundTripsOfThreeCommandsPerUpdate_countedByThePair_andByTheServer()
             throws Exception {
         TestRedis.Server server = TestRedis.Server.start(TestRedis.freePort(), null);
         try (JedisPooled redis = new JedisPooled(java.net.URI.create(server.url()));
@@ -130,13 +130,16 @@ class RedisDialogsTest {
                     deliverAndWait(bot, chat.click("+1"));
                 }
                 assertThat(chat.lastMessage().text()).isEqualTo("Count: 20");
-                assertThat(pair.commandsSent() - before).isEqualTo(40);
+                // Per click: SET NX and GETEX in one write (the lock, then the stack), then the save's EVALSHA.
+                assertThat(pair.commandsSent() - before).isEqualTo(60);
             } finally {
                 bot.stop();
             }
-            // /count found no script loaded: 2 EVALSHA refused (NOSCRIPT), then 2 EVAL; each click 2 EVALSHA.
-            assertThat(serverCalls(admin, "evalsha")).isEqualTo(2 + 40);
-            assertThat(serverCalls(admin, "eval")).isEqualTo(2);
+            // /count found the save script not loaded: 1 EVALSHA refused (NOSCRIPT), then 1 EVAL; each click 1.
+            assertThat(serverCalls(admin, "evalsha")).isEqualTo(1 + 20);
+            assertThat(serverCalls(admin, "eval")).isEqualTo(1);
+            assertThat(serverCalls(admin, "getex")).as("sent right after the lock's SET, once per update").isEqualTo(21);
+            assertThat(serverCalls(admin, "set")).as("the lock and the saved stack, per update").isEqualTo(42);
             assertThat(serverCalls(admin, "del")).as("the lock, released by the save's script").isEqualTo(21);
         } finally {
             closeAll();

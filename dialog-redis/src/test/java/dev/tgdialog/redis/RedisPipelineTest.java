@@ -103,6 +103,62 @@ class RedisPipelineTest {
     }
 
     @Test
+    void lockThenRead_takesAFreeLock_andReadsTheStack_inOneWriteOfTwoCommands() throws Exception {
+        RedisPipeline pipeline = pipeline(TestRedis.url());
+        String lock = prefix + "lock";
+        String stack = prefix + "stack";
+        pipeline.command(new CommandArguments(Protocol.Command.SET).add(stack).add("{\"doc\":1}"))
+                .get(10, TimeUnit.SECONDS);
+        long commands = pipeline.commandsSent();
+        long writes = pipeline.writes();
+
+        Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS);
+
+        assertThat(reply).isEqualTo("{\"doc\":1}");
+        assertThat(pipeline.commandsSent() - commands).isEqualTo(2);
+        assertThat(pipeline.writes() - writes).as("one entry, one write").isEqualTo(1);
+        try (JedisPooled redis = TestRedis.client()) {
+            assertThat(redis.get(lock)).isEqualTo("token-1");
+            assertThat(redis.pttl(lock)).isBetween(1L, 10_000L);
+            assertThat(redis.pttl(stack)).as("the read refreshed the stack's TTL").isBetween(10_001L, 60_000L);
+            redis.del(lock, stack);
+        }
+    }
+
+    @Test
+    void lockThenRead_withNoStack_isOne_andWithTheLockTaken_isZero_andLeavesTheLockAlone() throws Exception {
+        RedisPipeline pipeline = pipeline(TestRedis.url());
+        String lock = prefix + "lock";
+        String stack = prefix + "stack";
+
+        assertThat(pipeline.lockThenRead(lock, "mine", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS))
+                .isEqualTo(1L);
+        assertThat(pipeline.lockThenRead(lock, "theirs", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS))
+                .isEqualTo(0L);
+        try (JedisPooled redis = TestRedis.client()) {
+            assertThat(redis.get(lock)).isEqualTo("mine");
+            assertThat(redis.exists(stack)).isFalse();
+            redis.del(lock);
+        }
+    }
+
+    @Test
+    void lockThenRead_ofAStackThatIsNoString_failsWithTheErrorReply() throws Exception {
+        RedisPipeline pipeline = pipeline(TestRedis.url());
+        String lock = prefix + "lock";
+        String stack = prefix + "stack";
+        pipeline.command(new CommandArguments(Protocol.Command.RPUSH).add(stack).add("x")).get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<Object> reply = pipeline.lockThenRead(lock, "t", 10_000, stack, 60_000);
+
+        assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                redis.clients.jedis.exceptions.JedisDataException.class).hasMessageContaining("WRONGTYPE");
+        try (JedisPooled redis = TestRedis.client()) {
+            redis.del(lock, stack);
+        }
+    }
+
+    @Test
     void errorReply_failsOnlyItsOwnCaller() throws Exception {
         RedisPipeline pipeline = pipeline(TestRedis.url());
         LuaScript failing = new LuaScript("return redis.error_reply('ERR refused ' .. ARGV[1])");
