@@ -88,6 +88,9 @@ public final class WizardBench {
             o.addProperty("rss_peak_mb", round(rssPeakMb, 1));
             o.addProperty("alloc_b_per_update", allocatedBytes / updates);
             o.addProperty("threads", mode.equals("conc") ? threads(store) : 1);
+            if (mode.equals("conc")) {
+                o.addProperty("conc_model", inlineConc(store) ? "inline" : "pool");
+            }
             o.addProperty("java", System.getProperty("java.version"));
             o.addProperty("cores", Runtime.getRuntime().availableProcessors());
             return o.toString();
@@ -124,7 +127,7 @@ public final class WizardBench {
                     for (String mode : modes) {
                         // SCENARIO.md: a warm-up run with other user ids precedes each measured run. In this mode:
                         // after the other modes' runs the JIT recompiles, and the first runs paid for it.
-                        run(mode, warmup, concurrency, store, redis);
+                        warmUp(mode, warmup, concurrency, store, redis);
                         List<Result> runs = new ArrayList<>();
                         for (int rep = 0; rep < reps; rep++) {
                             Result r = run(mode, users, concurrency, store, redis, REFILL_USERS);
@@ -159,6 +162,30 @@ public final class WizardBench {
         return o.toString();
     }
 
+    /**
+     * The warm-up before a configuration: {@code users} other users in its mode and store, then more rounds of
+     * 5,000 while the JIT is still busy (it compiled for more than 20 ms during the last round, up to 20 rounds).
+     * Its compiler threads share the two cores, so a run measured while it still works is measured slow, and the
+     * short U=1,000 runs right after the start of the JVM were.
+     */
+    static void warmUp(String mode, int users, int concurrency, String store, BenchRedis redis) throws Exception {
+        if (users <= 0) {
+            return;
+        }
+        run(mode, users, concurrency, store, redis);
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int round = 0; round < 20; round++) {
+            long before = jit.getTotalCompilationTime();
+            run(mode, 5_000, concurrency, store, redis);
+            long busy = jit.getTotalCompilationTime() - before;
+            if (busy <= 20) {
+                System.err.printf("warm-up %s/%s: JIT quiet after %d extra rounds%n", store, mode, round + 1);
+                return;
+            }
+        }
+        System.err.printf("warm-up %s/%s: JIT still compiling after 20 extra rounds%n", store, mode);
+    }
+
     /** {@link #run(String, int, int, String, BenchRedis)} with the in-memory store. */
     static Result run(String mode, int users, int concurrency) throws Exception {
         return run(mode, users, concurrency, "memory", null);
@@ -179,7 +206,7 @@ public final class WizardBench {
             throws Exception {
         BenchTelegram telegram = new BenchTelegram();
         Map<Long, WizardBot.Order> orders = new ConcurrentHashMap<>();
-        ExecutorService pool = mode.equals("conc") ? handlerPool(store) : null;
+        ExecutorService pool = mode.equals("conc") && !inlineConc(store) ? handlerPool(store) : null;
         Executor executor = pool != null ? pool : Runnable::run;
         OkHttpClient http = new OkHttpClient.Builder().addInterceptor(telegram).build();
         TelegramClient client = TelegramClient.builder("123456:TEST-TOKEN-NOT-REAL").okHttpClient(http).build();
@@ -242,6 +269,10 @@ public final class WizardBench {
                 }
             }
             case "conc" -> {
+                if (inlineConc(store)) {
+                    driver.inlineLanes(all, concurrency, threads(store));
+                    break;
+                }
                 AtomicInteger next = new AtomicInteger();
                 List<CompletableFuture<Void>> lanes = new ArrayList<>();
                 for (int l = 0; l < Math.min(concurrency, users); l++) {
@@ -301,6 +332,17 @@ public final class WizardBench {
         }, null, true);
     }
 
+    /**
+     * Whether conc mode runs as a webhook server runs a bot: a thread per core receives updates and the bot handles
+     * each on the thread that delivers it (executor {@code Runnable::run}), each thread keeping its share of the
+     * users in flight, one step of each in turn. The default in memory; {@code -Dbench.conc=pool} hands updates to
+     * a pool instead, as Redis always does (its replies complete on the pipeline's own thread, so a delivering
+     * thread would wait). Comparing Redis with memory in conc mode means the pool model on both.
+     */
+    static boolean inlineConc(String store) {
+        return store.equals("memory") && !"pool".equals(System.getProperty("bench.conc"));
+    }
+
     /** The bot's handler threads in conc mode: one per core, or {@code -Dbench.redisThreads} on Redis. */
     static int threads(String store) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -340,6 +382,58 @@ public final class WizardBench {
             this.telegram = telegram;
             this.orders = orders;
             this.webhook = webhook;
+        }
+
+        /**
+         * Conc mode on {@code threads} threads of its own, each keeping its share of the {@code concurrency} users in
+         * flight: one step of each in turn, and a user who is done (or failed) makes room for the next one.
+         */
+        void inlineLanes(List<User> all, int concurrency, int threads) throws InterruptedException {
+            AtomicInteger next = new AtomicInteger();
+            List<Thread> drivers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int slots = concurrency / threads + (t < concurrency % threads ? 1 : 0);
+                Thread thread = new Thread(() -> inlineLane(all, next, slots), "bench-driver-" + t);
+                thread.setDaemon(true);
+                drivers.add(thread);
+                thread.start();
+            }
+            for (Thread thread : drivers) {
+                thread.join();
+            }
+        }
+
+        private void inlineLane(List<User> all, AtomicInteger next, int slots) {
+            User[] user = new User[slots];
+            int[] step = new int[slots];
+            int active = 0;
+            for (int s = 0; s < slots; s++) {
+                int i = next.getAndIncrement();
+                if (i < all.size()) {
+                    user[s] = all.get(i);
+                    active++;
+                }
+            }
+            while (active > 0) {
+                for (int s = 0; s < slots; s++) {
+                    User u = user[s];
+                    if (u == null) {
+                        continue;
+                    }
+                    if (u.ok) {
+                        step(u, step[s]).join();
+                        step[s]++;
+                    }
+                    if (!u.ok || step[s] == STEPS) {
+                        int i = next.getAndIncrement();
+                        user[s] = i < all.size() ? all.get(i) : null;
+                        step[s] = 0;
+                        if (user[s] == null) {
+                            active--;
+                        }
+                    }
+                }
+            }
         }
 
         CompletableFuture<Void> lane(List<User> all, AtomicInteger next) {
