@@ -200,7 +200,7 @@ public final class Utf8JsonReader extends JsonReader {
     @Override
     public String nextString() throws IOException {
         String value = switch (peeked()) {
-            case STRING -> escaped ? decode(valueStart, valueEnd) : utf8(valueStart, valueEnd);
+            case STRING -> string();
             case LONG -> Long.toString(peekedLong);
             case NUMBER -> ascii(valueStart, valueEnd);
             default -> throw unexpected("a string");
@@ -232,7 +232,7 @@ public final class Utf8JsonReader extends JsonReader {
         double result = switch (peeked()) {
             case LONG -> (double) peekedLong;
             case NUMBER -> Double.parseDouble(ascii(valueStart, valueEnd));
-            case STRING -> Double.parseDouble(escaped ? decode(valueStart, valueEnd) : utf8(valueStart, valueEnd));
+            case STRING -> Double.parseDouble(string());
             default -> throw unexpected("a double");
         };
         if (Double.isNaN(result) || Double.isInfinite(result)) {
@@ -244,65 +244,47 @@ public final class Utf8JsonReader extends JsonReader {
 
     @Override
     public long nextLong() throws IOException {
-        int p = peeked();
-        if (p == LONG) {
-            consumed();
-            return peekedLong;
-        }
-        String text;
-        if (p == NUMBER) {
-            text = ascii(valueStart, valueEnd);
-        } else if (p == STRING) {
-            text = escaped ? decode(valueStart, valueEnd) : utf8(valueStart, valueEnd);
-            try {
-                long result = Long.parseLong(text);
-                consumed();
-                return result;
-            } catch (NumberFormatException notPlain) {
-                // Read as a double below, as Gson does ("1e3" is a long too).
-            }
-        } else {
-            throw unexpected("a long");
-        }
-        double asDouble = Double.parseDouble(text);
-        long result = (long) asDouble;
-        if (result != asDouble) {
-            throw new NumberFormatException("Expected a long but was " + text + location());
-        }
-        consumed();
-        return result;
+        return nextWhole("a long", Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     @Override
     public int nextInt() throws IOException {
+        return (int) nextWhole("an int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A whole number within {@code [min, max]}, read as Gson reads one: a number, or a string holding one, where
+     * "1e3" and "7.0" are whole too; anything else is a {@link NumberFormatException} naming what it was.
+     */
+    private long nextWhole(String expected, long min, long max) throws IOException {
         int p = peeked();
-        if (p == LONG) {
-            int result = (int) peekedLong;
-            if (result != peekedLong) {
-                throw new NumberFormatException("Expected an int but was " + peekedLong + location());
-            }
-            consumed();
-            return result;
-        }
         String text;
-        if (p == NUMBER) {
+        if (p == LONG) {
+            if (peekedLong >= min && peekedLong <= max) {
+                consumed();
+                return peekedLong;
+            }
+            text = Long.toString(peekedLong);
+        } else if (p == NUMBER) {
             text = ascii(valueStart, valueEnd);
         } else if (p == STRING) {
-            text = escaped ? decode(valueStart, valueEnd) : utf8(valueStart, valueEnd);
+            text = string();
             try {
-                int result = Integer.parseInt(text);
-                consumed();
-                return result;
+                long result = Long.parseLong(text);
+                if (result >= min && result <= max) {
+                    consumed();
+                    return result;
+                }
             } catch (NumberFormatException notPlain) {
-                // Read as a double below, as Gson does.
+                // Read as a double below, as Gson does ("1e3" is whole too).
             }
         } else {
-            throw unexpected("an int");
+            throw unexpected(expected);
         }
         double asDouble = Double.parseDouble(text);
-        int result = (int) asDouble;
-        if (result != asDouble) {
-            throw new NumberFormatException("Expected an int but was " + text + location());
+        long result = (long) asDouble;
+        if (result != asDouble || result < min || result > max) {
+            throw new NumberFormatException("Expected " + expected + " but was " + text + location());
         }
         consumed();
         return result;
@@ -740,6 +722,11 @@ public final class Utf8JsonReader extends JsonReader {
     }
 
     // ------------------------------------------------------------------------------------------------ text
+
+    /** The peeked string's value. */
+    private String string() {
+        return escaped ? decode(valueStart, valueEnd) : utf8(valueStart, valueEnd);
+    }
 
     private String utf8(int from, int to) {
         return new String(in, from, to - from, StandardCharsets.UTF_8);
