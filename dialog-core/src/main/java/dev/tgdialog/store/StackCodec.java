@@ -8,11 +8,13 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.tgdialog.internal.json.Utf8JsonReader;
+import dev.tgdialog.internal.json.Utf8JsonWriter;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +33,17 @@ public final class StackCodec {
 
     /** The stack as JSON text. */
     public static String encode(Stack stack) {
-        // Streamed, not built as a tree: a Redis-backed bot encodes one stack per update.
-        StringWriter text = new StringWriter(256);
-        try (JsonWriter json = new JsonWriter(text)) {
+        return new String(encodeUtf8(stack), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The stack as the UTF-8 bytes of its JSON text ({@link #encode}'s text, byte for byte): what a store that keeps
+     * bytes sends, with no {@code String} in between.
+     */
+    public static byte[] encodeUtf8(Stack stack) {
+        // Streamed straight into bytes, not built as a tree: a Redis-backed bot encodes one stack per update.
+        Utf8JsonWriter json = new Utf8JsonWriter(320);
+        try {
             json.beginObject();
             json.name("v").value(FORMAT_VERSION);
             json.name("id").value(stack.id());
@@ -72,7 +82,7 @@ public final class StackCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("writing into memory failed", e);
         }
-        return text.toString();
+        return Arrays.copyOf(json.bytes(), json.size());
     }
 
     /**
@@ -82,8 +92,19 @@ public final class StackCodec {
      *     names the field that is missing or of the wrong type
      */
     public static Stack decode(String text) {
-        Stack streamed = streamed(text);
+        Stack streamed = streamed(text.getBytes(StandardCharsets.UTF_8));
         return streamed != null ? streamed : decodeTree(text);
+    }
+
+    /**
+     * The stack these UTF-8 bytes of JSON hold: {@link #decode(String)} of their text, with no {@code String} of the
+     * whole document in between when it is well formed.
+     *
+     * @throws StackStoreException as {@link #decode(String)} does
+     */
+    public static Stack decode(byte[] utf8) {
+        Stack streamed = streamed(utf8);
+        return streamed != null ? streamed : decodeTree(new String(utf8, StandardCharsets.UTF_8));
     }
 
     /**
@@ -92,8 +113,8 @@ public final class StackCodec {
      * with whole numbers written as plain digits. {@link #decodeTree} then reads it as it always has, and accepts it
      * or names its problem.
      */
-    private static @Nullable Stack streamed(String text) {
-        try (JsonReader in = new JsonReader(new StringReader(text))) {
+    private static @Nullable Stack streamed(byte[] utf8) {
+        try (JsonReader in = Utf8JsonReader.borrow(utf8)) {
             in.beginObject();
             int seen = 0;
             long format = -1;

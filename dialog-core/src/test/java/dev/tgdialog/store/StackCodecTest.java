@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,29 @@ class StackCodecTest {
         assertThat(decoded).isEqualTo(stack);
         assertThat(decoded.frames().get(0).startInput()).isNull();
         assertThat(decoded.frames().get(2).data()).containsEntry("", "");
+    }
+
+    @Test
+    void theBytesForm_isTheTextsUtf8_andDecodesToTheSameStack() {
+        Stack stack = richStack();
+
+        byte[] bytes = StackCodec.encodeUtf8(stack);
+
+        assertThat(bytes).isEqualTo(StackCodec.encode(stack).getBytes(StandardCharsets.UTF_8));
+        assertThat(StackCodec.decode(bytes)).isEqualTo(stack);
+    }
+
+    @Test
+    void theBytesForm_ofGarbage_orOfBrokenUtf8_throwsStackStoreException() {
+        byte[] cut = Arrays.copyOf(StackCodec.encodeUtf8(richStack()), 200);
+        byte[] brokenUtf8 = "{\"v\":1,\"id\":\"\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+        brokenUtf8[14] = (byte) 0xC3;
+        brokenUtf8[15] = (byte) 0x28;
+
+        assertThatThrownBy(() -> StackCodec.decode(cut)).isExactlyInstanceOf(StackStoreException.class)
+                .hasMessageStartingWith("not a stack document");
+        assertThatThrownBy(() -> StackCodec.decode(brokenUtf8)).isExactlyInstanceOf(StackStoreException.class)
+                .hasMessageStartingWith("not a stack document");
     }
 
     @Test

@@ -16,14 +16,14 @@ final class LockedReads {
     /** The document read under the lock of {@code stackKey}; {@code document} null: no stack stored. */
     static final class Read {
         final String stackKey;
-        final @Nullable String document;
+        final byte @Nullable [] document;
         final String lockKey;
         final String token;
         boolean taken;
         /** Set once the store's save released the lock in the same script: the isolation must not again. */
         volatile boolean released;
 
-        Read(String stackKey, @Nullable String document, String lockKey, String token) {
+        Read(String stackKey, byte @Nullable [] document, String lockKey, String token) {
             this.stackKey = stackKey;
             this.document = document;
             this.lockKey = lockKey;

@@ -37,13 +37,18 @@ final class LuaScript {
         return source;
     }
 
-    /** Runs the script on {@code redis}; {@code sent} counts the EVAL that a NOSCRIPT reply costs. */
-    Object run(UnifiedJedis redis, List<String> keys, List<String> args, LongAdder sent) {
+    /**
+     * Runs the script on {@code redis} ({@code args} as {@link RedisCalls#script} takes them); {@code sent} counts
+     * the EVAL that a NOSCRIPT reply costs. Bulk replies come back as bytes.
+     */
+    Object run(UnifiedJedis redis, List<String> keys, List<?> args, LongAdder sent) {
+        List<byte[]> rawKeys = keys.stream().map(RedisCalls::bytes).toList();
+        List<byte[]> rawArgs = args.stream().map(RedisCalls::bytes).toList();
         try {
-            return redis.evalsha(sha, keys, args);
+            return redis.evalsha(sha.getBytes(StandardCharsets.US_ASCII), rawKeys, rawArgs);
         } catch (JedisNoScriptException e) {
             sent.increment();
-            return redis.eval(source, keys, args);
+            return redis.eval(source.getBytes(StandardCharsets.UTF_8), rawKeys, rawArgs);
         }
     }
 }

@@ -20,11 +20,14 @@ import redis.clients.jedis.params.SetParams;
  */
 interface RedisCalls {
 
-    /** EVALSHA, and EVAL when the server does not have the script: one command each. */
-    CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<String> args);
+    /**
+     * EVALSHA, and EVAL when the server does not have the script: one command each. Each of {@code args} is a
+     * {@code String} or the bytes to send as they are (a stack document, encoded once).
+     */
+    CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args);
 
-    /** {@code GETEX key PX ttl}: the value, or null when there is none. */
-    CompletableFuture<@Nullable String> getEx(String key, long ttlMillis);
+    /** {@code GETEX key PX ttl}: the value's bytes, or null when there is none. */
+    CompletableFuture<byte @Nullable []> getEx(String key, long ttlMillis);
 
     /** {@code SET key value NX PX px}: whether it was set. */
     CompletableFuture<Boolean> setNxPx(String key, String value, long px);
@@ -68,6 +71,17 @@ interface RedisCalls {
         return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : reply.toString();
     }
 
+    /** A script argument as the bytes sent: a {@code byte[]} as it is, a {@code String} in UTF-8. */
+    static byte[] bytes(Object arg) {
+        if (arg instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (arg instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new IllegalArgumentException("a script argument is a String or a byte[], not " + arg.getClass());
+    }
+
     /** Blocking calls on a {@link UnifiedJedis}: standalone, Sentinel or Cluster, whatever the client serves. */
     final class Direct implements RedisCalls {
         private final UnifiedJedis redis;
@@ -78,7 +92,7 @@ interface RedisCalls {
         }
 
         @Override
-        public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<String> args) {
+        public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
             sent.increment();
             try {
                 return CompletableFuture.completedFuture(script.run(redis, keys, args, sent));
@@ -88,10 +102,11 @@ interface RedisCalls {
         }
 
         @Override
-        public CompletableFuture<@Nullable String> getEx(String key, long ttlMillis) {
+        public CompletableFuture<byte @Nullable []> getEx(String key, long ttlMillis) {
             sent.increment();
             try {
-                return CompletableFuture.completedFuture(redis.getEx(key, GetExParams.getExParams().px(ttlMillis)));
+                return CompletableFuture.completedFuture(redis.getEx(key.getBytes(StandardCharsets.UTF_8),
+                        GetExParams.getExParams().px(ttlMillis)));
             } catch (JedisException e) {
                 return CompletableFuture.failedFuture(e);
             }

@@ -59,15 +59,15 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         final @Nullable CommandArguments then;
         final @Nullable LuaScript script;
         final List<String> keys;
-        final List<String> args;
+        final List<?> args;
         final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
 
-        Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<String> args) {
+        Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<?> args) {
             this(command, null, script, keys, args);
         }
 
         Request(CommandArguments command, @Nullable CommandArguments then, @Nullable LuaScript script,
-                List<String> keys, List<String> args) {
+                List<String> keys, List<?> args) {
             this.command = command;
             this.then = then;
             this.script = script;
@@ -92,17 +92,17 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<String> args) {
+    public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
         CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA).add(script.sha()).add(keys.size());
         keys.forEach(command::add);
-        args.forEach(command::add);
+        args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
         return send(new Request(command, script, keys, args));
     }
 
     @Override
-    public CompletableFuture<@Nullable String> getEx(String key, long ttlMillis) {
+    public CompletableFuture<byte @Nullable []> getEx(String key, long ttlMillis) {
         CommandArguments command = new CommandArguments(Protocol.Command.GETEX).add(key).add("PX").add(ttlMillis);
-        return send(new Request(command, null, List.of(), List.of())).thenApply(RedisCalls::text);
+        return send(new Request(command, null, List.of(), List.of())).thenApply(reply -> (byte[]) reply);
     }
 
     @Override
@@ -128,7 +128,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             if (both.get(0) == null) {
                 return Long.valueOf(0);
             }
-            String document = RedisCalls.text(both.get(1));
+            Object document = both.get(1);
             return document == null ? Long.valueOf(1) : document;
         });
     }
@@ -270,7 +270,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         CommandArguments command = new CommandArguments(Protocol.Command.EVAL).add(script.source())
                 .add(r.keys.size());
         r.keys.forEach(command::add);
-        r.args.forEach(command::add);
+        r.args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
         Request eval = new Request(command, null, r.keys, r.args);
         eval.reply.whenComplete((value, error) -> {
             if (error != null) {

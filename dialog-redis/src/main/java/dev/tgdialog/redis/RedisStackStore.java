@@ -5,6 +5,7 @@ import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.store.StackStoreException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -141,29 +142,30 @@ public final class RedisStackStore implements StackStore {
     public Optional<Stack> load(StackKey key) {
         String redisKey = redisKey(key);
         LockedReads.Read locked = lockedReads == null ? null : lockedReads.take(redisKey);
-        String text;
+        byte[] stored;
         if (locked != null) {
-            text = locked.document;
+            stored = locked.document;
         } else {
             try {
-                text = RedisCalls.await(redis.getEx(redisKey, ttlMillis));
+                stored = RedisCalls.await(redis.getEx(redisKey, ttlMillis));
             } catch (JedisException e) {
                 throw failure("load", redisKey, e);
             }
         }
-        if (text == null) {
+        if (stored == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(StackCodec.decode(text));
+            return Optional.of(StackCodec.decode(stored));
         } catch (StackStoreException e) {
+            String text = new String(stored, StandardCharsets.UTF_8);
             // Only now is the format looked at (a second parse), since nearly every document is of this one. For text
             // that is no document, formatOf throws the same error that decode did.
             int format = StackCodec.formatOf(text);
             if (format == StackCodec.FORMAT_VERSION) {
                 throw e;
             }
-            return Optional.of(StackCodec.decode(migrate(redisKey, format, text)));
+            return Optional.of(StackCodec.decode(migrate(redisKey, format, stored, text)));
         }
     }
 
@@ -186,7 +188,7 @@ public final class RedisStackStore implements StackStore {
         if (lockedReads != null) {
             lockedReads.forget(redisKey);
         }
-        String document = StackCodec.encode(stack);
+        byte[] document = StackCodec.encodeUtf8(stack);
         LockedReads.Read lock = lockedReads == null ? null : lockedReads.lockOf(redisKey);
         java.util.concurrent.CompletableFuture<@Nullable Object> written;
         try {
@@ -213,10 +215,11 @@ public final class RedisStackStore implements StackStore {
         });
     }
 
-    private String migrate(String redisKey, int format, String stored) {
+    /** Migrates {@code text}, the document stored as {@code stored}, and writes it back if it is still stored. */
+    private String migrate(String redisKey, int format, byte[] stored, String text) {
         String migrated;
         try {
-            migrated = migration.migrate(format, stored);
+            migrated = migration.migrate(format, text);
         } catch (StackStoreException e) {
             throw e;
         } catch (Exception e) {

@@ -114,7 +114,7 @@ class RedisPipelineTest {
 
         Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS);
 
-        assertThat(reply).isEqualTo("{\"doc\":1}");
+        assertThat(RedisCalls.text(reply)).isEqualTo("{\"doc\":1}");
         assertThat(pipeline.commandsSent() - commands).isEqualTo(2);
         assertThat(pipeline.writes() - writes).as("one entry, one write").isEqualTo(1);
         try (JedisPooled redis = TestRedis.client()) {
