@@ -111,9 +111,14 @@ public final class StackCodec {
      * The stack read in one pass over the text with no tree in between (a Redis-backed bot decodes one stack per
      * update); null for anything but a strictly well-formed document of this format that names each field once,
      * with whole numbers written as plain digits. {@link #decodeTree} then reads it as it always has, and accepts it
-     * or names its problem.
+     * or names its problem. A document exactly as {@link #encodeUtf8} lays it out (nearly all) is matched in place
+     * by {@link StackLayoutReader} first.
      */
     private static @Nullable Stack streamed(byte[] utf8) {
+        Stack laidOut = StackLayoutReader.read(utf8);
+        if (laidOut != null) {
+            return laidOut;
+        }
         try (JsonReader in = Utf8JsonReader.borrow(utf8)) {
             in.beginObject();
             int seen = 0;
@@ -318,7 +323,7 @@ public final class StackCodec {
     }
 
     /** {@link #decode} by way of a Gson tree: slower, and the reference for what is accepted and every error. */
-    private static Stack decodeTree(String text) {
+    static Stack decodeTree(String text) {
         JsonObject json = document(text);
         int format = format(json);
         if (format != FORMAT_VERSION) {
