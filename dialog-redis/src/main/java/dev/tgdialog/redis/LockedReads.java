@@ -1,5 +1,6 @@
 package dev.tgdialog.redis;
 
+import dev.tgdialog.store.StackKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +14,12 @@ import org.jspecify.annotations.Nullable;
 final class LockedReads {
     private final ThreadLocal<@Nullable Read> current = new ThreadLocal<>();
 
-    /** The document read under the lock of {@code stackKey}; {@code document} null: no stack stored. */
+    /**
+     * The document read under the lock of {@code key}'s stack, stored under {@code stackKey}; {@code document} null:
+     * no stack stored. The store uses its Redis keys as they are instead of building them again.
+     */
     static final class Read {
+        final StackKey key;
         final String stackKey;
         final byte @Nullable [] document;
         final String lockKey;
@@ -23,7 +28,8 @@ final class LockedReads {
         /** Set once the store's save released the lock in the same script: the isolation must not again. */
         volatile boolean released;
 
-        Read(String stackKey, byte @Nullable [] document, String lockKey, String token) {
+        Read(StackKey key, String stackKey, byte @Nullable [] document, String lockKey, String token) {
+            this.key = key;
             this.stackKey = stackKey;
             this.document = document;
             this.lockKey = lockKey;
@@ -46,10 +52,10 @@ final class LockedReads {
         }
     }
 
-    /** The document read under the lock of {@code stackKey}, once; null when there is none to use (read Redis). */
-    @Nullable Read take(String stackKey) {
+    /** The document read under the lock of {@code key}'s stack, once; null when there is none to use (read Redis). */
+    @Nullable Read take(StackKey key) {
         Read read = current.get();
-        if (read == null || read.taken || !read.stackKey.equals(stackKey)) {
+        if (read == null || read.taken || !read.key.equals(key)) {
             return null;
         }
         read.taken = true;
@@ -57,18 +63,18 @@ final class LockedReads {
     }
 
     /**
-     * The lock held for {@code stackKey} by this thread's task, when the store's save may release it in the same
+     * The lock held for {@code key}'s stack by this thread's task, when the store's save may release it in the same
      * script (the save is the task's last change to the stack); null otherwise.
      */
-    @Nullable Read lockOf(String stackKey) {
+    @Nullable Read lockOf(StackKey key) {
         Read read = current.get();
-        return read != null && !read.released && read.stackKey.equals(stackKey) ? read : null;
+        return read != null && !read.released && read.key.equals(key) ? read : null;
     }
 
     /** The stack is being written: what was read under the lock is no longer its state. */
-    void forget(String stackKey) {
+    void forget(StackKey key) {
         Read read = current.get();
-        if (read != null && read.stackKey.equals(stackKey)) {
+        if (read != null && read.key.equals(key)) {
             read.taken = true;
         }
     }

@@ -16,12 +16,14 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 final class LuaScript {
     private final String source;
     private final String sha;
+    private final byte[] shaBytes;
 
     LuaScript(String source) {
         this.source = source;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
             this.sha = HexFormat.of().formatHex(digest);
+            this.shaBytes = sha.getBytes(StandardCharsets.US_ASCII);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-1 in this JVM", e);
         }
@@ -30,6 +32,11 @@ final class LuaScript {
     /** The SHA-1 of the source, as EVALSHA names the script. */
     String sha() {
         return sha;
+    }
+
+    /** {@link #sha()} as sent, encoded once. */
+    byte[] shaBytes() {
+        return shaBytes;
     }
 
     /** The script's text, for EVAL when a server has not cached it. */
@@ -45,7 +52,7 @@ final class LuaScript {
         List<byte[]> rawKeys = keys.stream().map(RedisCalls::bytes).toList();
         List<byte[]> rawArgs = args.stream().map(RedisCalls::bytes).toList();
         try {
-            return redis.evalsha(sha.getBytes(StandardCharsets.US_ASCII), rawKeys, rawArgs);
+            return redis.evalsha(shaBytes, rawKeys, rawArgs);
         } catch (JedisNoScriptException e) {
             sent.increment();
             return redis.eval(source.getBytes(StandardCharsets.UTF_8), rawKeys, rawArgs);

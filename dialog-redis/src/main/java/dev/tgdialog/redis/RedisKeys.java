@@ -22,14 +22,24 @@ final class RedisKeys {
     }
 
     static String stack(String prefix, StackKey key) {
-        return prefix + "stack:" + tail(key);
+        return stack(prefix, tail(key));
     }
 
     static String lock(String prefix, StackKey key) {
-        return prefix + "lock:" + tail(key);
+        return lock(prefix, tail(key));
     }
 
-    private static String tail(StackKey key) {
+    /** The stack key of the {@link #tail} {@code tail}: one tail serves both keys of an update. */
+    static String stack(String prefix, String tail) {
+        return prefix + "stack:" + tail;
+    }
+
+    static String lock(String prefix, String tail) {
+        return prefix + "lock:" + tail;
+    }
+
+    /** What a stack's keys end with: the hash tag of its user, then its thread and stack id. */
+    static String tail(StackKey key) {
         return "{" + key.botId() + ":" + key.chatId() + ":" + key.userId() + "}:" + key.threadId() + ":"
                 + key.stackId();
     }

@@ -93,7 +93,8 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
 
     @Override
     public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
-        CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA).add(script.sha()).add(keys.size());
+        CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA).add(script.shaBytes())
+                .add(keys.size());
         keys.forEach(command::add);
         args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
         return send(new Request(command, script, keys, args));

@@ -107,6 +107,8 @@ public final class RedisStackStore implements StackStore {
     private final RedisCalls redis;
     private final String prefix;
     private final long ttlMillis;
+    /** {@link #ttlMillis} as a script argument, encoded once. */
+    private final byte[] ttlArg;
     private final StackMigration migration;
     private final @Nullable LockedReads lockedReads;
 
@@ -114,6 +116,7 @@ public final class RedisStackStore implements StackStore {
         this.redis = b.calls != null ? b.calls : RedisCalls.direct(b.redis);
         this.prefix = b.prefix;
         this.ttlMillis = b.ttl.toMillis();
+        this.ttlArg = RedisCalls.bytes(Long.toString(ttlMillis));
         this.migration = b.migration;
         this.lockedReads = b.lockedReads;
     }
@@ -140,8 +143,8 @@ public final class RedisStackStore implements StackStore {
 
     @Override
     public Optional<Stack> load(StackKey key) {
-        String redisKey = redisKey(key);
-        LockedReads.Read locked = lockedReads == null ? null : lockedReads.take(redisKey);
+        LockedReads.Read locked = lockedReads == null ? null : lockedReads.take(key);
+        String redisKey = locked != null ? locked.stackKey : redisKey(key);
         byte[] stored;
         if (locked != null) {
             stored = locked.document;
@@ -184,19 +187,18 @@ public final class RedisStackStore implements StackStore {
             throw new IllegalArgumentException(
                     "a saved stack's version must be " + (expectedVersion + 1) + ", was " + stack.version());
         }
-        String redisKey = redisKey(key);
         if (lockedReads != null) {
-            lockedReads.forget(redisKey);
+            lockedReads.forget(key);
         }
+        LockedReads.Read lock = lockedReads == null ? null : lockedReads.lockOf(key);
+        String redisKey = lock != null ? lock.stackKey : redisKey(key);
         byte[] document = StackCodec.encodeUtf8(stack);
-        LockedReads.Read lock = lockedReads == null ? null : lockedReads.lockOf(redisKey);
         java.util.concurrent.CompletableFuture<@Nullable Object> written;
         try {
             written = lock != null
                     ? redis.script(SAVE_AND_RELEASE, List.of(redisKey, lock.lockKey),
-                            List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis), lock.token))
-                    : redis.script(SAVE, List.of(redisKey),
-                            List.of(Long.toString(expectedVersion), document, Long.toString(ttlMillis)));
+                            List.of(Long.toString(expectedVersion), document, ttlArg, lock.token))
+                    : redis.script(SAVE, List.of(redisKey), List.of(Long.toString(expectedVersion), document, ttlArg));
         } catch (JedisException e) {
             return java.util.concurrent.CompletableFuture.failedFuture(failure("save", redisKey, e));
         }
@@ -234,7 +236,7 @@ public final class RedisStackStore implements StackStore {
         StackCodec.decode(migrated);
         try {
             Object replaced = RedisCalls.await(redis.script(REPLACE_IF_UNCHANGED, List.of(redisKey),
-                    List.of(stored, migrated, Long.toString(ttlMillis))));
+                    List.of(stored, migrated, ttlArg)));
             log.info("Stack {} migrated from format {} to {}{}", redisKey, format, StackCodec.FORMAT_VERSION,
                     Long.valueOf(1).equals(replaced) ? "" : " (it changed meanwhile; not written back)");
         } catch (JedisException e) {

@@ -229,8 +229,9 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
 
     private <T> void attempt(StackKey key, String token, long deadline, int tries,
             Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
-        String lockKey = lockKey(key);
-        String stackKey = RedisKeys.stack(prefix, key);
+        String tail = RedisKeys.tail(key);
+        String lockKey = RedisKeys.lock(prefix, tail);
+        String stackKey = RedisKeys.stack(prefix, tail);
         CompletableFuture<@Nullable Object> reply;
         if (lockedReads == null) {
             reply = redis.setNxPx(lockKey, token, leaseMillis).thenApply(set -> set ? 1L : 0L);
@@ -258,7 +259,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             }
             if (!Long.valueOf(0).equals(value)) {
                 LockedReads.@Nullable Read read = lockedReads == null ? null
-                        : new LockedReads.Read(stackKey, value instanceof Long ? null : document(value),
+                        : new LockedReads.Read(key, stackKey, value instanceof Long ? null : document(value),
                                 lockKey, token);
                 runLocked(new Held(lockKey, token, read), task, result);
                 return;
