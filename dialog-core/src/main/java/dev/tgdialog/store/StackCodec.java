@@ -41,6 +41,12 @@ public final class StackCodec {
      * bytes sends, with no {@code String} in between.
      */
     public static byte[] encodeUtf8(Stack stack) {
+        byte[] laidOut = StackLayout.write(stack);
+        return laidOut != null ? laidOut : encodeGeneral(stack);
+    }
+
+    /** {@link #encodeUtf8} by the general JSON writer: any text, with its escapes; the reference for the layout. */
+    static byte[] encodeGeneral(Stack stack) {
         // Streamed straight into bytes, not built as a tree: a Redis-backed bot encodes one stack per update.
         Utf8JsonWriter json = new Utf8JsonWriter(320);
         try {
@@ -112,10 +118,10 @@ public final class StackCodec {
      * update); null for anything but a strictly well-formed document of this format that names each field once,
      * with whole numbers written as plain digits. {@link #decodeTree} then reads it as it always has, and accepts it
      * or names its problem. A document exactly as {@link #encodeUtf8} lays it out (nearly all) is matched in place
-     * by {@link StackLayoutReader} first.
+     * by {@link StackLayout} first.
      */
     private static @Nullable Stack streamed(byte[] utf8) {
-        Stack laidOut = StackLayoutReader.read(utf8);
+        Stack laidOut = StackLayout.read(utf8);
         if (laidOut != null) {
             return laidOut;
         }

@@ -2,19 +2,28 @@ package dev.tgdialog.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a stack document laid out exactly as {@link StackCodec#encodeUtf8} writes it (its fields in its order, no
- * whitespace, ASCII strings without escapes, plain-digit numbers), matching the bytes in place: a Redis-backed bot
- * reads one stack per update, and nearly every one is such a document. Anything else, down to one byte, makes it
- * answer null, and {@link StackCodec} reads the document with its general reader instead, so this class never
- * decides what is accepted or how an error is worded. Not thread-safe; one instance per document.
+ * The stack document's layout as {@link StackCodec#encodeUtf8} writes it (its fields in its order, no whitespace,
+ * plain-digit numbers), written and read as bytes in place for the common case: a Redis-backed bot writes and reads
+ * one stack per update, and nearly every one holds only printable ASCII text that needs no escape.
+ *
+ * <ul>
+ *   <li>{@link #write} writes such a stack byte for byte as the general JSON writer would, and answers null for any
+ *       other (text needing an escape or beyond ASCII): {@link StackCodec} then writes it the general way.
+ *   <li>{@link #read} reads such a document, and answers null for anything else, down to one byte: {@link StackCodec}
+ *       then reads it with its general reader, so this class never decides what is accepted or how an error is
+ *       worded.
+ * </ul>
+ *
+ * Not thread-safe; one instance per document.
  */
-final class StackLayoutReader {
+final class StackLayout {
     private static final byte[] HEAD = ascii("{\"v\":1,\"id\":");
     private static final byte[] VERSION = ascii(",\"version\":");
     private static final byte[] NEXT = ascii(",\"next\":");
@@ -41,17 +50,147 @@ final class StackLayoutReader {
         }
     }
 
-    private final byte[] in;
+    /** The document: read from, or written into (and grown). */
+    private byte[] buf;
     private int pos;
 
-    private StackLayoutReader(byte[] in) {
-        this.in = in;
+    private StackLayout(byte[] buf) {
+        this.buf = buf;
+    }
+
+    /**
+     * The document of {@code stack}, exactly as the general writer of {@link StackCodec#encodeUtf8} would write it;
+     * null when some text of it is not printable ASCII free of quotes and backslashes.
+     */
+    static byte @Nullable [] write(Stack stack) {
+        StackLayout out = new StackLayout(new byte[320]);
+        try {
+            out.stackOut(stack);
+        } catch (NotTheLayout e) {
+            return null;
+        }
+        return Arrays.copyOf(out.buf, out.pos);
+    }
+
+    private void stackOut(Stack stack) throws NotTheLayout {
+        put(HEAD);
+        put(stack.id());
+        put(VERSION);
+        put(stack.version());
+        put(NEXT);
+        put(stack.nextFrameId());
+        ShownMessage last = stack.lastMessage();
+        if (last != null) {
+            put(LAST);
+            put(last.messageId());
+            put(KIND);
+            put(last.kind());
+            put(HASH);
+            put(last.renderHash());
+            put('}');
+        }
+        put(UPDATES);
+        List<Long> updates = stack.recentUpdateIds();
+        for (int i = 0; i < updates.size(); i++) {
+            if (i > 0) {
+                put(',');
+            }
+            put(updates.get(i));
+        }
+        put(']');
+        put(FRAMES);
+        List<Frame> frames = stack.frames();
+        for (int i = 0; i < frames.size(); i++) {
+            if (i > 0) {
+                put(',');
+            }
+            Frame frame = frames.get(i);
+            put(FRAME_ID);
+            put(frame.id());
+            put(DIALOG);
+            put(frame.dialogId());
+            put(WINDOW);
+            put(frame.windowId());
+            put(REV);
+            put(frame.revision());
+            if (frame.startInput() != null) {
+                put(INPUT);
+                put(frame.startInput());
+            }
+            put(DATA);
+            putMap(frame.data());
+            put(STATE);
+            putMap(frame.widgetState());
+            put(SPILL);
+            putMap(frame.spill());
+            put('}');
+        }
+        put(']');
+        put('}');
+    }
+
+    private void putMap(Map<String, String> values) throws NotTheLayout {
+        put('{');
+        boolean first = true;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!first) {
+                put(',');
+            }
+            first = false;
+            put(e.getKey());
+            put(':');
+            put(e.getValue());
+        }
+        put('}');
+    }
+
+    /** A string as the general writer writes one that needs no escape; throws for one that would. */
+    private void put(String text) throws NotTheLayout {
+        int length = text.length();
+        room(length + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                throw NotTheLayout.INSTANCE;
+            }
+            b[p++] = (byte) c;
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    private void put(long value) {
+        String digits = Long.toString(value);
+        room(digits.length());
+        for (int i = 0; i < digits.length(); i++) {
+            buf[pos++] = (byte) digits.charAt(i);
+        }
+    }
+
+    private void put(byte[] text) {
+        room(text.length);
+        System.arraycopy(text, 0, buf, pos, text.length);
+        pos += text.length;
+    }
+
+    private void put(char c) {
+        room(1);
+        buf[pos++] = (byte) c;
+    }
+
+    private void room(int more) {
+        if (buf.length - pos < more) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+        }
     }
 
     /** The stack, or null when {@code utf8} is not exactly of the layout {@link StackCodec#encodeUtf8} writes. */
     static @Nullable Stack read(byte[] utf8) {
         try {
-            return new StackLayoutReader(utf8).stack();
+            return new StackLayout(utf8).stack();
         } catch (NotTheLayout | RuntimeException e) {
             // A record refusing a value words its error through the general reader too.
             return null;
@@ -92,7 +231,7 @@ final class StackLayoutReader {
             expect(']');
         }
         expect('}');
-        if (pos != in.length) {
+        if (pos != buf.length) {
             throw NotTheLayout.INSTANCE;
         }
         return new Stack(id, frames, version, last, updates, next);
@@ -140,7 +279,7 @@ final class StackLayoutReader {
     private String string() throws NotTheLayout {
         expect('"');
         int start = pos;
-        byte[] b = in;
+        byte[] b = buf;
         int i = pos;
         while (true) {
             if (i == b.length) {
@@ -162,16 +301,16 @@ final class StackLayoutReader {
 
     /** A whole number as {@link StackCodec#encodeUtf8} writes one: an optional minus, then 1 to 18 digits. */
     private long number() throws NotTheLayout {
-        boolean negative = pos < in.length && in[pos] == '-';
+        boolean negative = pos < buf.length && buf[pos] == '-';
         int i = negative ? pos + 1 : pos;
         int start = i;
         long value = 0;
-        while (i < in.length && in[i] >= '0' && in[i] <= '9') {
-            value = value * 10 + (in[i] - '0');
+        while (i < buf.length && buf[i] >= '0' && buf[i] <= '9') {
+            value = value * 10 + (buf[i] - '0');
             i++;
         }
         int digits = i - start;
-        if (digits == 0 || digits > 18 || digits > 1 && in[start] == '0') {
+        if (digits == 0 || digits > 18 || digits > 1 && buf[start] == '0') {
             throw NotTheLayout.INSTANCE;
         }
         pos = i;
@@ -191,11 +330,11 @@ final class StackLayoutReader {
     }
 
     private boolean at(byte[] text) {
-        if (in.length - pos < text.length) {
+        if (buf.length - pos < text.length) {
             return false;
         }
         for (int i = 0; i < text.length; i++) {
-            if (in[pos + i] != text[i]) {
+            if (buf[pos + i] != text[i]) {
                 return false;
             }
         }
@@ -204,7 +343,7 @@ final class StackLayoutReader {
     }
 
     private boolean at(char c) {
-        if (pos < in.length && in[pos] == c) {
+        if (pos < buf.length && buf[pos] == c) {
             pos++;
             return true;
         }

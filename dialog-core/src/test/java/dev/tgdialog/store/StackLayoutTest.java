@@ -11,10 +11,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link StackLayoutReader} reads what {@link StackCodec#encodeUtf8} writes, and for anything else either answers
- * null or reads exactly what the general reader reads: it may only ever be a shortcut.
+ * {@link StackLayout} writes what the general writer writes and reads what {@link StackCodec#encodeUtf8} writes;
+ * for anything else it answers null, or reads exactly what the general reader reads: it may only ever be a
+ * shortcut.
  */
-class StackLayoutReaderTest {
+class StackLayoutTest {
     private static final String ASCII = "abcXYZ019 _-/:.,{}[]'";
     private static final String WIDER = ASCII + "\"\\\n\té€😀";
 
@@ -27,7 +28,7 @@ class StackLayoutReaderTest {
             Stack stack = randomStack(random, asciiOnly ? ASCII : WIDER);
             byte[] bytes = StackCodec.encodeUtf8(stack);
 
-            Stack read = StackLayoutReader.read(bytes);
+            Stack read = StackLayout.read(bytes);
 
             if (asciiOnly) {
                 assertThat(read).as("an ASCII document without escapes takes the layout path").isEqualTo(stack);
@@ -41,6 +42,29 @@ class StackLayoutReaderTest {
     }
 
     @Test
+    void theLayoutWriter_writesTheGeneralWritersBytes_andLeavesTextNeedingEscapesToIt() {
+        Random random = new Random(7);
+        int laidOut = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Stack stack = randomStack(random, i % 2 == 0 ? ASCII : WIDER);
+            byte[] general = StackCodec.encodeGeneral(stack);
+
+            byte[] written = StackLayout.write(stack);
+
+            if (written != null) {
+                assertThat(new String(written, StandardCharsets.UTF_8))
+                        .isEqualTo(new String(general, StandardCharsets.UTF_8));
+                laidOut++;
+            } else {
+                assertThat(new String(general, StandardCharsets.UTF_8)).as("only text needing an escape leaves it")
+                        .containsPattern("[^\\x20-\\x7E]|\\\\");
+            }
+            assertThat(StackCodec.encodeUtf8(stack)).isEqualTo(general);
+        }
+        assertThat(laidOut).isGreaterThanOrEqualTo(2_500);
+    }
+
+    @Test
     void aDocumentOffTheLayout_isLeftToTheGeneralReader_orReadAsItReadsIt() {
         Random random = new Random(11);
         int changedAndRead = 0;
@@ -48,7 +72,7 @@ class StackLayoutReaderTest {
             byte[] bytes = StackCodec.encodeUtf8(randomStack(random, ASCII));
             byte[] changed = mutate(random, bytes);
 
-            Stack read = StackLayoutReader.read(changed);
+            Stack read = StackLayout.read(changed);
 
             if (read != null) {
                 // Whatever the layout reader accepts, the general reader accepts as the same stack.
@@ -74,7 +98,7 @@ class StackLayoutReaderTest {
     }
 
     private static Stack read(String text) {
-        return StackLayoutReader.read(text.getBytes(StandardCharsets.UTF_8));
+        return StackLayout.read(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] mutate(Random random, byte[] bytes) {
