@@ -42,7 +42,8 @@ import redis.clients.jedis.util.Pool;
  * <p>On a standalone Redis (a {@link JedisPooled} client) the pair pipelines: the commands of all updates in flight
  * share socket writes and reads through one connection and I/O thread of the pair's own (see
  * {@link Builder#pipelined}); an update still costs two round trips, and a task still runs on the executor, never
- * on the I/O thread. There the lock script is two plain commands instead, {@code SET NX PX} then {@code GETEX},
+ * on the I/O thread. A command sent while nothing else is queued or on the wire (a quiet bot, a lone user) is
+ * written and read by the thread that sends it, which then continues at once. There the lock script is two plain commands instead, {@code SET NX PX} then {@code GETEX},
  * queued back to back: they share a write, Redis runs them in that order on the one connection (so the stack is
  * still read only once the lock is held), and two plain commands cost redis-server about half of one script call. Sentinel and Cluster clients send one blocking command per round trip.
  *

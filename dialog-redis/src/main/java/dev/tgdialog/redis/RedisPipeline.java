@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,6 +27,12 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * each caller's future with its own reply. Under load one write and one read carry every command that came in
  * while the previous batch was on the wire; a lone command goes out at once (there is no timer to wait for).
  *
+ * <p>A command queued while nothing else is queued or on the wire skips the I/O thread: its caller writes it and
+ * reads the reply itself, and its future is complete when the call returns. A bot with few updates in flight (and
+ * every sequential step) then pays no hand-over to the I/O thread and back, two thread wake-ups per round trip
+ * that cost more than the round trip. Under load something is nearly always in flight, so commands take the
+ * shared path and no handler thread waits on a socket.
+ *
  * <p>Why: a blocking client costs each command a socket write, a read, a thread parked on the reply and a pool
  * borrow, and Redis a read and a write of its own; with a hundred updates in flight those, not the commands,
  * were most of the cost.
@@ -35,8 +43,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * both alike) and the next batch opens a new connection, so commands work again once Redis is back. After
  * {@link #close} new commands fail at once with an {@link IllegalStateException} and queued ones fail with it.
  *
- * <p>Futures complete on the I/O thread: callers wait for them or continue on their own executor
- * ({@code *Async}), so no caller code ever runs on (and stalls) the I/O thread. Thread-safe.
+ * <p>Futures complete on the I/O thread, or on the caller's own thread when it sent the command itself: callers
+ * wait for them or continue on their own executor ({@code *Async}), so no caller code ever runs on (and stalls)
+ * the I/O thread. Thread-safe.
  */
 final class RedisPipeline implements RedisCalls, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisPipeline.class);
@@ -49,7 +58,14 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     private final LongAdder writes = new LongAdder();
     private final Thread io;
     private volatile boolean closed;
-    /** Only the I/O thread touches it: null until the first batch, and again after a failure. */
+    /** Held by whoever writes and reads the connection: the I/O thread for a batch, or a caller for its own. */
+    private final ReentrantLock wire = new ReentrantLock();
+    /**
+     * Requests queued or on the wire and not yet answered. A caller sends its own only when it moves this from 0
+     * to 1: then nothing queued before it can be overtaken.
+     */
+    private final AtomicInteger pending = new AtomicInteger();
+    /** Guarded by {@link #wire}: null until the first write, and again after a failure. */
     private @Nullable Connection connection;
 
     /** One queued command and whom its reply goes to. */
@@ -164,6 +180,22 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             request.reply.completeExceptionally(closedError());
             return request.reply;
         }
+        if (pending.compareAndSet(0, 1)) {
+            wire.lock();
+            try {
+                if (closed) {
+                    // close() came in between: the I/O thread may have closed the connection already.
+                    request.reply.completeExceptionally(closedError());
+                } else {
+                    write(List.of(request));
+                }
+            } finally {
+                wire.unlock();
+                pending.decrementAndGet();
+            }
+            return request.reply;
+        }
+        pending.incrementAndGet();
         queue.add(request);
         // close() may have drained the queue between the check above and the add: then nobody else will.
         if (closed && queue.remove(request)) {
@@ -187,7 +219,14 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 boolean closing = batch.remove(CLOSE);
-                write(batch);
+                int taken = batch.size();
+                wire.lock();
+                try {
+                    write(batch);
+                } finally {
+                    wire.unlock();
+                    pending.addAndGet(-taken);
+                }
                 batch.clear();
                 if (closing) {
                     break;
@@ -204,11 +243,19 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             List<Request> left = new ArrayList<>();
             queue.drainTo(left);
             left.forEach(r -> r.reply.completeExceptionally(closedError()));
-            disconnect();
+            wire.lock();
+            try {
+                disconnect();
+            } finally {
+                wire.unlock();
+            }
         }
     }
 
-    /** Writes the batch, reads its replies, and sends again (as EVAL) the scripts Redis did not have. */
+    /**
+     * Writes the batch, reads its replies, and sends again (as EVAL) the scripts Redis did not have. The caller
+     * holds {@link #wire}.
+     */
     private void write(List<Request> batch) {
         List<Request> again = null;
         Connection c;

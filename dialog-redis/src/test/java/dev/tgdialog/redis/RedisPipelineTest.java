@@ -73,6 +73,21 @@ class RedisPipelineTest {
     }
 
     @Test
+    void aLoneCommand_onAnIdlePipeline_isSentByItsCaller_andAnsweredWhenTheCallReturns() throws Exception {
+        RedisPipeline pipeline = pipeline(TestRedis.url());
+        String key = prefix + "lone";
+        pipeline.command(new CommandArguments(Protocol.Command.SET).add(key).add("v")).get(10, TimeUnit.SECONDS);
+        long writes = pipeline.writes();
+
+        CompletableFuture<Object> reply = pipeline.command(new CommandArguments(Protocol.Command.GET).add(key));
+
+        assertThat(reply).as("no hand-over to the I/O thread and back: done on return").isDone();
+        assertThat(RedisCalls.text(reply.join())).isEqualTo("v");
+        assertThat(pipeline.writes() - writes).isEqualTo(1);
+        pipeline.command(new CommandArguments(Protocol.Command.DEL).add(key)).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void commandsReachRedisInTheOrderTheyWereQueued() throws Exception {
         RedisPipeline pipeline = pipeline(TestRedis.url());
         String key = prefix + "counter";
