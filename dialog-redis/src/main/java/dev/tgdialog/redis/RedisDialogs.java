@@ -43,9 +43,11 @@ import redis.clients.jedis.util.Pool;
  * share socket writes and reads through one connection and I/O thread of the pair's own (see
  * {@link Builder#pipelined}); an update still costs two round trips, and a task still runs on the executor, never
  * on the I/O thread. A command sent while nothing else is queued or on the wire (a quiet bot, a lone user) is
- * written and read by the thread that sends it, which then continues at once. There the lock script is two plain commands instead, {@code SET NX PX} then {@code GETEX},
- * queued back to back: they share a write, Redis runs them in that order on the one connection (so the stack is
- * still read only once the lock is held), and two plain commands cost redis-server about half of one script call. Sentinel and Cluster clients send one blocking command per round trip.
+ * written and read by the thread that sends it, which then continues at once. There the lock script is two plain
+ * commands instead, {@code SET NX PX} then {@code GETEX}, queued back to back: they share a write, Redis runs them
+ * in that order on the one connection (so the stack is still read only once the lock is held), and two plain
+ * commands cost redis-server about half of one script call. Sentinel and Cluster clients send one blocking command
+ * per round trip.
  *
  * <p>Both parts work as they do alone (the store can be used without the isolation, as a plain store). {@link #close}
  * closes the isolation and the pipeline; the caller owns the Jedis client. Thread-safe.

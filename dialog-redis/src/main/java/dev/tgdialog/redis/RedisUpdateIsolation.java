@@ -259,18 +259,13 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             }
             if (!Long.valueOf(0).equals(value)) {
                 LockedReads.@Nullable Read read = lockedReads == null ? null
-                        : new LockedReads.Read(key, stackKey, value instanceof Long ? null : document(value),
+                        : new LockedReads.Read(key, stackKey, value instanceof Long ? null : RedisCalls.bytes(value),
                                 lockKey, token);
                 runLocked(new Held(lockKey, token, read), task, result);
                 return;
             }
             retryLater(key, token, deadline, tries, task, result);
         });
-    }
-
-    /** The stack document of a lock-and-read reply that took the lock (bytes from a pipeline or a byte script). */
-    private static byte[] document(Object reply) {
-        return reply instanceof byte[] bytes ? bytes : RedisCalls.bytes(reply.toString());
     }
 
     private <T> void retryLater(StackKey key, String token, long deadline, int tries,
