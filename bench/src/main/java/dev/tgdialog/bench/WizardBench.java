@@ -37,7 +37,9 @@ import redis.clients.jedis.UnifiedJedis;
  * the bot then has a {@link RedisDialogs} pair (store and isolation, on the bot's executor), and
  * {@code store_round_trips_per_update} is the commands the pair sent ({@link RedisDialogs#commandsSent}) per update:
  * every command counts once, also when a pipelined write carried it with others (the JSON says so in
- * {@code store_round_trips_counted}).
+ * {@code store_round_trips_counted}). {@code store_server_cpu_us_per_update} is the Redis server's own CPU time
+ * (user and system, from {@code INFO cpu}) over the measured run per update: on one machine it shares the cores
+ * with the bot, and {@code cpu_us_per_update} counts only the bot's process.
  */
 public final class WizardBench {
     static final String SECRET = "bench";
@@ -54,7 +56,7 @@ public final class WizardBench {
     /** One configuration's outcome. */
     record Result(String store, String mode, int users, long updates, int failures, long errors, double wallMs,
             double cpuMs, long apiCalls, long storeRequests, long heapLivePerUserB, double rssPeakMb,
-            long allocatedBytes, List<String> firstFailures) {
+            long allocatedBytes, long serverCpuMicros, List<String> firstFailures) {
 
         double updatesPerS() {
             return updates / (wallMs / 1000);
@@ -79,6 +81,7 @@ public final class WizardBench {
             if (store.equals("redis")) {
                 o.addProperty("store_round_trips_counted", "commands sent by the RedisDialogs pair, each once, "
                         + "however many shared a pipelined write");
+                o.addProperty("store_server_cpu_us_per_update", round((double) serverCpuMicros / updates, 2));
             }
             if (heapLivePerUserB >= 0) {
                 o.addProperty("heap_live_per_user_b", heapLivePerUserB);
@@ -236,6 +239,7 @@ public final class WizardBench {
         }
         resetPeakRss();
         long requests0 = pair == null ? 0 : pair.commandsSent();
+        long serverCpu0 = redis != null && store.equals("redis") ? redis.serverCpuMicros() : 0;
         long cpu0 = cpuNanos();
         long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
@@ -286,6 +290,7 @@ public final class WizardBench {
         double cpuMs = (cpuNanos() - cpu0 - pausedCpu) / 1e6;
         long allocated = allocatedBytes() - alloc0;
         long storeRequests = pair == null ? 0 : pair.commandsSent() - requests0;
+        long serverCpu = redis != null && store.equals("redis") ? redis.serverCpuMicros() - serverCpu0 : 0;
         double rss = peakRssMb();
         if (pool != null) {
             pool.shutdown();
@@ -309,7 +314,7 @@ public final class WizardBench {
         }
         UPDATE_IDS.addAndGet(users);
         return new Result(store, mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
-                telegram.calls.sum(), storeRequests, heapLive, rss, allocated, why);
+                telegram.calls.sum(), storeRequests, heapLive, rss, allocated, serverCpu, why);
     }
 
     /**

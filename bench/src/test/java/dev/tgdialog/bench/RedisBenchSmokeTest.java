@@ -19,6 +19,8 @@ class RedisBenchSmokeTest {
                 // The lock's SET NX and the stack's GETEX share a write, then the save script: two round trips.
                 assertThat(r.storeRequests()).as(mode).isEqualTo(300);
                 assertThat(r.json()).contains("\"store\":\"redis\"", "\"store_round_trips_per_update\":3.0");
+                // The server's CPU over the run: read from INFO cpu before and after, so never negative.
+                assertThat(r.json()).containsPattern("\"store_server_cpu_us_per_update\":[0-9]+(\\.[0-9]+)?[,}]");
             }
         }
     }
