@@ -63,14 +63,6 @@ interface RedisCalls {
         }
     }
 
-    /** Reads a bulk reply as text (Jedis hands back bytes from raw commands, strings from typed ones). */
-    static @Nullable String text(@Nullable Object reply) {
-        if (reply == null) {
-            return null;
-        }
-        return reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : reply.toString();
-    }
-
     /** A script argument as the bytes sent: a {@code byte[]} as it is, a {@code String} in UTF-8. */
     static byte[] bytes(Object arg) {
         if (arg instanceof byte[] bytes) {
