@@ -153,6 +153,7 @@ public final class DialogBot {
         private TimeSource time = TimeSource.system();
         private String staleToast = "This button is no longer active";
         private String notYoursToast = "This menu belongs to someone else";
+        private String unavailableToast = "Temporarily unavailable, please try again in a moment";
         private boolean sharedGroupStacks;
         private int maxDepth = 16;
         private @Nullable Dialog rootDialog;
@@ -257,6 +258,15 @@ public final class DialogBot {
             return this;
         }
 
+        /**
+         * The toast a click gets while the stack store cannot be reached; the click is not applied (the user can
+         * press again), while a message is left for Telegram to deliver again once the store is back.
+         */
+        public Builder unavailableToast(String text) {
+            this.unavailableToast = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
         /** In groups, one stack the whole chat shares instead of one per member. */
         public Builder sharedGroupStacks(boolean shared) {
             this.sharedGroupStacks = shared;
@@ -317,7 +327,7 @@ public final class DialogBot {
             EngineConfig config = new EngineConfig(telegram, telegram.botId(), username, store,
                     isolation != null ? isolation : UpdateIsolation.inProcess(run), run, time, Map.copyOf(dialogs),
                     Map.copyOf(commands), onMessage, onCallback, onUpdate, List.copyOf(errorHandlers), staleToast,
-                    notYoursToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage, parallelAnswers,
+                    notYoursToast, unavailableToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage, parallelAnswers,
                     Map.copyOf(rootResults));
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned);

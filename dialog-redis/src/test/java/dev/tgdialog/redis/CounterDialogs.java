@@ -4,12 +4,14 @@ import static dev.tgdialog.Transition.done;
 import static dev.tgdialog.Transition.stay;
 
 import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.DialogBot;
 import dev.tgdialog.widget.Button;
+import dev.tgdialog.widget.Input;
 import dev.tgdialog.widget.Nav;
 import dev.tgdialog.widget.Text;
 
@@ -32,12 +34,16 @@ final class CounterDialogs {
     static final Dialog COUNTER = Dialog.builder("counter")
             .window(Count.MAIN, w -> w
                     .text(Text.format("Count: {count}"))
-                    .add(Button.of("inc", "+1", ctx -> {
-                        String applied = ctx.get(APPLIED, "");
-                        return stay().with(COUNT, ctx.get(COUNT, 0) + 1)
-                                .with(APPLIED, applied + (applied.isEmpty() ? "" : ",") + ctx.update().updateId());
-                    })))
+                    .add(Button.of("inc", "+1", CounterDialogs::increment))
+                    .add(Input.text("typed", (ctx, text) -> text.equals("+1") ? increment(ctx) : stay())))
             .build();
+
+    /** Counts one up and records the update that did it; a click on +1 and the text "+1" both do. */
+    private static Transition increment(DialogContext ctx) {
+        String applied = ctx.get(APPLIED, "");
+        return stay().with(COUNT, ctx.get(COUNT, 0) + 1)
+                .with(APPLIED, applied + (applied.isEmpty() ? "" : ",") + ctx.update().updateId());
+    }
 
     static final Dialog PICKER = Dialog.builder("picker")
             .window(Pick.CHOOSE, w -> w

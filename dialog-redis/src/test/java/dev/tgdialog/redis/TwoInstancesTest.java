@@ -9,6 +9,9 @@ import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
+import dev.tgdialog.test.LogCapture;
+import dev.tgdialog.testing.CallbackAnswer;
+import ch.qos.logback.classic.Level;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.testing.FakeTelegram;
 import java.nio.file.Path;
@@ -171,8 +174,8 @@ class TwoInstancesTest {
     }
 
     @Test
-    void redisStoppedMidRun_updatesFailAndComeAgain_andAfterItIsBackEachIsAppliedOnce(@TempDir Path data)
-            throws Exception {
+    void redisStoppedMidRun_clicksAreAnsweredTryAgain_messagesComeAgain_andAfterItIsBackEachIsAppliedOnce(
+            @TempDir Path data) throws Exception {
         TestRedis.Server server = TestRedis.Server.start(TestRedis.freePort(), data);
         try {
             Instance a = new Instance(server.url(), Duration.ofHours(1));
@@ -190,14 +193,27 @@ class TwoInstancesTest {
 
             server.stop();
             List<Update> failed = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                Update click = chat.click("+1");
-                clicks.add(click.updateId());
-                Throwable error = failure(deliver(i % 2 == 0 ? a.bot : b.bot, click));
-                assertThat(error).as("update %d while Redis is down", click.updateId())
-                        .isInstanceOf(StackStoreException.class)
-                        .hasMessageContaining("Redis could not");
-                failed.add(click);
+            try (LogCapture logs = new LogCapture()) {
+                for (int i = 0; i < 6; i++) {
+                    Update typed = chat.message("+1");
+                    clicks.add(typed.updateId());
+                    Throwable error = failure(deliver(i % 2 == 0 ? a.bot : b.bot, typed));
+                    assertThat(error).as("message %d while Redis is down", typed.updateId())
+                            .isInstanceOf(StackStoreException.class)
+                            .hasMessageContaining("Redis could not");
+                    failed.add(typed);
+                }
+                int answered = chat.telegram.callbackAnswers().size();
+                for (int i = 0; i < 3; i++) {
+                    Update click = chat.click("+1");
+                    assertThat(failure(deliver(i % 2 == 0 ? a.bot : b.bot, click)))
+                            .as("a click while Redis is down is acknowledged, not delivered again").isNull();
+                }
+                assertThat(chat.telegram.callbackAnswers().subList(answered, answered + 3))
+                        .extracting(CallbackAnswer::text)
+                        .containsOnly("Temporarily unavailable, please try again in a moment");
+                assertThat(logs.at(Level.WARN)).as("one line per instance and outage, not per update")
+                        .filteredOn(line -> line.contains("stack store cannot be reached")).hasSize(2);
             }
             assertThat(chat.lastMessage().text()).as("nothing applied while Redis was down").isEqualTo("Count: 7");
 

@@ -10,6 +10,7 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
 import dev.tgdialog.store.Frame;
+import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
@@ -29,6 +30,7 @@ import dev.tgdialog.widget.InputWidget;
 import dev.tgdialog.widget.Widget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +52,14 @@ public final class Engine implements UpdateHandler {
     final com.github.benmanes.caffeine.cache.Cache<dev.tgdialog.telegram.InputFile, String> uploadedFiles =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
+    /** The engine's calls to chats, queued per chat while a chat is in flood wait. */
+    final Outbox outbox;
+
     public Engine(EngineConfig config) {
         this.config = config;
         this.presenter = new Presenter(this);
+        this.outbox = new Outbox(config.telegram()::execute, config.time(), config.executor(),
+                java.time.Duration.ofMinutes(1), 0.1);
     }
 
     /** Where an update goes: its stack key and what was read off the update to get there. */
@@ -61,7 +68,15 @@ public final class Engine implements UpdateHandler {
 
     @Override
     public CompletionStage<?> handle(Update update) {
-        Route route = route(update);
+        Route route;
+        try {
+            route = route(update);
+        } catch (RuntimeException e) {
+            // Nothing a sender puts in an update may make it come back again and again: it is acknowledged.
+            log.warn("Update {} cannot be routed ({}); acknowledged and passed to onUpdate", update.updateId(),
+                    e.toString());
+            return CompletableFuture.runAsync(() -> stackless(update), config.executor());
+        }
         if (route == null) {
             return CompletableFuture.runAsync(() -> stackless(update), config.executor());
         }
@@ -69,7 +84,42 @@ public final class Engine implements UpdateHandler {
             log.debug("Click by user {} on another member's dialog refused", update.callbackQuery().from().id());
             return answer(route.callback(), config.notYoursToast(), false);
         }
-        return config.isolation().run(route.key(), () -> process(update, route));
+        return config.isolation().run(route.key(), () -> process(update, route))
+                .handle((done, error) -> afterProcess(update, route, error));
+    }
+
+    /** Set while the stack store fails, so an outage is logged once, not once per update. */
+    private final java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The outcome intake sees. A store outage fails a message, so Telegram delivers it again and it is applied once
+     * the store is back; a click cannot wait (its spinner runs), so it is answered "try again" and acknowledged
+     * without being applied.
+     */
+    private @Nullable Void afterProcess(Update update, Route route, @Nullable Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (!(cause instanceof StackStoreException)) {
+            if (storeDown.compareAndSet(true, false)) {
+                log.info("The stack store answers again");
+            }
+            if (cause != null) {
+                throw error instanceof java.util.concurrent.CompletionException ce ? ce
+                        : new java.util.concurrent.CompletionException(cause);
+            }
+            return null;
+        }
+        if (storeDown.compareAndSet(false, true)) {
+            log.warn("The stack store cannot be reached ({}); until it answers, clicks get \"{}\" and messages are "
+                    + "left for Telegram to deliver again", cause.getMessage(), config.unavailableToast());
+        } else {
+            log.debug("Update {} not handled: the stack store is still unreachable", update.updateId());
+        }
+        if (route.callback() == null) {
+            throw new java.util.concurrent.CompletionException(cause);
+        }
+        answer(route.callback(), config.unavailableToast(), false).join();
+        return null;
     }
 
     /** Runs an action in a user's default stack from outside an update, through the same per-key ordering. */
@@ -87,6 +137,7 @@ public final class Engine implements UpdateHandler {
             Session s = new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag);
             try {
                 if (recoverIfUnknown(s)) {
+                    startRoot(s);
                     return saveAndFinish(s);
                 }
                 WorkFrame target = s.top();
@@ -103,19 +154,25 @@ public final class Engine implements UpdateHandler {
         });
     }
 
+    /**
+     * Where an update goes, or null when it belongs to no stack (it goes to {@code onUpdate}). Throws when the
+     * update lacks what its kind always has (a message without its chat, a click without its sender).
+     */
     private @Nullable Route route(Update update) {
         CallbackQuery cb = update.callbackQuery();
         if (cb != null) {
             MaybeInaccessibleMessage message = cb.message();
             if (message == null) {
+                // A button on an inline message: no chat, so no stack.
                 return null;
             }
-            Chat chat = message.chat();
+            Chat chat = Objects.requireNonNull(message.chat(), "the clicked message has no chat");
+            User from = Objects.requireNonNull(cb.from(), "the click has no sender");
             boolean group = isGroup(chat);
             long thread = message instanceof Message m && Boolean.TRUE.equals(m.isTopicMessage())
                     && m.messageThreadId() != null ? m.messageThreadId() : 0;
             CallbackData.Decoded decoded = CallbackData.decode(cb.data());
-            long userId = cb.from().id();
+            long userId = from.id();
             boolean notYours = false;
             String stackId = "";
             if (group) {
@@ -123,7 +180,7 @@ public final class Engine implements UpdateHandler {
                     userId = 0;
                 } else if (decoded != null && !decoded.owner().isEmpty()) {
                     long owner = Base62.decode(decoded.owner());
-                    notYours = owner != cb.from().id();
+                    notYours = owner != from.id();
                     userId = owner;
                 }
             }
@@ -131,12 +188,12 @@ public final class Engine implements UpdateHandler {
                 stackId = decoded.stackId();
             }
             String tag = group && userId != 0 ? Base62.encode(userId) : "";
-            return new Route(new StackKey(config.botId(), chat.id(), userId, thread, stackId), cb.from(), chat.id(),
+            return new Route(new StackKey(config.botId(), chat.id(), userId, thread, stackId), from, chat.id(),
                     cb, decoded, tag, notYours);
         }
         Message message = update.message();
         if (message != null && message.from() != null) {
-            Chat chat = message.chat();
+            Chat chat = Objects.requireNonNull(message.chat(), "the message has no chat");
             boolean group = isGroup(chat);
             long userId = group && config.sharedGroupStacks() ? 0 : message.from().id();
             long thread = Boolean.TRUE.equals(message.isTopicMessage()) && message.messageThreadId() != null
@@ -168,10 +225,13 @@ public final class Engine implements UpdateHandler {
             Session s = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
                     route.ownerTag());
             try {
-                if (recoverIfUnknown(s)) {
+                boolean recovered = recoverIfUnknown(s);
+                if (recovered && (s.callback != null || command(update.message()) == null)) {
+                    // What the user pressed or typed was meant for a window that is gone; a command still runs.
                     if (s.callback != null) {
                         answered = answer(s.callback, config.staleToast(), false);
                     }
+                    startRoot(s);
                     saved = saveAndFinish(s);
                     return saved;
                 }
@@ -244,38 +304,67 @@ public final class Engine implements UpdateHandler {
         return data != null && data.startsWith("~");
     }
 
+    /**
+     * An update that belongs to no stack goes to {@code onUpdate}. A click among them (a button on an inline
+     * message) is answered all the same, with the handler's toast if it set one, so no spinner is left running.
+     */
     private void stackless(Update update) {
-        if (config.onUpdate() == null) {
-            log.debug("Update {} has no handler; ignored", update.updateId());
-            return;
+        CallbackQuery click = update.callbackQuery();
+        Session s = null;
+        try {
+            Chat chat = chatOf(update);
+            User user = update.inlineQuery() != null ? update.inlineQuery().from()
+                    : update.preCheckoutQuery() != null ? update.preCheckoutQuery().from()
+                    : update.shippingQuery() != null ? update.shippingQuery().from()
+                    : update.myChatMember() != null ? update.myChatMember().from()
+                    : click != null ? click.from()
+                    : update.message() != null ? update.message().from() : null;
+            long chatId = chat != null ? chat.id() : user != null ? user.id() : 0;
+            s = new Session(update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), user,
+                    chatId, click, "");
+            if (config.onUpdate() == null) {
+                log.debug("Update {} has no handler; ignored", update.updateId());
+            } else {
+                config.onUpdate().handle(ctx(s, null, ""));
+            }
+        } catch (Exception e) {
+            if (s != null) {
+                onError(s, e);
+            } else {
+                log.warn("Update {} could not be read ({}); ignored", update.updateId(), e.toString());
+            }
+        } finally {
+            if (click != null && click.id() != null) {
+                answer(click, s == null ? null : s.toast, s != null && s.alert).join();
+            }
         }
-        Chat chat = update.editedMessage() != null ? update.editedMessage().chat()
+    }
+
+    private static @Nullable Chat chatOf(Update update) {
+        return update.editedMessage() != null ? update.editedMessage().chat()
                 : update.channelPost() != null ? update.channelPost().chat()
                 : update.myChatMember() != null ? update.myChatMember().chat()
                 : update.chatMember() != null ? update.chatMember().chat()
                 : update.chatJoinRequest() != null ? update.chatJoinRequest().chat()
                 : update.message() != null ? update.message().chat() : null;
-        User user = update.inlineQuery() != null ? update.inlineQuery().from()
-                : update.preCheckoutQuery() != null ? update.preCheckoutQuery().from()
-                : update.shippingQuery() != null ? update.shippingQuery().from()
-                : update.myChatMember() != null ? update.myChatMember().from()
-                : update.callbackQuery() != null ? update.callbackQuery().from() : null;
-        long chatId = chat != null ? chat.id() : user != null ? user.id() : 0;
-        Session s = new Session(update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), user,
-                chatId, null, "");
-        try {
-            config.onUpdate().handle(ctx(s, null, ""));
-        } catch (Exception e) {
-            onError(s, e);
-        }
     }
 
     private @Nullable Transition onMessage(Session s, Message message) throws Exception {
+        CommandHandler command = command(message);
+        if (command != null) {
+            String text = message.text();
+            int space = text.indexOf(' ');
+            return command.handle(ctx(s, s.top(), ""), space < 0 ? "" : text.substring(space + 1).strip());
+        }
+        return notACommand(s, message);
+    }
+
+    /** The handler of the command this message is, or null when it is none of this bot's commands. */
+    private @Nullable CommandHandler command(Message message) {
         String text = message.text();
         if (text != null && text.startsWith("/")) {
             int space = text.indexOf(' ');
             String command = space < 0 ? text.substring(1) : text.substring(1, space);
-            String args = space < 0 ? "" : text.substring(space + 1).strip();
             int at = command.indexOf('@');
             boolean forUs = true;
             if (at >= 0) {
@@ -283,11 +372,13 @@ public final class Engine implements UpdateHandler {
                 forUs = config.botUsername() == null || config.botUsername().equalsIgnoreCase(to);
                 command = command.substring(0, at);
             }
-            CommandHandler handler = forUs ? config.commands().get(command) : null;
-            if (handler != null) {
-                return handler.handle(ctx(s, s.top(), ""), args);
-            }
+            return forUs ? config.commands().get(command) : null;
         }
+        return null;
+    }
+
+    private @Nullable Transition notACommand(Session s, Message message) throws Exception {
+        String text = message.text();
         WorkFrame top = s.top();
         if (top != null) {
             Window window = window(top);
@@ -357,7 +448,8 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
-        if (clicked == null || s.lastMessage == null || clicked.messageId() != s.lastMessage.messageId()) {
+        if (clicked == null || s.lastMessage == null
+                || clicked.messageId() != outbox.resolve(s.lastMessage.messageId())) {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
@@ -537,14 +629,18 @@ public final class Engine implements UpdateHandler {
                                 : frame.dialogId + "/" + frame.windowId);
                 s.frames.clear();
                 presenter.sendPlain(s, config.resetMessage());
-                if (config.rootDialog() != null) {
-                    push(s, config.rootDialog(), null, 0);
-                    presenter.present(s, ShowMode.SEND);
-                }
                 return true;
             }
         }
         return false;
+    }
+
+    /** Starts the root dialog, if the bot has one, in a stack that recovery emptied. */
+    private void startRoot(Session s) throws Exception {
+        if (config.rootDialog() != null) {
+            push(s, config.rootDialog(), null, 0);
+            presenter.present(s, ShowMode.SEND);
+        }
     }
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -643,10 +739,31 @@ public final class Engine implements UpdateHandler {
     }
 
     void delete(Session s, long messageId) {
-        try {
-            config.telegram().execute(new DeleteMessage(ChatId.of(s.chatId), messageId));
-        } catch (TelegramException e) {
-            log.debug("Could not delete message {}: {}", messageId, e.getMessage());
-        }
+        outbox.submit(s.chatId, () -> new DeleteMessage(ChatId.of(s.chatId), outbox.resolve(messageId)),
+                Boolean.class).exceptionally(e -> {
+                    log.debug("Could not delete message {}: {}", messageId, e.getMessage());
+                    return false;
+                });
+    }
+
+    /**
+     * Corrects what a stack says its last message shows, once a call queued behind a flood wait has gone out (or
+     * failed): if the stack still records {@code expected}, it records {@code actual} instead. Runs in the key's
+     * turn, so it never overtakes the update that queued the call.
+     */
+    void correctShown(StackKey key, ShownMessage expected, @Nullable ShownMessage actual) {
+        config.isolation().run(key, () -> {
+            Stack stack = config.store().load(key).orElse(null);
+            if (stack == null || !expected.equals(stack.lastMessage())) {
+                return DONE;
+            }
+            Stack next = new Stack(stack.id(), stack.frames(), stack.version() + 1, actual, stack.recentUpdateIds(),
+                    stack.nextFrameId());
+            return config.store().saveAsync(key, stack.version(), next).thenAccept(saved -> {}).toCompletableFuture();
+        }).exceptionally(e -> {
+            log.warn("Could not record message {} of chat {} in its stack: {}", expected.messageId(), key.chatId(),
+                    e.toString());
+            return null;
+        });
     }
 }

@@ -30,6 +30,7 @@ public record EngineConfig(
         List<ErrorRoute<?>> errorHandlers,
         String staleToast,
         String notYoursToast,
+        String unavailableToast,
         boolean sharedGroupStacks,
         int maxDepth,
         @Nullable Dialog rootDialog,

@@ -37,6 +37,7 @@ import dev.tgdialog.widget.Media;
 import dev.tgdialog.widget.TextWidget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,20 +81,21 @@ final class Presenter {
 
     /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
     private void removeKeyboard(Session s, ShownMessage last) {
-        try {
-            engine.config.telegram().execute(EditMessageReplyMarkup.builder()
-                    .chatId(s.chatId)
-                    .messageId(last.messageId())
-                    .build());
-        } catch (TelegramException e) {
-            log.debug("Could not remove the buttons of message {}: {}", last.messageId(), e.getMessage());
-        }
+        Outbox outbox = engine.outbox;
+        outbox.submit(s.chatId, () -> EditMessageReplyMarkup.builder()
+                        .chatId(s.chatId)
+                        .messageId(outbox.resolve(last.messageId()))
+                        .build(), SentView.class)
+                .exceptionally(e -> {
+                    log.debug("Could not remove the buttons of message {}: {}", last.messageId(), e.getMessage());
+                    return SentView.NONE;
+                });
         s.lastMessage = new ShownMessage(last.messageId(), last.kind(), CLOSED);
     }
 
     /** Sends a plain message outside any window (the recovery notice). */
     void sendPlain(Session s, String text) {
-        engine.config.telegram().execute(SendMessage.of(s.chatId, text));
+        Outbox.now(engine.outbox.submit(s.chatId, () -> SendMessage.of(s.chatId, text), SentView.class));
     }
 
     Rendered render(Session s, WorkFrame frame) throws Exception {
@@ -199,7 +201,7 @@ final class Presenter {
         ShownMessage last = s.lastMessage;
         if (mode == ShowMode.AUTO) {
             boolean onLast = s.callback != null && s.callback.message() != null && last != null
-                    && s.callback.message().messageId() == last.messageId();
+                    && s.callback.message().messageId() == engine.outbox.resolve(last.messageId());
             boolean background = s.update.updateId() == 0 && s.callback == null;
             mode = onLast || (background && last != null) ? ShowMode.EDIT : ShowMode.SEND;
         }
@@ -217,8 +219,7 @@ final class Presenter {
             boolean textToText = last.kind().equals("text") && r.media() == null;
             boolean mediaToMedia = !last.kind().equals("text") && r.media() != null;
             if (textToText || mediaToMedia) {
-                if (edit(s, last.messageId(), r)) {
-                    s.lastMessage = new ShownMessage(last.messageId(), r.kind(), r.hash());
+                if (edit(s, last, r)) {
                     return;
                 }
                 mode = ShowMode.SEND;
@@ -229,9 +230,19 @@ final class Presenter {
         if (mode == ShowMode.DELETE_AND_SEND && last != null) {
             engine.delete(s, last.messageId());
         }
-        SentView sent = engine.config.telegram().execute(send(s, r), SentView.class);
-        rememberUpload(s, r, sent);
-        s.lastMessage = new ShownMessage(sent.messageId, r.kind(), r.hash());
+        CompletableFuture<SentView> sending = engine.outbox.submit(s.chatId, () -> send(s, r), SentView.class);
+        if (sending.isDone()) {
+            SentView sent = Outbox.now(sending);
+            rememberUpload(s, r, sent);
+            s.lastMessage = new ShownMessage(sent.messageId, r.kind(), r.hash());
+            return;
+        }
+        // The chat is in flood wait: the message goes out later, and its id is filled in when it does.
+        ShownMessage pending = new ShownMessage(
+                engine.outbox.placeholder(sending.thenApply(sent -> sent.messageId)), r.kind(), r.hash());
+        s.lastMessage = pending;
+        sending.whenComplete((sent, error) -> engine.correctShown(s.key, pending,
+                error == null ? new ShownMessage(sent.messageId, r.kind(), r.hash()) : null));
     }
 
     /** Keeps the file_id Telegram gave an uploaded file, to send that instead of the bytes next time. */
@@ -242,12 +253,50 @@ final class Presenter {
         }
     }
 
-    /** Edits the message; false when Telegram refused in a way that sending a new message fixes. */
-    private boolean edit(Session s, long messageId, Rendered r) {
+    /**
+     * Edits the last message and records what it shows; false when Telegram refused in a way that sending a new
+     * message fixes. An edit queued behind a flood wait is taken as done; should it fail, the stack learns that the
+     * message does not show this render, so the next update renders it again.
+     */
+    private boolean edit(Session s, ShownMessage last, Rendered r) {
+        Outbox outbox = engine.outbox;
+        CompletableFuture<SentView> editing = outbox.submit(s.chatId, () -> edit(s, outbox.resolve(last.messageId()), r),
+                SentView.class);
+        ShownMessage shown = new ShownMessage(last.messageId(), r.kind(), r.hash());
+        if (!editing.isDone()) {
+            s.lastMessage = shown;
+            editing.whenComplete((sent, error) -> {
+                if (error != null) {
+                    engine.correctShown(s.key, shown, new ShownMessage(last.messageId(), r.kind(), UNKNOWN));
+                }
+            });
+            return true;
+        }
+        try {
+            rememberUpload(s, r, Outbox.now(editing));
+        } catch (TelegramException.BadRequest e) {
+            String d = e.description();
+            if (!e.isMessageNotModified()) {
+                if (d.contains("can't be edited") || d.contains("message to edit not found")
+                        || d.contains("no text in the message")
+                        || d.contains("MESSAGE_ID_INVALID")) {
+                    log.debug("Edit of message {} refused ({}); sending a new message", last.messageId(), d);
+                    return false;
+                }
+                throw e;
+            }
+        }
+        s.lastMessage = shown;
+        return true;
+    }
+
+    /** The render hash of a message whose content is not known (a queued edit failed). */
+    static final String UNKNOWN = "unknown";
+
+    private static BotMethod<?> edit(Session s, long messageId, Rendered r) {
         InlineKeyboardMarkup inline = r.markup() instanceof InlineKeyboardMarkup k ? k : null;
-        BotMethod<?> edit;
         if (r.media() == null) {
-            edit = EditMessageText.builder()
+            return EditMessageText.builder()
                     .chatId(s.chatId)
                     .messageId(messageId)
                     .text(r.text())
@@ -255,29 +304,12 @@ final class Presenter {
                     .linkPreviewOptions(r.linkPreview())
                     .replyMarkup(inline)
                     .build();
-        } else {
-            edit = EditMessageMedia.builder(inputMedia(r))
-                    .chatId(ChatId.of(s.chatId))
-                    .messageId(messageId)
-                    .replyMarkup(inline)
-                    .build();
         }
-        try {
-            rememberUpload(s, r, engine.config.telegram().execute(edit, SentView.class));
-            return true;
-        } catch (TelegramException.BadRequest e) {
-            if (e.isMessageNotModified()) {
-                return true;
-            }
-            String d = e.description();
-            if (d.contains("can't be edited") || d.contains("message to edit not found")
-                    || d.contains("no text in the message")
-                    || d.contains("MESSAGE_ID_INVALID")) {
-                log.debug("Edit of message {} refused ({}); sending a new message", messageId, d);
-                return false;
-            }
-            throw e;
-        }
+        return EditMessageMedia.builder(inputMedia(r))
+                .chatId(ChatId.of(s.chatId))
+                .messageId(messageId)
+                .replyMarkup(inline)
+                .build();
     }
 
     private BotMethod<?> send(Session s, Rendered r) {
