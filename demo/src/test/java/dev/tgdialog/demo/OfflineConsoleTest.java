@@ -202,6 +202,7 @@ class OfflineConsoleTest {
                     [7 Media]
                     [8 Close]
                 you> #5
+                bot (edited)> Widget catalogue. Pick a group of widgets to try.
                 bot> Reply keyboard: buttons that ask your app for something.
                     Phone: - · location: -
                     <1 📞 Share my phone>
@@ -216,6 +217,7 @@ class OfflineConsoleTest {
                     <3 « Menu>
                 you> #3
                 bot> Widget catalogue. Pick a group of widgets to try.
+                bot (edited)> Widget catalogue. Pick a group of widgets to try.
                     [1 Selections] [2 Lists]
                     [3 Pickers] [4 Inputs]
                     [5 Reply keyboard] [6 Links]

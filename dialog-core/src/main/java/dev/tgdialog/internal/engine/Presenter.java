@@ -30,6 +30,7 @@ import dev.tgdialog.telegram.types.InputMediaPhoto;
 import dev.tgdialog.telegram.types.InputMediaVideo;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
+import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.telegram.types.ReplyMarkup;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.ReplyKeyboardWidget;
@@ -69,7 +70,11 @@ final class Presenter {
                 show(s, new Rendered(s.farewell, null, null, null, null, false, hash(s.farewell, null, null, null)),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
-                removeKeyboard(s, s.lastMessage);
+                if (showsReplyKeyboard(s.lastMessage)) {
+                    removeReplyKeyboard(s, s.lastMessage);
+                } else {
+                    removeKeyboard(s, s.lastMessage);
+                }
             }
             return;
         }
@@ -78,6 +83,42 @@ final class Presenter {
 
     /** The render hash of a message whose dialog closed and whose buttons were taken away. */
     static final String CLOSED = "closed";
+
+    /**
+     * What a stack records as a message's kind: the content kind ({@code text}, {@code photo}, ...), marked when the
+     * message brought a reply keyboard, which stays on the user's screen until a message takes it away.
+     */
+    static String shownKind(Rendered r) {
+        return r.markup() instanceof ReplyKeyboardMarkup ? r.kind() + WITH_REPLY_KEYBOARD : r.kind();
+    }
+
+    private static final String WITH_REPLY_KEYBOARD = "+reply";
+
+    private static boolean showsReplyKeyboard(ShownMessage message) {
+        return message.kind().endsWith(WITH_REPLY_KEYBOARD);
+    }
+
+    private static String contentKind(ShownMessage message) {
+        String kind = message.kind();
+        return showsReplyKeyboard(message) ? kind.substring(0, kind.length() - WITH_REPLY_KEYBOARD.length()) : kind;
+    }
+
+    /**
+     * The last dialog closed from a reply-keyboard window without a farewell: the keyboard is taken away by a
+     * message that says so, deleted at once (the client keeps the keyboard removed).
+     */
+    private void removeReplyKeyboard(Session s, ShownMessage last) {
+        Outbox outbox = engine.outbox;
+        CompletableFuture<SentView> removal = outbox.submit(s.chatId, () -> SendMessage.builder(s.chatId, "…")
+                .messageThreadId(s.key.threadId() == 0 ? null : s.key.threadId())
+                .replyMarkup(ReplyKeyboardRemove.of(true))
+                .build(), SentView.class);
+        removal.thenAccept(sent -> engine.delete(s, sent.messageId)).exceptionally(e -> {
+            log.debug("Could not remove the reply keyboard in chat {}: {}", s.chatId, e.getMessage());
+            return null;
+        });
+        s.lastMessage = new ShownMessage(last.messageId(), contentKind(last), CLOSED);
+    }
 
     /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
     private void removeKeyboard(Session s, ShownMessage last) {
@@ -205,7 +246,8 @@ final class Presenter {
             boolean background = s.update.updateId() == 0 && s.callback == null;
             mode = onLast || (background && last != null) ? ShowMode.EDIT : ShowMode.SEND;
         }
-        if (r.replyKeyboard() && mode == ShowMode.EDIT) {
+        boolean leavesReplyKeyboard = last != null && showsReplyKeyboard(last) && !(r.markup() instanceof ReplyKeyboardMarkup);
+        if ((r.replyKeyboard() || leavesReplyKeyboard) && mode == ShowMode.EDIT) {
             mode = ShowMode.SEND;
         }
         if (mode == ShowMode.EDIT && last == null) {
@@ -216,8 +258,8 @@ final class Presenter {
                 log.debug("Render identical to message {}; nothing sent", last.messageId());
                 return;
             }
-            boolean textToText = last.kind().equals("text") && r.media() == null;
-            boolean mediaToMedia = !last.kind().equals("text") && r.media() != null;
+            boolean textToText = contentKind(last).equals("text") && r.media() == null;
+            boolean mediaToMedia = !contentKind(last).equals("text") && r.media() != null;
             if (textToText || mediaToMedia) {
                 if (edit(s, last, r)) {
                     return;
@@ -229,20 +271,45 @@ final class Presenter {
         }
         if (mode == ShowMode.DELETE_AND_SEND && last != null) {
             engine.delete(s, last.messageId());
+        } else if (r.markup() instanceof ReplyKeyboardMarkup && last != null && !showsReplyKeyboard(last)
+                && !last.renderHash().equals(CLOSED)) {
+            // The inline buttons of the window before would only answer "no longer active" now.
+            removeKeyboard(s, last);
         }
-        CompletableFuture<SentView> sending = engine.outbox.submit(s.chatId, () -> send(s, r), SentView.class);
+        // A reply keyboard goes away only when a message says so; an inline keyboard is put on that message after.
+        InlineKeyboardMarkup inlineAfter = leavesReplyKeyboard && r.markup() instanceof InlineKeyboardMarkup k ? k : null;
+        ReplyMarkup markup = leavesReplyKeyboard && (r.markup() == null || inlineAfter != null)
+                ? ReplyKeyboardRemove.of(true) : r.markup();
+        Outbox outbox = engine.outbox;
+        CompletableFuture<SentView> sending = outbox.submit(s.chatId, () -> send(s, r, markup), SentView.class);
+        String kind = shownKind(r);
+        long messageId;
         if (sending.isDone()) {
             SentView sent = Outbox.now(sending);
             rememberUpload(s, r, sent);
-            s.lastMessage = new ShownMessage(sent.messageId, r.kind(), r.hash());
-            return;
+            messageId = sent.messageId;
+            s.lastMessage = new ShownMessage(messageId, kind, r.hash());
+        } else {
+            // The chat is in flood wait: the message goes out later, and its id is filled in when it does.
+            messageId = outbox.placeholder(sending.thenApply(sent -> sent.messageId));
+            ShownMessage pending = new ShownMessage(messageId, kind, r.hash());
+            s.lastMessage = pending;
+            sending.whenComplete((sent, error) -> engine.correctShown(s.key, pending,
+                    error == null ? new ShownMessage(sent.messageId, kind, r.hash()) : null));
         }
-        // The chat is in flood wait: the message goes out later, and its id is filled in when it does.
-        ShownMessage pending = new ShownMessage(
-                engine.outbox.placeholder(sending.thenApply(sent -> sent.messageId)), r.kind(), r.hash());
-        s.lastMessage = pending;
-        sending.whenComplete((sent, error) -> engine.correctShown(s.key, pending,
-                error == null ? new ShownMessage(sent.messageId, r.kind(), r.hash()) : null));
+        if (inlineAfter != null) {
+            ShownMessage shown = s.lastMessage;
+            outbox.submit(s.chatId, () -> EditMessageReplyMarkup.builder()
+                    .chatId(s.chatId)
+                    .messageId(outbox.resolve(messageId))
+                    .replyMarkup(inlineAfter)
+                    .build(), SentView.class).exceptionally(e -> {
+                        log.warn("Could not put the buttons on message {} of chat {}: {}", messageId, s.chatId,
+                                e.getMessage());
+                        engine.correctShown(s.key, shown, new ShownMessage(shown.messageId(), kind, UNKNOWN));
+                        return SentView.NONE;
+                    });
+        }
     }
 
     /** Keeps the file_id Telegram gave an uploaded file, to send that instead of the bytes next time. */
@@ -312,7 +379,7 @@ final class Presenter {
                 .build();
     }
 
-    private BotMethod<?> send(Session s, Rendered r) {
+    private BotMethod<?> send(Session s, Rendered r, @Nullable ReplyMarkup markup) {
         Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
         Media media = r.media();
         if (media == null) {
@@ -320,22 +387,22 @@ final class Presenter {
                     .messageThreadId(thread)
                     .parseMode(r.parseMode())
                     .linkPreviewOptions(r.linkPreview())
-                    .replyMarkup(r.markup())
+                    .replyMarkup(markup)
                     .build();
         }
         String caption = r.text().isEmpty() ? null : r.text();
         InputFile file = media.file();
         return switch (media.kind()) {
             case "photo" -> SendPhoto.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(r.markup()).build();
+                    .parseMode(r.parseMode()).replyMarkup(markup).build();
             case "video" -> SendVideo.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(r.markup()).build();
+                    .parseMode(r.parseMode()).replyMarkup(markup).build();
             case "animation" -> SendAnimation.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(r.markup()).build();
+                    .parseMode(r.parseMode()).replyMarkup(markup).build();
             case "audio" -> SendAudio.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(r.markup()).build();
+                    .parseMode(r.parseMode()).replyMarkup(markup).build();
             default -> SendDocument.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(r.markup()).build();
+                    .parseMode(r.parseMode()).replyMarkup(markup).build();
         };
     }
 
