@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class DemoBot {
     private DemoBot() {}
 
+    /** Starts the demo bot; see the class comment for the environment variables it reads. */
     public static void main(String[] args) throws Exception {
         String token = System.getenv("BOT_TOKEN");
         if (token != null && !token.isBlank()) {

@@ -53,8 +53,10 @@ import org.slf4j.LoggerFactory;
  * The Bot API client: runs any {@link BotMethod} against Telegram (or a local Bot API server) over OkHttp, with
  * JSON or multipart bodies, typed results, retries by {@link RetryPolicy} and optional {@link Pacing}.
  *
- * <p>Failures are thrown (or complete the future) as {@link TelegramException}. The bot token appears in no log
- * line, exception message or {@code toString()}. Thread-safe; create one per bot and share it.
+ * <p>OkHttp's own silent retry is switched off: the {@link RetryPolicy} alone repeats a call, and never a send whose
+ * outcome is unknown. Failures are thrown (or complete the future) as {@link TelegramException}. Neither the bot
+ * token nor any piece of it of 8 or more characters appears in a log line, exception message or {@code toString()}.
+ * Thread-safe; create one per bot and share it.
  *
  * <pre>{@code
  * TelegramClient telegram = TelegramClient.create(System.getenv("BOT_TOKEN"));
@@ -620,11 +622,14 @@ public final class TelegramClient implements AutoCloseable {
             return this;
         }
 
+        /** The client with these settings. */
         public TelegramClient build() {
             boolean owns = okHttpClient == null;
             // OkHttp's own retry would re-send a POST whose reused connection broke after the server took it: a
             // message sent twice. Only the RetryPolicy, which knows a send from a get, may repeat a call.
-            OkHttpClient http = owns ? defaultHttp() : okHttpClient.newBuilder().retryOnConnectionFailure(false).build();
+            OkHttpClient http = owns
+                    ? defaultHttp()
+                    : okHttpClient.newBuilder().retryOnConnectionFailure(false).build();
             return new TelegramClient(this, http, owns, new Pacer(pacing, time));
         }
 
