@@ -258,7 +258,9 @@ public final class LongPolling implements AutoCloseable {
         try {
             CompletionStage<?> stage = handler.handle(update);
             return stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error from one handler (a StackOverflowError, a failed assert) fails that update, not the poller.
+            log.error("Update {} failed in the handler", update.updateId(), e);
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -190,6 +190,26 @@ class LongPollingTest {
     }
 
     @Test
+    void aHandlerThatThrowsAnError_failsThatUpdateOnly_andPollingGoesOn() throws Exception {
+        telegram.then(200, updates(60)).then(200, updates(60, 61));
+        polling = poller(update -> {
+            if (update.updateId() == 60 && !handled.contains(-60L)) {
+                handled.add(-60L);
+                throw new StackOverflowError();
+            }
+            handled.add(update.updateId());
+            return CompletableFuture.completedFuture(null);
+        }).build().start();
+
+        telegram.next();
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(60);
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(62);
+
+        assertThat(handled).containsExactly(-60L, 60L, 61L);
+        assertThat(polling.terminated()).isNotDone();
+    }
+
+    @Test
     void aProxysHtml404_isBackedOffLikeA5xx_withAWarning_andPollingGoesOn() throws Exception {
         telegram.then(404, "text/html", "<html><head><title>404 Not Found</title></head><body><center>nginx</center>"
                 + "</body></html>").then(200, updates(50));
