@@ -8,16 +8,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs the {@link OrderBot}: against Telegram with long polling when {@code BOT_TOKEN} is set, otherwise offline in
- * the {@link OfflineConsole}.
+ * Runs the {@link OrderBot}: against Telegram with long polling when {@code BOT_TOKEN} is set (against the Bot API
+ * server at {@code BOT_API_URL} when that is set too), otherwise offline in the {@link OfflineConsole}.
  */
 public final class DemoBot {
     private DemoBot() {}
 
+    /** Starts the demo bot; see the class comment for the environment variables it reads. */
     public static void main(String[] args) throws Exception {
         String token = System.getenv("BOT_TOKEN");
         if (token != null && !token.isBlank()) {
-            TelegramClient telegram = TelegramClient.create(token.strip());
+            // BOT_API_URL points the bot at another Bot API server, such as a local one (http://localhost:8081).
+            String apiUrl = System.getenv("BOT_API_URL");
+            TelegramClient.Builder client = TelegramClient.builder(token.strip());
+            if (apiUrl != null && !apiUrl.isBlank()) {
+                client.baseUrl(apiUrl.strip());
+            }
+            TelegramClient telegram = client.build();
             DialogBot bot = OrderBot.configure(DialogBot.builder(telegram))
                     .username(DialogBot.usernameOf(telegram))
                     .build();

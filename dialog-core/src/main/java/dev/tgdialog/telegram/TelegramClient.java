@@ -26,7 +26,11 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +53,10 @@ import org.slf4j.LoggerFactory;
  * The Bot API client: runs any {@link BotMethod} against Telegram (or a local Bot API server) over OkHttp, with
  * JSON or multipart bodies, typed results, retries by {@link RetryPolicy} and optional {@link Pacing}.
  *
- * <p>Failures are thrown (or complete the future) as {@link TelegramException}. The bot token appears in no log
- * line, exception message or {@code toString()}. Thread-safe; create one per bot and share it.
+ * <p>OkHttp's own silent retry is switched off: the {@link RetryPolicy} alone repeats a call, and never a send whose
+ * outcome is unknown. Failures are thrown (or complete the future) as {@link TelegramException}. Neither the bot
+ * token nor any piece of it of 8 or more characters appears in a log line, exception message or {@code toString()}.
+ * Thread-safe; create one per bot and share it.
  *
  * <pre>{@code
  * TelegramClient telegram = TelegramClient.create(System.getenv("BOT_TOKEN"));
@@ -59,6 +65,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TelegramClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramClient.class);
+    private static final String PUBLIC_HOST = "api.telegram.org";
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[0-9]+:[A-Za-z0-9_-]+");
 
     private final String token;
@@ -94,7 +101,7 @@ public final class TelegramClient implements AutoCloseable {
         this.fileBase = withSegments(base, "file", "bot" + token, env);
     }
 
-    private TelegramClient(TelegramClient other, OkHttpClient http) {
+    private TelegramClient(TelegramClient other, OkHttpClient http, RetryPolicy retry) {
         this.token = other.token;
         this.apiBase = other.apiBase;
         this.fileBase = other.fileBase;
@@ -102,7 +109,7 @@ public final class TelegramClient implements AutoCloseable {
         this.ownsHttp = false;
         this.gson = other.gson;
         this.encoder = other.encoder;
-        this.retry = other.retry;
+        this.retry = retry;
         this.pacer = other.pacer;
         this.time = other.time;
         this.redactor = other.redactor;
@@ -149,6 +156,7 @@ public final class TelegramClient implements AutoCloseable {
         Attempts attempts = new Attempts();
         try {
             time.sleep(pacer.reserve(method.methodName(), chatOf(method)));
+            attempts.first = time.now();
             while (true) {
                 try {
                     return attempt(method, resultType);
@@ -187,7 +195,15 @@ public final class TelegramClient implements AutoCloseable {
      * polling needs one longer than its poll timeout.
      */
     public TelegramClient withReadTimeout(Duration readTimeout) {
-        return new TelegramClient(this, http.newBuilder().readTimeout(readTimeout).build());
+        return new TelegramClient(this, http.newBuilder().readTimeout(readTimeout).build(), retry);
+    }
+
+    /**
+     * A client like this one (same connections, settings and pacing) that repeats failed calls by this policy; the
+     * engine, for one, takes 429s on itself with a {@code maxFloodWait} of zero.
+     */
+    public TelegramClient withRetryPolicy(RetryPolicy policy) {
+        return new TelegramClient(this, http, Objects.requireNonNull(policy, "policy"));
     }
 
     /**
@@ -198,8 +214,21 @@ public final class TelegramClient implements AutoCloseable {
         return fileBase.newBuilder().addPathSegments(filePath).build().toString();
     }
 
-    /** Downloads a file by the {@code file_path} that {@code getFile} returned. */
+    /**
+     * Downloads a file by the {@code file_path} that {@code getFile} returned. A local Bot API server run with
+     * {@code --local} answers {@code getFile} with an absolute path on its own disk and serves no download: when
+     * the client talks to such a server (any base URL but Telegram's public one) and {@code filePath} is absolute
+     * and readable here, the file is read from disk instead of fetched.
+     */
     public byte[] downloadFile(String filePath) {
+        Path local = localFile(filePath);
+        if (local != null) {
+            try {
+                return Files.readAllBytes(local);
+            } catch (IOException e) {
+                throw network("downloadFile", e);
+            }
+        }
         Request request = new Request.Builder().url(fileUrl(filePath)).get().build();
         try (Response response = http.newCall(request).execute()) {
             ResponseBody body = response.body();
@@ -210,6 +239,23 @@ public final class TelegramClient implements AutoCloseable {
         } catch (IOException e) {
             throw network("downloadFile", e);
         }
+    }
+
+    /**
+     * The file {@code getFile} named by an absolute path, if it is readable here. Never for Telegram's public
+     * server, which answers relative paths only: a path from elsewhere must not make the bot read its own disk.
+     */
+    private @Nullable Path localFile(String filePath) {
+        if (apiBase.host().equals(PUBLIC_HOST)) {
+            return null;
+        }
+        Path path;
+        try {
+            path = Path.of(filePath);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        return path.isAbsolute() && Files.isRegularFile(path) && Files.isReadable(path) ? path : null;
     }
 
     /** Shuts down the HTTP connections and threads this client created (not those of a supplied OkHttpClient). */
@@ -242,6 +288,9 @@ public final class TelegramClient implements AutoCloseable {
     }
 
     private <R> void attemptAsync(BotMethod<R> method, Attempts attempts, CompletableFuture<R> result) {
+        if (attempts.first == null) {
+            attempts.first = time.now();
+        }
         Call call;
         try {
             call = http.newCall(request(method));
@@ -318,7 +367,7 @@ public final class TelegramClient implements AutoCloseable {
             throw notAnAnswer(name, response.code(), e);
         }
         if (envelope == null) {
-            throw TelegramException.of(name, response.code(), "an empty response", null, null);
+            throw notBotApi(name, response.code(), "an empty response (HTTP " + response.code() + ")");
         }
         if (envelope.ok) {
             @SuppressWarnings("unchecked")
@@ -335,7 +384,17 @@ public final class TelegramClient implements AutoCloseable {
     private TelegramException notAnAnswer(String method, int httpCode, Exception e) {
         String what = "a response that is not a Bot API answer (HTTP " + httpCode + ")";
         log.warn("{}: {}: {}", method, what, redactor.redact(e.getMessage()));
-        return TelegramException.of(method, httpCode, what, null, null);
+        return notBotApi(method, httpCode, what);
+    }
+
+    /**
+     * The failure for an HTTP answer without a Bot API body: a 5xx is a server failure whoever sent it; any other
+     * status (a proxy's 404 page, say) is no statement of Telegram's about the token or the method.
+     */
+    private static TelegramException notBotApi(String method, int httpCode, String what) {
+        return httpCode >= 500 && httpCode < 600
+                ? new TelegramException.ServerError(method, httpCode, what)
+                : new TelegramException.UnexpectedResponse(method, httpCode, what);
     }
 
     @SuppressWarnings("unchecked")
@@ -368,37 +427,65 @@ public final class TelegramClient implements AutoCloseable {
         return new TelegramException.Network(method, what, timeout, !notSent, redactor.redact(e));
     }
 
-    /** How long to wait before repeating after this failure, or null to give up. */
+    /**
+     * How long to wait before repeating after this failure, or null to give up: when the failure is not worth a
+     * repeat, or when the repeat would start after the first attempt's time plus the policy's deadline.
+     */
     private @Nullable Duration retryDelay(BotMethod<?> method, TelegramException e, Attempts attempts) {
         String name = method.methodName();
+        Duration pause;
         if (e instanceof TelegramException.TooManyRequests) {
             long seconds = e.retryAfter() == null ? 1 : Math.max(0, e.retryAfter());
             Duration wait = Duration.ofSeconds(seconds);
-            if (attempts.flood >= retry.maxFloodRetries() || wait.compareTo(retry.maxFloodWait()) > 0) {
-                log.warn("{}: flood control (retry after {} s), giving up after {} repeats", name, seconds,
-                        attempts.flood);
+            if (retry.maxFloodWait().isZero()) {
+                // The caller waits out 429s itself (the engine pauses the one chat, not a thread).
                 return null;
             }
-            attempts.flood++;
-            log.warn("{}: flood control, repeating in {} s (repeat {} of {})", name, seconds, attempts.flood,
-                    retry.maxFloodRetries());
-            return wait;
+            if (wait.compareTo(retry.maxFloodWait()) > 0) {
+                log.warn("{}: flood control asks to wait {} s, longer than the {} s allowed; not repeated", name,
+                        seconds, retry.maxFloodWait().toSeconds());
+                return null;
+            }
+            pause = retry.withJitter(wait);
+        } else {
+            boolean unknownOutcome = e instanceof TelegramException.ServerError
+                    || (e instanceof TelegramException.Network n && n.mayHaveBeenApplied());
+            boolean repeatable = e instanceof TelegramException.ServerError || e instanceof TelegramException.Network;
+            if (!repeatable || retry.deadline().isZero()) {
+                return null;
+            }
+            if (unknownOutcome && !MethodKind.isIdempotent(name)) {
+                log.warn("{}: {}; not repeated, since a send could arrive twice", name, e.description());
+                return null;
+            }
+            pause = retry.withJitter(retry.backoff(attempts.network + 1));
         }
-        boolean unknownOutcome = e instanceof TelegramException.ServerError
-                || (e instanceof TelegramException.Network n && n.mayHaveBeenApplied());
-        boolean repeatable = e instanceof TelegramException.ServerError || e instanceof TelegramException.Network;
-        if (!repeatable || attempts.network >= retry.maxNetworkRetries()) {
+        Instant now = time.now();
+        Instant first = attempts.first != null ? attempts.first : now;
+        if (!now.plus(pause).isBefore(first.plus(retry.deadline()))) {
+            if (!retry.deadline().isZero()) {
+                log.warn("{}: gave up after {} repeats in {} (deadline {} s): {}", name, attempts.repeats,
+                        seconds(Duration.between(first, now)), retry.deadline().toSeconds(), e.description());
+            }
             return null;
         }
-        if (unknownOutcome && !MethodKind.isIdempotent(name)) {
-            log.warn("{}: {}; not repeated, since a send could arrive twice", name, e.description());
-            return null;
+        if (!(e instanceof TelegramException.TooManyRequests)) {
+            attempts.network++;
         }
-        attempts.network++;
-        Duration pause = retry.backoff(attempts.network);
-        log.warn("{}: {}; repeating in {} ms (repeat {} of {})", name, e.description(), pause.toMillis(),
-                attempts.network, retry.maxNetworkRetries());
+        attempts.repeats++;
+        // The first repeat of a call is worth a warning; the rest of a storm would only flood the log.
+        if (attempts.repeats == 1) {
+            log.warn("{}: {}; repeating in {} ms, for up to {} s", name, e.description(), pause.toMillis(),
+                    retry.deadline().toSeconds());
+        } else {
+            log.debug("{}: {}; repeating in {} ms (repeat {})", name, e.description(), pause.toMillis(),
+                    attempts.repeats);
+        }
         return pause;
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private static final ClassValue<@Nullable MethodHandle> CHAT_ID_ACCESSOR = new ClassValue<>() {
@@ -434,9 +521,11 @@ public final class TelegramClient implements AutoCloseable {
         }
     }
 
-    /** Repeats made so far for one call. */
+    /** One call's attempts so far; used by one attempt at a time (async attempts follow each other). */
     private static final class Attempts {
-        int flood;
+        /** When the first attempt started (after pacing); the deadline counts from here. */
+        @Nullable Instant first;
+        int repeats;
         int network;
     }
 
@@ -465,7 +554,7 @@ public final class TelegramClient implements AutoCloseable {
     /** Settings of a {@link TelegramClient}; all optional but the token. */
     public static final class Builder {
         private final String token;
-        private String baseUrl = "https://api.telegram.org";
+        private String baseUrl = "https://" + PUBLIC_HOST;
         private boolean testEnvironment;
         private @Nullable OkHttpClient okHttpClient;
         private RetryPolicy retry = RetryPolicy.defaults();
@@ -496,7 +585,12 @@ public final class TelegramClient implements AutoCloseable {
             return this;
         }
 
-        /** Use this OkHttpClient (its interceptors, proxy, pool). The client will not close it. */
+        /**
+         * Use this OkHttpClient (its interceptors, proxy, timeouts). The client derives its own with
+         * {@code newBuilder().retryOnConnectionFailure(false)}, which shares this one's connection pool and
+         * dispatcher, so OkHttp never silently re-sends a request and the {@link RetryPolicy} alone decides what is
+         * repeated. The client will not close it.
+         */
         public Builder okHttpClient(OkHttpClient okHttpClient) {
             this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
             return this;
@@ -528,9 +622,14 @@ public final class TelegramClient implements AutoCloseable {
             return this;
         }
 
+        /** The client with these settings. */
         public TelegramClient build() {
             boolean owns = okHttpClient == null;
-            OkHttpClient http = owns ? defaultHttp() : okHttpClient;
+            // OkHttp's own retry would re-send a POST whose reused connection broke after the server took it: a
+            // message sent twice. Only the RetryPolicy, which knows a send from a get, may repeat a call.
+            OkHttpClient http = owns
+                    ? defaultHttp()
+                    : okHttpClient.newBuilder().retryOnConnectionFailure(false).build();
             return new TelegramClient(this, http, owns, new Pacer(pacing, time));
         }
 
@@ -544,6 +643,7 @@ public final class TelegramClient implements AutoCloseable {
                     .connectTimeout(connectTimeout)
                     .readTimeout(readTimeout)
                     .writeTimeout(writeTimeout)
+                    .retryOnConnectionFailure(false)
                     .build();
         }
     }

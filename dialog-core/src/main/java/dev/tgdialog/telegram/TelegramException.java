@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The subclasses are what callers usually branch on ({@link TooManyRequests}, {@link BadRequest},
  * {@link Unauthorized}, {@link Forbidden}, {@link NotFound}, {@link Conflict}, {@link ServerError},
- * {@link Network}); any other error code arrives as this class itself. The message names the method, the code and
+ * {@link Network}, {@link UnexpectedResponse}); any other error code arrives as this class itself. The 4xx
+ * subclasses stand for Telegram's own JSON answers only: an answer without a Bot API body is a
+ * {@link ServerError} when its status is 5xx, else an {@link UnexpectedResponse}. The message names the method, the code and
  * Telegram's description, never the bot token.
  */
 public sealed class TelegramException extends RuntimeException
@@ -18,7 +20,8 @@ public sealed class TelegramException extends RuntimeException
                 TelegramException.NotFound,
                 TelegramException.Conflict,
                 TelegramException.ServerError,
-                TelegramException.Network {
+                TelegramException.Network,
+                TelegramException.UnexpectedResponse {
 
     private static final long serialVersionUID = 1L;
 
@@ -145,7 +148,7 @@ public sealed class TelegramException extends RuntimeException
         }
     }
 
-    /** 404: the method does not exist on this server (or the token is malformed). */
+    /** 404 in a Bot API answer: the method does not exist on this server, or no bot has this token. */
     public static final class NotFound extends TelegramException {
         private static final long serialVersionUID = 1L;
 
@@ -169,6 +172,19 @@ public sealed class TelegramException extends RuntimeException
 
         public ServerError(String method, int errorCode, String description) {
             super(method, errorCode, description, null, null, null);
+        }
+    }
+
+    /**
+     * An HTTP answer whose body is not a Bot API answer and whose status is not 5xx: a proxy's HTML error page, an
+     * empty or cut-off body. {@link #errorCode()} is the HTTP status. Unlike a {@link NotFound} or an
+     * {@link Unauthorized}, it says nothing about the token: long polling backs off and polls again.
+     */
+    public static final class UnexpectedResponse extends TelegramException {
+        private static final long serialVersionUID = 1L;
+
+        public UnexpectedResponse(String method, int httpStatus, String description) {
+            super(method, httpStatus, description, null, null, null);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.GetUpdates;
 import dev.tgdialog.telegram.types.Update;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * <p>An update is confirmed to Telegram (by the {@code offset} of the next call) only after the handler has
  * finished it, so a crash, a failing handler or a stop in the middle of a batch loses nothing: the next poll asks
  * again from the first unfinished update. An update that fails {@code maxAttempts} times in a row is skipped with
- * an error, so one poisonous update cannot stall the bot. 401 (bad token) and 409 (another poller or a webhook)
- * stop polling with one clear error instead of a loop; network failures back off exponentially.
+ * an error, so one poisonous update cannot stall the bot. Telegram's own answers that polling cannot go on — 401
+ * or a Bot API 404 (bad token), 409 (another poller or a webhook) — stop polling with one clear error instead of a
+ * loop; network failures, 5xx and answers that are not Telegram's (a proxy's HTML 404 page) back off
+ * exponentially. An empty batch that comes back much sooner than the poll timeout (a server that ignores it) is
+ * followed by a pause of {@link Builder#minPollGap(Duration)}, so such a server is not polled in a tight loop.
  *
  * <p>One poller runs one background thread. Thread-safe.
  */
@@ -47,6 +51,7 @@ public final class LongPolling implements AutoCloseable {
     private final Duration maxBackoff;
     private final int maxAttempts;
     private final Duration drainTimeout;
+    private final Duration minPollGap;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final Map<Long, Integer> failures = new HashMap<>();
@@ -68,6 +73,7 @@ public final class LongPolling implements AutoCloseable {
         this.maxBackoff = b.maxBackoff;
         this.maxAttempts = b.maxAttempts;
         this.drainTimeout = b.drainTimeout;
+        this.minPollGap = b.minPollGap;
         this.offset = b.initialOffset;
     }
 
@@ -134,6 +140,7 @@ public final class LongPolling implements AutoCloseable {
         try {
             while (running) {
                 List<Update> batch;
+                Instant polled = time.now();
                 try {
                     batch = pollOnce();
                     networkFailures = 0;
@@ -154,6 +161,8 @@ public final class LongPolling implements AutoCloseable {
                 }
                 if (!batch.isEmpty()) {
                     handleBatch(batch);
+                } else if (answeredTooSoon(polled)) {
+                    pause(minPollGap);
                 }
             }
             confirm();
@@ -249,7 +258,9 @@ public final class LongPolling implements AutoCloseable {
         try {
             CompletionStage<?> stage = handler.handle(update);
             return stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error from one handler (a StackOverflowError, a failed assert) fails that update, not the poller.
+            log.error("Update {} failed in the handler", update.updateId(), e);
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -276,10 +287,22 @@ public final class LongPolling implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an empty batch came back in less than half the poll timeout: Telegram holds a quiet poll for the
+     * whole timeout, so a quicker empty answer comes from a server that ignores it (or from a timeout of zero).
+     */
+    private boolean answeredTooSoon(Instant polled) {
+        return pollTimeout.isZero() || Duration.between(polled, time.now()).compareTo(pollTimeout.dividedBy(2)) < 0;
+    }
+
     private Duration backoff(int failuresInARow) {
         return Backoff.pause(initialBackoff, maxBackoff, failuresInARow);
     }
 
+    /**
+     * Whether Telegram itself said polling cannot go on. {@code NotFound} is only ever Telegram's JSON answer; a
+     * proxy's HTML 404 arrives as {@code UnexpectedResponse} and is backed off like a 5xx.
+     */
     private static boolean isFatal(TelegramException e) {
         return e instanceof TelegramException.Unauthorized
                 || e instanceof TelegramException.Conflict
@@ -305,6 +328,7 @@ public final class LongPolling implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private int maxAttempts = 5;
         private Duration drainTimeout = Duration.ofSeconds(10);
+        private Duration minPollGap = Duration.ofSeconds(1);
         private @Nullable Long initialOffset;
 
         private Builder(TelegramClient client, UpdateHandler handler) {
@@ -336,7 +360,7 @@ public final class LongPolling implements AutoCloseable {
             return this;
         }
 
-        /** Where backoff pauses wait; a test passes a fake. */
+        /** Where backoff pauses and poll gaps wait; a test passes a fake. */
         public Builder timeSource(TimeSource time) {
             this.time = Objects.requireNonNull(time, "time");
             return this;
@@ -364,12 +388,26 @@ public final class LongPolling implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The pause after an empty batch that came back in less than half the poll timeout, before polling again;
+         * 1 s by default. Telegram itself never needs it: it keeps a quiet poll open for the whole timeout.
+         */
+        public Builder minPollGap(Duration minPollGap) {
+            Objects.requireNonNull(minPollGap, "minPollGap");
+            if (minPollGap.isNegative()) {
+                throw new IllegalArgumentException("minPollGap must not be negative");
+            }
+            this.minPollGap = minPollGap;
+            return this;
+        }
+
         /** The offset of the first poll, for a bot that stored the last update it handled. */
         public Builder initialOffset(long initialOffset) {
             this.initialOffset = initialOffset;
             return this;
         }
 
+        /** The poller with these settings, not yet started. */
         public LongPolling build() {
             return new LongPolling(this);
         }

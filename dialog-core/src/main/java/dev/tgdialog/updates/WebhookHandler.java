@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@code X-Telegram-Bot-Api-Secret-Token} header is compared in constant time (401 on mismatch). The status
  * is 200 only after the {@link UpdateHandler} has finished the update, so Telegram delivers it again on failure
- * (500). At most {@code maxInFlight} updates are handled at once; past that the answer is 503 and Telegram retries
- * later. A body that is not an update gets 400. Thread-safe.
+ * (500); a handler that returns null has done its work (200), one that throws anything, {@link Error}s included,
+ * gets 500 and one ERROR line. At most {@code maxInFlight} updates are handled at once; past that the answer is
+ * 503 and Telegram retries later. A body that is not an update gets 400. Thread-safe.
  */
 public final class WebhookHandler {
     /** The header Telegram puts the secret token in. */
@@ -57,15 +60,14 @@ public final class WebhookHandler {
 
     /**
      * Handles one webhook request and completes with the status to answer: 200 (handled), 400 (not an update), 401
-     * (wrong secret), 500 (the handler failed), 503 (too busy or the handler refused the update).
+     * (wrong secret), 500 (the handler failed), 503 (too busy or the handler refused the update). The in-flight slot
+     * an update takes is given back on every path.
      *
      * @param headers looks a request header up by name (case-insensitively, as HTTP headers are)
      * @param body the request body
      */
     public CompletionStage<Integer> handle(Function<String, @Nullable String> headers, byte[] body) {
-        String given = headers.apply(SECRET_HEADER);
-        if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-            log.warn("Webhook request with a missing or wrong secret token refused (401)");
+        if (refusesSecret(headers)) {
             return CompletableFuture.completedFuture(401);
         }
         Update update;
@@ -83,32 +85,73 @@ public final class WebhookHandler {
             log.warn("Webhook busy: update {} refused (503); Telegram will deliver it again", update.updateId());
             return CompletableFuture.completedFuture(503);
         }
+        // From here the slot is given back exactly once, whatever the handler does: returns null, throws an Error,
+        // or completes its stage in any way.
+        Slot slot = new Slot();
         CompletionStage<?> stage;
         try {
             stage = handler.handle(update);
         } catch (RejectedExecutionException e) {
-            inFlight.release();
+            slot.release();
             log.warn("Update {} refused by the handler (503): {}", update.updateId(), e.getMessage());
             return CompletableFuture.completedFuture(503);
-        } catch (RuntimeException e) {
-            inFlight.release();
+        } catch (Throwable e) {
+            slot.release();
             log.error("Update {} failed in the handler (500)", update.updateId(), e);
             return CompletableFuture.completedFuture(500);
         }
-        return stage.handle((result, error) -> {
-            inFlight.release();
-            if (error == null) {
-                return 200;
-            }
-            Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
-                    ? error.getCause()
-                    : error;
-            if (cause instanceof RejectedExecutionException) {
-                log.warn("Update {} refused by the handler (503): {}", update.updateId(), cause.getMessage());
-                return 503;
-            }
-            log.warn("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
+        if (stage == null) {
+            // As long polling takes it: the handler did its work before returning.
+            slot.release();
+            return CompletableFuture.completedFuture(200);
+        }
+        try {
+            return stage.handle((result, error) -> {
+                slot.release();
+                return error == null ? 200 : failed(update, error);
+            });
+        } catch (Throwable e) {
+            slot.release();
+            log.error("Update {} failed in the handler (500)", update.updateId(), e);
+            return CompletableFuture.completedFuture(500);
+        }
+    }
+
+    /**
+     * Whether the request lacks the right secret header (and so gets 401); logs the refusal. A server checks this
+     * before reading the body, so a stranger cannot make it read (or wait for) a large one.
+     */
+    boolean refusesSecret(Function<String, @Nullable String> headers) {
+        String given = headers.apply(SECRET_HEADER);
+        if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+            log.warn("Webhook request with a missing or wrong secret token refused (401)");
+            return true;
+        }
+        return false;
+    }
+
+    private static int failed(Update update, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RejectedExecutionException) {
+            log.warn("Update {} refused by the handler (503): {}", update.updateId(), cause.getMessage());
+            return 503;
+        }
+        if (cause instanceof Error) {
+            log.error("Update {} failed in the handler (500)", update.updateId(), cause);
             return 500;
-        });
+        }
+        log.warn("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
+        return 500;
+    }
+
+    /** One in-flight slot, released at most once even if two paths reach the release. */
+    private final class Slot {
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                inFlight.release();
+            }
+        }
     }
 }

@@ -130,6 +130,11 @@ public final class WebhookServer implements AutoCloseable {
                 respond(exchange, 405);
                 return;
             }
+            if (webhook.refusesSecret(exchange.getRequestHeaders()::getFirst)) {
+                // Answered without reading the body: a stranger's Content-Length must not hold a thread.
+                respond(exchange, 401);
+                return;
+            }
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -218,6 +223,7 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
+        /** The server with these settings, not yet started. */
         public WebhookServer build() {
             return new WebhookServer(this);
         }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
 import com.google.gson.JsonParser;
 import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
 import dev.tgdialog.telegram.methods.EditMessageText;
@@ -34,6 +35,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +54,13 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TelegramClientTest {
+    /** The default policy without jitter, so the waits a test sees are exact. */
+    private static final RetryPolicy EXACT = new RetryPolicy(
+            Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(10), 0);
+
     private final MockWebServer server = new MockWebServer();
     private final FakeTime time = new FakeTime();
     private TelegramClient client;
@@ -60,7 +68,7 @@ class TelegramClientTest {
     @BeforeEach
     void start() throws IOException {
         server.start(InetAddress.getLoopbackAddress(), 0);
-        client = clientWith(RetryPolicy.defaults(), Duration.ofSeconds(5));
+        client = clientWith(EXACT, Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -296,20 +304,97 @@ class TelegramClientTest {
     }
 
     @Test
-    void repeatedTooManyRequests_endInAnExceptionWithRetryAfter() {
-        for (int i = 0; i < 4; i++) {
+    void aTooManyRequestsStorm_isRepeatedUntilTheDeadline_notForACount_andGivenUpWithOneWarning() {
+        for (int i = 0; i < 20; i++) {
             answer(429, tooManyRequests(5));
         }
 
-        Throwable thrown = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
+        Throwable thrown;
+        try (LogCapture logs = new LogCapture()) {
+            thrown = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
+
+            assertThat(logs.at(Level.WARN)).filteredOn(line -> line.contains("gave up")).singleElement().asString()
+                    .contains("sendMessage")
+                    .contains("after 11 repeats in 55.0 s (deadline 60 s)")
+                    .contains("Too Many Requests: retry after 5");
+        }
 
         assertThat(thrown).isInstanceOf(TelegramException.TooManyRequests.class);
         TelegramException e = (TelegramException) thrown;
         assertThat(e.errorCode()).isEqualTo(429);
         assertThat(e.retryAfter()).isEqualTo(5L);
         assertThat(e.description()).isEqualTo("Too Many Requests: retry after 5");
-        assertThat(server.getRequestCount()).isEqualTo(4);
-        assertThat(time.waits()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        // Repeats at 5, 10, ... 55 s start before the 60 s deadline; the one at 60 s would not.
+        assertThat(server.getRequestCount()).isEqualTo(12);
+        assertThat(time.waits()).hasSize(11).containsOnly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anAsyncStorm_stopsAtTheDeadline_too_waitingThroughTheTimeSource() {
+        for (int i = 0; i < 20; i++) {
+            answer(429, tooManyRequests(7));
+        }
+
+        CompletableFuture<Boolean> answered = client.executeAsync(AnswerCallbackQuery.of("q1"));
+
+        assertThatThrownBy(() -> answered.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(TelegramException.TooManyRequests.class);
+        // 7, 14, ... 56 s: eight repeats before the 60 s deadline.
+        assertThat(server.getRequestCount()).isEqualTo(9);
+        assertThat(time.waits()).hasSize(8).containsOnly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void jitter_lengthensEachWait_byAtMostItsFraction() {
+        client = clientWith(new RetryPolicy(Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofMillis(500),
+                Duration.ofSeconds(10), 0.5), Duration.ofSeconds(5));
+        for (int i = 0; i < 10; i++) {
+            answer(429, tooManyRequests(2));
+        }
+        answer(ok(sentMessage(42, 8, "Hi")));
+
+        client.execute(SendMessage.of(42L, "Hi"));
+
+        assertThat(time.waits()).hasSize(10)
+                .allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3)))
+                .anySatisfy(wait -> assertThat(wait).isGreaterThan(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void maxFloodWaitZero_throwsTooManyRequestsAtOnce_afterOneRequest_syncAndAsync() {
+        TelegramClient noFloodWait = client.withRetryPolicy(new RetryPolicy(
+                Duration.ofSeconds(60), Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(10), 0.1));
+        answer(429, tooManyRequests(1));
+        answer(429, tooManyRequests(1));
+
+        Throwable sync = catchThrowable(() -> noFloodWait.execute(SendMessage.of(42L, "Hi")));
+        CompletableFuture<Message> async = noFloodWait.executeAsync(SendMessage.of(42L, "Hi"));
+
+        assertThat(sync).isInstanceOfSatisfying(TelegramException.TooManyRequests.class,
+                e -> assertThat(e.retryAfter()).isEqualTo(1L));
+        assertThatThrownBy(() -> async.get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(TelegramException.TooManyRequests.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(time.waits()).isEmpty();
+    }
+
+    @Test
+    void withRetryPolicy_keepsTheSettings_andOnlyChangesTheRepeats() throws Exception {
+        TelegramClient none = client.withRetryPolicy(RetryPolicy.none());
+        answer(502, "<html><body>502 Bad Gateway</body></html>");
+        answer(502, "<html><body>502 Bad Gateway</body></html>");
+        answer(ok("{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Test Bot\"}"));
+
+        Throwable once = catchThrowable(() -> none.execute(GetMe.of()));
+        User me = client.execute(GetMe.of());
+
+        assertThat(once).isInstanceOf(TelegramException.ServerError.class);
+        assertThat(me.firstName()).isEqualTo("Test Bot");
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/bot" + TOKEN + "/getMe");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(time.waits()).containsExactly(Duration.ofMillis(500));
     }
 
     @Test
@@ -363,7 +448,7 @@ class TelegramClientTest {
 
     @Test
     void anEdit_isRepeatedAfterAReadTimeout() {
-        client = clientWith(RetryPolicy.defaults(), Duration.ofMillis(200));
+        client = clientWith(EXACT, Duration.ofMillis(200));
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
         answer(ok(sentMessage(42, 7, "Edited")));
 
@@ -391,13 +476,14 @@ class TelegramClientTest {
     }
 
     @Test
-    void aRefusedConnection_isRepeatedWithBackoff_evenForASend() throws IOException {
+    void aRefusedConnection_isRepeatedWithBackoff_evenForASend_untilTheDeadline() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         TelegramClient unreachable = TelegramClient.builder(TOKEN)
                 .baseUrl("http://127.0.0.1:" + closedPort)
+                .retryPolicy(EXACT)
                 .timeSource(time)
                 .build();
 
@@ -405,7 +491,10 @@ class TelegramClientTest {
 
         assertThat(thrown).isInstanceOf(TelegramException.Network.class);
         assertThat(((TelegramException.Network) thrown).mayHaveBeenApplied()).isFalse();
-        assertThat(time.waits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        // 55.5 s of backoff; the next pause of 10 s would end past the 60 s deadline.
+        assertThat(time.waits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofSeconds(10));
         unreachable.close();
     }
 
@@ -440,6 +529,23 @@ class TelegramClientTest {
         assertThat(unauthorized).isInstanceOf(TelegramException.Unauthorized.class);
         assertThat(conflict).isInstanceOf(TelegramException.Conflict.class);
         assertThat(notFound).isInstanceOf(TelegramException.NotFound.class);
+    }
+
+    @Test
+    void aProxysHtml404_isAnUnexpectedResponse_whileTelegramsJson404_isNotFound() {
+        answer(404, "<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>");
+        answer(404, error(404, "Not Found"));
+
+        Throwable proxy = catchThrowable(() -> client.execute(GetMe.of()));
+        Throwable telegram = catchThrowable(() -> client.execute(GetMe.of()));
+
+        assertThat(proxy).isInstanceOfSatisfying(TelegramException.UnexpectedResponse.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(404);
+            assertThat(e.description()).isEqualTo("a response that is not a Bot API answer (HTTP 404)");
+        });
+        assertThat(telegram).isInstanceOf(TelegramException.NotFound.class)
+                .hasMessage("getMe failed: 404 Not Found");
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
@@ -518,6 +624,23 @@ class TelegramClientTest {
         byte[] bytes = client.downloadFile("documents/file_2.pdf");
 
         assertThat(bytes).containsExactly(1, 2, 3);
+        assertThat(take().getUrl().encodedPath()).isEqualTo("/file/bot" + TOKEN + "/documents/file_2.pdf");
+    }
+
+    @Test
+    void downloadFile_readsALocalServersAbsolutePath_fromDisk_andStillFetchesARelativeOne(@TempDir Path dir)
+            throws Exception {
+        // A local Bot API server run with --local answers getFile with a path on its own disk.
+        Path file = Files.write(dir.resolve("file_3.pdf"), new byte[] {7, 8, 9});
+        server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[] {1, 2, 3})).build());
+
+        byte[] local = client.downloadFile(file.toAbsolutePath().toString());
+        int requestsForTheLocalFile = server.getRequestCount();
+        byte[] remote = client.downloadFile("documents/file_2.pdf");
+
+        assertThat(local).containsExactly(7, 8, 9);
+        assertThat(requestsForTheLocalFile).isZero();
+        assertThat(remote).containsExactly(1, 2, 3);
         assertThat(take().getUrl().encodedPath()).isEqualTo("/file/bot" + TOKEN + "/documents/file_2.pdf");
     }
 

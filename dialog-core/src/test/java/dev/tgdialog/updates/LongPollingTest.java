@@ -17,6 +17,7 @@ import dev.tgdialog.testing.FakeTime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +187,94 @@ class LongPollingTest {
                     .contains("409 Conflict: terminated by other getUpdates request")
                     .contains("Another instance is polling with this token");
         }
+    }
+
+    @Test
+    void aHandlerThatThrowsAnError_failsThatUpdateOnly_andPollingGoesOn() throws Exception {
+        telegram.then(200, updates(60)).then(200, updates(60, 61));
+        polling = poller(update -> {
+            if (update.updateId() == 60 && !handled.contains(-60L)) {
+                handled.add(-60L);
+                throw new StackOverflowError();
+            }
+            handled.add(update.updateId());
+            return CompletableFuture.completedFuture(null);
+        }).build().start();
+
+        telegram.next();
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(60);
+        assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(62);
+
+        assertThat(handled).containsExactly(-60L, 60L, 61L);
+        assertThat(polling.terminated()).isNotDone();
+    }
+
+    @Test
+    void aProxysHtml404_isBackedOffLikeA5xx_withAWarning_andPollingGoesOn() throws Exception {
+        telegram.then(404, "text/html", "<html><head><title>404 Not Found</title></head><body><center>nginx</center>"
+                + "</body></html>").then(200, updates(50));
+        try (LogCapture logs = new LogCapture()) {
+            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+
+            telegram.next();
+            telegram.next();
+            assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(51);
+
+            assertThat(handled).containsExactly(50L);
+            assertThat(time.waits()).as("the backoff before the second poll").containsExactly(Duration.ofSeconds(1));
+            assertThat(polling.terminated()).isNotDone();
+            assertThat(logs.at(Level.WARN)).anySatisfy(line -> assertThat(line)
+                    .contains("not a Bot API answer (HTTP 404)")
+                    .contains("polling again in 1000 ms"));
+            assertThat(logs.at(Level.ERROR)).isEmpty();
+        }
+    }
+
+    @Test
+    void telegramsOwnJson404_stopsPolling_withOneClearError() throws Exception {
+        telegram.then(404, error(404, "Not Found"));
+        try (LogCapture logs = new LogCapture()) {
+            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+
+            assertThatThrownBy(() -> polling.terminated().get(10, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(TelegramException.NotFound.class);
+            assertThat(telegram.next().method()).isEqualTo("getUpdates");
+            assertThat(telegram.pending()).isZero();
+            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+                    .contains("Long polling stopped: getUpdates failed: 404 Not Found")
+                    .contains("Check the bot token");
+        }
+    }
+
+    @Test
+    void aServerThatIgnoresTheTimeout_isPolledAtMostOncePerMinimumGap() throws Exception {
+        List<Instant> polls = new CopyOnWriteArrayList<>();
+        CountDownLatch tenPolls = new CountDownLatch(10);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!request.getBody().utf8().contains("\"timeout\":0")) {
+                    polls.add(time.now());
+                    tenPolls.countDown();
+                }
+                // An empty batch at once, whatever the timeout asked for.
+                return new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                        .body("{\"ok\":true,\"result\":[]}").build();
+            }
+        });
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+
+        assertThat(tenPolls.await(10, TimeUnit.SECONDS)).isTrue();
+        polling.stop();
+
+        List<Instant> seen = List.copyOf(polls);
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(Duration.between(seen.get(i - 1), seen.get(i)))
+                    .as("fake time between poll %d and poll %d", i, i + 1)
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+        assertThat(time.waits()).containsOnly(Duration.ofSeconds(1));
     }
 
     @Test

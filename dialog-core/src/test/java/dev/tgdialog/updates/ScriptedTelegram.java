@@ -23,8 +23,12 @@ final class ScriptedTelegram extends Dispatcher {
     record Call(String method, JsonObject body) {}
 
     synchronized ScriptedTelegram then(int code, String json) {
-        script.add(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(json).build());
+        return then(code, "application/json", json);
+    }
+
+    /** An answer of another content type, as a proxy in front of Telegram gives. */
+    synchronized ScriptedTelegram then(int code, String contentType, String body) {
+        script.add(new MockResponse.Builder().code(code).addHeader("Content-Type", contentType).body(body).build());
         return this;
     }
 

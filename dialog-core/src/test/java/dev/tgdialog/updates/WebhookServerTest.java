@@ -4,12 +4,19 @@ import static dev.tgdialog.test.TelegramJson.TOKEN;
 import static dev.tgdialog.test.TelegramJson.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.google.gson.JsonParser;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.test.LogCapture;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,6 +93,64 @@ class WebhookServerTest {
         assertThat(post("", UPDATE)).isEqualTo(401);
 
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aWrongOrMissingSecret_isAnswered401_beforeTheBodyIsRead() throws IOException {
+        start(UpdateHandler.blocking(received::add), 10);
+
+        for (String secretHeader : List.of(WebhookHandler.SECRET_HEADER + ": s3cr3t_Token-2\r\n", "")) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                // Headers that promise ten megabytes, and no body at all: a server that read first would wait.
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + server.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + secretHeader
+                        + "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+
+                assertThat(in.readLine()).startsWith("HTTP/1.1 401");
+            }
+        }
+        assertThat(received).isEmpty();
+    }
+
+    private static String update(long id, String text) {
+        return UPDATE.replace("500", Long.toString(id)).replace("hello", text);
+    }
+
+    @Test
+    void slotsComeBack_afterHandlersThatReturnNull_throwErrors_orFailWithAnError() throws IOException {
+        int maxInFlight = 2;
+        start(update -> switch (update.message().text()) {
+            case "null" -> null;
+            case "stack" -> throw new StackOverflowError();
+            case "assert" -> throw new AssertionError("handler bug");
+            case "late-error" -> CompletableFuture.failedFuture(new AssertionError("stage bug"));
+            default -> {
+                received.add(update);
+                yield CompletableFuture.completedFuture(null);
+            }
+        }, maxInFlight);
+
+        try (LogCapture logs = new LogCapture()) {
+            long id = 1;
+            for (int i = 0; i <= maxInFlight; i++) {
+                assertThat(post(SECRET, update(id++, "null"))).as("a handler that returned null").isEqualTo(200);
+            }
+            for (String fault : List.of("stack", "assert", "late-error")) {
+                for (int i = 0; i <= maxInFlight; i++) {
+                    assertThat(post(SECRET, update(id++, fault))).as(fault).isEqualTo(500);
+                }
+            }
+
+            assertThat(post(SECRET, update(id, "still here"))).isEqualTo(200);
+            assertThat(received).singleElement().satisfies(u -> assertThat(u.message().text()).isEqualTo("still here"));
+            assertThat(logs.at(Level.ERROR)).hasSize(3 * (maxInFlight + 1))
+                    .allSatisfy(line -> assertThat(line).contains("failed in the handler (500)"));
+        }
     }
 
     @Test
