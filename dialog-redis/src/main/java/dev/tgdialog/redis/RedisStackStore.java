@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +36,12 @@ import redis.clients.jedis.params.SetParams;
  *   <li>Keys: {@code <prefix>stack:{bot:chat:user}:thread:stackId}; the braces are a Cluster hash tag, so a stack
  *       and the lock of {@link RedisUpdateIsolation} share a slot.
  *   <li>A document of an older codec format goes through the {@link StackMigration} on load and is written back.
+ *   <li>{@link #forgetUser} and {@link #moveChat} are blocking calls for operators: they find keys with
+ *       {@code SCAN ... MATCH} (never {@code KEYS}) and cost a walk over the whole database.
  * </ul>
  *
- * Any Redis failure is logged at WARN and thrown as a {@link StackStoreException}; the engine then leaves the update
- * unconfirmed, so Telegram delivers it again. Works with every {@link UnifiedJedis} ({@code JedisPooled},
+ * Any Redis failure is thrown as a {@link StackStoreException}; one of a load or save is also logged at WARN, and the
+ * engine then leaves the update unconfirmed, so Telegram delivers it again. Works with every {@link UnifiedJedis} ({@code JedisPooled},
  * Sentinel, Cluster); the caller owns the client and closes it. Thread-safe.
  */
 public final class RedisStackStore implements StackStore {
@@ -302,7 +304,8 @@ public final class RedisStackStore implements StackStore {
      * Cluster slots: no step names both, so it runs on Cluster too (the scan visits every node the client knows),
      * at the price of not being one atomic step. A save under the old key between the copy and the delete is not
      * lost: the delete finds the document changed, and the stack is copied again over the earlier copy (only if
-     * that is still unchanged). A document that cannot be read is left to expire, with a WARN line.
+     * that is still unchanged; after five copies the last one stands). A document that cannot be read is left to
+     * expire, with a WARN line; so are the old chat's locks, which hold no state and end with their lease.
      */
     @Override
     public int moveChat(long botId, long fromChatId, long toChatId) {
@@ -374,8 +377,8 @@ public final class RedisStackStore implements StackStore {
             }
             if (attempt == MOVE_ATTEMPTS) {
                 jedis.del(oldBytes);
-                log.warn("Stack {} kept changing while it was moved to {}; moved as it was {} copies ago", oldKey,
-                        newKey, MOVE_ATTEMPTS);
+                log.warn("Stack {} was saved again during each of {} copies to {}; moved as of the last copy, the "
+                        + "save after it is lost", oldKey, MOVE_ATTEMPTS, newKey);
                 return true;
             }
         }
