@@ -38,6 +38,14 @@ public record Stack(
         return new Stack(id, List.of(), 0, null, List.of(), 0);
     }
 
+    /**
+     * This stack with no message shown, everything else (version included) the same: what {@link StackStore#moveChat}
+     * stores under the new chat, where the old chat's message id names nothing of ours.
+     */
+    public Stack withoutLastMessage() {
+        return new Stack(id, frames, version, null, recentUpdateIds, nextFrameId);
+    }
+
     /** The top frame, if a dialog is open. */
     public Optional<Frame> top() {
         return frames.isEmpty() ? Optional.empty() : Optional.of(frames.get(frames.size() - 1));

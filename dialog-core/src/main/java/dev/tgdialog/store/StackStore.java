@@ -40,6 +40,43 @@ public interface StackStore {
     }
 
     /**
+     * Deletes every stack of one user: those of their private chat with the bot ({@code chatId == userId}, every
+     * thread and stack id) and their own stacks in groups ({@code userId} field), and anything else the store keeps
+     * for them. For a privacy request, and for a user who blocked the bot. Stacks other users share with them (a
+     * group's shared stack, {@code userId} 0) stay. An update of theirs in flight meanwhile may still save: its
+     * compare-and-set fails for a stack that existed, and a stack it starts afresh (version 0) is new state.
+     *
+     * <p>Blocking, and it may walk every stack the store holds: a request of its own, not a per-update call.
+     *
+     * @return how many stacks were deleted
+     * @throws StackStoreException when the store cannot be reached (some stacks may be gone already; calling
+     *     again finishes the job)
+     */
+    default int forgetUser(long botId, long userId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot forget a user: implement "
+                + "StackStore.forgetUser to delete a user's stacks (the built-in stores do)");
+    }
+
+    /**
+     * Moves every stack of chat {@code fromChatId} to {@code toChatId}, for a group upgraded to a supergroup
+     * (Telegram's {@code migrate_to_chat_id}): same bot, user, thread and stack id, same frames, data and version,
+     * so the next load under the new key returns it and the engine's next save there (expecting that version)
+     * succeeds. The moved stack's {@code lastMessage} is cleared: it names a message of the old chat, so the next
+     * render sends a new message instead of editing one of that id in the new chat.
+     *
+     * <p>A stack that already exists under the new key (an update of the new chat came first) is never
+     * overwritten: it is kept, and the old chat's stack for that key is dropped. Blocking, and it may walk every
+     * stack the store holds; call it once per migration.
+     *
+     * @return how many stacks were moved (not counting the dropped ones)
+     * @throws StackStoreException when the store cannot be reached (calling again finishes the job)
+     */
+    default int moveChat(long botId, long fromChatId, long toChatId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot move a chat's stacks: implement "
+                + "StackStore.moveChat to follow a group upgraded to a supergroup (the built-in stores do)");
+    }
+
+    /**
      * An in-process store on Caffeine: stacks expire {@code ttl} after their last read or write, and at most
      * {@code maxStacks} are kept (the least recently used go first).
      */

@@ -8,6 +8,7 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
+import dev.tgdialog.store.UpdateIsolation;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.CallbackAnswer;
 import dev.tgdialog.testing.FakeMessage;
@@ -28,7 +29,10 @@ class ConcurrencyTest {
     private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
     private final BotHarness harness = BotHarness.builder(bot -> bot
                     .dialogs(WIZARD, PICKER)
-                    .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                    .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                    // Fifty clicks of one user in flight at once: past the default bound per key, which is not what
+                    // these tests are about.
+                    .isolation(UpdateIsolation.inProcess(pool, 64)))
             .executor(pool)
             .store(store)
             .build();

@@ -306,6 +306,116 @@ public abstract class StackStoreContract {
         assertThat(store.load(KEY)).isEmpty();
     }
 
+    // --- forgetting a user ----------------------------------------------------------------------------------------
+
+    private static final long BOT = 111;
+    private static final long OTHER_BOT = 222;
+    private static final long USER = 42;
+    private static final long OTHER_USER = 4242;
+    private static final long GROUP = -1002003004005L;
+
+    @Test
+    void forgetUser_deletesEveryStackOfTheUser_inTheirPrivateChatAndTheirOwnInGroups_andNothingElse() {
+        StackStore store = newStore();
+        List<StackKey> theirs = List.of(
+                StackKey.of(BOT, USER, USER),
+                new StackKey(BOT, USER, USER, 0, "side"),
+                new StackKey(BOT, USER, USER, 9, "заказ/😀"),
+                new StackKey(BOT, USER, 0, 0, ""),
+                StackKey.of(BOT, GROUP, USER),
+                new StackKey(BOT, -77, USER, 5, "x:1}:y"));
+        List<StackKey> others = List.of(
+                StackKey.of(BOT, OTHER_USER, OTHER_USER),
+                StackKey.of(BOT, GROUP, OTHER_USER),
+                StackKey.of(BOT, GROUP, 0),
+                // Stack ids that spell the user's id where a careless pattern would look for it.
+                new StackKey(BOT, GROUP, OTHER_USER, 0, "x:" + USER + "}:y"),
+                new StackKey(BOT, -USER, OTHER_USER, 0, ""),
+                new StackKey(BOT, GROUP, USER * 10 + 1, 0, ""),
+                StackKey.of(OTHER_BOT, USER, USER),
+                StackKey.of(OTHER_BOT, GROUP, USER));
+        saveTagged(store, theirs);
+        saveTagged(store, others);
+
+        assertThat(store.forgetUser(BOT, USER)).isEqualTo(theirs.size());
+
+        for (StackKey key : theirs) {
+            assertThat(store.load(key)).as("forgotten stack under %s", key).isEmpty();
+        }
+        assertTagged(store, others);
+        assertThat(store.forgetUser(BOT, USER)).as("a second call").isZero();
+    }
+
+    @Test
+    void forgetUser_ofAUserWithoutStacks_removesNothing_andAForgottenUserStartsAfresh() {
+        StackStore store = newStore();
+        StackKey key = StackKey.of(BOT, USER, USER);
+        store.save(key, 0, richStack(1));
+        store.save(key, 1, richStack(2));
+
+        assertThat(store.forgetUser(BOT, OTHER_USER)).isZero();
+        assertThat(store.forgetUser(BOT, USER)).isEqualTo(1);
+
+        assertThat(store.save(key, 2, richStack(3))).as("a save on the forgotten version").isFalse();
+        assertThat(store.save(key, 0, richStack(1))).as("a fresh start").isTrue();
+        assertThat(store.load(key)).contains(richStack(1));
+    }
+
+    // --- moving a chat (a group upgraded to a supergroup) ---------------------------------------------------------
+
+    private static final long SUPERGROUP = -1009876543210L;
+
+    @Test
+    void moveChat_movesEveryStackOfTheChat_withUserThreadStackIdDataAndVersion_andNoLastMessage() {
+        StackStore store = newStore();
+        List<StackKey> moving = List.of(
+                StackKey.of(BOT, GROUP, USER),
+                new StackKey(BOT, GROUP, OTHER_USER, 3, "side"),
+                new StackKey(BOT, GROUP, 0, 0, "x:" + GROUP + "}:y"));
+        List<StackKey> others = List.of(
+                StackKey.of(BOT, -1, USER),
+                StackKey.of(BOT, USER, USER),
+                StackKey.of(OTHER_BOT, GROUP, USER),
+                new StackKey(BOT, GROUP * 10, USER, 0, ""));
+        for (StackKey key : moving) {
+            store.save(key, 0, richStack(1));
+            store.save(key, 1, richStack(2));
+        }
+        saveTagged(store, others);
+
+        assertThat(store.moveChat(BOT, GROUP, SUPERGROUP)).isEqualTo(moving.size());
+
+        for (StackKey key : moving) {
+            StackKey moved = new StackKey(BOT, SUPERGROUP, key.userId(), key.threadId(), key.stackId());
+            assertThat(store.load(key)).as("old stack under %s", key).isEmpty();
+            assertThat(store.load(moved)).as("moved stack under %s", moved).contains(richStack(2).withoutLastMessage());
+            assertThat(store.save(moved, 2, richStack(3))).as("the engine's next save under %s", moved).isTrue();
+            assertThat(store.load(moved)).contains(richStack(3));
+            assertThat(store.save(key, 2, richStack(3))).as("a late save under the old key %s", key).isFalse();
+        }
+        assertTagged(store, others);
+    }
+
+    @Test
+    void moveChat_keepsAStackThatIsUnderTheNewKeyAlready_andDropsTheOldOne() {
+        StackStore store = newStore();
+        StackKey old = StackKey.of(BOT, GROUP, USER);
+        StackKey taken = StackKey.of(BOT, SUPERGROUP, USER);
+        StackKey free = StackKey.of(BOT, GROUP, OTHER_USER);
+        store.save(old, 0, richStack(1));
+        store.save(old, 1, richStack(2));
+        store.save(free, 0, richStack(1));
+        Stack newer = tagged("came first in the supergroup", 1);
+        store.save(taken, 0, newer);
+
+        assertThat(store.moveChat(BOT, GROUP, SUPERGROUP)).isEqualTo(1);
+
+        assertThat(store.load(taken)).contains(newer);
+        assertThat(store.load(old)).isEmpty();
+        assertThat(store.load(StackKey.of(BOT, SUPERGROUP, OTHER_USER))).contains(richStack(1).withoutLastMessage());
+        assertThat(store.moveChat(BOT, GROUP, SUPERGROUP)).as("a second call").isZero();
+    }
+
     // --- values --------------------------------------------------------------------------------------------------
 
     @Test
@@ -359,6 +469,20 @@ public abstract class StackStoreContract {
     /** A one-frame stack whose data says which it is. */
     private static Stack tagged(String tag, long version) {
         return new Stack("", List.of(frame("0", "d", "W", Map.of("tag", tag))), version, null, List.of(), 1);
+    }
+
+    /** Saves under each key a first stack that names its key. */
+    private static void saveTagged(StackStore store, List<StackKey> keys) {
+        for (StackKey key : keys) {
+            assertThat(store.save(key, 0, tagged(key.asString(), 1))).as("first save under %s", key).isTrue();
+        }
+    }
+
+    /** Checks that each key still holds the stack {@link #saveTagged} put there. */
+    private static void assertTagged(StackStore store, List<StackKey> keys) {
+        for (StackKey key : keys) {
+            assertThat(store.load(key)).as("untouched stack under %s", key).contains(tagged(key.asString(), 1));
+        }
     }
 
     /** The next version of {@code current}, with {@code writer}'s counter in the first frame's data one higher. */

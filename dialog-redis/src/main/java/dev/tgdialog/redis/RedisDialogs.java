@@ -91,7 +91,8 @@ public final class RedisDialogs implements AutoCloseable {
 
     /**
      * Starts a pair on {@code redis}, with the defaults of both: prefix {@code "tgdialog:"}, stacks kept 7 days, no
-     * migration, a 15 s lease, 20 s of waiting for a taken lock, a pool of 16 handler threads of its own.
+     * migration, a 15 s lease, 20 s of waiting for a taken lock, a pool of 16 handler threads of its own, at most 20
+     * tasks per key queued or running.
      */
     public static Builder builder(UnifiedJedis redis) {
         return new Builder(redis);
@@ -174,6 +175,12 @@ public final class RedisDialogs implements AutoCloseable {
         /** See {@link RedisUpdateIsolation.Builder#maxWait}. */
         public Builder maxWait(Duration maxWait) {
             isolation.maxWait(maxWait);
+            return this;
+        }
+
+        /** See {@link RedisUpdateIsolation.Builder#maxQueuedPerKey}: 20 by default. */
+        public Builder maxQueuedPerKey(int maxQueuedPerKey) {
+            isolation.maxQueuedPerKey(maxQueuedPerKey);
             return this;
         }
 

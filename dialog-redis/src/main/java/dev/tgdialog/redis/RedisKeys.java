@@ -1,6 +1,7 @@
 package dev.tgdialog.redis;
 
 import dev.tgdialog.store.StackKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key layout shared by the store and the lock. The user part is a Cluster hash tag, so a stack and its lock
@@ -36,6 +37,62 @@ final class RedisKeys {
 
     static String lock(String prefix, String tail) {
         return prefix + "lock:" + tail;
+    }
+
+    /**
+     * A SCAN pattern for the keys of a kind (a glob: {@code "stack"}, {@code "lock"}, {@code "*"} for both) whose hash tag starts with
+     * {@code tagStart} and then matches {@code tagRest} (a glob over what is left of the tag and the tail). The
+     * prefix and the tag's start are escaped, so a prefix with glob characters matches only itself. A pattern only
+     * narrows what SCAN returns: callers {@link #parse} each key and check it exactly (a stack id may hold anything).
+     */
+    static String pattern(String prefix, String kind, String tagStart, String tagRest) {
+        return glob(prefix) + kind + glob(":{" + tagStart) + tagRest;
+    }
+
+    private static String glob(String literal) {
+        StringBuilder escaped = new StringBuilder(literal.length() + 8);
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    /** A key of this layout taken apart: its kind ({@code "stack"} or {@code "lock"}) and its stack key. */
+    record Parsed(String kind, StackKey key) {}
+
+    /** {@code redisKey} taken apart, or null when it is not a stack or lock key under {@code prefix}. */
+    static @Nullable Parsed parse(String prefix, String redisKey) {
+        if (!redisKey.startsWith(prefix)) {
+            return null;
+        }
+        String rest = redisKey.substring(prefix.length());
+        String kind = rest.startsWith("stack:{") ? "stack" : rest.startsWith("lock:{") ? "lock" : null;
+        if (kind == null) {
+            return null;
+        }
+        int open = kind.length() + 2;
+        int close = rest.indexOf('}', open);
+        int threadEnd = close < 0 ? -1 : rest.indexOf(':', close + 2);
+        if (close < 0 || threadEnd < 0 || rest.length() <= close + 1 || rest.charAt(close + 1) != ':') {
+            return null;
+        }
+        String[] tag = rest.substring(open, close).split(":", -1);
+        if (tag.length != 3) {
+            return null;
+        }
+        try {
+            StackKey key = new StackKey(Long.parseLong(tag[0]), Long.parseLong(tag[1]), Long.parseLong(tag[2]),
+                    Long.parseLong(rest.substring(close + 2, threadEnd)), rest.substring(threadEnd + 1));
+            // Only a key this layout would write (no "+1", no leading zeros) counts as one of ours.
+            return redisKey.equals(kind.equals("stack") ? stack(prefix, key) : lock(prefix, key))
+                    ? new Parsed(kind, key) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** What a stack's keys end with: the hash tag of its user, then its thread and stack id. */

@@ -7,14 +7,19 @@ import dev.tgdialog.store.StackStore;
 import dev.tgdialog.store.StackStoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * A {@link StackStore} in Redis: one string key per stack whose value is the {@link StackCodec} JSON document, so
@@ -31,10 +36,12 @@ import redis.clients.jedis.exceptions.JedisException;
  *   <li>Keys: {@code <prefix>stack:{bot:chat:user}:thread:stackId}; the braces are a Cluster hash tag, so a stack
  *       and the lock of {@link RedisUpdateIsolation} share a slot.
  *   <li>A document of an older codec format goes through the {@link StackMigration} on load and is written back.
+ *   <li>{@link #forgetUser} and {@link #moveChat} are blocking calls for operators: they find keys with
+ *       {@code SCAN ... MATCH} (never {@code KEYS}) and cost a walk over the whole database.
  * </ul>
  *
- * Any Redis failure is logged at WARN and thrown as a {@link StackStoreException}; the engine then leaves the update
- * unconfirmed, so Telegram delivers it again. Works with every {@link UnifiedJedis} ({@code JedisPooled},
+ * Any Redis failure is thrown as a {@link StackStoreException}; one of a load or save is also logged at WARN, and the
+ * engine then leaves the update unconfirmed, so Telegram delivers it again. Works with every {@link UnifiedJedis} ({@code JedisPooled},
  * Sentinel, Cluster); the caller owns the client and closes it. Thread-safe.
  */
 public final class RedisStackStore implements StackStore {
@@ -104,7 +111,22 @@ public final class RedisStackStore implements StackStore {
             return 0
             """);
 
+    /** KEYS[1] a key; ARGV[1] the value read. Deletes the key only if it still holds that value. */
+    private static final LuaScript DELETE_IF_UNCHANGED = new LuaScript("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """);
+
+    /** Keys a SCAN step looks at: big enough for few round trips, small enough to keep each step short. */
+    private static final int SCAN_COUNT = 1000;
+    /** How often a stack saved again and again while it is moved is copied before the move takes what it has. */
+    private static final int MOVE_ATTEMPTS = 5;
+
     private final RedisCalls redis;
+    /** The client, for the blocking calls of {@link #forgetUser} and {@link #moveChat}. */
+    private final UnifiedJedis jedis;
     private final String prefix;
     private final long ttlMillis;
     /** {@link #ttlMillis} as a script argument, encoded once. */
@@ -114,6 +136,7 @@ public final class RedisStackStore implements StackStore {
 
     private RedisStackStore(Builder b) {
         this.redis = b.calls != null ? b.calls : RedisCalls.direct(b.redis);
+        this.jedis = b.redis;
         this.prefix = b.prefix;
         this.ttlMillis = b.ttl.toMillis();
         this.ttlArg = RedisCalls.bytes(Long.toString(ttlMillis));
@@ -158,8 +181,13 @@ public final class RedisStackStore implements StackStore {
         if (stored == null) {
             return Optional.empty();
         }
+        return Optional.of(decode(redisKey, stored));
+    }
+
+    /** The stack stored as {@code stored} under {@code redisKey}, migrated (and written back) when of an older format. */
+    private Stack decode(String redisKey, byte[] stored) {
         try {
-            return Optional.of(StackCodec.decode(stored));
+            return StackCodec.decode(stored);
         } catch (StackStoreException e) {
             String text = new String(stored, StandardCharsets.UTF_8);
             // Only now is the format looked at (a second parse), since nearly every document is of this one. For text
@@ -168,7 +196,7 @@ public final class RedisStackStore implements StackStore {
             if (format == StackCodec.FORMAT_VERSION) {
                 throw e;
             }
-            return Optional.of(StackCodec.decode(migrate(redisKey, format, stored, text)));
+            return StackCodec.decode(migrate(redisKey, format, stored, text));
         }
     }
 
@@ -217,6 +245,157 @@ public final class RedisStackStore implements StackStore {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: two {@code SCAN ... MATCH} passes over the database (never {@code KEYS}), one for the keys of the
+     * user's private chat ({@code <prefix>*:{bot:user:*}...}) and one for their own keys in groups
+     * ({@code <prefix>*:{bot:*:user}:*}), 1,000 keys a step: the cost grows with the whole database, not with what
+     * the user holds, and Redis serves other clients between steps. Each key found is checked exactly, then
+     * deleted: their stacks (counted) and their locks (the store keeps nothing else per user; redelivery is
+     * recognised from the stack itself). An update of theirs holding such a lock meanwhile keeps running, and its
+     * save is still a compare-and-set. On Cluster the scan visits every node the client knows; every other command
+     * names one key.
+     */
+    @Override
+    public int forgetUser(long botId, long userId) {
+        List<String> found;
+        try {
+            found = scan(List.of(
+                    RedisKeys.pattern(prefix, "*", botId + ":" + userId + ":", "*"),
+                    RedisKeys.pattern(prefix, "*", botId + ":", "*:" + userId + "}:*")));
+        } catch (JedisException e) {
+            throw failed("scan for the stacks of user " + userId, e);
+        }
+        List<String> stacks = new ArrayList<>();
+        List<String> locks = new ArrayList<>();
+        for (String redisKey : found) {
+            RedisKeys.Parsed parsed = RedisKeys.parse(prefix, redisKey);
+            if (parsed != null && parsed.key().botId() == botId
+                    && (parsed.key().chatId() == userId || parsed.key().userId() == userId)) {
+                (parsed.kind().equals("stack") ? stacks : locks).add(redisKey);
+            }
+        }
+        int deleted = 0;
+        String current = "";
+        try {
+            for (String redisKey : stacks) {
+                current = redisKey;
+                deleted += (int) jedis.del(redisKey);
+            }
+            for (String redisKey : locks) {
+                current = redisKey;
+                jedis.del(redisKey);
+            }
+        } catch (JedisException e) {
+            throw failed("delete " + current + " (user " + userId + ")", e);
+        }
+        log.info("Forgot user {} of bot {}: {} stacks and {} locks deleted", userId, botId, deleted, locks.size());
+        return deleted;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: one {@code SCAN ... MATCH <prefix>stack:{bot:from:*}...} pass over the database (never {@code KEYS}; its
+     * cost grows with the whole database), then per stack: {@code GET} the old document, {@code SET ... NX PX ttl}
+     * it under the new key (a new full time-to-live; {@code NX} keeps a stack that is there already), and a
+     * compare-and-delete of the old key. Old and new key differ in their hash tag, so they may live on different
+     * Cluster slots: no step names both, so it runs on Cluster too (the scan visits every node the client knows),
+     * at the price of not being one atomic step. A save under the old key between the copy and the delete is not
+     * lost: the delete finds the document changed, and the stack is copied again over the earlier copy (only if
+     * that is still unchanged; after five copies the last one stands). A document that cannot be read is left to
+     * expire, with a WARN line; so are the old chat's locks, which hold no state and end with their lease.
+     */
+    @Override
+    public int moveChat(long botId, long fromChatId, long toChatId) {
+        List<String> found;
+        try {
+            found = scan(List.of(RedisKeys.pattern(prefix, "stack", botId + ":" + fromChatId + ":", "*")));
+        } catch (JedisException e) {
+            throw failed("scan for the stacks of chat " + fromChatId, e);
+        }
+        int moved = 0;
+        for (String redisKey : found) {
+            RedisKeys.Parsed parsed = RedisKeys.parse(prefix, redisKey);
+            if (parsed == null || !parsed.kind().equals("stack") || parsed.key().botId() != botId
+                    || parsed.key().chatId() != fromChatId) {
+                continue;
+            }
+            StackKey from = parsed.key();
+            StackKey to = new StackKey(botId, toChatId, from.userId(), from.threadId(), from.stackId());
+            try {
+                if (moveOne(redisKey, redisKey(to))) {
+                    moved++;
+                }
+            } catch (JedisException e) {
+                throw failed("move " + redisKey + " to " + redisKey(to), e);
+            } catch (StackStoreException e) {
+                if (e.getCause() instanceof JedisException) {
+                    throw e;
+                }
+                log.warn("Stack {} not moved to chat {}: {}; it is left to expire", redisKey, toChatId,
+                        e.getMessage());
+            }
+        }
+        log.info("Moved {} stacks of bot {} from chat {} to chat {}", moved, botId, fromChatId, toChatId);
+        return moved;
+    }
+
+    /**
+     * Moves the stack under {@code oldKey} to {@code newKey}, unless one is there already (then the old one is only
+     * deleted); true when moved.
+     */
+    private boolean moveOne(String oldKey, String newKey) {
+        byte[] oldBytes = RedisCalls.bytes(oldKey);
+        byte @Nullable [] copied = null;
+        for (int attempt = 1; ; attempt++) {
+            byte[] stored = jedis.get(oldBytes);
+            if (stored == null) {
+                return copied != null;
+            }
+            byte[] document = StackCodec.encodeUtf8(decode(oldKey, stored).withoutLastMessage());
+            if (copied == null) {
+                if (!"OK".equals(jedis.set(RedisCalls.bytes(newKey), document,
+                        SetParams.setParams().nx().px(ttlMillis)))) {
+                    jedis.del(oldBytes);
+                    log.warn("Stack {} not moved to {}: a stack is stored there already; it is kept, the old one "
+                            + "dropped", oldKey, newKey);
+                    return false;
+                }
+            } else if (!Long.valueOf(1).equals(RedisCalls.await(
+                    redis.script(REPLACE_IF_UNCHANGED, List.of(newKey), List.of(copied, document, ttlArg))))) {
+                // The engine saved under the new key since our copy: that stack went on from the copy, and the
+                // old one is history.
+                jedis.del(oldBytes);
+                return true;
+            }
+            copied = document;
+            if (Long.valueOf(1).equals(RedisCalls.await(
+                    redis.script(DELETE_IF_UNCHANGED, List.of(oldKey), List.of(stored))))) {
+                return true;
+            }
+            if (attempt == MOVE_ATTEMPTS) {
+                jedis.del(oldBytes);
+                log.warn("Stack {} was saved again during each of {} copies to {}; moved as of the last copy, the "
+                        + "save after it is lost", oldKey, MOVE_ATTEMPTS, newKey);
+                return true;
+            }
+        }
+    }
+
+    /** The keys matching any of {@code patterns}, each once (a Cluster replica may list a key its master did). */
+    private List<String> scan(List<String> patterns) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String pattern : patterns) {
+            ScanIteration scan = jedis.scanIteration(SCAN_COUNT, pattern);
+            while (!scan.isIterationCompleted()) {
+                keys.addAll(scan.nextBatch().getResult());
+            }
+        }
+        return List.copyOf(keys);
+    }
+
     /** Migrates {@code text}, the document stored as {@code stored}, and writes it back if it is still stored. */
     private String migrate(String redisKey, int format, byte[] stored, String text) {
         String migrated;
@@ -243,6 +422,11 @@ public final class RedisStackStore implements StackStore {
             throw failure("write back the migrated stack", redisKey, e);
         }
         return migrated;
+    }
+
+    /** A failure of a call made for an operator (no update waits for it), passed on to that caller. */
+    private static StackStoreException failed(String what, JedisException e) {
+        return new StackStoreException("Redis could not " + what + ": " + e.getMessage(), e);
     }
 
     private static StackStoreException failure(String what, String redisKey, JedisException e) {

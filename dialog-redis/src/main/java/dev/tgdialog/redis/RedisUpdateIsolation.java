@@ -35,7 +35,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * processes share the Redis.
  *
  * <p>Within a process, a key's tasks queue in arrival order (the in-process isolation; a waiting task holds no
- * thread). The task at the head of the queue then takes a Redis lock, {@code SET <prefix>lock:{bot:chat:user}:...
+ * thread), at most {@link Builder#maxQueuedPerKey} of them: past it a task fails at once with a
+ * {@link dev.tgdialog.store.QueueFullException} and never asks Redis for anything. The task at the head of the queue then takes a Redis lock, {@code SET <prefix>lock:{bot:chat:user}:...
  * <token> NX PX <lease>} (the token: 128 random bits of the isolation, then a counter), runs, and releases it
  * with a compare-and-delete script, so only the holder of the token can release it. While the task runs the lease is renewed every third of the lease (compare-and-PEXPIRE),
  * so a slow handler keeps the lock and a crashed instance frees it within one lease. A task that finds the lock
@@ -145,7 +146,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         this.tokenPrefix = HexFormat.of().formatHex(id) + ":";
-        this.local = UpdateIsolation.inProcess(executor);
+        this.local = UpdateIsolation.inProcess(executor, b.maxQueuedPerKey);
         // One sweep every sixth of the lease renews each lock held for a sixth of it or more since its last renewal:
         // every lock is renewed at least every third of the lease, and an update that ends within a sixth (nearly
         // all) costs the timer nothing, where a renewal task scheduled and cancelled per update cost a queue
@@ -162,7 +163,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
 
     /**
      * Starts an isolation on {@code redis}, with the defaults: prefix {@code "tgdialog:"}, a 15 s lease, 20 s of
-     * waiting for a taken lock, its own pool of 16 handler threads.
+     * waiting for a taken lock, its own pool of 16 handler threads, at most 20 tasks per key queued or running.
      */
     public static Builder builder(UnifiedJedis redis) {
         return new Builder(redis);
@@ -394,6 +395,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         private @Nullable LockedReads lockedReads;
         private long stackTtlMillis;
         private @Nullable RedisCalls calls;
+        private int maxQueuedPerKey = UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY;
 
         private Builder(UnifiedJedis redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -423,6 +425,20 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                 throw new IllegalArgumentException("the wait must not be negative, was " + maxWait);
             }
             this.maxWait = maxWait;
+            return this;
+        }
+
+        /**
+         * How many tasks of one stack key this process holds queued or running at once (20 by default): past it,
+         * {@link #run} fails at once with a {@link dev.tgdialog.store.QueueFullException}, before any lock is
+         * asked for, and one WARN line is logged per key and burst. The bound is per process, as the queue is.
+         */
+        public Builder maxQueuedPerKey(int maxQueuedPerKey) {
+            if (maxQueuedPerKey < 1) {
+                throw new IllegalArgumentException(
+                        "at least one task per key must be allowed, was " + maxQueuedPerKey);
+            }
+            this.maxQueuedPerKey = maxQueuedPerKey;
             return this;
         }
 

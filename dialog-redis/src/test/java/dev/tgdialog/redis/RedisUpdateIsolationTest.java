@@ -3,8 +3,11 @@ package dev.tgdialog.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import dev.tgdialog.store.QueueFullException;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
+import dev.tgdialog.test.LogCapture;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +15,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +27,7 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 
 class RedisUpdateIsolationTest {
     private static final StackKey KEY = StackKey.of(1, 2, 3);
+    private static final StackKey OTHER = StackKey.of(1, 2, 4);
 
     protected final String prefix = TestRedis.uniquePrefix();
     protected final JedisPooled redis = TestRedis.client();
@@ -33,15 +39,88 @@ class RedisUpdateIsolationTest {
             isolation.close();
         }
         redis.del(RedisKeys.lock(prefix, KEY));
+        redis.del(RedisKeys.lock(prefix, OTHER));
         redis.close();
     }
 
-    /** The isolation under test; {@code RedisDialogsIsolationTest} runs these tests on a pair's. */
+    /**
+     * The isolation under test; {@code RedisDialogsIsolationTest} runs these tests on a pair's. Its bound per key
+     * (100) lets the ordering tests queue all their tasks at once.
+     */
     protected RedisUpdateIsolation isolation(Duration lease, Duration maxWait) {
         RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix).lease(lease)
-                .maxWait(maxWait).build();
+                .maxWait(maxWait).maxQueuedPerKey(100).build();
         isolations.add(isolation);
         return isolation;
+    }
+
+    /** An isolation with the default lease and wait, running tasks on {@code executor}, bounded per key. */
+    protected RedisUpdateIsolation isolation(Executor executor, int maxQueuedPerKey) {
+        RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix).executor(executor)
+                .maxQueuedPerKey(maxQueuedPerKey).build();
+        isolations.add(isolation);
+        return isolation;
+    }
+
+    @Test
+    void thousandTasksOfOneKeyAtOnce_onlyTheBoundRuns_theRestFailAtOnceWithQueueFull_andOneWarnLinePerBurst()
+            throws Exception {
+        LinkedBlockingQueue<Runnable> executor = new LinkedBlockingQueue<>();
+        RedisUpdateIsolation a = isolation(executor::add, 20);
+        AtomicInteger ran = new AtomicInteger();
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+
+        try (LogCapture logs = new LogCapture()) {
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                results.add(a.run(KEY, () -> {
+                    ran.incrementAndGet();
+                    return CompletableFuture.completedFuture(n);
+                }));
+            }
+            for (CompletableFuture<Integer> refused : results.subList(20, 1000)) {
+                assertThat(refused).isCompletedExceptionally();
+                assertThatThrownBy(refused::join).cause().isInstanceOf(QueueFullException.class)
+                        .extracting(e -> ((QueueFullException) e).key()).isEqualTo(KEY);
+            }
+            CompletableFuture<String> other = a.run(OTHER, () -> CompletableFuture.completedFuture("other ran"));
+
+            List<CompletableFuture<?>> accepted = new ArrayList<>(results.subList(0, 20));
+            accepted.add(other);
+            runUntilDone(executor, accepted);
+
+            assertThat(ran).hasValue(20);
+            for (int i = 0; i < 20; i++) {
+                assertThat(results.get(i)).isCompletedWithValue(i);
+            }
+            assertThat(other).isCompletedWithValue("other ran");
+            assertThat(dropLines(logs)).hasSize(1).first().asString().contains(KEY.asString());
+
+            // The queue drained: the next flood is a new burst, logged once again.
+            List<CompletableFuture<?>> second = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                second.add(a.run(KEY, () -> CompletableFuture.completedFuture(ran.incrementAndGet())));
+            }
+            assertThat(second).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(5);
+            runUntilDone(executor, second.subList(0, 20));
+            assertThat(ran).hasValue(40);
+            assertThat(dropLines(logs)).hasSize(2);
+        }
+        assertThat(redis.exists(a.lockKey(KEY))).as("the lock after the last task").isFalse();
+    }
+
+    private static List<String> dropLines(LogCapture logs) {
+        return logs.at(Level.WARN).stream().filter(line -> line.contains("dropped")).toList();
+    }
+
+    /** Runs what the isolation hands the executor, on this thread, until every one of {@code futures} is done. */
+    private static void runUntilDone(LinkedBlockingQueue<Runnable> executor, List<? extends CompletableFuture<?>> futures)
+            throws InterruptedException {
+        while (!futures.stream().allMatch(CompletableFuture::isDone)) {
+            Runnable next = executor.poll(10, TimeUnit.SECONDS);
+            assertThat(next).as("work handed to the executor while tasks are unfinished").isNotNull();
+            next.run();
+        }
     }
 
     @Test

@@ -50,15 +50,18 @@ class TwoInstancesTest {
 
         Instance(String url, Duration ttl) {
             redis = new JedisPooled(java.net.URI.create(url));
+            // The burst test keeps 100 clicks of one user in flight per instance, past the default bound per key.
             if (paired()) {
                 RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).ttl(ttl)
-                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool).build();
+                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool)
+                        .maxQueuedPerKey(100).build();
                 store = pair.store();
                 isolation = pair.isolation();
             } else {
                 store = RedisStackStore.builder(redis).keyPrefix(prefix).ttl(ttl).build();
                 isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix)
-                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool).build();
+                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool)
+                        .maxQueuedPerKey(100).build();
             }
             bot = chat.bot(b -> {
                 CounterDialogs.commands(b);

@@ -9,12 +9,16 @@ import dev.tgdialog.store.StackStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The in-memory {@link StackStore}: stacks are kept as the immutable records they are (no encoding), with
  * expire-after-access and a size bound. The compare-and-set runs inside Caffeine's atomic {@code compute}.
  */
 public final class CaffeineStackStore implements StackStore {
+    private static final Logger log = LoggerFactory.getLogger(CaffeineStackStore.class);
+
     private final Cache<StackKey, Stack> cache;
 
     /**
@@ -63,5 +67,44 @@ public final class CaffeineStackStore implements StackStore {
             return stack;
         });
         return saved[0];
+    }
+
+    /** Walks every stack in memory once (no I/O); each matching one is removed atomically. */
+    @Override
+    public int forgetUser(long botId, long userId) {
+        int removed = 0;
+        for (StackKey key : cache.asMap().keySet()) {
+            if (key.botId() == botId && (key.chatId() == userId || key.userId() == userId)
+                    && cache.asMap().remove(key) != null) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Walks every stack in memory once (no I/O). Each stack is taken out of the old key, then put under the new one
+     * only if that is free; a save on the old key after that finds it absent and fails its compare-and-set.
+     */
+    @Override
+    public int moveChat(long botId, long fromChatId, long toChatId) {
+        int moved = 0;
+        for (StackKey key : cache.asMap().keySet()) {
+            if (key.botId() != botId || key.chatId() != fromChatId) {
+                continue;
+            }
+            Stack stack = cache.asMap().remove(key);
+            if (stack == null) {
+                continue;
+            }
+            StackKey target = new StackKey(botId, toChatId, key.userId(), key.threadId(), key.stackId());
+            if (cache.asMap().putIfAbsent(target, stack.withoutLastMessage()) == null) {
+                moved++;
+            } else {
+                log.warn("Stack {} not moved to chat {}: a stack is stored there already; it is kept, the old one "
+                        + "dropped", key.asString(), toChatId);
+            }
+        }
+        return moved;
     }
 }

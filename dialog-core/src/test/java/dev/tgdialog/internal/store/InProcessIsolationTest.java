@@ -1,6 +1,16 @@
 package dev.tgdialog.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import dev.tgdialog.store.QueueFullException;
+import dev.tgdialog.store.UpdateIsolation;
+import dev.tgdialog.test.LogCapture;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import dev.tgdialog.store.StackKey;
 import java.time.Duration;
@@ -31,7 +41,7 @@ class InProcessIsolationTest {
 
     @Test
     void tasksOfOneKey_runOneAtATime_inSubmissionOrder() {
-        InProcessIsolation isolation = new InProcessIsolation(pool);
+        InProcessIsolation isolation = new InProcessIsolation(pool, 200);
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
@@ -169,6 +179,135 @@ class InProcessIsolationTest {
         assertThat(inner.get(0)).isCompletedWithValue("inner");
         assertThat(ran).containsExactly("outer start", "outer end", "inner");
         assertThat(isolation.activeKeys()).isZero();
+    }
+
+    // --- the bound per key (a flooding user) ---------------------------------------------------------------------
+
+    @Test
+    void thousandTasksOfOneKeyAtOnce_onlyTheBoundRuns_theRestFailAtOnceWithQueueFull_andOneWarnLine() {
+        ManualExecutor executor = new ManualExecutor();
+        UpdateIsolation isolation = UpdateIsolation.inProcess(executor);
+        AtomicInteger ran = new AtomicInteger();
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+
+        try (LogCapture logs = new LogCapture()) {
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                results.add(isolation.run(ALICE, () -> {
+                    ran.incrementAndGet();
+                    return CompletableFuture.completedFuture(n);
+                }));
+            }
+            // Refused before anything ran: the caller learns it at once, not when the queue gets there.
+            List<CompletableFuture<Integer>> refused = results.subList(UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY, 1000);
+            for (CompletableFuture<Integer> result : refused) {
+                assertThat(result).isCompletedExceptionally();
+                assertThatThrownBy(result::join).cause().isInstanceOf(QueueFullException.class)
+                        .extracting(e -> ((QueueFullException) e).key()).isEqualTo(ALICE);
+            }
+            CompletableFuture<String> bob = isolation.run(BOB, () -> CompletableFuture.completedFuture("bob ran"));
+
+            executor.runAll();
+
+            assertThat(ran).hasValue(UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY);
+            for (int i = 0; i < UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY; i++) {
+                assertThat(results.get(i)).isCompletedWithValue(i);
+            }
+            assertThat(bob).isCompletedWithValue("bob ran");
+            assertThat(logs.at(Level.WARN)).containsExactly("WARN Updates of " + ALICE.asString() + " dropped: 20 "
+                    + "are queued or running already (the bound per key); further drops are not logged until its "
+                    + "queue is empty");
+        }
+    }
+
+    @Test
+    void aBurstEndsWhenTheKeysQueueIsEmpty_thenTheNextBurstLogsAgain() {
+        ManualExecutor executor = new ManualExecutor();
+        UpdateIsolation isolation = UpdateIsolation.inProcess(executor, 3);
+        AtomicInteger ran = new AtomicInteger();
+        Supplier<CompletionStage<Integer>> task = () -> CompletableFuture.completedFuture(ran.incrementAndGet());
+
+        try (LogCapture logs = new LogCapture()) {
+            List<CompletableFuture<Integer>> first = submit(isolation, ALICE, task, 10);
+            assertThat(first).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(7);
+            executor.runOne();
+            // One slot free again, but the queue never emptied: the same burst, no second line.
+            List<CompletableFuture<Integer>> more = submit(isolation, ALICE, task, 5);
+            assertThat(more).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(4);
+            assertThat(logs.at(Level.WARN)).hasSize(1);
+            List<CompletableFuture<Integer>> otherKey = submit(isolation, BOB, task, 4);
+            assertThat(otherKey).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
+            assertThat(logs.at(Level.WARN)).hasSize(2).last().asString().contains(BOB.asString());
+
+            executor.runAll();
+            assertThat(ran).hasValue(3 + 1 + 3);
+            assertThat(((InProcessIsolation) isolation).activeKeys()).isZero();
+
+            List<CompletableFuture<Integer>> second = submit(isolation, ALICE, task, 5);
+            assertThat(second).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(2);
+            assertThat(logs.at(Level.WARN)).hasSize(3).last().asString().contains(ALICE.asString());
+            executor.runAll();
+            assertThat(ran).hasValue(3 + 1 + 3 + 3);
+        }
+    }
+
+    @Test
+    void taskThatFailsOrIsRefusedByTheExecutor_givesItsSlotBack() {
+        ManualExecutor executor = new ManualExecutor();
+        UpdateIsolation isolation = UpdateIsolation.inProcess(executor, 2);
+
+        CompletableFuture<String> thrown = isolation.run(ALICE, () -> {
+            throw new IllegalStateException("boom");
+        });
+        CompletableFuture<String> nulled = isolation.run(ALICE, () -> null);
+        executor.runAll();
+        UpdateIsolation refusing = UpdateIsolation.inProcess(r -> {
+            throw new java.util.concurrent.RejectedExecutionException("full");
+        }, 1);
+        CompletableFuture<String> rejected = refusing.run(ALICE, () -> CompletableFuture.completedFuture("never"));
+
+        assertThat(thrown).isCompletedExceptionally();
+        assertThat(nulled).isCompletedExceptionally();
+        assertThat(rejected).isCompletedExceptionally();
+        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("a"))).isNotDone();
+        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("b"))).isNotDone();
+        assertThatThrownBy(() -> refusing.run(ALICE, () -> CompletableFuture.completedFuture("c")).join())
+                .cause().isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    @Test
+    void boundBelowOne_isRefused() {
+        assertThatThrownBy(() -> UpdateIsolation.inProcess(Runnable::run, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one task per key");
+    }
+
+    private static List<CompletableFuture<Integer>> submit(
+            UpdateIsolation isolation, StackKey key, Supplier<CompletionStage<Integer>> task, int times) {
+        List<CompletableFuture<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            results.add(isolation.run(key, task));
+        }
+        return results;
+    }
+
+    /** An executor that runs nothing until the test says so, on the test's thread. */
+    private static final class ManualExecutor implements Executor {
+        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable command) {
+            queue.add(command);
+        }
+
+        void runOne() {
+            queue.remove().run();
+        }
+
+        void runAll() {
+            while (!queue.isEmpty()) {
+                runOne();
+            }
+        }
     }
 
     private static CompletableFuture<Boolean> meetAt(CountDownLatch latch) {
