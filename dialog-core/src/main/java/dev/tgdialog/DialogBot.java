@@ -103,6 +103,14 @@ public final class DialogBot {
         return new Background(engine, chatId, userId);
     }
 
+    /**
+     * Forgets a user, for a privacy request: every stack of theirs, in their private chat and in groups, is deleted
+     * from the store. Completes with how many stacks went, after the updates of theirs already in line.
+     */
+    public CompletableFuture<Integer> forgetUser(long userId) {
+        return engine.forgetUser(userId);
+    }
+
     /** Actions on one user's dialogs from outside an update; each returns when the change is saved and shown. */
     public static final class Background {
         private final Engine engine;

@@ -10,6 +10,7 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
 import dev.tgdialog.store.Frame;
+import dev.tgdialog.store.QueueFullException;
 import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
@@ -68,6 +69,10 @@ public final class Engine implements UpdateHandler {
 
     @Override
     public CompletionStage<?> handle(Update update) {
+        Message migration = update.message();
+        if (migration != null && (migration.migrateToChatId() != null || migration.migrateFromChatId() != null)) {
+            return CompletableFuture.runAsync(() -> migrate(update, migration), config.executor());
+        }
         Route route;
         try {
             route = route(update);
@@ -84,8 +89,49 @@ public final class Engine implements UpdateHandler {
             log.debug("Click by user {} on another member's dialog refused", update.callbackQuery().from().id());
             return answer(route.callback(), config.notYoursToast(), false);
         }
+        if (!blockedChats.asMap().isEmpty() && blockedChats.asMap().remove(route.chatId()) != null) {
+            log.info("Chat {} writes again: the bot is no longer blocked there", route.chatId());
+        }
         return config.isolation().run(route.key(), () -> process(update, route))
                 .handle((done, error) -> afterProcess(update, route, error));
+    }
+
+    /**
+     * A group became a supergroup: Telegram says so in both chats (migrate_to in the old one, migrate_from in the
+     * new one), and the stacks of the old chat id move to the new one, whichever of the two arrives.
+     */
+    private void migrate(Update update, Message message) {
+        long from = message.migrateToChatId() != null ? message.chat().id() : message.migrateFromChatId();
+        long to = message.migrateToChatId() != null ? message.migrateToChatId() : message.chat().id();
+        int moved = config.store().moveChat(config.botId(), from, to);
+        log.info("Group {} became supergroup {}: {} stacks moved", from, to, moved);
+        stackless(update);
+    }
+
+    /** Private chats whose user blocked the bot: background calls to them fail at once, without a call. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> blockedChats =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofDays(7)).maximumSize(1_000_000).build();
+
+    /**
+     * Telegram said the user blocked the bot: their stacks go (they would never be shown again), and calls made for
+     * them from outside an update fail fast until they write again.
+     */
+    private void blocked(long chatId, long userId) {
+        if (chatId <= 0 || userId <= 0) {
+            return;
+        }
+        blockedChats.put(chatId, Boolean.TRUE);
+        int dropped = config.store().forgetUser(config.botId(), userId);
+        log.info("User {} blocked the bot: {} of their stacks dropped", userId, dropped);
+    }
+
+    /** Forgets a user: every stack of theirs in every chat, and the note that they blocked the bot. */
+    public CompletableFuture<Integer> forgetUser(long userId) {
+        return config.isolation().run(StackKey.of(config.botId(), userId, userId), () -> {
+            blockedChats.invalidate(userId);
+            return CompletableFuture.completedFuture(config.store().forgetUser(config.botId(), userId));
+        });
     }
 
     /** Set while the stack store fails, so an outage is logged once, not once per update. */
@@ -99,6 +145,10 @@ public final class Engine implements UpdateHandler {
     private @Nullable Void afterProcess(Update update, Route route, @Nullable Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
+        if (cause instanceof QueueFullException) {
+            // The user sent more than their queue holds: dropped and acknowledged (the isolation logged the burst).
+            return null;
+        }
         if (!(cause instanceof StackStoreException)) {
             if (storeDown.compareAndSet(true, false)) {
                 log.info("The stack store answers again");
@@ -124,6 +174,10 @@ public final class Engine implements UpdateHandler {
 
     /** Runs an action in a user's default stack from outside an update, through the same per-key ordering. */
     public CompletableFuture<Void> background(long chatId, long userId, DialogHandler action) {
+        if (blockedChats.getIfPresent(chatId) != null) {
+            return CompletableFuture.failedFuture(TelegramException.of("background", 403,
+                    "Forbidden: bot was blocked by the user (known from an earlier call; not sent)", null, null));
+        }
         boolean group = chatId < 0;
         long owner = group && config.sharedGroupStacks() ? 0 : userId;
         StackKey key = new StackKey(config.botId(), chatId, owner, 0, "");
@@ -702,6 +756,9 @@ public final class Engine implements UpdateHandler {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void onError(Session s, Exception error) {
+        if (error instanceof TelegramException.Forbidden forbidden && forbidden.isBlockedByUser()) {
+            blocked(s.chatId, s.chatId);
+        }
         Throwable e = error;
         ErrorHandler handler = null;
         int best = Integer.MAX_VALUE;

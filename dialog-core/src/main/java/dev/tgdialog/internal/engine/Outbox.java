@@ -56,19 +56,18 @@ final class Outbox {
      * return unless the call had to queue; a failure completes it with the {@link TelegramException}.
      */
     <R> CompletableFuture<R> submit(long chatId, Supplier<BotMethod<?>> method, Class<R> type) {
-        Entry<R> entry = new Entry<>(method, type, time.now());
-        if (queues.get(chatId) == null) {
+        if (queues.isEmpty() || queues.get(chatId) == null) {
             try {
-                entry.result.complete(caller.call(method.get(), type));
-                return entry.result;
+                return CompletableFuture.completedFuture(caller.call(method.get(), type));
             } catch (TelegramException.TooManyRequests e) {
+                Entry<R> entry = new Entry<>(method, type, time.now());
                 pause(chatId, entry, e);
                 return entry.result;
             } catch (RuntimeException e) {
-                entry.result.completeExceptionally(e);
-                return entry.result;
+                return CompletableFuture.failedFuture(e);
             }
         }
+        Entry<R> entry = new Entry<>(method, type, time.now());
         boolean[] queued = {false};
         queues.computeIfPresent(chatId, (id, q) -> {
             q.entries.addLast(entry);

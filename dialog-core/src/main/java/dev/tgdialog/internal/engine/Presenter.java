@@ -285,7 +285,20 @@ final class Presenter {
         String kind = shownKind(r);
         long messageId;
         if (sending.isDone()) {
-            SentView sent = Outbox.now(sending);
+            SentView sent;
+            try {
+                sent = Outbox.now(sending);
+            } catch (TelegramException.Network e) {
+                if (!e.mayHaveBeenApplied()) {
+                    throw e;
+                }
+                // The message may well have arrived; sending it again could show it twice. The update stands,
+                // and the next render sends afresh, since no message is known to show this window.
+                log.warn("Chat {}: the outcome of a send is unknown ({}); it is not repeated", s.chatId,
+                        e.description());
+                s.lastMessage = null;
+                return;
+            }
             rememberUpload(s, r, sent);
             messageId = sent.messageId;
             s.lastMessage = new ShownMessage(messageId, kind, r.hash());
