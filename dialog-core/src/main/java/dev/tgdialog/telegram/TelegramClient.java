@@ -198,6 +198,11 @@ public final class TelegramClient implements AutoCloseable {
         return new TelegramClient(this, http.newBuilder().readTimeout(readTimeout).build(), retry);
     }
 
+    /** How this client repeats failed calls. */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     /**
      * A client like this one (same connections, settings and pacing) that repeats failed calls by this policy; the
      * engine, for one, takes 429s on itself with a {@code maxFloodWait} of zero.

@@ -31,6 +31,29 @@ public final class RoundTripStore implements StackStore {
         return true;
     }
 
+    @Override
+    public synchronized int forgetUser(long botId, long userId) {
+        int before = documents.size();
+        documents.keySet().removeIf(k -> k.botId() == botId && (k.userId() == userId || k.chatId() == userId));
+        return before - documents.size();
+    }
+
+    @Override
+    public synchronized int moveChat(long botId, long fromChatId, long toChatId) {
+        int moved = 0;
+        for (StackKey key : java.util.List.copyOf(documents.keySet())) {
+            if (key.botId() == botId && key.chatId() == fromChatId) {
+                String document = documents.remove(key);
+                StackKey target = new StackKey(botId, toChatId, key.userId(), key.threadId(), key.stackId());
+                if (!documents.containsKey(target)) {
+                    documents.put(target, StackCodec.encode(StackCodec.decode(document).withoutLastMessage()));
+                    moved++;
+                }
+            }
+        }
+        return moved;
+    }
+
     /** The stored JSON documents by key, as they are now. */
     public Map<StackKey, String> documents() {
         return Map.copyOf(documents);

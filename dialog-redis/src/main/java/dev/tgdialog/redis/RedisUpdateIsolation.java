@@ -254,7 +254,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                     return;
                 }
                 String message = "Redis could not take the lock " + lockKey + ": " + cause.getMessage();
-                log.warn("{}; the update will be delivered again", message);
+                // DEBUG: the engine says once per outage that the store is down, not once per update.
+                log.debug("{}; the update will be delivered again", message);
                 result.completeExceptionally(new StackStoreException(message, cause));
                 return;
             }

@@ -16,6 +16,8 @@ import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.telegram.ChatId;
+import dev.tgdialog.telegram.RetryPolicy;
+import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
 import dev.tgdialog.telegram.methods.DeleteMessage;
@@ -59,9 +61,16 @@ public final class Engine implements UpdateHandler {
     public Engine(EngineConfig config) {
         this.config = config;
         this.presenter = new Presenter(this);
-        this.outbox = new Outbox(config.telegram()::execute, config.time(), config.executor(),
-                java.time.Duration.ofMinutes(1), 0.1);
+        RetryPolicy policy = config.telegram().retryPolicy();
+        // The engine waits out a 429 itself, per chat and without a thread; its client throws one at once.
+        this.direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(), java.time.Duration.ZERO,
+                policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
+        this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy.deadline(),
+                policy.jitter());
     }
+
+    /** The bot's client, but a 429 fails at once instead of waiting: for the outbox and for click answers. */
+    private final TelegramClient direct;
 
     /** Where an update goes: its stack key and what was read off the update to get there. */
     private record Route(StackKey key, @Nullable User user, long chatId, @Nullable CallbackQuery callback,
@@ -742,13 +751,13 @@ public final class Engine implements UpdateHandler {
         }
         if (!config.parallelAnswers()) {
             try {
-                config.telegram().execute(answer.build());
+                direct.execute(answer.build());
             } catch (RuntimeException e) {
                 log.debug("answerCallbackQuery failed: {}", e.getMessage());
             }
             return CompletableFuture.completedFuture(null);
         }
-        return config.telegram().executeAsync(answer.build()).exceptionally(e -> {
+        return direct.executeAsync(answer.build()).exceptionally(e -> {
             log.debug("answerCallbackQuery failed: {}", e.getMessage());
             return null;
         });
