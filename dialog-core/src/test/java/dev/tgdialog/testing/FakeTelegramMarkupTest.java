@@ -26,7 +26,9 @@ class FakeTelegramMarkupTest {
     private final TelegramClient client = fake.client(time);
 
     private static String refusal(Runnable call) {
-        return catchThrowableOfType(TelegramException.BadRequest.class, call::run).description();
+        TelegramException.BadRequest refused = catchThrowableOfType(TelegramException.BadRequest.class, call::run);
+        assertThat(refused).as("refused with 400").isNotNull();
+        return refused.description();
     }
 
     private String send(String text, String parseMode) {
@@ -101,6 +103,7 @@ class FakeTelegramMarkupTest {
         TelegramException.BadRequest late = catchThrowableOfType(TelegramException.BadRequest.class,
                 () -> client.execute(AnswerCallbackQuery.builder("late").text("Saved").build()));
 
+        assertThat(late).as("refused with 400").isNotNull();
         assertThat(late.description())
                 .isEqualTo("Bad Request: query is too old and response timeout expired or query ID is invalid");
         assertThat(late.isQueryTooOld()).isTrue();

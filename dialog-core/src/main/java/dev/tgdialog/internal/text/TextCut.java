@@ -71,7 +71,7 @@ public final class TextCut {
     }
 
     /** The source up to the visible offset {@code keep}, then "…", then the closers of what is still open. */
-    private static String rebuild(ParsedText parsed, int keep, @Nullable String parseMode) {
+    static String rebuild(ParsedText parsed, int keep, @Nullable String parseMode) {
         String source = parsed.source();
         StringBuilder out = new StringBuilder(source.length());
         Deque<String> closers = new ArrayDeque<>();
