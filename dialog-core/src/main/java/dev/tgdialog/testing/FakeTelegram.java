@@ -99,7 +99,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Refusals, as Telegram words them: an empty text ({@code message text is empty}), broken markup
  * ({@code can't parse entities: …} with the server's description, for example
  * {@code Can't find end tag corresponding to start tag "b"}, {@code Unsupported start tag "foo" at byte offset 0}
- * or {@code Character '.' is reserved and must be escaped with the preceding ''}), a visible text over
+ * or {@code Character '.' is reserved and must be escaped with the preceding '\'}), a visible text over
  * {@value Limits#MESSAGE_TEXT} UTF-16 units ({@code message is too long}), a visible caption over
  * {@value Limits#CAPTION} ({@code message caption is too long}), callback data over
  * {@value Limits#CALLBACK_DATA_BYTES} UTF-8 bytes ({@code BUTTON_DATA_INVALID}), an inline button with no action
