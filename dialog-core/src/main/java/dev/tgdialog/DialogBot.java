@@ -146,7 +146,8 @@ public final class DialogBot {
 
     /** Settings of a {@link DialogBot}; mistakes fail in {@link #build()}. */
     public static final class Builder {
-        private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+        private static final Pattern COMMAND =
+                Pattern.compile("[a-z0-9_]{1," + dev.tgdialog.telegram.Limits.COMMAND_NAME + "}");
 
         private final TelegramClient telegram;
         private final Map<String, Dialog> dialogs = new LinkedHashMap<>();
@@ -188,7 +189,8 @@ public final class DialogBot {
         /** Handles {@code /name} (also {@code /name@thisbot} and {@code /name payload}), inside a dialog or not. */
         public Builder command(String name, CommandHandler handler) {
             if (!COMMAND.matcher(name).matches()) {
-                throw new IllegalArgumentException("a command is 1-32 of a-z 0-9 _, was \"" + name + "\"");
+                throw new IllegalArgumentException("a command is 1-" + dev.tgdialog.telegram.Limits.COMMAND_NAME
+                        + " of a-z 0-9 _, was \"" + name + "\"");
             }
             commands.put(name, Objects.requireNonNull(handler, "handler"));
             return this;

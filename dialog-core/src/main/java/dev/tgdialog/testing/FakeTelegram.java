@@ -10,6 +10,9 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.internal.json.Json;
+import dev.tgdialog.internal.text.Markup;
+import dev.tgdialog.internal.text.MarkupException;
+import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.Animation;
 import dev.tgdialog.telegram.types.Audio;
@@ -35,6 +38,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -88,19 +93,27 @@ import org.jspecify.annotations.Nullable;
  * {@code "Bad Request: method not supported by FakeTelegram: <method>"}, and a name that is no method at all
  * with 404 {@code Not Found}, as Telegram does. Method names are matched case-insensitively, as Telegram does.
  *
- * <p>Refusals, as Telegram words them: an empty text ({@code message text is empty}), a text over
- * {@value #MAX_TEXT_LENGTH} UTF-16 units ({@code message is too long}), a caption over
- * {@value #MAX_CAPTION_LENGTH} ({@code message caption is too long}), callback data over
- * {@value #MAX_CALLBACK_DATA_BYTES} UTF-8 bytes ({@code BUTTON_DATA_INVALID}), an inline button with no action
+ * <p>Texts and captions are parsed by their {@code parse_mode} (HTML, MarkdownV2 or Markdown) as the Bot API server
+ * parses them, and the limits of {@link Limits} apply to the text after entity parsing, in UTF-16 units.
+ *
+ * <p>Refusals, as Telegram words them: an empty text ({@code message text is empty}), broken markup
+ * ({@code can't parse entities: …} with the server's description, for example
+ * {@code Can't find end tag corresponding to start tag "b"}, {@code Unsupported start tag "foo" at byte offset 0}
+ * or {@code Character '.' is reserved and must be escaped with the preceding '\'}), a visible text over
+ * {@value Limits#MESSAGE_TEXT} UTF-16 units ({@code message is too long}), a visible caption over
+ * {@value Limits#CAPTION} ({@code message caption is too long}), callback data over
+ * {@value Limits#CALLBACK_DATA_BYTES} UTF-8 bytes ({@code BUTTON_DATA_INVALID}), an inline button with no action
  * ({@code text buttons are unallowed in the inline keyboard}; an empty {@code callback_data} counts as no action,
- * as in the Bot API server), an answer text over {@value #MAX_CALLBACK_ANSWER_LENGTH} characters
+ * as in the Bot API server), an answer text over {@value Limits#CALLBACK_ANSWER_TEXT} characters
  * ({@code MESSAGE_TOO_LONG}), an edit that changes nothing ({@code message is not modified: …}), an edit or
  * delete of a message that is not there, {@code editMessageText} on a media message, an unknown or already
- * answered callback query, and sends to a chat whose user {@linkplain #block blocked} the bot (403).
+ * answered callback query or one answered more than {@link Limits#CALLBACK_QUERY_ANSWER_WINDOW} after it was
+ * {@linkplain #registerCallbackQuery registered} ({@code query is too old and response timeout expired or query ID
+ * is invalid}), and sends to a chat whose user {@linkplain #block blocked} the bot (403).
  *
- * <p>Where it differs from Telegram: text is not parsed for entities, so the limits count the raw text in UTF-16
- * units (HTML or Markdown tags included, where Telegram counts the text after parsing) and a text of only
- * whitespace counts as empty; {@code entities} are kept for the "not modified" comparison but not checked.
+ * <p>Where it differs from Telegram: a text of only whitespace counts as empty (Telegram trims more, for example
+ * some invisible characters); links and custom emoji ids in markup are checked only where the server refuses them;
+ * {@code entities} are kept for the "not modified" comparison but not checked.
  * Telegram's exact descriptions for these refusals are not documented, so the fake's own are used (always after
  * {@code "Bad Request: "}): an empty keyboard row ({@link #EMPTY_ROW}), a missing parameter other than
  * {@code chat_id}, {@code text} or a media field ({@code parameter "X" is required}), a body that is not JSON,
@@ -125,18 +138,6 @@ public final class FakeTelegram {
     /** The fake bot's username, without the {@code @}. */
     public static final String BOT_USERNAME = "tgdialog_test_bot";
 
-    /** The longest message text, in UTF-16 code units. */
-    public static final int MAX_TEXT_LENGTH = 4096;
-
-    /** The longest caption, in UTF-16 code units. */
-    public static final int MAX_CAPTION_LENGTH = 1024;
-
-    /** The longest {@code callback_data}, in UTF-8 bytes. */
-    public static final int MAX_CALLBACK_DATA_BYTES = 64;
-
-    /** The longest {@code answerCallbackQuery} text. */
-    public static final int MAX_CALLBACK_ANSWER_LENGTH = 200;
-
     /**
      * The description (after {@code "Bad Request: "}) of the refusal of a keyboard with an empty row, followed by
      * the row's 1-based number; Telegram's own text for this is not documented.
@@ -147,7 +148,7 @@ public final class FakeTelegram {
     private static final Gson GSON = Json.gson();
     private static final Pattern PART_NAME = Pattern.compile("(?:^|;)\\s*name=\"([^\"]*)\"");
     private static final Pattern PART_FILE = Pattern.compile("(?:^|;)\\s*filename=\"([^\"]*)\"");
-    private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1,32}");
+    private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
     private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "video", "animation", "audio");
     private static final Set<String> PARSE_MODES = Set.of("html", "markdown", "markdownv2");
     private static final Set<String> CHAT_ACTIONS = Set.of(
@@ -170,7 +171,7 @@ public final class FakeTelegram {
     // Everything below is guarded by lock.
     private final Map<Long, ChatState> chats = new HashMap<>();
     private final Set<Long> blocked = new HashSet<>();
-    private final Set<String> openQueries = new HashSet<>();
+    private final Map<String, Instant> openQueries = new HashMap<>();
     private final List<CallbackAnswer> answers = new ArrayList<>();
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
@@ -260,12 +261,13 @@ public final class FakeTelegram {
 
     /**
      * Opens a callback query with this id, as Telegram does when a user presses a callback button: it may then
-     * be answered once. The harness calls this when it makes a {@code callback_query} update.
+     * be answered once, within {@link Limits#CALLBACK_QUERY_ANSWER_WINDOW} of now on this fake's time source. The
+     * harness calls this when it makes a {@code callback_query} update.
      */
     public void registerCallbackQuery(String queryId) {
         Objects.requireNonNull(queryId, "queryId");
         synchronized (lock) {
-            openQueries.add(queryId);
+            openQueries.put(queryId, time.now());
         }
     }
 
@@ -515,8 +517,8 @@ public final class FakeTelegram {
 
     private JsonElement sendMessage(Params p) {
         long chatId = chatId(p);
-        String text = checkText(p.string("text"));
         String parseMode = parseMode(p);
+        String text = checkText(p.string("text"), parseMode);
         ReplyMarkup markup = replyMarkup(p);
         checkNotBlocked(chatId);
         return GSON.toJsonTree(store(chatId, "text", text, null, markup, parseMode, p.raw("entities")));
@@ -525,8 +527,8 @@ public final class FakeTelegram {
     private JsonElement sendMedia(Params p, String kind) {
         long chatId = chatId(p);
         String fileId = file(p, kind, p.element(kind), kind);
-        String caption = checkCaption(p.string("caption"));
         String parseMode = parseMode(p);
+        String caption = checkCaption(p.string("caption"), parseMode);
         ReplyMarkup markup = replyMarkup(p);
         checkNotBlocked(chatId);
         return GSON.toJsonTree(store(chatId, kind, caption, fileId, markup, parseMode, p.raw("caption_entities")));
@@ -566,8 +568,8 @@ public final class FakeTelegram {
         if (isInlineEdit(p)) {
             return new JsonPrimitive(true);
         }
-        String text = checkText(p.string("text"));
         String parseMode = parseMode(p);
+        String text = checkText(p.string("text"), parseMode);
         InlineKeyboardMarkup markup = inlineMarkup(p);
         Stored old = findToEdit(p);
         if (!old.view().kind().equals("text")) {
@@ -586,8 +588,8 @@ public final class FakeTelegram {
         if (isInlineEdit(p)) {
             return new JsonPrimitive(true);
         }
-        String caption = checkCaption(p.string("caption"));
         String parseMode = parseMode(p);
+        String caption = checkCaption(p.string("caption"), parseMode);
         InlineKeyboardMarkup markup = inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
@@ -615,9 +617,9 @@ public final class FakeTelegram {
             throw badRequest("unsupported media type: " + kind);
         }
         String fileId = file(p, "media", media.get("media"), kind);
-        String caption = checkCaption(stringOf(media.get("caption")));
         String parseMode = stringOf(media.get("parse_mode"));
         checkParseMode(parseMode);
+        String caption = checkCaption(stringOf(media.get("caption")), parseMode);
         InlineKeyboardMarkup markup = inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
@@ -705,8 +707,9 @@ public final class FakeTelegram {
             throw badRequest("can't parse message identifiers JSON object");
         }
         JsonArray array = ids.getAsJsonArray();
-        if (array.isEmpty() || array.size() > 100) {
-            throw badRequest("too many messages to delete: " + array.size() + " (1-100 allowed)");
+        if (array.isEmpty() || array.size() > Limits.DELETE_MESSAGES) {
+            throw badRequest("too many messages to delete: " + array.size() + " (1-" + Limits.DELETE_MESSAGES
+                    + " allowed)");
         }
         for (JsonElement id : array) {
             delete(chatId, asLong(id, "message_ids"));
@@ -728,10 +731,12 @@ public final class FakeTelegram {
     private JsonElement answerCallbackQuery(Params p) {
         String id = Objects.requireNonNull(p.string("callback_query_id"));
         String text = p.string("text");
-        if (text != null && text.length() > MAX_CALLBACK_ANSWER_LENGTH) {
+        if (text != null && text.length() > Limits.CALLBACK_ANSWER_TEXT) {
             throw badRequest("MESSAGE_TOO_LONG");
         }
-        if (!openQueries.remove(id)) {
+        Instant opened = openQueries.remove(id);
+        if (opened == null
+                || Duration.between(opened, time.now()).compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) > 0) {
             throw new Refusal(400, QUERY_TOO_OLD, null);
         }
         answers.add(new CallbackAnswer(id, text, p.bool("show_alert"), p.string("url")));
@@ -752,14 +757,15 @@ public final class FakeTelegram {
         if (list == null) {
             throw badRequest("can't parse commands JSON object");
         }
-        if (list.size() > 100) {
-            throw badRequest("too many commands: " + list.size() + " (at most 100)");
+        if (list.size() > Limits.COMMANDS) {
+            throw badRequest("too many commands: " + list.size() + " (at most " + Limits.COMMANDS + ")");
         }
         for (BotCommand c : list) {
             if (c == null || c.command() == null || !COMMAND.matcher(c.command()).matches()) {
                 throw badRequest("BOT_COMMAND_INVALID");
             }
-            if (c.description() == null || c.description().isEmpty() || c.description().length() > 256) {
+            if (c.description() == null || c.description().isEmpty()
+                    || c.description().length() > Limits.COMMAND_DESCRIPTION) {
                 throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
             }
         }
@@ -823,21 +829,34 @@ public final class FakeTelegram {
 
     // -------------------------------------------------------------------------------------------- validation
 
-    private static String checkText(@Nullable String text) {
+    private static String checkText(@Nullable String text, @Nullable String parseMode) {
         if (text == null || text.isBlank()) {
             throw badRequest("message text is empty");
         }
-        if (text.length() > MAX_TEXT_LENGTH) {
+        String visible = visible(text, parseMode);
+        if (visible.isBlank()) {
+            throw badRequest("message text is empty");
+        }
+        if (visible.length() > Limits.MESSAGE_TEXT) {
             throw badRequest("message is too long");
         }
         return text;
     }
 
-    private static @Nullable String checkCaption(@Nullable String caption) {
-        if (caption != null && caption.length() > MAX_CAPTION_LENGTH) {
+    private static @Nullable String checkCaption(@Nullable String caption, @Nullable String parseMode) {
+        if (caption != null && visible(caption, parseMode).length() > Limits.CAPTION) {
             throw badRequest("message caption is too long");
         }
         return caption;
+    }
+
+    /** The text as Telegram shows it after entity parsing; broken markup is refused as Telegram refuses it. */
+    private static String visible(String text, @Nullable String parseMode) {
+        try {
+            return Markup.parse(text, parseMode).visible();
+        } catch (MarkupException e) {
+            throw badRequest("can't parse entities: " + e.getMessage());
+        }
     }
 
     private static @Nullable String parseMode(Params p) {
@@ -920,7 +939,7 @@ public final class FakeTelegram {
         }
         String data = b.callbackData();
         if (data != null && !data.isEmpty()) {
-            if (data.getBytes(StandardCharsets.UTF_8).length > MAX_CALLBACK_DATA_BYTES) {
+            if (data.getBytes(StandardCharsets.UTF_8).length > Limits.CALLBACK_DATA_BYTES) {
                 throw badRequest("BUTTON_DATA_INVALID");
             }
             return;

@@ -34,7 +34,8 @@ public final class WebhookHandler {
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
-    private static final Pattern SECRET_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    private static final Pattern SECRET_SHAPE =
+            Pattern.compile("[A-Za-z0-9_-]{1," + dev.tgdialog.telegram.Limits.WEBHOOK_SECRET_TOKEN + "}");
 
     private final byte[] secret;
     private final UpdateHandler handler;
@@ -48,7 +49,8 @@ public final class WebhookHandler {
     public WebhookHandler(String secretToken, UpdateHandler handler, int maxInFlight) {
         Objects.requireNonNull(secretToken, "secretToken");
         if (!SECRET_SHAPE.matcher(secretToken).matches()) {
-            throw new IllegalArgumentException("a webhook secret token is 1-256 characters of A-Z, a-z, 0-9, _ and -");
+            throw new IllegalArgumentException("a webhook secret token is 1-"
+                    + dev.tgdialog.telegram.Limits.WEBHOOK_SECRET_TOKEN + " characters of A-Z, a-z, 0-9, _ and -");
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1");

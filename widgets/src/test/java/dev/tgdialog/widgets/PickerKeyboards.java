@@ -2,9 +2,9 @@ package dev.tgdialog.widgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.testing.FakeMessage;
-import dev.tgdialog.testing.FakeTelegram;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class PickerKeyboards {
                 assertThat(button.callbackData()).as("callback data of \"%s\"", button.text()).isNotEmpty();
                 assertThat(button.callbackData().getBytes(StandardCharsets.UTF_8))
                         .as("callback data of \"%s\": %s", button.text(), button.callbackData())
-                        .hasSizeLessThanOrEqualTo(FakeTelegram.MAX_CALLBACK_DATA_BYTES);
+                        .hasSizeLessThanOrEqualTo(Limits.CALLBACK_DATA_BYTES);
                 labels.add(button.text());
             }
             rows.add(labels);

@@ -1,5 +1,6 @@
 package dev.tgdialog.internal.engine;
 
+import dev.tgdialog.telegram.Limits;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +10,6 @@ import org.jspecify.annotations.Nullable;
  * costs 8 bytes plus its widget id and payload. Everything decoded is untrusted and checked against the stack.
  */
 final class CallbackData {
-    /** Telegram's limit for callback data, in UTF-8 bytes. */
-    static final int MAX_BYTES = 64;
     static final String SPILL = "~";
     private static final char PREFIX = '~';
     private static final char SEP = '.';
@@ -25,7 +24,7 @@ final class CallbackData {
 
     /** Whether this payload can ride in the button as it is, after this header. */
     static boolean fits(String header, String payload) {
-        return !payload.startsWith(SPILL) && utf8Length(header) + utf8Length(payload) <= MAX_BYTES;
+        return !payload.startsWith(SPILL) && utf8Length(header) + utf8Length(payload) <= Limits.CALLBACK_DATA_BYTES;
     }
 
     static int utf8Length(String text) {

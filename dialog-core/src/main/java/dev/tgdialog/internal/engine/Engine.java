@@ -744,7 +744,8 @@ public final class Engine implements UpdateHandler {
         }
         AnswerCallbackQuery.Builder answer = AnswerCallbackQuery.builder(callback.id());
         if (text != null && !text.isEmpty()) {
-            answer.text(text.length() > 200 ? text.substring(0, 199) + "…" : text);
+            answer.text(dev.tgdialog.telegram.Limits.cut(text, null,
+                    dev.tgdialog.telegram.Limits.CALLBACK_ANSWER_TEXT));
             if (alert) {
                 answer.showAlert(true);
             }

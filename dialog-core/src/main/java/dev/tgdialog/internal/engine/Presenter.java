@@ -51,8 +51,6 @@ final class Presenter {
     private static final Logger log = LoggerFactory.getLogger(Presenter.class);
     /** Spill entries that map a reply-keyboard label back to its button's callback data. */
     static final String REPLY_LABEL = "r:";
-    static final int MAX_TEXT = 4096;
-    static final int MAX_CAPTION = 1024;
 
     private final Engine engine;
 
@@ -186,12 +184,15 @@ final class Presenter {
                 s.uploads.put(media, media.file());
             }
         }
-        int limit = media == null ? MAX_TEXT : MAX_CAPTION;
-        if (text.length() > limit) {
+        int limit = media == null ? dev.tgdialog.telegram.Limits.MESSAGE_TEXT : dev.tgdialog.telegram.Limits.CAPTION;
+        // Telegram counts the text after entity parsing, which is never longer than the source.
+        String cut = text.length() <= limit ? null
+                : dev.tgdialog.telegram.Limits.cut(text.toString(), window.parseMode(), limit);
+        if (cut != null && !cut.contentEquals(text)) {
             log.warn("Dialog {}, window {}: the text has {} characters, over Telegram's {}; it is cut",
                     frame.dialogId, frame.windowId, text.length(), limit);
-            text.setLength(limit - 1);
-            text.append('…');
+            text.setLength(0);
+            text.append(cut);
         }
         if (text.length() == 0 && media == null) {
             throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId

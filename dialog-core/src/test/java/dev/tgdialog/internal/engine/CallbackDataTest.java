@@ -2,6 +2,7 @@ package dev.tgdialog.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgdialog.telegram.Limits;
 import org.junit.jupiter.api.Test;
 
 class CallbackDataTest {
@@ -11,7 +12,7 @@ class CallbackDataTest {
         String header = CallbackData.header(Base62.encode((1L << 52) - 1), "s" + Base62.encode(999_999),
                 Base62.encode(999_999), Base62.decode("zzzz"), "a".repeat(16));
         assertThat(CallbackData.utf8Length(header + CallbackData.SPILL + Base62.encode(99)))
-                .isLessThanOrEqualTo(CallbackData.MAX_BYTES);
+                .isLessThanOrEqualTo(Limits.CALLBACK_DATA_BYTES);
         assertThat(CallbackData.fits(header, "é".repeat(40))).isFalse();
         assertThat(CallbackData.fits("~..0.0.w.", "é".repeat(27))).isTrue();
         assertThat(CallbackData.fits("~..0.0.w.", "é".repeat(28))).isFalse();
