@@ -1,13 +1,16 @@
 package dev.tgdialog.internal.json;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.tgdialog.telegram.types.UnknownUpdateKind;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -154,6 +157,27 @@ public final class RecordFields {
             adapter.write(out.name(name), value);
         } else if (out.getSerializeNulls()) {
             out.name(name).nullValue();
+        }
+    }
+
+    /** Reads the next value, whatever it is, as JSON text in compact form (what an unknown value keeps). */
+    public static String readJson(JsonReader in) throws IOException {
+        return JsonParser.parseReader(in).toString();
+    }
+
+    /**
+     * Writes JSON text kept by an unknown value as it is. Parsed and written as a tree rather than passed through
+     * {@link JsonWriter#jsonValue}: that works with every writer (Gson's tree writer refuses {@code jsonValue}), and
+     * a value built by hand with broken JSON fails here instead of corrupting the request.
+     */
+    public static void writeJson(JsonWriter out, String json) throws IOException {
+        Json.gson().getAdapter(JsonElement.class).write(out, JsonParser.parseString(json));
+    }
+
+    /** Writes an update's unknown kind, if it has one, back as the field it was read from. */
+    public static void writeKind(JsonWriter out, @Nullable UnknownUpdateKind kind) throws IOException {
+        if (kind != null) {
+            writeJson(out.name(kind.name()), kind.json());
         }
     }
 }
