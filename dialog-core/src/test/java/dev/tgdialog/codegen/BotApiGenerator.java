@@ -372,10 +372,12 @@ public final class BotApiGenerator {
         List<Component> comps = unknownComponents(union);
         String tagField = tagField(union);
         StringBuilder b = new StringBuilder();
-        b.append("/**\n * ").append(article(union)).append(" {@link ").append(union).append("} of a kind this model does not know, such as one added to"
-                + " the Bot API after the\n * ").append(spec.version()).append(" spec it was generated from: read"
-                + " instead of null, and written back as its {@code json}\n * unchanged (the other components are"
-                + " read from it and not written).\n *\n");
+        b.append("/**\n * ").append(article(union)).append(" {@link ").append(union)
+                .append("} of a kind this model does not know, such as one added to the Bot API after the\n * ")
+                .append(spec.version()).append(" spec it was generated from: read instead of null, and written back as"
+                        + " its {@code json}\n * unchanged")
+                .append(comps.isEmpty() ? "" : " (the other components are read from it and not written)")
+                .append(".\n *\n");
         for (Component c : comps) {
             b.append(" * @param ").append(c.javaName).append(" the {@code ").append(c.field.name()).append("} field")
                     .append(c.field.name().equals(tagField) ? " (empty when the value has none)" : "")
@@ -800,7 +802,11 @@ public final class BotApiGenerator {
         }
         b.append("        }\n");
         for (Component c : optional) {
-            b.append("\n        /** Sets {@code ").append(c.field.name()).append("}. */\n");
+            if (isUnknownKind(c)) {
+                b.append("\n        /** Sets the update's kind that this model does not know (not a Bot API field). */\n");
+            } else {
+                b.append("\n        /** Sets {@code ").append(c.field.name()).append("}. */\n");
+            }
             b.append("        public Builder ").append(c.javaName).append('(').append(c.type(imports)).append(' ')
                     .append(c.javaName).append(") {\n");
             b.append("            this.").append(c.javaName).append(" = ").append(c.javaName)

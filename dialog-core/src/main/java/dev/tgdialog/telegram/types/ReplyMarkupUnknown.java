@@ -4,7 +4,7 @@ package dev.tgdialog.telegram.types;
 /**
  * A {@link ReplyMarkup} of a kind this model does not know, such as one added to the Bot API after the
  * Bot API 10.1 spec it was generated from: read instead of null, and written back as its {@code json}
- * unchanged (the other components are read from it and not written).
+ * unchanged.
  *
  * @param json the value's JSON as received, in compact form
  */

@@ -265,7 +265,7 @@ public record Update(
             return this;
         }
 
-        /** Sets {@code unknownKind}. */
+        /** Sets the update's kind that this model does not know (not a Bot API field). */
         public Builder unknownKind(@Nullable UnknownUpdateKind unknownKind) {
             this.unknownKind = unknownKind;
             return this;
