@@ -160,18 +160,29 @@ public final class RecordFields {
         }
     }
 
-    /** Reads the next value, whatever it is, as JSON text in compact form (what an unknown value keeps). */
+    /**
+     * Reads the next value, whatever it is, as JSON text (what an unknown value keeps): exactly as received from
+     * Telegram's bytes (a {@link Utf8JsonReader}), in compact form from any other reader.
+     */
     public static String readJson(JsonReader in) throws IOException {
-        return JsonParser.parseReader(in).toString();
+        return in instanceof Utf8JsonReader utf8 ? utf8.nextRawValue() : JsonParser.parseReader(in).toString();
     }
 
     /**
-     * Writes JSON text kept by an unknown value as it is. Parsed and written as a tree rather than passed through
-     * {@link JsonWriter#jsonValue}: that works with every writer (Gson's tree writer refuses {@code jsonValue}), and
-     * a value built by hand with broken JSON fails here instead of corrupting the request.
+     * Writes JSON text kept by an unknown value unchanged. It is parsed first, so a value built by hand with broken
+     * JSON fails here instead of corrupting the request; Gson's tree writer (behind {@code toJsonTree}), which has
+     * no raw form, gets the parsed tree.
      */
     public static void writeJson(JsonWriter out, String json) throws IOException {
-        Json.gson().getAdapter(JsonElement.class).write(out, JsonParser.parseString(json));
+        JsonElement tree = Json.gson().fromJson(json, JsonElement.class);
+        if (tree == null) {
+            throw new JsonParseException("no JSON value in an unknown value's json");
+        }
+        try {
+            out.jsonValue(json);
+        } catch (UnsupportedOperationException treeWriter) {
+            Json.gson().getAdapter(JsonElement.class).write(out, tree);
+        }
     }
 
     /** Writes an update's unknown kind, if it has one, back as the field it was read from. */

@@ -116,7 +116,18 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
                     ? new dev.tgdialog.telegram.types.InaccessibleMessage(message.chat(), message.messageId(), 0)
                     : message);
         }
-        return fromTree(gson.getAdapter(JsonElement.class).read(in));
+        return readTree(in);
+    }
+
+    /**
+     * Reads the value as a tree and places it. From Telegram's bytes (a {@link Utf8JsonReader}) an unknown value
+     * keeps its JSON exactly as sent; from any other reader, the tree's compact form.
+     */
+    private @Nullable U readTree(JsonReader in) throws IOException {
+        Utf8JsonReader utf8 = unknown != null && in instanceof Utf8JsonReader u
+                && in.peek() != com.google.gson.stream.JsonToken.NULL ? u : null;
+        int start = utf8 == null ? -1 : utf8.valueOffset();
+        return fromTree(gson.getAdapter(JsonElement.class).read(in), utf8, start);
     }
 
     /**
@@ -137,7 +148,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
     /** A variant and its adapter, swapped as one reference so readers on other threads never see a mixed pair. */
     private record Delegate(Class<?> variant, TypeAdapter<Object> adapter) {}
 
-    private @Nullable U fromTree(@Nullable JsonElement element) {
+    /** The value of {@code element}; an unknown one's text is {@code utf8}'s from {@code start} when given. */
+    private @Nullable U fromTree(@Nullable JsonElement element, @Nullable Utf8JsonReader utf8, int start) {
         if (element == null || element.isJsonNull()) {
             return null;
         }
@@ -148,7 +160,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             JsonArray array = element.getAsJsonArray();
             List<U> items = new ArrayList<>(array.size());
             for (JsonElement e : array) {
-                U item = fromTree(e);
+                U item = fromTree(e, null, -1);
                 if (item != null) {
                     items.add(item);
                 }
@@ -157,19 +169,23 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         }
         if (!element.isJsonObject()) {
             log.debug("{}: expected an object, got {}; read as unknown", union.getSimpleName(), element);
-            return unknown(new JsonObject(), element);
+            return unknown(new JsonObject(), element, utf8, start);
         }
         JsonObject object = element.getAsJsonObject();
         Class<?> chosen = choose(object);
         if (chosen == null) {
-            return unknown(object, object);
+            return unknown(object, object, utf8, start);
         }
         return union.cast(gson.getAdapter(chosen).fromJsonTree(object));
     }
 
     /** The unknown variant for {@code element}, its shared fields read from {@code object}; null only without one. */
-    private @Nullable U unknown(JsonObject object, JsonElement element) {
-        return unknown == null ? null : unknown.apply(new Fields(gson, object, tagField), element.toString());
+    private @Nullable U unknown(JsonObject object, JsonElement element, @Nullable Utf8JsonReader utf8, int start) {
+        if (unknown == null) {
+            return null;
+        }
+        String json = utf8 != null ? utf8.textFrom(start) : element.toString();
+        return unknown.apply(new Fields(gson, object, tagField), json);
     }
 
     /**
@@ -188,11 +204,15 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
 
             @Override
             public @Nullable U read(JsonReader in) throws IOException {
+                Utf8JsonReader utf8 = in instanceof Utf8JsonReader u
+                        && in.peek() != com.google.gson.stream.JsonToken.NULL ? u : null;
+                int start = utf8 == null ? -1 : utf8.valueOffset();
                 JsonElement element = gson.getAdapter(JsonElement.class).read(in);
                 if (element == null || element.isJsonNull()) {
                     return null;
                 }
-                return unknown(element.isJsonObject() ? element.getAsJsonObject() : new JsonObject(), element);
+                JsonObject object = element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
+                return unknown(object, element, utf8, start);
             }
         };
     }

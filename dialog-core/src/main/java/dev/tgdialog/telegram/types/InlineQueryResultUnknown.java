@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param type the {@code type} field (empty when the value has none)
  * @param id the {@code id} field
  * @param replyMarkup the {@code reply_markup} field
- * @param json the value's JSON as received, in compact form
+ * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
  */
 public record InlineQueryResultUnknown(
         String type,

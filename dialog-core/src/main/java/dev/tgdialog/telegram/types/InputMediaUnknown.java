@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param caption the {@code caption} field
  * @param parseMode the {@code parse_mode} field
  * @param captionEntities the {@code caption_entities} field
- * @param json the value's JSON as received, in compact form
+ * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
  */
 public record InputMediaUnknown(
         String type,

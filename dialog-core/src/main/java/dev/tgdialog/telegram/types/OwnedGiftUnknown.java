@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param senderUser the {@code sender_user} field
  * @param sendDate the {@code send_date} field
  * @param isSaved the {@code is_saved} field
- * @param json the value's JSON as received, in compact form
+ * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
  */
 public record OwnedGiftUnknown(
         String type,

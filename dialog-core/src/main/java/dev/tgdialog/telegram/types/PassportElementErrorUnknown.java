@@ -9,7 +9,7 @@ package dev.tgdialog.telegram.types;
  * @param source the {@code source} field (empty when the value has none)
  * @param type the {@code type} field
  * @param message the {@code message} field
- * @param json the value's JSON as received, in compact form
+ * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
  */
 public record PassportElementErrorUnknown(
         String source,

@@ -6,7 +6,7 @@ package dev.tgdialog.telegram.types;
  * Bot API 10.1 spec it was generated from: read instead of null, and written back as its {@code json}
  * unchanged.
  *
- * @param json the value's JSON as received, in compact form
+ * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
  */
 public record ReplyMarkupUnknown(
         String json)

@@ -28,8 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class UnknownKindsTest {
 
-    /** A reaction type from a Bot API version newer than the model's, beside a known one. */
-    private static final String FUTURE_REACTION = "{\"type\":\"paid_star_2027\",\"stars\":3,\"label\":\"<b>\\u00e9\"}";
+    /**
+     * A reaction type from a Bot API version newer than the model's, as Telegram writes JSON: slashes and some
+     * characters escaped, a space after a colon. Kept byte for byte.
+     */
+    private static final String FUTURE_REACTION =
+            "{\"type\":\"paid_star_2027\", \"stars\":3,\"link\":\"https:\\/\\/t.me\\/x\",\"label\":\"<b>\\u00e9\"}";
 
     private static final String REACTION_UPDATE = """
             {
@@ -47,8 +51,9 @@ class UnknownKindsTest {
               }
             }""".formatted(FUTURE_REACTION);
 
-    /** The same reaction as Gson writes it: compact, with strings re-escaped the way the model writes every string. */
-    private static final String FUTURE_REACTION_COMPACT = "{\"type\":\"paid_star_2027\",\"stars\":3,\"label\":\"<b>é\"}";
+    /** The same reaction as Gson's own reader leaves it: compact, strings re-escaped as the model writes them. */
+    private static final String FUTURE_REACTION_COMPACT =
+            "{\"type\":\"paid_star_2027\",\"stars\":3,\"link\":\"https://t.me/x\",\"label\":\"<b>é\"}";
 
     private static Update update(String json) {
         return Json.fromUtf8(json.getBytes(StandardCharsets.UTF_8), Update.class);
@@ -61,12 +66,22 @@ class UnknownKindsTest {
         List<ReactionType> reactions = update.messageReaction().newReaction();
         assertThat(reactions).doesNotContainNull().hasSize(2);
         assertThat(reactions.get(0)).isEqualTo(ReactionTypeEmoji.of("🌭"));
-        assertThat(reactions.get(1)).isEqualTo(new ReactionTypeUnknown("paid_star_2027", FUTURE_REACTION_COMPACT));
+        assertThat(reactions.get(1)).isEqualTo(new ReactionTypeUnknown("paid_star_2027", FUTURE_REACTION));
         assertThat(reactions.get(1).type()).isEqualTo("paid_star_2027");
 
         String written = Json.gson().toJson(update);
-        assertThat(written).contains(FUTURE_REACTION_COMPACT);
+        assertThat(written).contains("[{\"type\":\"emoji\",\"emoji\":\"🌭\"}," + FUTURE_REACTION + "]");
         assertThat(JsonParser.parseString(written)).isEqualTo(JsonParser.parseString(REACTION_UPDATE));
+        assertThat(Json.gson().toJsonTree(reactions.get(1), ReactionType.class))
+                .isEqualTo(JsonParser.parseString(FUTURE_REACTION));
+    }
+
+    @Test
+    void throughGsonsOwnReader_anUnknownValueKeepsItsJsonInCompactForm() {
+        Update update = Json.gson().fromJson(REACTION_UPDATE, Update.class);
+
+        assertThat(update.messageReaction().newReaction().get(1))
+                .isEqualTo(new ReactionTypeUnknown("paid_star_2027", FUTURE_REACTION_COMPACT));
     }
 
     @Test
@@ -107,6 +122,10 @@ class UnknownKindsTest {
         assertThat(update.updateId()).isEqualTo(5);
         assertThat(update.unknownKind()).isEqualTo(new UnknownUpdateKind("future_kind", "{\"a\":1}"));
         assertThat(Json.gson().toJson(update)).isEqualTo("{\"update_id\":5,\"future_kind\":{\"a\":1}}");
+
+        Update spaced = update("{\"update_id\": 6, \"future_kind\": [1, {\"b\": \"\\/\"}] }");
+        assertThat(spaced.unknownKind()).isEqualTo(new UnknownUpdateKind("future_kind", "[1, {\"b\": \"\\/\"}]"));
+        assertThat(Json.gson().toJson(spaced)).isEqualTo("{\"update_id\":6,\"future_kind\":[1, {\"b\": \"\\/\"}]}");
     }
 
     @Test
