@@ -54,6 +54,16 @@ public final class BotApiGenerator {
 
     static final int BUILDER_THRESHOLD = 4;
 
+    /** The suffix of each union's generated variant for values of a kind the model does not know. */
+    static final String UNKNOWN = "Unknown";
+
+    /** The record holding an update of a kind the model does not know, and {@code Update}'s component for it. */
+    static final String UNKNOWN_UPDATE_KIND = "UnknownUpdateKind";
+    static final String UNKNOWN_KIND_COMPONENT = "unknownKind";
+
+    /** The name of the raw-JSON component of unknown variants and of {@link #UNKNOWN_UPDATE_KIND}. */
+    static final String RAW_JSON = "json";
+
     private static final Set<String> KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
             "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
@@ -68,6 +78,11 @@ public final class BotApiGenerator {
     private final Map<String, List<String>> unions = new LinkedHashMap<>();
     /** Concrete type name → the unions it implements, in order. */
     private final Map<String, List<String>> implemented = new HashMap<>();
+    /**
+     * Union name → its generated unknown variant. Every union has one but {@code MaybeInaccessibleMessage}, whose
+     * rule ({@code date == 0} or not) places every object.
+     */
+    private final Map<String, String> unknowns = new LinkedHashMap<>();
 
     BotApiGenerator(Spec spec) {
         this.spec = spec;
@@ -87,6 +102,18 @@ public final class BotApiGenerator {
             }
         }
         unions.put(REPLY_MARKUP, REPLY_MARKUP_VARIANTS);
+        for (String union : unions.keySet()) {
+            if (!union.equals(MAYBE_INACCESSIBLE)) {
+                String unknown = union + UNKNOWN;
+                if (spec.types().containsKey(unknown)) {
+                    throw new IllegalStateException("the spec has a type named like a generated one: " + unknown);
+                }
+                unknowns.put(union, unknown);
+            }
+        }
+        if (spec.types().containsKey(UNKNOWN_UPDATE_KIND)) {
+            throw new IllegalStateException("the spec has a type named like a generated one: " + UNKNOWN_UPDATE_KIND);
+        }
         for (Map.Entry<String, List<String>> u : unions.entrySet()) {
             for (String v : u.getValue()) {
                 implemented.computeIfAbsent(v, k -> new ArrayList<>()).add(u.getKey());
@@ -198,7 +225,7 @@ public final class BotApiGenerator {
             if (t.name().equals("InputFile")) {
                 continue; // the hand-written dev.tgdialog.telegram.InputFile
             }
-            if (methodRecords.contains(t.name())) {
+            if (methodRecords.contains(t.name()) || unknowns.containsValue(t.name())) {
                 throw new IllegalStateException("type and method record names clash: " + t.name());
             }
             String code = t.isUnion() ? unionInterface(t.name(), t.href()) : typeRecord(t);
@@ -209,6 +236,10 @@ public final class BotApiGenerator {
             }
         }
         out.put(path(TYPES_PKG, REPLY_MARKUP), unionInterface(REPLY_MARKUP, null));
+        for (Map.Entry<String, String> u : unknowns.entrySet()) {
+            out.put(path(TYPES_PKG, u.getValue()), unknownRecord(u.getKey(), u.getValue()));
+        }
+        out.put(path(TYPES_PKG, UNKNOWN_UPDATE_KIND), unknownUpdateKind());
         String richTextHref = spec.types().get(RICH_TEXT).href();
         out.put(path(TYPES_PKG, RICH_TEXT_PLAIN), richTextPlain(richTextHref));
         out.put(path(TYPES_PKG, RICH_TEXT_LIST), richTextList(richTextHref));
@@ -253,13 +284,23 @@ public final class BotApiGenerator {
             b.append(" * The Bot API union type <a href=\"").append(href).append("\">").append(name)
                     .append("</a>, one of the records it permits.\n");
         }
+        String unknown = unknowns.get(name);
+        if (unknown != null) {
+            b.append(" *\n * <p>A value of a kind this model does not know (added to the Bot API after the ")
+                    .append(spec.version()).append(" spec) reads as\n * {@link ").append(unknown)
+                    .append("}, never as null.\n");
+        }
         b.append(" */\n");
         List<String> supers = implemented.getOrDefault(name, List.of());
         b.append("public sealed interface ").append(name);
         if (!supers.isEmpty()) {
             b.append(" extends ").append(String.join(", ", supers));
         }
-        b.append("\n        permits ").append(String.join(",\n                ", variants)).append(" {\n");
+        List<String> permitted = new ArrayList<>(variants);
+        if (unknown != null) {
+            permitted.add(unknown);
+        }
+        b.append("\n        permits ").append(String.join(",\n                ", permitted)).append(" {\n");
         // Accessors every variant shares with the same Java type become interface methods.
         List<Component> common = commonComponents(variants);
         for (Component c : common) {
@@ -291,6 +332,81 @@ public final class BotApiGenerator {
             }
         }
         return result;
+    }
+
+    /** The discriminator field of a union's variants, or null for an untagged union. */
+    private String tagField(String union) {
+        String tagField = null;
+        for (String v : unions.get(union)) {
+            TypeDef vt = spec.types().get(v);
+            if (vt != null && vt.discriminator() != null) {
+                if (tagField != null && !tagField.equals(vt.discriminator().field())) {
+                    throw new IllegalStateException("mixed discriminator fields in " + union);
+                }
+                tagField = vt.discriminator().field();
+            }
+        }
+        return tagField;
+    }
+
+    /**
+     * The components of a union's unknown variant, without the raw JSON: the discriminator (first, when the union
+     * has one and it is not shared as a field) and the fields every variant shares, so the union's accessors work.
+     */
+    private List<Component> unknownComponents(String union) {
+        List<Component> comps = new ArrayList<>(commonComponents(unions.get(union)));
+        String tagField = tagField(union);
+        if (tagField != null && comps.stream().noneMatch(c -> c.field.name().equals(tagField))) {
+            comps.add(0, new Component(new Field(tagField, List.of("String"), true, false), union));
+        }
+        for (Component c : comps) {
+            if (c.javaName.equals(RAW_JSON)) {
+                throw new IllegalStateException(union + "." + RAW_JSON + " clashes with the unknown variant's JSON");
+            }
+        }
+        return comps;
+    }
+
+    private String unknownRecord(String union, String name) {
+        Imports imports = new Imports(TYPES_PKG);
+        List<Component> comps = unknownComponents(union);
+        String tagField = tagField(union);
+        StringBuilder b = new StringBuilder();
+        b.append("/**\n * ").append(article(union)).append(" {@link ").append(union)
+                .append("} of a kind this model does not know, such as one added to the Bot API after the\n * ")
+                .append(spec.version()).append(" spec it was generated from: read instead of null, and written back as"
+                        + " its {@code json}\n * unchanged")
+                .append(comps.isEmpty() ? "" : " (the other components are read from it and not written)")
+                .append(".\n *\n");
+        for (Component c : comps) {
+            b.append(" * @param ").append(c.javaName).append(" the {@code ").append(c.field.name()).append("} field")
+                    .append(c.field.name().equals(tagField) ? " (empty when the value has none)" : "")
+                    .append("\n");
+        }
+        b.append(" * @param ").append(RAW_JSON).append(" the value's JSON exactly as Telegram sent it (compact, when read"
+                + " through a plain Gson reader)\n */\n");
+        b.append("public record ").append(name).append('(');
+        for (Component c : comps) {
+            b.append("\n        ").append(c.type(imports)).append(' ').append(c.javaName).append(',');
+        }
+        b.append("\n        String ").append(RAW_JSON).append(")\n        implements ").append(union).append(" {}\n");
+        return header + "package " + TYPES_PKG + ";\n\n" + imports.render() + b;
+    }
+
+    private String unknownUpdateKind() {
+        return header + "package " + TYPES_PKG + ";\n\n"
+                + "/**\n * An update of a kind this model does not know, such as one added to the Bot API after the "
+                + spec.version() + "\n * spec it was generated from: tgdialog's own, held by {@link Update#"
+                + UNKNOWN_KIND_COMPONENT + "()} and written back as\n * {@code \"name\": json}.\n *\n"
+                + " * @param name the update's field naming its kind, such as {@code \"future_kind\"}\n"
+                + " * @param " + RAW_JSON + " that field's value exactly as Telegram sent it (compact, when read through a"
+                + " plain Gson reader)\n */\n"
+                + "public record " + UNKNOWN_UPDATE_KIND + "(String name, String " + RAW_JSON + ") {}\n";
+    }
+
+    /** The synthetic last component of {@code Update}, holding an update kind the model does not know. */
+    private boolean isUnknownKind(Component c) {
+        return c.field.types().equals(List.of(UNKNOWN_UPDATE_KIND));
     }
 
     private String richTextPlain(String href) {
@@ -437,6 +553,12 @@ public final class BotApiGenerator {
         List<Component> comps = components(t);
         Imports imports = new Imports(TYPES_PKG);
         String doc = "/**\n * The Bot API type <a href=\"" + t.href() + "\">" + t.name() + "</a>.\n */\n";
+        if (t.name().equals("Update")) {
+            doc = "/**\n * The Bot API type <a href=\"" + t.href() + "\">" + t.name() + "</a>.\n *\n"
+                    + " * <p>The last component, {@code " + UNKNOWN_KIND_COMPONENT + "}, is tgdialog's own: an update"
+                    + " of a kind this model does not\n * know keeps its field's name and JSON there (null for every"
+                    + " known kind), so a bot can still read it.\n */\n";
+        }
         List<String> supers = implemented.getOrDefault(t.name(), List.of());
         Discriminator d = t.discriminator();
         String body = recordBody(t.name(), comps, supers, d, imports, null);
@@ -444,7 +566,11 @@ public final class BotApiGenerator {
     }
 
     private List<Component> components(TypeDef t) {
-        List<Field> fields = t.fields() == null ? List.of() : t.fields();
+        List<Field> fields = new ArrayList<>(t.fields() == null ? List.of() : t.fields());
+        if (t.name().equals("Update")) {
+            // The one special case: an update's kind is its one optional field, and Telegram adds kinds often.
+            fields.add(new Field(UNKNOWN_KIND_COMPONENT, List.of(UNKNOWN_UPDATE_KIND), false, false));
+        }
         return fields.stream().map(f -> new Component(f, t.name())).collect(Collectors.toList());
     }
 
@@ -678,7 +804,11 @@ public final class BotApiGenerator {
         }
         b.append("        }\n");
         for (Component c : optional) {
-            b.append("\n        /** Sets {@code ").append(c.field.name()).append("}. */\n");
+            if (isUnknownKind(c)) {
+                b.append("\n        /** Sets the update's kind that this model does not know (not a Bot API field). */\n");
+            } else {
+                b.append("\n        /** Sets {@code ").append(c.field.name()).append("}. */\n");
+            }
             b.append("        public Builder ").append(c.javaName).append('(').append(c.type(imports)).append(' ')
                     .append(c.javaName).append(") {\n");
             b.append("            this.").append(c.javaName).append(" = ").append(c.javaName)
@@ -717,6 +847,9 @@ public final class BotApiGenerator {
     /** The reader, the one name the generated read method declares beside the components' locals. */
     private static final String READER = "in";
 
+    /** The local holding the field name in {@code Update}'s read method. */
+    private static final String FIELD = "field";
+
     /**
      * A streaming adapter for one record: a switch over the JSON names into locals, then the canonical constructor;
      * writing calls the accessors in declaration order. Each non-leaf component has an adapter field of its own, so
@@ -740,10 +873,23 @@ public final class BotApiGenerator {
         StringBuilder cases = new StringBuilder();
         StringBuilder writes = new StringBuilder();
         List<String> args = new ArrayList<>();
+        Component unknownKind = null;
         for (int i = 0; i < comps.size(); i++) {
             Component c = comps.get(i);
-            if (c.javaName.equals(READER)) {
+            if (c.javaName.equals(READER) || (c.javaName.equals(FIELD) && name.equals("Update"))) {
                 throw new IllegalStateException(name + "." + c.javaName + " clashes with a generated adapter name");
+            }
+            if (isUnknownKind(c)) {
+                if (wide || i != comps.size() - 1) {
+                    throw new IllegalStateException(name + "'s unknown kind must be the last of few components");
+                }
+                unknownKind = c;
+                imports.add(TYPES_PKG + "." + UNKNOWN_UPDATE_KIND);
+                args.add(c.javaName);
+                locals.append("        @Nullable ").append(UNKNOWN_UPDATE_KIND).append(' ').append(c.javaName)
+                        .append(" = null;\n");
+                writes.append("        RecordFields.writeKind(out, value.").append(c.javaName).append("());\n");
+                continue;
             }
             String type = mapType(c, imports, false);
             String json = c.field.name();
@@ -827,7 +973,17 @@ public final class BotApiGenerator {
         }
         b.append(locals);
         b.append("        in.beginObject();\n        while (in.hasNext()) {\n");
-        if (comps.isEmpty()) {
+        if (unknownKind != null) {
+            // The first field the model does not know is the update's kind; its JSON is kept, not skipped.
+            b.append("            String ").append(FIELD).append(" = in.nextName();\n");
+            b.append("            switch (").append(FIELD).append(") {\n").append(cases)
+                    .append("                default -> {\n                    if (").append(unknownKind.javaName)
+                    .append(" == null) {\n                        ").append(unknownKind.javaName)
+                    .append(" = new ").append(UNKNOWN_UPDATE_KIND).append('(').append(FIELD)
+                    .append(", RecordFields.readJson(in));\n")
+                    .append("                    } else {\n                        in.skipValue();\n"
+                            + "                    }\n                }\n            }\n");
+        } else if (comps.isEmpty()) {
             b.append("            in.nextName();\n            in.skipValue();\n");
         } else {
             b.append("            switch (in.nextName()) {\n").append(cases)
@@ -893,20 +1049,16 @@ public final class BotApiGenerator {
                         .append("\"");
             }
             cases.append(" -> ").append(method).append("(gson);\n");
+            String unknown = unknowns.get(union);
+            if (unknown != null) {
+                cases.append("            case \"").append(TYPES_PKG).append('.').append(unknown).append("\" -> ")
+                        .append(method).append("(gson).unknownAdapter();\n");
+            }
 
-            methods.append("\n    private static TypeAdapter<").append(union).append("> ").append(method)
+            methods.append("\n    private static UnionTypeAdapter<").append(union).append("> ").append(method)
                     .append("(Gson gson) {\n");
             methods.append("        return UnionTypeAdapter.builder(gson, ").append(union).append(".class)\n");
-            String tagField = null;
-            for (String v : u.getValue()) {
-                TypeDef vt = spec.types().get(v);
-                if (vt != null && vt.discriminator() != null) {
-                    if (tagField != null && !tagField.equals(vt.discriminator().field())) {
-                        throw new IllegalStateException("mixed discriminator fields in " + union);
-                    }
-                    tagField = vt.discriminator().field();
-                }
-            }
+            String tagField = tagField(union);
             if (union.equals(MAYBE_INACCESSIBLE)) {
                 methods.append("                .dateZero(InaccessibleMessage.class)\n");
                 imports.add(TYPES_PKG + ".InaccessibleMessage");
@@ -945,6 +1097,28 @@ public final class BotApiGenerator {
                     }
                 }
                 methods.append(")\n");
+            }
+            if (unknown != null) {
+                imports.add(TYPES_PKG + "." + unknown);
+                List<String> reads = new ArrayList<>();
+                for (Component c : unknownComponents(union)) {
+                    String type = mapType(c, imports, false);
+                    String json = "\"" + c.field.name() + "\"";
+                    if (c.field.name().equals(tagField)) {
+                        reads.add("fields.tag()");
+                    } else if (type.equals("long") || type.equals("boolean") || type.equals("double")) {
+                        reads.add("fields." + type + "Value(" + json + ")");
+                    } else if (type.contains("<")) {
+                        reads.add("fields.get(" + json + ", " + typeToken(type) + ")");
+                    } else {
+                        reads.add("fields.get(" + json + ", " + type + ".class)");
+                    }
+                }
+                reads.add("json");
+                methods.append("                .unknown(").append(unknown).append(".class, (fields, json) -> new ")
+                        .append(unknown).append("(\n                        ")
+                        .append(String.join(",\n                        ", reads)).append("),\n                        ")
+                        .append(unknown).append("::").append(RAW_JSON).append(")\n");
             }
             methods.append("                .build();\n    }\n");
         }

@@ -9,6 +9,7 @@ import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.Widget;
 import dev.tgdialog.widget.WidgetContext;
+import java.text.DecimalFormatSymbols;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -35,12 +36,14 @@ import org.jspecify.annotations.Nullable;
  * header; clicking the header zooms out to the months of the year, and again to a page of twelve years, from where
  * a click zooms back in. Days, months and years outside {@link Builder#notBefore}/{@link Builder#notAfter} are
  * shown but refused, and navigation past them is not offered. Month and weekday names and the first day of the
- * week follow the user's {@code language_code} unless a locale is given.
+ * week follow the user's {@code language_code} unless a locale is given, and so do the digits of the labels
+ * (Persian {@code ۲۹} for {@code fa}); a user without one sees English. The JVM's default locale is never used.
  *
  * <p>Callback payloads are short and checked on every click: {@code d20240229} picks a day, {@code m202402} zooms
  * into a month, {@code y2024} into a year, {@code p}/{@code n} go to the previous/next month, year or page,
  * {@code z} zooms out and {@code _} (blank cells, weekday names) does nothing. A payload that does not parse, is out
- * of range or does not belong to what is showing is refused with a toast and changes nothing.
+ * of range or does not belong to what is showing is refused with a toast and changes nothing. Payloads are plain
+ * ASCII whatever the locale.
  *
  * <p>Immutable and thread-safe; the view and the month showing are kept in the widget's state.
  */
@@ -209,7 +212,8 @@ public final class DatePicker implements KeyboardWidget {
 
     private List<List<InlineKeyboardButton>> renderDays(RenderContext ctx, Showing s) {
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
-        rows.add(header(ctx, s, title(s.shown.getMonth(), s.locale) + " " + s.shown.getYear(), ZOOM_OUT));
+        rows.add(header(ctx, s, title(s.shown.getMonth(), s.locale) + " " + digits(s.shown.getYear(), 1, s.locale),
+                ZOOM_OUT));
         List<InlineKeyboardButton> names = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             names.add(ctx.button(weekdayName(s.firstDay.plus(i), s.locale), NOOP));
@@ -223,7 +227,7 @@ public final class DatePicker implements KeyboardWidget {
                 if (day.getMonth() != s.shown.getMonth()) {
                     week.add(ctx.button(BLANK, NOOP));
                 } else {
-                    String label = Integer.toString(day.getDayOfMonth());
+                    String label = digits(day.getDayOfMonth(), 1, s.locale);
                     week.add(ctx.button(day.equals(s.today) ? mark(label) : label, dayPayload(day)));
                 }
             }
@@ -235,13 +239,13 @@ public final class DatePicker implements KeyboardWidget {
     private List<List<InlineKeyboardButton>> renderMonths(RenderContext ctx, Showing s) {
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         int year = s.shown.getYear();
-        rows.add(header(ctx, s, Integer.toString(year), ZOOM_OUT));
+        rows.add(header(ctx, s, digits(year, 1, s.locale), ZOOM_OUT));
         List<InlineKeyboardButton> row = new ArrayList<>();
         for (Month m : Month.values()) {
             YearMonth ym = YearMonth.of(year, m);
             String label = shortMonthName(m, s.locale);
             row.add(ctx.button(ym.equals(YearMonth.from(s.today)) ? mark(label) : label,
-                    String.format("m%04d%02d", year, m.getValue())));
+                    String.format(Locale.ROOT, "m%04d%02d", year, m.getValue())));
             if (row.size() == 3) {
                 rows.add(row);
                 row = new ArrayList<>();
@@ -253,13 +257,14 @@ public final class DatePicker implements KeyboardWidget {
     private List<List<InlineKeyboardButton>> renderYears(RenderContext ctx, Showing s) {
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         int start = pageStart(s.shown.getYear());
-        rows.add(header(ctx, s, start + " – " + (start + YEARS_PER_PAGE - 1), NOOP));
+        rows.add(header(ctx, s, digits(start, 1, s.locale) + " – " + digits(start + YEARS_PER_PAGE - 1, 1, s.locale),
+                NOOP));
         List<InlineKeyboardButton> row = new ArrayList<>();
         for (int year = start; year < start + YEARS_PER_PAGE; year++) {
-            String label = Integer.toString(year);
+            String label = digits(year, 1, s.locale);
             row.add(year < FIRST.getYear() || year > LAST.getYear()
                     ? ctx.button(BLANK, NOOP)
-                    : ctx.button(year == s.today.getYear() ? mark(label) : label, String.format("y%04d", year)));
+                    : ctx.button(year == s.today.getYear() ? mark(label) : label, String.format(Locale.ROOT, "y%04d", year)));
             if (row.size() == 3) {
                 rows.add(row);
                 row = new ArrayList<>();
@@ -276,11 +281,11 @@ public final class DatePicker implements KeyboardWidget {
     }
 
     private String mark(String label) {
-        return String.format(todayMarker, label);
+        return String.format(Locale.ROOT, todayMarker, label);
     }
 
     private static String dayPayload(LocalDate day) {
-        return String.format("d%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        return String.format(Locale.ROOT, "d%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     }
 
     static int pageStart(int year) {
@@ -367,6 +372,24 @@ public final class DatePicker implements KeyboardWidget {
             region = language.toUpperCase(Locale.ROOT);
         }
         return region == null ? parsed : new Locale.Builder().setLocale(parsed).setRegion(region).build();
+    }
+
+    /**
+     * {@code value} zero-padded to {@code width} digits, in the digits of {@code locale} (Persian {@code ۰۹} for
+     * {@code fa}, ASCII for English): for labels only, never for payloads.
+     */
+    static String digits(int value, int width, Locale locale) {
+        String ascii = String.format(Locale.ROOT, "%0" + width + "d", value);
+        char zero = DecimalFormatSymbols.getInstance(locale).getZeroDigit();
+        if (zero == '0') {
+            return ascii;
+        }
+        StringBuilder b = new StringBuilder(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            b.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
+        }
+        return b.toString();
     }
 
     static String title(Month month, Locale locale) {
@@ -495,7 +518,7 @@ public final class DatePicker implements KeyboardWidget {
             Objects.requireNonNull(format, "format");
             String probe;
             try {
-                probe = String.format(format, "31");
+                probe = String.format(Locale.ROOT, format, "31");
             } catch (IllegalFormatException e) {
                 throw new IllegalArgumentException("DatePicker " + id + ": todayMarker must be a format with one %s,"
                         + " was \"" + format + "\"", e);

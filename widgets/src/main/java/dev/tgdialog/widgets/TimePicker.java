@@ -10,6 +10,7 @@ import dev.tgdialog.widget.WidgetContext;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A keyboard for picking a time of day in two clicks: first the hour from a grid of 24 ({@code 00}-{@code 23}, rows
  * of 6), then the minute from that hour's steps ({@code 09:00}, {@code 09:15}, …, rows of 4) with a button back to
- * the hours. The hour picked is kept in the widget's state until a minute is picked.
+ * the hours. The hour picked is kept in the widget's state until a minute is picked. The labels' digits follow the
+ * user's {@code language_code} (Persian {@code ۰۹:۱۵} for {@code fa}; English without one), never the JVM's default
+ * locale.
  *
- * <p>Callback payloads: {@code h09} picks an hour, {@code m15} a minute of the hour picked, {@code b} goes back to
+ * <p>Callback payloads (plain ASCII whatever the locale): {@code h09} picks an hour, {@code m15} a minute of the hour picked, {@code b} goes back to
  * the hours. Anything else, a minute off the step, or a minute before an hour is refused with a toast and changes
  * nothing.
  *
@@ -69,11 +72,12 @@ public final class TimePicker implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         Integer hour = ctx.state(HOUR);
+        Locale locale = DatePicker.userLocale(ctx.user());
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         List<InlineKeyboardButton> row = new ArrayList<>();
         if (hour == null) {
             for (int h = 0; h < 24; h++) {
-                row.add(ctx.button(String.format("%02d", h), String.format("h%02d", h)));
+                row.add(ctx.button(DatePicker.digits(h, 2, locale), String.format(Locale.ROOT, "h%02d", h)));
                 if (row.size() == HOURS_PER_ROW) {
                     rows.add(row);
                     row = new ArrayList<>();
@@ -82,7 +86,8 @@ public final class TimePicker implements KeyboardWidget {
             return rows;
         }
         for (int m = 0; m < 60; m += minuteStep) {
-            row.add(ctx.button(String.format("%02d:%02d", hour, m), String.format("m%02d", m)));
+            row.add(ctx.button(DatePicker.digits(hour, 2, locale) + ":" + DatePicker.digits(m, 2, locale),
+                    String.format(Locale.ROOT, "m%02d", m)));
             if (row.size() == MINUTES_PER_ROW) {
                 rows.add(row);
                 row = new ArrayList<>();

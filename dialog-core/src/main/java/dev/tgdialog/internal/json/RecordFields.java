@@ -1,13 +1,16 @@
 package dev.tgdialog.internal.json;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.tgdialog.telegram.types.UnknownUpdateKind;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
@@ -154,6 +157,38 @@ public final class RecordFields {
             adapter.write(out.name(name), value);
         } else if (out.getSerializeNulls()) {
             out.name(name).nullValue();
+        }
+    }
+
+    /**
+     * Reads the next value, whatever it is, as JSON text (what an unknown value keeps): exactly as received from
+     * Telegram's bytes (a {@link Utf8JsonReader}), in compact form from any other reader.
+     */
+    public static String readJson(JsonReader in) throws IOException {
+        return in instanceof Utf8JsonReader utf8 ? utf8.nextRawValue() : JsonParser.parseReader(in).toString();
+    }
+
+    /**
+     * Writes JSON text kept by an unknown value unchanged. It is parsed first, so a value built by hand with broken
+     * JSON fails here instead of corrupting the request; Gson's tree writer (behind {@code toJsonTree}), which has
+     * no raw form, gets the parsed tree.
+     */
+    public static void writeJson(JsonWriter out, String json) throws IOException {
+        JsonElement tree = Json.gson().fromJson(json, JsonElement.class);
+        if (tree == null) {
+            throw new JsonParseException("no JSON value in an unknown value's json");
+        }
+        try {
+            out.jsonValue(json);
+        } catch (UnsupportedOperationException treeWriter) {
+            Json.gson().getAdapter(JsonElement.class).write(out, tree);
+        }
+    }
+
+    /** Writes an update's unknown kind, if it has one, back as the field it was read from. */
+    public static void writeKind(JsonWriter out, @Nullable UnknownUpdateKind kind) throws IOException {
+        if (kind != null) {
+            writeJson(out.name(kind.name()), kind.json());
         }
     }
 }

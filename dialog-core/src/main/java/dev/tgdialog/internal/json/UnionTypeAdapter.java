@@ -3,9 +3,11 @@ package dev.tgdialog.internal.json;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes one union of the Bot API model (a sealed interface). Writing delegates to the variant's own
  * adapter. Reading picks the variant by the discriminator field's value, by {@code date == 0}, or by which required
- * fields are present; a value it cannot place (a variant from a newer Bot API version) reads as {@code null} and is
- * logged at DEBUG, never thrown. Thread-safe once built.
+ * fields are present. A value it cannot place (a variant from a newer Bot API version) reads as the union's unknown
+ * variant ({@code ReactionTypeUnknown}, ...), which carries the value's JSON and is written back as that JSON unchanged;
+ * it is logged at DEBUG, never thrown, and never read as {@code null}. Thread-safe once built.
  *
  * @param <U> the union's interface
  */
@@ -54,6 +58,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
     private final @Nullable Class<?> arrayType;
     private final @Nullable Function<List<U>, ? extends U> fromArray;
     private final @Nullable Function<Object, List<U>> toArrayForm;
+    private final @Nullable Class<? extends U> unknownType;
+    private final @Nullable BiFunction<Fields, String, ? extends U> unknown;
+    private final @Nullable Function<Object, String> unknownJson;
     private volatile @Nullable Delegate last;
 
     private UnionTypeAdapter(Builder<U> b) {
@@ -68,6 +75,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         this.arrayType = b.arrayType;
         this.fromArray = b.fromArray;
         this.toArrayForm = b.toArrayForm;
+        this.unknownType = b.unknownType;
+        this.unknown = b.unknown;
+        this.unknownJson = b.unknownJson;
     }
 
     /** Starts describing the union {@code union}. */
@@ -81,6 +91,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             out.nullValue();
         } else if (stringType != null && stringType.isInstance(value)) {
             out.value(Objects.requireNonNull(toStringForm).apply(value));
+        } else if (unknownType != null && unknownType.isInstance(value)) {
+            RecordFields.writeJson(out, Objects.requireNonNull(unknownJson).apply(value));
         } else if (arrayType != null && arrayType.isInstance(value)) {
             out.beginArray();
             for (U item : Objects.requireNonNull(toArrayForm).apply(value)) {
@@ -104,7 +116,18 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
                     ? new dev.tgdialog.telegram.types.InaccessibleMessage(message.chat(), message.messageId(), 0)
                     : message);
         }
-        return fromTree(gson.getAdapter(JsonElement.class).read(in));
+        return readTree(in);
+    }
+
+    /**
+     * Reads the value as a tree and places it. From Telegram's bytes (a {@link Utf8JsonReader}) an unknown value
+     * keeps its JSON exactly as sent; from any other reader, the tree's compact form.
+     */
+    private @Nullable U readTree(JsonReader in) throws IOException {
+        Utf8JsonReader utf8 = unknown != null && in instanceof Utf8JsonReader u
+                && in.peek() != com.google.gson.stream.JsonToken.NULL ? u : null;
+        int start = utf8 == null ? -1 : utf8.valueOffset();
+        return fromTree(gson.getAdapter(JsonElement.class).read(in), utf8, start);
     }
 
     /**
@@ -125,7 +148,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
     /** A variant and its adapter, swapped as one reference so readers on other threads never see a mixed pair. */
     private record Delegate(Class<?> variant, TypeAdapter<Object> adapter) {}
 
-    private @Nullable U fromTree(@Nullable JsonElement element) {
+    /** The value of {@code element}; an unknown one's text is {@code utf8}'s from {@code start} when given. */
+    private @Nullable U fromTree(@Nullable JsonElement element, @Nullable Utf8JsonReader utf8, int start) {
         if (element == null || element.isJsonNull()) {
             return null;
         }
@@ -136,7 +160,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             JsonArray array = element.getAsJsonArray();
             List<U> items = new ArrayList<>(array.size());
             for (JsonElement e : array) {
-                U item = fromTree(e);
+                U item = fromTree(e, null, -1);
                 if (item != null) {
                     items.add(item);
                 }
@@ -144,15 +168,53 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             return fromArray.apply(Collections.unmodifiableList(items));
         }
         if (!element.isJsonObject()) {
-            log.debug("{}: expected an object, got {}; read as null", union.getSimpleName(), element);
-            return null;
+            log.debug("{}: expected an object, got {}; read as unknown", union.getSimpleName(), element);
+            return unknown(new JsonObject(), element, utf8, start);
         }
         JsonObject object = element.getAsJsonObject();
         Class<?> chosen = choose(object);
         if (chosen == null) {
-            return null;
+            return unknown(object, object, utf8, start);
         }
         return union.cast(gson.getAdapter(chosen).fromJsonTree(object));
+    }
+
+    /** The unknown variant for {@code element}, its shared fields read from {@code object}; null only without one. */
+    private @Nullable U unknown(JsonObject object, JsonElement element, @Nullable Utf8JsonReader utf8, int start) {
+        if (unknown == null) {
+            return null;
+        }
+        String json = utf8 != null ? utf8.textFrom(start) : element.toString();
+        return unknown.apply(new Fields(gson, object, tagField), json);
+    }
+
+    /**
+     * The adapter of the union's unknown variant on its own (what Gson uses for {@code ReactionTypeUnknown.class}):
+     * reads any JSON value as the unknown variant, writes its JSON unchanged.
+     */
+    public TypeAdapter<U> unknownAdapter() {
+        if (unknown == null) {
+            throw new IllegalStateException(union.getSimpleName() + " has no unknown variant");
+        }
+        return new TypeAdapter<U>() {
+            @Override
+            public void write(JsonWriter out, @Nullable U value) throws IOException {
+                UnionTypeAdapter.this.write(out, value);
+            }
+
+            @Override
+            public @Nullable U read(JsonReader in) throws IOException {
+                Utf8JsonReader utf8 = in instanceof Utf8JsonReader u
+                        && in.peek() != com.google.gson.stream.JsonToken.NULL ? u : null;
+                int start = utf8 == null ? -1 : utf8.valueOffset();
+                JsonElement element = gson.getAdapter(JsonElement.class).read(in);
+                if (element == null || element.isJsonNull()) {
+                    return null;
+                }
+                JsonObject object = element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
+                return unknown(object, element, utf8, start);
+            }
+        };
     }
 
     private @Nullable Class<?> choose(JsonObject object) {
@@ -168,7 +230,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             String value = tag instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
             candidates = variants.stream().filter(v -> Objects.equals(v.tag(), value)).toList();
             if (candidates.isEmpty()) {
-                log.debug("{}: unknown {} {}; read as null", union.getSimpleName(), tagField, value);
+                log.debug("{}: unknown {} {}; read as unknown", union.getSimpleName(), tagField, value);
                 return null;
             }
             if (candidates.size() == 1) {
@@ -189,7 +251,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         if (tagField != null) {
             return candidates.get(0).type();
         }
-        log.debug("{}: no variant matches the fields {}; read as null", union.getSimpleName(), object.keySet());
+        log.debug("{}: no variant matches the fields {}; read as unknown", union.getSimpleName(), object.keySet());
         return null;
     }
 
@@ -210,6 +272,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         private @Nullable Class<?> arrayType;
         private @Nullable Function<List<U>, ? extends U> fromArray;
         private @Nullable Function<Object, List<U>> toArrayForm;
+        private @Nullable Class<? extends U> unknownType;
+        private @Nullable BiFunction<Fields, String, ? extends U> unknown;
+        private @Nullable Function<Object, String> unknownJson;
 
         private Builder(Gson gson, Class<U> union) {
             this.gson = gson;
@@ -251,9 +316,77 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             return this;
         }
 
+        /**
+         * The variant for a value no other variant matches: {@code create} makes it from the value's shared fields
+         * and its JSON in compact form; {@code json} gives that JSON back for writing.
+         */
+        public <K extends U> Builder<U> unknown(Class<K> type, BiFunction<Fields, String, K> create,
+                Function<K, String> json) {
+            this.unknownType = type;
+            this.unknown = create;
+            this.unknownJson = o -> json.apply(type.cast(o));
+            return this;
+        }
+
         /** The adapter, null-safe. */
-        public TypeAdapter<U> build() {
+        public UnionTypeAdapter<U> build() {
             return new UnionTypeAdapter<>(this);
+        }
+    }
+
+    /**
+     * The fields an unknown variant shares with every known one (a {@code MessageOrigin}'s {@code date}), read from
+     * its JSON object with the model's own adapters; absent fields read as null, 0 or false, as in every record.
+     */
+    public static final class Fields {
+        private final Gson gson;
+        private final JsonObject object;
+        private final @Nullable String tagField;
+
+        private Fields(Gson gson, JsonObject object, @Nullable String tagField) {
+            this.gson = gson;
+            this.object = object;
+            this.tagField = tagField;
+        }
+
+        /** The discriminator's value; empty when the value has none (absent or not a string). */
+        public String tag() {
+            JsonElement tag = tagField == null ? null : object.get(tagField);
+            return tag instanceof JsonPrimitive p && p.isString() ? p.getAsString() : "";
+        }
+
+        /** The field {@code name} as {@code type}, or null when absent. */
+        public <T> @Nullable T get(String name, Class<T> type) {
+            return gson.getAdapter(type).fromJsonTree(field(name));
+        }
+
+        /** The field {@code name} as the parameterised {@code type} (a {@code List<X>}), or null when absent. */
+        public <T> @Nullable T get(String name, TypeToken<?> type) {
+            TypeAdapter<T> adapter = RecordFields.adapter(gson, type);
+            return adapter.fromJsonTree(field(name));
+        }
+
+        /** The number {@code name}, 0 when absent. */
+        public long longValue(String name) {
+            Long value = get(name, Long.class);
+            return value == null ? 0L : value;
+        }
+
+        /** The boolean {@code name}, false when absent. */
+        public boolean booleanValue(String name) {
+            Boolean value = get(name, Boolean.class);
+            return value != null && value;
+        }
+
+        /** The number {@code name}, 0 when absent. */
+        public double doubleValue(String name) {
+            Double value = get(name, Double.class);
+            return value == null ? 0.0 : value;
+        }
+
+        private JsonElement field(String name) {
+            JsonElement value = object.get(name);
+            return value == null ? JsonNull.INSTANCE : value;
         }
     }
 }

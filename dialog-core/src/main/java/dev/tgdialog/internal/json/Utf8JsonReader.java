@@ -69,6 +69,8 @@ public final class Utf8JsonReader extends JsonReader {
     private int valueStart;
     private int valueEnd;
     private boolean escaped;
+    /** Where the peeked value starts in the input (its quote, bracket or first character). */
+    private int tokenStart;
     /** The peeked number: its value when it is a long, else its text in {@code [valueStart, valueEnd)}. */
     private long peekedLong;
 
@@ -333,6 +335,30 @@ public final class Utf8JsonReader extends JsonReader {
         pathIndices[depth - 1]++;
     }
 
+    /**
+     * Reads the next value, whatever it is, and gives its JSON text exactly as the input has it (what a value of a
+     * kind the model does not know keeps, so it can be written back unchanged).
+     */
+    public String nextRawValue() throws IOException {
+        int start = valueOffset();
+        skipValue();
+        return textFrom(start);
+    }
+
+    /** Where the next value starts in the input (it is peeked); once it is read, {@link #textFrom} gives its text. */
+    public int valueOffset() throws IOException {
+        int p = peeked();
+        if (p == NAME || p == END_OBJECT || p == END_ARRAY || p == END_DOCUMENT) {
+            throw unexpected("a value");
+        }
+        return tokenStart;
+    }
+
+    /** The input from {@code offset} to where the reader is, as text: a value's own JSON once it has been read. */
+    public String textFrom(int offset) {
+        return new String(in, offset, pos - offset, StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         peeked = NONE;
@@ -434,6 +460,7 @@ public final class Utf8JsonReader extends JsonReader {
             default -> throw new AssertionError(scope);
         }
         int c = nextNonWhitespace(true);
+        tokenStart = pos;
         switch (c) {
             case ']' -> {
                 if (scope == EMPTY_ARRAY) {

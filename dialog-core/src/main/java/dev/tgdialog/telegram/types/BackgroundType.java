@@ -3,12 +3,16 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#backgroundtype">BackgroundType</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link BackgroundTypeUnknown}, never as null.
  */
 public sealed interface BackgroundType
         permits BackgroundTypeFill,
                 BackgroundTypeWallpaper,
                 BackgroundTypePattern,
-                BackgroundTypeChatTheme {
+                BackgroundTypeChatTheme,
+                BackgroundTypeUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#botcommandscope">BotCommandScope</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link BotCommandScopeUnknown}, never as null.
  */
 public sealed interface BotCommandScope
         permits BotCommandScopeDefault,
@@ -11,7 +14,8 @@ public sealed interface BotCommandScope
                 BotCommandScopeAllChatAdministrators,
                 BotCommandScopeChat,
                 BotCommandScopeChatAdministrators,
-                BotCommandScopeChatMember {
+                BotCommandScopeChatMember,
+                BotCommandScopeUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,11 +3,15 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#chatboostsource">ChatBoostSource</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link ChatBoostSourceUnknown}, never as null.
  */
 public sealed interface ChatBoostSource
         permits ChatBoostSourcePremium,
                 ChatBoostSourceGiftCode,
-                ChatBoostSourceGiveaway {
+                ChatBoostSourceGiveaway,
+                ChatBoostSourceUnknown {
 
     /** The {@code source} field, present in every variant. */
     String source();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#chatmember">ChatMember</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link ChatMemberUnknown}, never as null.
  */
 public sealed interface ChatMember
         permits ChatMemberOwner,
@@ -10,7 +13,8 @@ public sealed interface ChatMember
                 ChatMemberMember,
                 ChatMemberRestricted,
                 ChatMemberLeft,
-                ChatMemberBanned {
+                ChatMemberBanned,
+                ChatMemberUnknown {
 
     /** The {@code status} field, present in every variant. */
     String status();

@@ -5,6 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inlinequeryresult">InlineQueryResult</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InlineQueryResultUnknown}, never as null.
  */
 public sealed interface InlineQueryResult
         permits InlineQueryResultCachedAudio,
@@ -26,7 +29,8 @@ public sealed interface InlineQueryResult
                 InlineQueryResultPhoto,
                 InlineQueryResultVenue,
                 InlineQueryResultVideo,
-                InlineQueryResultVoice {
+                InlineQueryResultVoice,
+                InlineQueryResultUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inputmedia">InputMedia</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InputMediaUnknown}, never as null.
  */
 public sealed interface InputMedia
         permits InputMediaAnimation,
@@ -14,7 +17,8 @@ public sealed interface InputMedia
                 InputMediaDocument,
                 InputMediaLivePhoto,
                 InputMediaPhoto,
-                InputMediaVideo {
+                InputMediaVideo,
+                InputMediaUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inputmessagecontent">InputMessageContent</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InputMessageContentUnknown}, never as null.
  */
 public sealed interface InputMessageContent
         permits InputTextMessageContent,
@@ -10,5 +13,6 @@ public sealed interface InputMessageContent
                 InputLocationMessageContent,
                 InputVenueMessageContent,
                 InputContactMessageContent,
-                InputInvoiceMessageContent {
+                InputInvoiceMessageContent,
+                InputMessageContentUnknown {
 }

@@ -5,11 +5,15 @@ import dev.tgdialog.telegram.InputFile;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inputpaidmedia">InputPaidMedia</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InputPaidMediaUnknown}, never as null.
  */
 public sealed interface InputPaidMedia
         permits InputPaidMediaLivePhoto,
                 InputPaidMediaPhoto,
-                InputPaidMediaVideo {
+                InputPaidMediaVideo,
+                InputPaidMediaUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inputpollmedia">InputPollMedia</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InputPollMediaUnknown}, never as null.
  */
 public sealed interface InputPollMedia
         permits InputMediaAnimation,
@@ -12,7 +15,8 @@ public sealed interface InputPollMedia
                 InputMediaLocation,
                 InputMediaPhoto,
                 InputMediaVenue,
-                InputMediaVideo {
+                InputMediaVideo,
+                InputPollMediaUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

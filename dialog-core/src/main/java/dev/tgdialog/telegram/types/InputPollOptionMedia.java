@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inputpolloptionmedia">InputPollOptionMedia</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InputPollOptionMediaUnknown}, never as null.
  */
 public sealed interface InputPollOptionMedia
         permits InputMediaAnimation,
@@ -12,7 +15,8 @@ public sealed interface InputPollOptionMedia
                 InputMediaPhoto,
                 InputMediaSticker,
                 InputMediaVenue,
-                InputMediaVideo {
+                InputMediaVideo,
+                InputPollOptionMediaUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

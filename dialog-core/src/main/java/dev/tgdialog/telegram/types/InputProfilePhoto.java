@@ -3,10 +3,14 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#inputprofilephoto">InputProfilePhoto</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link InputProfilePhotoUnknown}, never as null.
  */
 public sealed interface InputProfilePhoto
         permits InputProfilePhotoStatic,
-                InputProfilePhotoAnimated {
+                InputProfilePhotoAnimated,
+                InputProfilePhotoUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,12 +3,16 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#messageorigin">MessageOrigin</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link MessageOriginUnknown}, never as null.
  */
 public sealed interface MessageOrigin
         permits MessageOriginUser,
                 MessageOriginHiddenUser,
                 MessageOriginChat,
-                MessageOriginChannel {
+                MessageOriginChannel,
+                MessageOriginUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -5,10 +5,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#ownedgift">OwnedGift</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link OwnedGiftUnknown}, never as null.
  */
 public sealed interface OwnedGift
         permits OwnedGiftRegular,
-                OwnedGiftUnique {
+                OwnedGiftUnique,
+                OwnedGiftUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#passportelementerror">PassportElementError</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link PassportElementErrorUnknown}, never as null.
  */
 public sealed interface PassportElementError
         permits PassportElementErrorDataField,
@@ -13,7 +16,8 @@ public sealed interface PassportElementError
                 PassportElementErrorFiles,
                 PassportElementErrorTranslationFile,
                 PassportElementErrorTranslationFiles,
-                PassportElementErrorUnspecified {
+                PassportElementErrorUnspecified,
+                PassportElementErrorUnknown {
 
     /** The {@code source} field, present in every variant. */
     String source();

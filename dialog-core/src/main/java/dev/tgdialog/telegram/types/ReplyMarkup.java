@@ -3,10 +3,14 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The choice of reply markup the Bot API accepts in {@code reply_markup}: one of {@link InlineKeyboardMarkup}, {@link ReplyKeyboardMarkup}, {@link ReplyKeyboardRemove}, {@link ForceReply}.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link ReplyMarkupUnknown}, never as null.
  */
 public sealed interface ReplyMarkup
         permits InlineKeyboardMarkup,
                 ReplyKeyboardMarkup,
                 ReplyKeyboardRemove,
-                ForceReply {
+                ForceReply,
+                ReplyMarkupUnknown {
 }

@@ -3,11 +3,15 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#revenuewithdrawalstate">RevenueWithdrawalState</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link RevenueWithdrawalStateUnknown}, never as null.
  */
 public sealed interface RevenueWithdrawalState
         permits RevenueWithdrawalStatePending,
                 RevenueWithdrawalStateSucceeded,
-                RevenueWithdrawalStateFailed {
+                RevenueWithdrawalStateFailed,
+                RevenueWithdrawalStateUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#richblock">RichBlock</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link RichBlockUnknown}, never as null.
  */
 public sealed interface RichBlock
         permits RichBlockParagraph,
@@ -25,7 +28,8 @@ public sealed interface RichBlock
                 RichBlockPhoto,
                 RichBlockVideo,
                 RichBlockVoiceNote,
-                RichBlockThinking {
+                RichBlockThinking,
+                RichBlockUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#richtext">RichText</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link RichTextUnknown}, never as null.
  */
 public sealed interface RichText
         permits RichTextPlain,
@@ -31,5 +34,6 @@ public sealed interface RichText
                 RichTextAnchor,
                 RichTextAnchorLink,
                 RichTextReference,
-                RichTextReferenceLink {
+                RichTextReferenceLink,
+                RichTextUnknown {
 }

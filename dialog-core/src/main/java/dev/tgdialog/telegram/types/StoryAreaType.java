@@ -3,13 +3,17 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#storyareatype">StoryAreaType</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link StoryAreaTypeUnknown}, never as null.
  */
 public sealed interface StoryAreaType
         permits StoryAreaTypeLocation,
                 StoryAreaTypeSuggestedReaction,
                 StoryAreaTypeLink,
                 StoryAreaTypeWeather,
-                StoryAreaTypeUniqueGift {
+                StoryAreaTypeUniqueGift,
+                StoryAreaTypeUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

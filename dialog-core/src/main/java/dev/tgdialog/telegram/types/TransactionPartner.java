@@ -3,6 +3,9 @@ package dev.tgdialog.telegram.types;
 
 /**
  * The Bot API union type <a href="https://core.telegram.org/bots/api#transactionpartner">TransactionPartner</a>, one of the records it permits.
+ *
+ * <p>A value of a kind this model does not know (added to the Bot API after the Bot API 10.1 spec) reads as
+ * {@link TransactionPartnerUnknown}, never as null.
  */
 public sealed interface TransactionPartner
         permits TransactionPartnerUser,
@@ -11,7 +14,8 @@ public sealed interface TransactionPartner
                 TransactionPartnerFragment,
                 TransactionPartnerTelegramAds,
                 TransactionPartnerTelegramApi,
-                TransactionPartnerOther {
+                TransactionPartnerOther,
+                TransactionPartnerUnknown {
 
     /** The {@code type} field, present in every variant. */
     String type();

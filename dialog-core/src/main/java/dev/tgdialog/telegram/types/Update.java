@@ -6,6 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Bot API type <a href="https://core.telegram.org/bots/api#update">Update</a>.
+ *
+ * <p>The last component, {@code unknownKind}, is tgdialog's own: an update of a kind this model does not
+ * know keeps its field's name and JSON there (null for every known kind), so a bot can still read it.
  */
 public record Update(
         @SerializedName("update_id") long updateId,
@@ -33,11 +36,12 @@ public record Update(
         @SerializedName("chat_join_request") @Nullable ChatJoinRequest chatJoinRequest,
         @SerializedName("chat_boost") @Nullable ChatBoostUpdated chatBoost,
         @SerializedName("removed_chat_boost") @Nullable ChatBoostRemoved removedChatBoost,
-        @SerializedName("managed_bot") @Nullable ManagedBotUpdated managedBot) {
+        @SerializedName("managed_bot") @Nullable ManagedBotUpdated managedBot,
+        @Nullable UnknownUpdateKind unknownKind) {
 
     /** An {@code Update} with its required fields; the optional ones are null. */
     public static Update of(long updateId) {
-        return new Update(updateId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Update(updateId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A builder for an {@code Update}, starting from its required fields. */
@@ -73,6 +77,7 @@ public record Update(
         builder.chatBoost = chatBoost;
         builder.removedChatBoost = removedChatBoost;
         builder.managedBot = managedBot;
+        builder.unknownKind = unknownKind;
         return builder;
     }
 
@@ -104,6 +109,7 @@ public record Update(
         private @Nullable ChatBoostUpdated chatBoost;
         private @Nullable ChatBoostRemoved removedChatBoost;
         private @Nullable ManagedBotUpdated managedBot;
+        private @Nullable UnknownUpdateKind unknownKind;
 
         private Builder(long updateId) {
             this.updateId = updateId;
@@ -259,9 +265,15 @@ public record Update(
             return this;
         }
 
+        /** Sets the update's kind that this model does not know (not a Bot API field). */
+        public Builder unknownKind(@Nullable UnknownUpdateKind unknownKind) {
+            this.unknownKind = unknownKind;
+            return this;
+        }
+
         /** The built value. */
         public Update build() {
-            return new Update(updateId, message, editedMessage, channelPost, editedChannelPost, businessConnection, businessMessage, editedBusinessMessage, deletedBusinessMessages, guestMessage, messageReaction, messageReactionCount, inlineQuery, chosenInlineResult, callbackQuery, shippingQuery, preCheckoutQuery, purchasedPaidMedia, poll, pollAnswer, myChatMember, chatMember, chatJoinRequest, chatBoost, removedChatBoost, managedBot);
+            return new Update(updateId, message, editedMessage, channelPost, editedChannelPost, businessConnection, businessMessage, editedBusinessMessage, deletedBusinessMessages, guestMessage, messageReaction, messageReactionCount, inlineQuery, chosenInlineResult, callbackQuery, shippingQuery, preCheckoutQuery, purchasedPaidMedia, poll, pollAnswer, myChatMember, chatMember, chatJoinRequest, chatBoost, removedChatBoost, managedBot, unknownKind);
         }
     }
 }

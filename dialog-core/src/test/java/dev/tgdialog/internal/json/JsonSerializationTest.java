@@ -16,6 +16,7 @@ import dev.tgdialog.telegram.methods.SendPhoto;
 import dev.tgdialog.telegram.types.BotCommandScope;
 import dev.tgdialog.telegram.types.BotCommandScopeChat;
 import dev.tgdialog.telegram.types.ChatMember;
+import dev.tgdialog.telegram.types.ChatMemberUnknown;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.InputMediaPhoto;
@@ -71,12 +72,14 @@ class JsonSerializationTest {
     }
 
     @Test
-    void unknownUnionVariant_readsAsNull_withoutThrowing() {
-        assertThat(GSON.fromJson("{\"status\":\"from_the_future\",\"user\":{\"id\":1}}", ChatMember.class)).isNull();
+    void unknownUnionVariant_readsAsItsUnknownRecord_withoutThrowing() {
+        assertThat(GSON.fromJson("{\"status\":\"from_the_future\",\"user\":{\"id\":1}}", ChatMember.class))
+                .isInstanceOf(ChatMemberUnknown.class);
         Update update = GSON.fromJson("{\"update_id\":5,\"chat_member\":{\"chat\":{\"id\":1,\"type\":\"group\"},"
                 + "\"new_chat_member\":{\"status\":\"from_the_future\"}}}", Update.class);
         assertThat(update.updateId()).isEqualTo(5);
-        assertThat(update.chatMember().newChatMember()).isNull();
+        assertThat(update.chatMember().newChatMember())
+                .isEqualTo(new ChatMemberUnknown("from_the_future", null, "{\"status\":\"from_the_future\"}"));
     }
 
     @Test

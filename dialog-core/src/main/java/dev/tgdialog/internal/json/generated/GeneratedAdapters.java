@@ -6,14 +6,17 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
 import dev.tgdialog.internal.json.UnionTypeAdapter;
+import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.types.BackgroundFill;
 import dev.tgdialog.telegram.types.BackgroundFillFreeformGradient;
 import dev.tgdialog.telegram.types.BackgroundFillGradient;
 import dev.tgdialog.telegram.types.BackgroundFillSolid;
+import dev.tgdialog.telegram.types.BackgroundFillUnknown;
 import dev.tgdialog.telegram.types.BackgroundType;
 import dev.tgdialog.telegram.types.BackgroundTypeChatTheme;
 import dev.tgdialog.telegram.types.BackgroundTypeFill;
 import dev.tgdialog.telegram.types.BackgroundTypePattern;
+import dev.tgdialog.telegram.types.BackgroundTypeUnknown;
 import dev.tgdialog.telegram.types.BackgroundTypeWallpaper;
 import dev.tgdialog.telegram.types.BotCommandScope;
 import dev.tgdialog.telegram.types.BotCommandScopeAllChatAdministrators;
@@ -23,10 +26,12 @@ import dev.tgdialog.telegram.types.BotCommandScopeChat;
 import dev.tgdialog.telegram.types.BotCommandScopeChatAdministrators;
 import dev.tgdialog.telegram.types.BotCommandScopeChatMember;
 import dev.tgdialog.telegram.types.BotCommandScopeDefault;
+import dev.tgdialog.telegram.types.BotCommandScopeUnknown;
 import dev.tgdialog.telegram.types.ChatBoostSource;
 import dev.tgdialog.telegram.types.ChatBoostSourceGiftCode;
 import dev.tgdialog.telegram.types.ChatBoostSourceGiveaway;
 import dev.tgdialog.telegram.types.ChatBoostSourcePremium;
+import dev.tgdialog.telegram.types.ChatBoostSourceUnknown;
 import dev.tgdialog.telegram.types.ChatMember;
 import dev.tgdialog.telegram.types.ChatMemberAdministrator;
 import dev.tgdialog.telegram.types.ChatMemberBanned;
@@ -34,6 +39,7 @@ import dev.tgdialog.telegram.types.ChatMemberLeft;
 import dev.tgdialog.telegram.types.ChatMemberMember;
 import dev.tgdialog.telegram.types.ChatMemberOwner;
 import dev.tgdialog.telegram.types.ChatMemberRestricted;
+import dev.tgdialog.telegram.types.ChatMemberUnknown;
 import dev.tgdialog.telegram.types.ForceReply;
 import dev.tgdialog.telegram.types.InaccessibleMessage;
 import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
@@ -55,6 +61,7 @@ import dev.tgdialog.telegram.types.InlineQueryResultGif;
 import dev.tgdialog.telegram.types.InlineQueryResultLocation;
 import dev.tgdialog.telegram.types.InlineQueryResultMpeg4Gif;
 import dev.tgdialog.telegram.types.InlineQueryResultPhoto;
+import dev.tgdialog.telegram.types.InlineQueryResultUnknown;
 import dev.tgdialog.telegram.types.InlineQueryResultVenue;
 import dev.tgdialog.telegram.types.InlineQueryResultVideo;
 import dev.tgdialog.telegram.types.InlineQueryResultVoice;
@@ -70,21 +77,28 @@ import dev.tgdialog.telegram.types.InputMediaLivePhoto;
 import dev.tgdialog.telegram.types.InputMediaLocation;
 import dev.tgdialog.telegram.types.InputMediaPhoto;
 import dev.tgdialog.telegram.types.InputMediaSticker;
+import dev.tgdialog.telegram.types.InputMediaUnknown;
 import dev.tgdialog.telegram.types.InputMediaVenue;
 import dev.tgdialog.telegram.types.InputMediaVideo;
 import dev.tgdialog.telegram.types.InputMessageContent;
+import dev.tgdialog.telegram.types.InputMessageContentUnknown;
 import dev.tgdialog.telegram.types.InputPaidMedia;
 import dev.tgdialog.telegram.types.InputPaidMediaLivePhoto;
 import dev.tgdialog.telegram.types.InputPaidMediaPhoto;
+import dev.tgdialog.telegram.types.InputPaidMediaUnknown;
 import dev.tgdialog.telegram.types.InputPaidMediaVideo;
 import dev.tgdialog.telegram.types.InputPollMedia;
+import dev.tgdialog.telegram.types.InputPollMediaUnknown;
 import dev.tgdialog.telegram.types.InputPollOptionMedia;
+import dev.tgdialog.telegram.types.InputPollOptionMediaUnknown;
 import dev.tgdialog.telegram.types.InputProfilePhoto;
 import dev.tgdialog.telegram.types.InputProfilePhotoAnimated;
 import dev.tgdialog.telegram.types.InputProfilePhotoStatic;
+import dev.tgdialog.telegram.types.InputProfilePhotoUnknown;
 import dev.tgdialog.telegram.types.InputRichMessageContent;
 import dev.tgdialog.telegram.types.InputStoryContent;
 import dev.tgdialog.telegram.types.InputStoryContentPhoto;
+import dev.tgdialog.telegram.types.InputStoryContentUnknown;
 import dev.tgdialog.telegram.types.InputStoryContentVideo;
 import dev.tgdialog.telegram.types.InputTextMessageContent;
 import dev.tgdialog.telegram.types.InputVenueMessageContent;
@@ -92,20 +106,25 @@ import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
 import dev.tgdialog.telegram.types.MenuButton;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.telegram.types.MenuButtonDefault;
+import dev.tgdialog.telegram.types.MenuButtonUnknown;
 import dev.tgdialog.telegram.types.MenuButtonWebApp;
 import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.MessageEntity;
 import dev.tgdialog.telegram.types.MessageOrigin;
 import dev.tgdialog.telegram.types.MessageOriginChannel;
 import dev.tgdialog.telegram.types.MessageOriginChat;
 import dev.tgdialog.telegram.types.MessageOriginHiddenUser;
+import dev.tgdialog.telegram.types.MessageOriginUnknown;
 import dev.tgdialog.telegram.types.MessageOriginUser;
 import dev.tgdialog.telegram.types.OwnedGift;
 import dev.tgdialog.telegram.types.OwnedGiftRegular;
 import dev.tgdialog.telegram.types.OwnedGiftUnique;
+import dev.tgdialog.telegram.types.OwnedGiftUnknown;
 import dev.tgdialog.telegram.types.PaidMedia;
 import dev.tgdialog.telegram.types.PaidMediaLivePhoto;
 import dev.tgdialog.telegram.types.PaidMediaPhoto;
 import dev.tgdialog.telegram.types.PaidMediaPreview;
+import dev.tgdialog.telegram.types.PaidMediaUnknown;
 import dev.tgdialog.telegram.types.PaidMediaVideo;
 import dev.tgdialog.telegram.types.PassportElementError;
 import dev.tgdialog.telegram.types.PassportElementErrorDataField;
@@ -116,18 +135,22 @@ import dev.tgdialog.telegram.types.PassportElementErrorReverseSide;
 import dev.tgdialog.telegram.types.PassportElementErrorSelfie;
 import dev.tgdialog.telegram.types.PassportElementErrorTranslationFile;
 import dev.tgdialog.telegram.types.PassportElementErrorTranslationFiles;
+import dev.tgdialog.telegram.types.PassportElementErrorUnknown;
 import dev.tgdialog.telegram.types.PassportElementErrorUnspecified;
 import dev.tgdialog.telegram.types.ReactionType;
 import dev.tgdialog.telegram.types.ReactionTypeCustomEmoji;
 import dev.tgdialog.telegram.types.ReactionTypeEmoji;
 import dev.tgdialog.telegram.types.ReactionTypePaid;
+import dev.tgdialog.telegram.types.ReactionTypeUnknown;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.telegram.types.ReplyMarkup;
+import dev.tgdialog.telegram.types.ReplyMarkupUnknown;
 import dev.tgdialog.telegram.types.RevenueWithdrawalState;
 import dev.tgdialog.telegram.types.RevenueWithdrawalStateFailed;
 import dev.tgdialog.telegram.types.RevenueWithdrawalStatePending;
 import dev.tgdialog.telegram.types.RevenueWithdrawalStateSucceeded;
+import dev.tgdialog.telegram.types.RevenueWithdrawalStateUnknown;
 import dev.tgdialog.telegram.types.RichBlock;
 import dev.tgdialog.telegram.types.RichBlockAnchor;
 import dev.tgdialog.telegram.types.RichBlockAnimation;
@@ -148,6 +171,7 @@ import dev.tgdialog.telegram.types.RichBlockSectionHeading;
 import dev.tgdialog.telegram.types.RichBlockSlideshow;
 import dev.tgdialog.telegram.types.RichBlockTable;
 import dev.tgdialog.telegram.types.RichBlockThinking;
+import dev.tgdialog.telegram.types.RichBlockUnknown;
 import dev.tgdialog.telegram.types.RichBlockVideo;
 import dev.tgdialog.telegram.types.RichBlockVoiceNote;
 import dev.tgdialog.telegram.types.RichText;
@@ -177,12 +201,14 @@ import dev.tgdialog.telegram.types.RichTextSubscript;
 import dev.tgdialog.telegram.types.RichTextSuperscript;
 import dev.tgdialog.telegram.types.RichTextTextMention;
 import dev.tgdialog.telegram.types.RichTextUnderline;
+import dev.tgdialog.telegram.types.RichTextUnknown;
 import dev.tgdialog.telegram.types.RichTextUrl;
 import dev.tgdialog.telegram.types.StoryAreaType;
 import dev.tgdialog.telegram.types.StoryAreaTypeLink;
 import dev.tgdialog.telegram.types.StoryAreaTypeLocation;
 import dev.tgdialog.telegram.types.StoryAreaTypeSuggestedReaction;
 import dev.tgdialog.telegram.types.StoryAreaTypeUniqueGift;
+import dev.tgdialog.telegram.types.StoryAreaTypeUnknown;
 import dev.tgdialog.telegram.types.StoryAreaTypeWeather;
 import dev.tgdialog.telegram.types.TransactionPartner;
 import dev.tgdialog.telegram.types.TransactionPartnerAffiliateProgram;
@@ -191,7 +217,10 @@ import dev.tgdialog.telegram.types.TransactionPartnerFragment;
 import dev.tgdialog.telegram.types.TransactionPartnerOther;
 import dev.tgdialog.telegram.types.TransactionPartnerTelegramAds;
 import dev.tgdialog.telegram.types.TransactionPartnerTelegramApi;
+import dev.tgdialog.telegram.types.TransactionPartnerUnknown;
 import dev.tgdialog.telegram.types.TransactionPartnerUser;
+import dev.tgdialog.telegram.types.User;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -206,32 +235,57 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
         TypeAdapter<?> adapter = switch (type.getRawType().getName()) {
             case "dev.tgdialog.telegram.types.MaybeInaccessibleMessage" -> maybeInaccessibleMessage(gson);
             case "dev.tgdialog.telegram.types.MessageOrigin" -> messageOrigin(gson);
+            case "dev.tgdialog.telegram.types.MessageOriginUnknown" -> messageOrigin(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.PaidMedia" -> paidMedia(gson);
+            case "dev.tgdialog.telegram.types.PaidMediaUnknown" -> paidMedia(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputPollMedia" -> inputPollMedia(gson);
+            case "dev.tgdialog.telegram.types.InputPollMediaUnknown" -> inputPollMedia(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputPollOptionMedia" -> inputPollOptionMedia(gson);
+            case "dev.tgdialog.telegram.types.InputPollOptionMediaUnknown" -> inputPollOptionMedia(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.BackgroundFill" -> backgroundFill(gson);
+            case "dev.tgdialog.telegram.types.BackgroundFillUnknown" -> backgroundFill(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.BackgroundType" -> backgroundType(gson);
+            case "dev.tgdialog.telegram.types.BackgroundTypeUnknown" -> backgroundType(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.ChatMember" -> chatMember(gson);
+            case "dev.tgdialog.telegram.types.ChatMemberUnknown" -> chatMember(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.StoryAreaType" -> storyAreaType(gson);
+            case "dev.tgdialog.telegram.types.StoryAreaTypeUnknown" -> storyAreaType(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.ReactionType" -> reactionType(gson);
+            case "dev.tgdialog.telegram.types.ReactionTypeUnknown" -> reactionType(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.OwnedGift" -> ownedGift(gson);
+            case "dev.tgdialog.telegram.types.OwnedGiftUnknown" -> ownedGift(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.BotCommandScope" -> botCommandScope(gson);
+            case "dev.tgdialog.telegram.types.BotCommandScopeUnknown" -> botCommandScope(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.MenuButton" -> menuButton(gson);
+            case "dev.tgdialog.telegram.types.MenuButtonUnknown" -> menuButton(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.ChatBoostSource" -> chatBoostSource(gson);
+            case "dev.tgdialog.telegram.types.ChatBoostSourceUnknown" -> chatBoostSource(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputMedia" -> inputMedia(gson);
+            case "dev.tgdialog.telegram.types.InputMediaUnknown" -> inputMedia(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputPaidMedia" -> inputPaidMedia(gson);
+            case "dev.tgdialog.telegram.types.InputPaidMediaUnknown" -> inputPaidMedia(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputProfilePhoto" -> inputProfilePhoto(gson);
+            case "dev.tgdialog.telegram.types.InputProfilePhotoUnknown" -> inputProfilePhoto(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputStoryContent" -> inputStoryContent(gson);
+            case "dev.tgdialog.telegram.types.InputStoryContentUnknown" -> inputStoryContent(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.RichText",
                     "dev.tgdialog.telegram.types.RichTextPlain",
                     "dev.tgdialog.telegram.types.RichTextList" -> richText(gson);
+            case "dev.tgdialog.telegram.types.RichTextUnknown" -> richText(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.RichBlock" -> richBlock(gson);
+            case "dev.tgdialog.telegram.types.RichBlockUnknown" -> richBlock(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InlineQueryResult" -> inlineQueryResult(gson);
+            case "dev.tgdialog.telegram.types.InlineQueryResultUnknown" -> inlineQueryResult(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.InputMessageContent" -> inputMessageContent(gson);
+            case "dev.tgdialog.telegram.types.InputMessageContentUnknown" -> inputMessageContent(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.RevenueWithdrawalState" -> revenueWithdrawalState(gson);
+            case "dev.tgdialog.telegram.types.RevenueWithdrawalStateUnknown" -> revenueWithdrawalState(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.TransactionPartner" -> transactionPartner(gson);
+            case "dev.tgdialog.telegram.types.TransactionPartnerUnknown" -> transactionPartner(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.PassportElementError" -> passportElementError(gson);
+            case "dev.tgdialog.telegram.types.PassportElementErrorUnknown" -> passportElementError(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.ReplyMarkup" -> replyMarkup(gson);
+            case "dev.tgdialog.telegram.types.ReplyMarkupUnknown" -> replyMarkup(gson).unknownAdapter();
             case "dev.tgdialog.telegram.types.Update" -> new UpdateAdapter(gson);
             case "dev.tgdialog.telegram.types.WebhookInfo" -> new WebhookInfoAdapter(gson);
             case "dev.tgdialog.telegram.types.User" -> new UserAdapter(gson);
@@ -750,34 +804,43 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
         return (TypeAdapter<T>) adapter;
     }
 
-    private static TypeAdapter<MaybeInaccessibleMessage> maybeInaccessibleMessage(Gson gson) {
+    private static UnionTypeAdapter<MaybeInaccessibleMessage> maybeInaccessibleMessage(Gson gson) {
         return UnionTypeAdapter.builder(gson, MaybeInaccessibleMessage.class)
                 .dateZero(InaccessibleMessage.class)
                 .variant(Message.class, null, "message_id", "date", "chat")
                 .build();
     }
 
-    private static TypeAdapter<MessageOrigin> messageOrigin(Gson gson) {
+    private static UnionTypeAdapter<MessageOrigin> messageOrigin(Gson gson) {
         return UnionTypeAdapter.builder(gson, MessageOrigin.class)
                 .tagField("type")
                 .variant(MessageOriginUser.class, "user", "date", "sender_user")
                 .variant(MessageOriginHiddenUser.class, "hidden_user", "date", "sender_user_name")
                 .variant(MessageOriginChat.class, "chat", "date", "sender_chat")
                 .variant(MessageOriginChannel.class, "channel", "date", "chat", "message_id")
+                .unknown(MessageOriginUnknown.class, (fields, json) -> new MessageOriginUnknown(
+                        fields.tag(),
+                        fields.longValue("date"),
+                        json),
+                        MessageOriginUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<PaidMedia> paidMedia(Gson gson) {
+    private static UnionTypeAdapter<PaidMedia> paidMedia(Gson gson) {
         return UnionTypeAdapter.builder(gson, PaidMedia.class)
                 .tagField("type")
                 .variant(PaidMediaLivePhoto.class, "live_photo", "live_photo")
                 .variant(PaidMediaPhoto.class, "photo", "photo")
                 .variant(PaidMediaPreview.class, "preview")
                 .variant(PaidMediaVideo.class, "video", "video")
+                .unknown(PaidMediaUnknown.class, (fields, json) -> new PaidMediaUnknown(
+                        fields.tag(),
+                        json),
+                        PaidMediaUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputPollMedia> inputPollMedia(Gson gson) {
+    private static UnionTypeAdapter<InputPollMedia> inputPollMedia(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputPollMedia.class)
                 .tagField("type")
                 .variant(InputMediaAnimation.class, "animation", "media")
@@ -788,10 +851,14 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(InputMediaPhoto.class, "photo", "media")
                 .variant(InputMediaVenue.class, "venue", "latitude", "longitude", "title", "address")
                 .variant(InputMediaVideo.class, "video", "media")
+                .unknown(InputPollMediaUnknown.class, (fields, json) -> new InputPollMediaUnknown(
+                        fields.tag(),
+                        json),
+                        InputPollMediaUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputPollOptionMedia> inputPollOptionMedia(Gson gson) {
+    private static UnionTypeAdapter<InputPollOptionMedia> inputPollOptionMedia(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputPollOptionMedia.class)
                 .tagField("type")
                 .variant(InputMediaAnimation.class, "animation", "media")
@@ -802,29 +869,41 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(InputMediaSticker.class, "sticker", "media")
                 .variant(InputMediaVenue.class, "venue", "latitude", "longitude", "title", "address")
                 .variant(InputMediaVideo.class, "video", "media")
+                .unknown(InputPollOptionMediaUnknown.class, (fields, json) -> new InputPollOptionMediaUnknown(
+                        fields.tag(),
+                        json),
+                        InputPollOptionMediaUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<BackgroundFill> backgroundFill(Gson gson) {
+    private static UnionTypeAdapter<BackgroundFill> backgroundFill(Gson gson) {
         return UnionTypeAdapter.builder(gson, BackgroundFill.class)
                 .tagField("type")
                 .variant(BackgroundFillSolid.class, "solid", "color")
                 .variant(BackgroundFillGradient.class, "gradient", "top_color", "bottom_color", "rotation_angle")
                 .variant(BackgroundFillFreeformGradient.class, "freeform_gradient", "colors")
+                .unknown(BackgroundFillUnknown.class, (fields, json) -> new BackgroundFillUnknown(
+                        fields.tag(),
+                        json),
+                        BackgroundFillUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<BackgroundType> backgroundType(Gson gson) {
+    private static UnionTypeAdapter<BackgroundType> backgroundType(Gson gson) {
         return UnionTypeAdapter.builder(gson, BackgroundType.class)
                 .tagField("type")
                 .variant(BackgroundTypeFill.class, "fill", "fill", "dark_theme_dimming")
                 .variant(BackgroundTypeWallpaper.class, "wallpaper", "document", "dark_theme_dimming")
                 .variant(BackgroundTypePattern.class, "pattern", "document", "fill", "intensity")
                 .variant(BackgroundTypeChatTheme.class, "chat_theme", "theme_name")
+                .unknown(BackgroundTypeUnknown.class, (fields, json) -> new BackgroundTypeUnknown(
+                        fields.tag(),
+                        json),
+                        BackgroundTypeUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<ChatMember> chatMember(Gson gson) {
+    private static UnionTypeAdapter<ChatMember> chatMember(Gson gson) {
         return UnionTypeAdapter.builder(gson, ChatMember.class)
                 .tagField("status")
                 .variant(ChatMemberOwner.class, "creator", "user", "is_anonymous")
@@ -833,10 +912,15 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(ChatMemberRestricted.class, "restricted", "user", "is_member", "can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos", "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls", "can_send_other_messages", "can_add_web_page_previews", "can_react_to_messages", "can_edit_tag", "can_change_info", "can_invite_users", "can_pin_messages", "can_manage_topics", "until_date")
                 .variant(ChatMemberLeft.class, "left", "user")
                 .variant(ChatMemberBanned.class, "kicked", "user", "until_date")
+                .unknown(ChatMemberUnknown.class, (fields, json) -> new ChatMemberUnknown(
+                        fields.tag(),
+                        fields.get("user", User.class),
+                        json),
+                        ChatMemberUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<StoryAreaType> storyAreaType(Gson gson) {
+    private static UnionTypeAdapter<StoryAreaType> storyAreaType(Gson gson) {
         return UnionTypeAdapter.builder(gson, StoryAreaType.class)
                 .tagField("type")
                 .variant(StoryAreaTypeLocation.class, "location", "latitude", "longitude")
@@ -844,27 +928,43 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(StoryAreaTypeLink.class, "link", "url")
                 .variant(StoryAreaTypeWeather.class, "weather", "temperature", "emoji", "background_color")
                 .variant(StoryAreaTypeUniqueGift.class, "unique_gift", "name")
+                .unknown(StoryAreaTypeUnknown.class, (fields, json) -> new StoryAreaTypeUnknown(
+                        fields.tag(),
+                        json),
+                        StoryAreaTypeUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<ReactionType> reactionType(Gson gson) {
+    private static UnionTypeAdapter<ReactionType> reactionType(Gson gson) {
         return UnionTypeAdapter.builder(gson, ReactionType.class)
                 .tagField("type")
                 .variant(ReactionTypeEmoji.class, "emoji", "emoji")
                 .variant(ReactionTypeCustomEmoji.class, "custom_emoji", "custom_emoji_id")
                 .variant(ReactionTypePaid.class, "paid")
+                .unknown(ReactionTypeUnknown.class, (fields, json) -> new ReactionTypeUnknown(
+                        fields.tag(),
+                        json),
+                        ReactionTypeUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<OwnedGift> ownedGift(Gson gson) {
+    private static UnionTypeAdapter<OwnedGift> ownedGift(Gson gson) {
         return UnionTypeAdapter.builder(gson, OwnedGift.class)
                 .tagField("type")
                 .variant(OwnedGiftRegular.class, "regular", "gift", "send_date")
                 .variant(OwnedGiftUnique.class, "unique", "gift", "send_date")
+                .unknown(OwnedGiftUnknown.class, (fields, json) -> new OwnedGiftUnknown(
+                        fields.tag(),
+                        fields.get("owned_gift_id", String.class),
+                        fields.get("sender_user", User.class),
+                        fields.longValue("send_date"),
+                        fields.get("is_saved", Boolean.class),
+                        json),
+                        OwnedGiftUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<BotCommandScope> botCommandScope(Gson gson) {
+    private static UnionTypeAdapter<BotCommandScope> botCommandScope(Gson gson) {
         return UnionTypeAdapter.builder(gson, BotCommandScope.class)
                 .tagField("type")
                 .variant(BotCommandScopeDefault.class, "default")
@@ -874,28 +974,40 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(BotCommandScopeChat.class, "chat", "chat_id")
                 .variant(BotCommandScopeChatAdministrators.class, "chat_administrators", "chat_id")
                 .variant(BotCommandScopeChatMember.class, "chat_member", "chat_id", "user_id")
+                .unknown(BotCommandScopeUnknown.class, (fields, json) -> new BotCommandScopeUnknown(
+                        fields.tag(),
+                        json),
+                        BotCommandScopeUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<MenuButton> menuButton(Gson gson) {
+    private static UnionTypeAdapter<MenuButton> menuButton(Gson gson) {
         return UnionTypeAdapter.builder(gson, MenuButton.class)
                 .tagField("type")
                 .variant(MenuButtonCommands.class, "commands")
                 .variant(MenuButtonWebApp.class, "web_app", "text", "web_app")
                 .variant(MenuButtonDefault.class, "default")
+                .unknown(MenuButtonUnknown.class, (fields, json) -> new MenuButtonUnknown(
+                        fields.tag(),
+                        json),
+                        MenuButtonUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<ChatBoostSource> chatBoostSource(Gson gson) {
+    private static UnionTypeAdapter<ChatBoostSource> chatBoostSource(Gson gson) {
         return UnionTypeAdapter.builder(gson, ChatBoostSource.class)
                 .tagField("source")
                 .variant(ChatBoostSourcePremium.class, "premium", "user")
                 .variant(ChatBoostSourceGiftCode.class, "gift_code", "user")
                 .variant(ChatBoostSourceGiveaway.class, "giveaway", "giveaway_message_id")
+                .unknown(ChatBoostSourceUnknown.class, (fields, json) -> new ChatBoostSourceUnknown(
+                        fields.tag(),
+                        json),
+                        ChatBoostSourceUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputMedia> inputMedia(Gson gson) {
+    private static UnionTypeAdapter<InputMedia> inputMedia(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputMedia.class)
                 .tagField("type")
                 .variant(InputMediaAnimation.class, "animation", "media")
@@ -904,35 +1016,56 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(InputMediaLivePhoto.class, "live_photo", "media", "photo")
                 .variant(InputMediaPhoto.class, "photo", "media")
                 .variant(InputMediaVideo.class, "video", "media")
+                .unknown(InputMediaUnknown.class, (fields, json) -> new InputMediaUnknown(
+                        fields.tag(),
+                        fields.get("media", InputFile.class),
+                        fields.get("caption", String.class),
+                        fields.get("parse_mode", String.class),
+                        fields.get("caption_entities", TypeToken.getParameterized(List.class, MessageEntity.class)),
+                        json),
+                        InputMediaUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputPaidMedia> inputPaidMedia(Gson gson) {
+    private static UnionTypeAdapter<InputPaidMedia> inputPaidMedia(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputPaidMedia.class)
                 .tagField("type")
                 .variant(InputPaidMediaLivePhoto.class, "live_photo", "media", "photo")
                 .variant(InputPaidMediaPhoto.class, "photo", "media")
                 .variant(InputPaidMediaVideo.class, "video", "media")
+                .unknown(InputPaidMediaUnknown.class, (fields, json) -> new InputPaidMediaUnknown(
+                        fields.tag(),
+                        fields.get("media", InputFile.class),
+                        json),
+                        InputPaidMediaUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputProfilePhoto> inputProfilePhoto(Gson gson) {
+    private static UnionTypeAdapter<InputProfilePhoto> inputProfilePhoto(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputProfilePhoto.class)
                 .tagField("type")
                 .variant(InputProfilePhotoStatic.class, "static", "photo")
                 .variant(InputProfilePhotoAnimated.class, "animated", "animation")
+                .unknown(InputProfilePhotoUnknown.class, (fields, json) -> new InputProfilePhotoUnknown(
+                        fields.tag(),
+                        json),
+                        InputProfilePhotoUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputStoryContent> inputStoryContent(Gson gson) {
+    private static UnionTypeAdapter<InputStoryContent> inputStoryContent(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputStoryContent.class)
                 .tagField("type")
                 .variant(InputStoryContentPhoto.class, "photo", "photo")
                 .variant(InputStoryContentVideo.class, "video", "video")
+                .unknown(InputStoryContentUnknown.class, (fields, json) -> new InputStoryContentUnknown(
+                        fields.tag(),
+                        json),
+                        InputStoryContentUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<RichText> richText(Gson gson) {
+    private static UnionTypeAdapter<RichText> richText(Gson gson) {
         return UnionTypeAdapter.builder(gson, RichText.class)
                 .tagField("type")
                 .stringForm(RichTextPlain.class, RichTextPlain::new, RichTextPlain::text)
@@ -962,10 +1095,14 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(RichTextAnchorLink.class, "anchor_link", "text", "anchor_name")
                 .variant(RichTextReference.class, "reference", "text", "name")
                 .variant(RichTextReferenceLink.class, "reference_link", "text", "reference_name")
+                .unknown(RichTextUnknown.class, (fields, json) -> new RichTextUnknown(
+                        fields.tag(),
+                        json),
+                        RichTextUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<RichBlock> richBlock(Gson gson) {
+    private static UnionTypeAdapter<RichBlock> richBlock(Gson gson) {
         return UnionTypeAdapter.builder(gson, RichBlock.class)
                 .tagField("type")
                 .variant(RichBlockParagraph.class, "paragraph", "text")
@@ -989,10 +1126,14 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(RichBlockVideo.class, "video", "video")
                 .variant(RichBlockVoiceNote.class, "voice_note", "voice_note")
                 .variant(RichBlockThinking.class, "thinking", "text")
+                .unknown(RichBlockUnknown.class, (fields, json) -> new RichBlockUnknown(
+                        fields.tag(),
+                        json),
+                        RichBlockUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InlineQueryResult> inlineQueryResult(Gson gson) {
+    private static UnionTypeAdapter<InlineQueryResult> inlineQueryResult(Gson gson) {
         return UnionTypeAdapter.builder(gson, InlineQueryResult.class)
                 .tagField("type")
                 .variant(InlineQueryResultCachedAudio.class, "audio", "id", "audio_file_id")
@@ -1015,10 +1156,16 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(InlineQueryResultVenue.class, "venue", "id", "latitude", "longitude", "title", "address")
                 .variant(InlineQueryResultVideo.class, "video", "id", "video_url", "mime_type", "thumbnail_url", "title")
                 .variant(InlineQueryResultVoice.class, "voice", "id", "voice_url", "title")
+                .unknown(InlineQueryResultUnknown.class, (fields, json) -> new InlineQueryResultUnknown(
+                        fields.tag(),
+                        fields.get("id", String.class),
+                        fields.get("reply_markup", InlineKeyboardMarkup.class),
+                        json),
+                        InlineQueryResultUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<InputMessageContent> inputMessageContent(Gson gson) {
+    private static UnionTypeAdapter<InputMessageContent> inputMessageContent(Gson gson) {
         return UnionTypeAdapter.builder(gson, InputMessageContent.class)
                 .variant(InputTextMessageContent.class, null, "message_text")
                 .variant(InputRichMessageContent.class, null, "rich_message")
@@ -1026,19 +1173,26 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(InputVenueMessageContent.class, null, "latitude", "longitude", "title", "address")
                 .variant(InputContactMessageContent.class, null, "phone_number", "first_name")
                 .variant(InputInvoiceMessageContent.class, null, "title", "description", "payload", "currency", "prices")
+                .unknown(InputMessageContentUnknown.class, (fields, json) -> new InputMessageContentUnknown(
+                        json),
+                        InputMessageContentUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<RevenueWithdrawalState> revenueWithdrawalState(Gson gson) {
+    private static UnionTypeAdapter<RevenueWithdrawalState> revenueWithdrawalState(Gson gson) {
         return UnionTypeAdapter.builder(gson, RevenueWithdrawalState.class)
                 .tagField("type")
                 .variant(RevenueWithdrawalStatePending.class, "pending")
                 .variant(RevenueWithdrawalStateSucceeded.class, "succeeded", "date", "url")
                 .variant(RevenueWithdrawalStateFailed.class, "failed")
+                .unknown(RevenueWithdrawalStateUnknown.class, (fields, json) -> new RevenueWithdrawalStateUnknown(
+                        fields.tag(),
+                        json),
+                        RevenueWithdrawalStateUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<TransactionPartner> transactionPartner(Gson gson) {
+    private static UnionTypeAdapter<TransactionPartner> transactionPartner(Gson gson) {
         return UnionTypeAdapter.builder(gson, TransactionPartner.class)
                 .tagField("type")
                 .variant(TransactionPartnerUser.class, "user", "transaction_type", "user")
@@ -1048,10 +1202,14 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(TransactionPartnerTelegramAds.class, "telegram_ads")
                 .variant(TransactionPartnerTelegramApi.class, "telegram_api", "request_count")
                 .variant(TransactionPartnerOther.class, "other")
+                .unknown(TransactionPartnerUnknown.class, (fields, json) -> new TransactionPartnerUnknown(
+                        fields.tag(),
+                        json),
+                        TransactionPartnerUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<PassportElementError> passportElementError(Gson gson) {
+    private static UnionTypeAdapter<PassportElementError> passportElementError(Gson gson) {
         return UnionTypeAdapter.builder(gson, PassportElementError.class)
                 .tagField("source")
                 .variant(PassportElementErrorDataField.class, "data", "type", "field_name", "data_hash", "message")
@@ -1063,15 +1221,24 @@ public final class GeneratedAdapters implements TypeAdapterFactory {
                 .variant(PassportElementErrorTranslationFile.class, "translation_file", "type", "file_hash", "message")
                 .variant(PassportElementErrorTranslationFiles.class, "translation_files", "type", "file_hashes", "message")
                 .variant(PassportElementErrorUnspecified.class, "unspecified", "type", "element_hash", "message")
+                .unknown(PassportElementErrorUnknown.class, (fields, json) -> new PassportElementErrorUnknown(
+                        fields.tag(),
+                        fields.get("type", String.class),
+                        fields.get("message", String.class),
+                        json),
+                        PassportElementErrorUnknown::json)
                 .build();
     }
 
-    private static TypeAdapter<ReplyMarkup> replyMarkup(Gson gson) {
+    private static UnionTypeAdapter<ReplyMarkup> replyMarkup(Gson gson) {
         return UnionTypeAdapter.builder(gson, ReplyMarkup.class)
                 .variant(InlineKeyboardMarkup.class, null, "inline_keyboard")
                 .variant(ReplyKeyboardMarkup.class, null, "keyboard")
                 .variant(ReplyKeyboardRemove.class, null, "remove_keyboard")
                 .variant(ForceReply.class, null, "force_reply")
+                .unknown(ReplyMarkupUnknown.class, (fields, json) -> new ReplyMarkupUnknown(
+                        json),
+                        ReplyMarkupUnknown::json)
                 .build();
     }
 }

@@ -25,6 +25,7 @@ import dev.tgdialog.telegram.types.Poll;
 import dev.tgdialog.telegram.types.PollAnswer;
 import dev.tgdialog.telegram.types.PreCheckoutQuery;
 import dev.tgdialog.telegram.types.ShippingQuery;
+import dev.tgdialog.telegram.types.UnknownUpdateKind;
 import dev.tgdialog.telegram.types.Update;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -117,9 +118,11 @@ final class UpdateAdapter extends TypeAdapter<Update> {
         @Nullable ChatBoostUpdated chatBoost = null;
         @Nullable ChatBoostRemoved removedChatBoost = null;
         @Nullable ManagedBotUpdated managedBot = null;
+        @Nullable UnknownUpdateKind unknownKind = null;
         in.beginObject();
         while (in.hasNext()) {
-            switch (in.nextName()) {
+            String field = in.nextName();
+            switch (field) {
                 case "update_id" -> updateId = RecordFields.readLong(in, "Update", "update_id");
                 case "message" -> message = messageAdapter.read(in);
                 case "edited_message" -> editedMessage = editedMessageAdapter.read(in);
@@ -146,7 +149,13 @@ final class UpdateAdapter extends TypeAdapter<Update> {
                 case "chat_boost" -> chatBoost = chatBoostAdapter.read(in);
                 case "removed_chat_boost" -> removedChatBoost = removedChatBoostAdapter.read(in);
                 case "managed_bot" -> managedBot = managedBotAdapter.read(in);
-                default -> in.skipValue();
+                default -> {
+                    if (unknownKind == null) {
+                        unknownKind = new UnknownUpdateKind(field, RecordFields.readJson(in));
+                    } else {
+                        in.skipValue();
+                    }
+                }
             }
         }
         in.endObject();
@@ -155,7 +164,7 @@ final class UpdateAdapter extends TypeAdapter<Update> {
                 businessMessage, editedBusinessMessage, deletedBusinessMessages, guestMessage, messageReaction, messageReactionCount,
                 inlineQuery, chosenInlineResult, callbackQuery, shippingQuery, preCheckoutQuery, purchasedPaidMedia,
                 poll, pollAnswer, myChatMember, chatMember, chatJoinRequest, chatBoost,
-                removedChatBoost, managedBot);
+                removedChatBoost, managedBot, unknownKind);
     }
 
     @Override
@@ -191,6 +200,7 @@ final class UpdateAdapter extends TypeAdapter<Update> {
         RecordFields.write(out, "chat_boost", value.chatBoost(), chatBoostAdapter);
         RecordFields.write(out, "removed_chat_boost", value.removedChatBoost(), removedChatBoostAdapter);
         RecordFields.write(out, "managed_bot", value.managedBot(), managedBotAdapter);
+        RecordFields.writeKind(out, value.unknownKind());
         out.endObject();
     }
 }
