@@ -16,6 +16,7 @@ import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.telegram.ChatId;
+import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
@@ -101,8 +102,11 @@ public final class Engine implements UpdateHandler {
         if (!blockedChats.asMap().isEmpty() && blockedChats.asMap().remove(route.chatId()) != null) {
             log.info("Chat {} writes again: the bot is no longer blocked there", route.chatId());
         }
-        return config.isolation().run(route.key(), () -> process(update, route))
-                .handle((done, error) -> afterProcess(update, route, error));
+        CompletableFuture<?> handled = config.isolation().run(route.key(), () -> process(update, route));
+        if (handled.isDone() && !handled.isCompletedExceptionally() && !storeDown.get()) {
+            return handled;
+        }
+        return handled.handle((done, error) -> afterProcess(update, route, error));
     }
 
     /**
@@ -744,8 +748,7 @@ public final class Engine implements UpdateHandler {
         }
         AnswerCallbackQuery.Builder answer = AnswerCallbackQuery.builder(callback.id());
         if (text != null && !text.isEmpty()) {
-            answer.text(dev.tgdialog.telegram.Limits.cut(text, null,
-                    dev.tgdialog.telegram.Limits.CALLBACK_ANSWER_TEXT));
+            answer.text(Limits.cut(text, null, Limits.CALLBACK_ANSWER_TEXT));
             if (alert) {
                 answer.showAlert(true);
             }

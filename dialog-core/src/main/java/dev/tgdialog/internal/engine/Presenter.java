@@ -9,6 +9,7 @@ import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.ChatId;
 import dev.tgdialog.telegram.InputFile;
+import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.EditMessageMedia;
 import dev.tgdialog.telegram.methods.EditMessageReplyMarkup;
@@ -65,7 +66,8 @@ final class Presenter {
         WorkFrame top = s.top();
         if (top == null) {
             if (s.farewell != null && s.lastMessage != null) {
-                show(s, new Rendered(s.farewell, null, null, null, null, false, hash(s.farewell, null, null, null)),
+                String farewell = Limits.cut(s.farewell, null, Limits.MESSAGE_TEXT);
+                show(s, new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null)),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
                 if (showsReplyKeyboard(s.lastMessage)) {
@@ -134,7 +136,8 @@ final class Presenter {
 
     /** Sends a plain message outside any window (the recovery notice). */
     void sendPlain(Session s, String text) {
-        Outbox.now(engine.outbox.submit(s.chatId, () -> SendMessage.of(s.chatId, text), SentView.class));
+        String cut = Limits.cut(text, null, Limits.MESSAGE_TEXT);
+        Outbox.now(engine.outbox.submit(s.chatId, () -> SendMessage.of(s.chatId, cut), SentView.class));
     }
 
     Rendered render(Session s, WorkFrame frame) throws Exception {
@@ -184,10 +187,10 @@ final class Presenter {
                 s.uploads.put(media, media.file());
             }
         }
-        int limit = media == null ? dev.tgdialog.telegram.Limits.MESSAGE_TEXT : dev.tgdialog.telegram.Limits.CAPTION;
+        int limit = media == null ? Limits.MESSAGE_TEXT : Limits.CAPTION;
         // Telegram counts the text after entity parsing, which is never longer than the source.
         String cut = text.length() <= limit ? null
-                : dev.tgdialog.telegram.Limits.cut(text.toString(), window.parseMode(), limit);
+                : Limits.cut(text.toString(), window.parseMode(), limit);
         if (cut != null && !cut.contentEquals(text)) {
             log.warn("Dialog {}, window {}: the text has {} characters, over Telegram's {}; it is cut",
                     frame.dialogId, frame.windowId, text.length(), limit);
@@ -299,6 +302,11 @@ final class Presenter {
                         e.description());
                 s.lastMessage = null;
                 return;
+            } catch (TelegramException.TooManyRequests e) {
+                // The flood wait outlasted the retry deadline (the outbox logged it); as for a send that went out
+                // late and failed, the update stands and no message shows the window.
+                s.lastMessage = null;
+                return;
             }
             rememberUpload(s, r, sent);
             messageId = sent.messageId;
@@ -355,6 +363,9 @@ final class Presenter {
         }
         try {
             rememberUpload(s, r, Outbox.now(editing));
+        } catch (TelegramException.TooManyRequests e) {
+            s.lastMessage = new ShownMessage(last.messageId(), r.kind(), UNKNOWN);
+            return true;
         } catch (TelegramException.BadRequest e) {
             String d = e.description();
             if (!e.isMessageNotModified()) {
