@@ -111,7 +111,11 @@ public final class DialogBot {
         return engine.forgetUser(userId);
     }
 
-    /** Actions on one user's dialogs from outside an update; each returns when the change is saved and shown. */
+    /**
+     * Actions on one user's dialogs from outside an update; each returns when the change is saved and shown (or,
+     * while the chat is in flood wait, queued to be shown). For a user known to have blocked the bot they fail at
+     * once with {@link dev.tgdialog.telegram.TelegramException.Forbidden}, without a call to Telegram.
+     */
     public static final class Background {
         private final Engine engine;
         private final long chatId;
