@@ -59,4 +59,17 @@ class FloodWaitTest {
         ann.send("/start");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: ");
     }
+
+    @Test
+    void aClickAnswerInFloodWait_isNotWaitedFor_andTheClickStillApplies() {
+        BotHarness h = harness();
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/start");
+        h.telegram().failNext("answerCallbackQuery", 429, "Too Many Requests: retry after 5", 5);
+
+        ann.click("+1");
+
+        assertThat(h.time().waits()).as("time waited for the answer").isEmpty();
+        assertThat(ann.lastMessage().text()).isEqualTo("Count: 1");
+    }
 }

@@ -431,7 +431,8 @@ public final class RedisStackStore implements StackStore {
 
     private static StackStoreException failure(String what, String redisKey, JedisException e) {
         String message = "Redis could not " + what + " " + redisKey + ": " + e.getMessage();
-        log.warn("{}; the update will be delivered again", message);
+        // DEBUG: the engine says once per outage that the store is down, not once per update.
+        log.debug("{}; the update will be delivered again", message);
         return new StackStoreException(message, e);
     }
 

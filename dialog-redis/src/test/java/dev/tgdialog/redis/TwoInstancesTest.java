@@ -216,7 +216,7 @@ class TwoInstancesTest {
                         .extracting(CallbackAnswer::text)
                         .containsOnly("Temporarily unavailable, please try again in a moment");
                 assertThat(logs.at(Level.WARN)).as("one line per instance and outage, not per update")
-                        .filteredOn(line -> line.contains("stack store cannot be reached")).hasSize(2);
+                        .hasSize(2).allMatch(line -> line.contains("stack store cannot be reached"));
             }
             assertThat(chat.lastMessage().text()).as("nothing applied while Redis was down").isEqualTo("Count: 7");
 

@@ -32,6 +32,7 @@ import dev.tgdialog.updates.UpdateHandler;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.InputWidget;
 import dev.tgdialog.widget.Widget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -63,15 +64,20 @@ public final class Engine implements UpdateHandler {
         this.config = config;
         this.presenter = new Presenter(this);
         RetryPolicy policy = config.telegram().retryPolicy();
-        // The engine waits out a 429 itself, per chat and without a thread; its client throws one at once.
-        this.direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(), java.time.Duration.ZERO,
-                policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
+        // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
+        TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
+                java.time.Duration.ZERO, policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
         this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy.deadline(),
                 policy.jitter());
+        // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
+        Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
+                ? policy.deadline() : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
+        this.answers = config.telegram().withRetryPolicy(new RetryPolicy(window, java.time.Duration.ZERO,
+                policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
     }
 
-    /** The bot's client, but a 429 fails at once instead of waiting: for the outbox and for click answers. */
-    private final TelegramClient direct;
+    /** The bot's client for click answers: no wait on a 429, no repeat past the answer window. */
+    private final TelegramClient answers;
 
     /** Where an update goes: its stack key and what was read off the update to get there. */
     private record Route(StackKey key, @Nullable User user, long chatId, @Nullable CallbackQuery callback,
@@ -755,13 +761,13 @@ public final class Engine implements UpdateHandler {
         }
         if (!config.parallelAnswers()) {
             try {
-                direct.execute(answer.build());
+                answers.execute(answer.build());
             } catch (RuntimeException e) {
                 log.debug("answerCallbackQuery failed: {}", e.getMessage());
             }
             return CompletableFuture.completedFuture(null);
         }
-        return direct.executeAsync(answer.build()).exceptionally(e -> {
+        return answers.executeAsync(answer.build()).exceptionally(e -> {
             log.debug("answerCallbackQuery failed: {}", e.getMessage());
             return null;
         });
