@@ -78,8 +78,14 @@ final class Outbox {
         return queued[0] ? entry.result : submit(chatId, method, type);
     }
 
-    /** The value of a call that is done, or its failure thrown as it was (a {@link TelegramException}). */
+    /**
+     * The value of a call that is done, or its failure thrown as it was (a {@link TelegramException}). Only for a
+     * future that is done: a queued call is never waited for.
+     */
     static <R> R now(CompletableFuture<R> done) {
+        if (!done.isDone()) {
+            throw new IllegalStateException("a queued call is not waited for");
+        }
         try {
             return done.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -137,7 +137,17 @@ final class Presenter {
     /** Sends a plain message outside any window (the recovery notice). */
     void sendPlain(Session s, String text) {
         String cut = Limits.cut(text, null, Limits.MESSAGE_TEXT);
-        Outbox.now(engine.outbox.submit(s.chatId, () -> SendMessage.of(s.chatId, cut), SentView.class));
+        CompletableFuture<SentView> sending =
+                engine.outbox.submit(s.chatId, () -> SendMessage.of(s.chatId, cut), SentView.class);
+        if (sending.isDone()) {
+            Outbox.now(sending);
+        } else {
+            // Queued behind a flood wait: it goes out later, and nothing here waits for it.
+            sending.exceptionally(e -> {
+                log.warn("Chat {}: the notice \"{}\" was not sent: {}", s.chatId, cut, e.getMessage());
+                return SentView.NONE;
+            });
+        }
     }
 
     Rendered render(Session s, WorkFrame frame) throws Exception {
