@@ -1,6 +1,7 @@
 package dev.tgdialog.testing;
 
 import dev.tgdialog.DialogBot;
+import dev.tgdialog.TimeSource;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.Update;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@link DialogBot} against a {@link FakeTelegram}, for tests that read like a chat:
@@ -36,10 +38,11 @@ public final class BotHarness {
 
     private BotHarness(Builder b) {
         this.time = b.time;
-        this.telegram = new FakeTelegram(time);
-        TelegramClient client = telegram.client(time);
+        TimeSource clock = b.clock != null ? b.clock : time;
+        this.telegram = new FakeTelegram(clock);
+        TelegramClient client = telegram.client(clock);
         DialogBot.Builder bot = DialogBot.builder(client)
-                .timeSource(time)
+                .timeSource(clock)
                 .executor(b.executor)
                 .username(telegram.bot().username());
         if (b.store != null) {
@@ -107,6 +110,7 @@ public final class BotHarness {
         private Executor executor = Runnable::run;
         private FakeTime time = new FakeTime();
         private StackStore store;
+        private @Nullable TimeSource clock;
 
         private Builder(Consumer<DialogBot.Builder> config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -121,6 +125,15 @@ public final class BotHarness {
         /** Keeps stacks in this store instead of a fresh in-memory one. */
         public Builder store(StackStore store) {
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Runs the bot and the fake Telegram on this clock instead of the harness's {@link FakeTime}; a
+         * {@link ManualTime} lets a test hold a flood wait open while it looks at what happens meanwhile.
+         */
+        public Builder clock(TimeSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.tgdialog.updates;
 
 import dev.tgdialog.TimeSource;
+import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.internal.http.Backoff;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
@@ -55,6 +56,8 @@ public final class LongPolling implements AutoCloseable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
     private final Map<Long, Integer> failures = new HashMap<>();
+    /** Failures of an update because the stack store was down, which never count against {@code maxAttempts}. */
+    private final Map<Long, Integer> storeFailures = new HashMap<>();
 
     private volatile boolean running;
     private volatile @Nullable CompletableFuture<List<Update>> poll;
@@ -221,26 +224,45 @@ public final class LongPolling implements AutoCloseable {
         }
         Long next = offset();
         Update failed = null;
+        Throwable failure = null;
         for (int i = 0; i < ordered.size(); i++) {
             CompletableFuture<?> stage = stages.get(i);
             if (!stage.isDone() || stage.isCompletedExceptionally()) {
-                failed = stage.isDone() ? ordered.get(i) : null;
+                if (stage.isDone()) {
+                    failed = ordered.get(i);
+                    failure = stage.handle((value, error) -> error).join();
+                }
                 break;
             }
             next = ordered.get(i).updateId() + 1;
             failures.remove(ordered.get(i).updateId());
+            storeFailures.remove(ordered.get(i).updateId());
         }
         if (failed != null) {
-            next = onFailure(failed);
+            next = onFailure(failed, failure);
         }
         synchronized (this) {
             offset = next;
         }
     }
 
-    /** The offset after a failed update: past it when it failed too often, else at it (everything before is done). */
-    private Long onFailure(Update failed) throws InterruptedException {
+    /**
+     * The offset after a failed update: past it when it failed too often, else at it (everything before is done).
+     * An update that failed because the stack store is down is not the update's fault: it is asked for again, with
+     * backoff, however long the outage lasts, and logged at DEBUG (the engine logs the outage once).
+     */
+    private Long onFailure(Update failed, @Nullable Throwable failure) throws InterruptedException {
         long id = failed.updateId();
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof StackStoreException) {
+            int outage = storeFailures.merge(id, 1, Integer::sum);
+            Duration pause = backoff(outage);
+            log.debug("Update {} waits for the stack store; asked for again in {} ms", id, pause.toMillis());
+            pause(pause);
+            return id;
+        }
+        storeFailures.remove(id);
         int count = failures.merge(id, 1, Integer::sum);
         if (count >= maxAttempts) {
             failures.remove(id);

@@ -2,6 +2,7 @@ package dev.tgdialog.updates;
 
 import com.google.gson.JsonParseException;
 import dev.tgdialog.internal.json.Json;
+import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.telegram.types.Update;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -142,7 +143,13 @@ public final class WebhookHandler {
             log.error("Update {} failed in the handler (500)", update.updateId(), cause);
             return 500;
         }
-        log.warn("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
+        if (cause instanceof StackStoreException) {
+            // The engine logs a store outage once; one line per update would flood the log while it lasts.
+            log.debug("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
+        } else {
+            log.warn("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(),
+                    cause.toString());
+        }
         return 500;
     }
 

@@ -10,6 +10,7 @@ import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.ManualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,88 @@ class FloodWaitTest {
 
         assertThat(h.time().waits()).as("time waited for the answer").isEmpty();
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 1");
+    }
+
+    // --- on a clock that moves only when the test says so: the queued path itself ---
+
+    private final ManualTime clock = new ManualTime();
+
+    private BotHarness manual() {
+        return BotHarness.builder(bot -> bot.dialogs(WIZARD)
+                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .store(store).clock(clock).build();
+    }
+
+    private int frames(long user) {
+        return store.load(StackKey.of(EngineTest.BOT, user, user)).map(st -> st.frames().size()).orElse(0);
+    }
+
+    @Test
+    void whileAChatIsInFloodWait_itsUpdateIsSaved_itsSendWaits_andAnotherChatsSendGoesOutAtOnce() {
+        BotHarness h = manual();
+        FakeUser ann = h.user(1001, "Ann");
+        FakeUser bob = h.user(1002, "Bob");
+        h.telegram().failNext("sendMessage", 429, "Too Many Requests: retry after 5", 5);
+
+        ann.send("/start");
+        bob.send("/start");
+
+        assertThat(ann.messages()).as("Ann's chat in flood wait").isEmpty();
+        assertThat(frames(1001)).as("Ann's /start is handled and saved").isEqualTo(1);
+        assertThat(bob.messages()).extracting(FakeMessage::text).containsExactly("Count: ");
+        clock.advance(Duration.ofMillis(5600));
+        assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Count: ");
+        ann.click("+1");
+        assertThat(ann.lastMessage().text()).isEqualTo("Count: 1");
+    }
+
+    @Test
+    void aQueuedSendEditedInTheBackground_goesOutOnce_andItsButtonsWorkLongAfter() {
+        BotHarness h = manual();
+        FakeUser ann = h.user(1001, "Ann");
+        h.telegram().failNext("sendMessage", 429, "Too Many Requests: retry after 5", 5);
+        ann.send("/start");
+        h.bot().forUser(1001, 1001).run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 5)).join();
+
+        clock.advance(Duration.ofMillis(5600));
+        assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Count: 5");
+        clock.advance(Duration.ofMinutes(11));
+        ann.click("+1");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Count: 6");
+        assertThat(ann.messages()).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterPastTheDeadline_isGivenUpAtOnce_nothingQueues_andTheUpdateStands() {
+        BotHarness h = manual();
+        FakeUser ann = h.user(1001, "Ann");
+        h.telegram().failNext("sendMessage", 429, "Too Many Requests: retry after 3600", 3600);
+
+        ann.send("/start");
+
+        assertThat(clock.waiting()).as("timers left waiting").isZero();
+        assertThat(ann.messages()).isEmpty();
+        assertThat(frames(1001)).isEqualTo(1);
+        ann.send("/start");
+        assertThat(ann.lastMessage().text()).isEqualTo("Count: ");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void theRecoveryNoticeOfAChatInFloodWait_isQueued_notWaitedFor() {
+        BotHarness h = manual();
+        store.save(StackKey.of(EngineTest.BOT, 1001, 1001), 0, new dev.tgdialog.store.Stack("", java.util.List.of(
+                new dev.tgdialog.store.Frame("0", "wizard", "RENAMED", 0, null, java.util.Map.of(), java.util.Map.of(),
+                        java.util.Map.of())), 1, null, java.util.List.of(), 1));
+        FakeUser ann = h.user(1001, "Ann");
+        h.telegram().failNext("sendMessage", 429, "Too Many Requests: retry after 5", 5);
+
+        ann.send("hello");
+
+        assertThat(ann.messages()).isEmpty();
+        clock.advance(Duration.ofMillis(5600));
+        assertThat(ann.messages()).extracting(FakeMessage::text)
+                .containsExactly("This menu has changed since you last used it. Let's start over.");
     }
 }

@@ -37,7 +37,7 @@ class UsersAndChatsTest {
     }
 
     @Test
-    void aUserWhoBlockedTheBot_losesTheirStacks_andBackgroundCallsToThemFailFast_untilTheyWriteAgain() {
+    void aUserWhoBlockedTheBot_losesTheirDialog_andBackgroundCallsToThemFailFast_untilTheyWriteAgain() {
         BotHarness h = harness();
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/start");
@@ -46,7 +46,8 @@ class UsersAndChatsTest {
         h.telegram().block(1001);
         ann.send("/start");
 
-        assertThat(hasStack(1001, 1001)).as("the stack of a user who blocked the bot").isFalse();
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames())
+                .as("the dialogs of a user who blocked the bot").isEmpty();
         int calls = h.telegram().calls().size();
         assertThatThrownBy(() -> h.bot().forUser(1001, 1001).start(WIZARD).join())
                 .isInstanceOf(CompletionException.class)
@@ -95,5 +96,48 @@ class UsersAndChatsTest {
         assertThat(hasStack(-500, 1001)).isFalse();
         assertThat(store.load(StackKey.of(EngineTest.BOT, -1001500, 1001)).orElseThrow().top().orElseThrow()
                 .data()).containsEntry("count", "1");
+    }
+
+    @Test
+    void aHandlerThatWritesToSomeoneWhoBlockedTheBot_doesNotCostTheSenderTheirDialogs() {
+        BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
+                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                .command("relay", (ctx, args) -> {
+                    ctx.telegram().execute(dev.tgdialog.telegram.methods.SendMessage.of(2002, "Hi from Ann"));
+                    return Transition.stay();
+                })).store(store).build();
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/start");
+        h.telegram().block(2002);
+
+        ann.send("/relay");
+
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames()).hasSize(1);
+        h.bot().forUser(1001, 1001).run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 2)).join();
+        assertThat(ann.lastMessage().text()).isEqualTo("Count: 2");
+    }
+
+    @Test
+    void aStoreThatCannotMoveStacks_leavesThemBehind_butTheMigrationUpdateIsAcknowledged() {
+        StackStore plain = new StackStore() {
+            @Override
+            public java.util.Optional<dev.tgdialog.store.Stack> load(StackKey key) {
+                return store.load(key);
+            }
+
+            @Override
+            public boolean save(StackKey key, long expectedVersion, dev.tgdialog.store.Stack stack) {
+                return store.save(key, expectedVersion, stack);
+            }
+        };
+        BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
+                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .store(plain).build();
+        Message upgraded = Message.builder(77, 1767225600, Chat.builder(-500, "group").title("Pizza").build())
+                .from(User.builder(1001, false, "Ann").build())
+                .migrateToChatId(-1001500L)
+                .build();
+
+        h.deliver(Update.builder(9002).message(upgraded).build()).join();
     }
 }

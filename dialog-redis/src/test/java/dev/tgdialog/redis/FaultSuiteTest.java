@@ -20,6 +20,7 @@ import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.testing.CallbackAnswer;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTelegram;
+import dev.tgdialog.testing.ManualTime;
 import dev.tgdialog.updates.UpdateHandler;
 import dev.tgdialog.updates.WebhookHandler;
 import dev.tgdialog.updates.WebhookServer;

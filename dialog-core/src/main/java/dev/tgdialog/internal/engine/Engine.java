@@ -68,7 +68,7 @@ public final class Engine implements UpdateHandler {
         TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
                 java.time.Duration.ZERO, policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
         this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy.deadline(),
-                policy.jitter());
+                policy.maxFloodWait(), policy.jitter(), this::blocked);
         // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
         Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
                 ? policy.deadline() : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
@@ -86,7 +86,7 @@ public final class Engine implements UpdateHandler {
     @Override
     public CompletionStage<?> handle(Update update) {
         Message migration = update.message();
-        if (migration != null && (migration.migrateToChatId() != null || migration.migrateFromChatId() != null)) {
+        if (migration != null && migration.migrateToChatId() != null && migration.chat() != null) {
             return CompletableFuture.runAsync(() -> migrate(update, migration), config.executor());
         }
         Route route;
@@ -116,14 +116,19 @@ public final class Engine implements UpdateHandler {
     }
 
     /**
-     * A group became a supergroup: Telegram says so in both chats (migrate_to in the old one, migrate_from in the
-     * new one), and the stacks of the old chat id move to the new one, whichever of the two arrives.
+     * A group became a supergroup: its stacks move to the new chat id. Telegram says so in both chats; the old
+     * chat's {@code migrate_to_chat_id} does it, so the move runs once. A store that cannot move stacks leaves them
+     * to expire (logged); a store that cannot be reached fails the update, which comes again.
      */
     private void migrate(Update update, Message message) {
-        long from = message.migrateToChatId() != null ? message.chat().id() : message.migrateFromChatId();
-        long to = message.migrateToChatId() != null ? message.migrateToChatId() : message.chat().id();
-        int moved = config.store().moveChat(config.botId(), from, to);
-        log.info("Group {} became supergroup {}: {} stacks moved", from, to, moved);
+        long from = message.chat().id();
+        long to = message.migrateToChatId();
+        try {
+            int moved = config.store().moveChat(config.botId(), from, to);
+            log.info("Group {} became supergroup {}: {} stacks moved", from, to, moved);
+        } catch (UnsupportedOperationException e) {
+            log.warn("Group {} became supergroup {}, and its stacks stay behind: {}", from, to, e.getMessage());
+        }
         stackless(update);
     }
 
@@ -133,16 +138,27 @@ public final class Engine implements UpdateHandler {
                     .expireAfterWrite(java.time.Duration.ofDays(7)).maximumSize(1_000_000).build();
 
     /**
-     * Telegram said the user blocked the bot: their stacks go (they would never be shown again), and calls made for
-     * them from outside an update fail fast until they write again.
+     * Telegram refused one of the engine's own calls to a private chat because its user blocked the bot: calls made
+     * for them from outside an update fail fast until they write again, and the update's stack is dropped.
      */
-    private void blocked(long chatId, long userId) {
-        if (chatId <= 0 || userId <= 0) {
-            return;
+    private void blocked(long chatId) {
+        if (chatId > 0 && blockedChats.asMap().putIfAbsent(chatId, Boolean.TRUE) == null) {
+            log.info("User {} blocked the bot: their dialog is dropped, and background calls to them fail fast",
+                    chatId);
         }
-        blockedChats.put(chatId, Boolean.TRUE);
-        int dropped = config.store().forgetUser(config.botId(), userId);
-        log.info("User {} blocked the bot: {} of their stacks dropped", userId, dropped);
+    }
+
+    /** Whether this failure is Telegram refusing the engine's own call to this chat's user, who blocked the bot. */
+    private boolean blockedBy(Exception e, long chatId) {
+        return e instanceof TelegramException.Forbidden forbidden && forbidden.isBlockedByUser()
+                && blockedChats.getIfPresent(chatId) != null;
+    }
+
+    /** The session's stack with its dialogs dropped: what is saved for a user who blocked the bot. */
+    private static Session dropped(Session clean) {
+        clean.frames.clear();
+        clean.lastMessage = null;
+        return clean;
     }
 
     /** Forgets a user: every stack of theirs in every chat, and the note that they blocked the bot. */
@@ -166,6 +182,8 @@ public final class Engine implements UpdateHandler {
                 ? error.getCause() : error;
         if (cause instanceof QueueFullException) {
             // The user sent more than their queue holds: dropped and acknowledged (the isolation logged the burst).
+            // A dropped click is still answered, so its spinner stops.
+            answer(route.callback(), config.unavailableToast(), false);
             return null;
         }
         if (!(cause instanceof StackStoreException)) {
@@ -221,7 +239,11 @@ public final class Engine implements UpdateHandler {
             } catch (StackStoreException e) {
                 throw e;
             } catch (Exception e) {
-                onError(new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag), e);
+                Session clean = new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag);
+                onError(clean, e);
+                if (blockedBy(e, key.chatId())) {
+                    saveAndFinish(dropped(clean));
+                }
                 return CompletableFuture.failedFuture(e);
             }
         });
@@ -356,6 +378,9 @@ public final class Engine implements UpdateHandler {
                 onError(clean, e);
                 if (route.callback() != null && answered == null) {
                     answered = answer(route.callback(), clean.toast, clean.alert);
+                }
+                if (blockedBy(e, key.chatId())) {
+                    saved = saveAndFinish(dropped(clean));
                 }
             }
             return saved;
@@ -521,8 +546,12 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
-        if (clicked == null || s.lastMessage == null
-                || clicked.messageId() != outbox.resolve(s.lastMessage.messageId())) {
+        long shown = s.lastMessage == null ? 0 : outbox.resolve(s.lastMessage.messageId());
+        if (clicked != null && shown < 0) {
+            // A message sent late, behind a flood wait, whose id never reached the stack (a restart, a failed
+            // correction): the frame and revision in the callback data tie this click to the window it shows.
+            s.lastMessage = new ShownMessage(clicked.messageId(), s.lastMessage.kind(), s.lastMessage.renderHash());
+        } else if (clicked == null || s.lastMessage == null || clicked.messageId() != shown) {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
@@ -737,7 +766,25 @@ public final class Engine implements UpdateHandler {
                 s.nextFrameId);
         CompletableFuture<Boolean> saving = config.store().saveAsync(s.key, s.original.version(), next)
                 .toCompletableFuture();
+        if (s.called) {
+            // Its messages went out already: delivered again, the update would send them twice. Better the state
+            // of one update lost (the next click on its window is answered as stale) than a message shown twice.
+            saving = saving.exceptionally(error -> {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (!(cause instanceof StackStoreException)) {
+                    throw error instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(error);
+                }
+                log.warn("Update {} of chat {}: its messages went out but its stack could not be saved ({}); it is "
+                        + "not delivered again, which would send them twice", s.update.updateId(), s.chatId,
+                        cause.getMessage());
+                return null;
+            });
+        }
         return saving.thenAcceptAsync(saved -> {
+            if (saved == null) {
+                return;
+            }
             if (!saved) {
                 log.error("The stack of chat {} changed while update {} was handled (is another instance running "
                         + "without a shared lock?); this update's changes were not saved", s.chatId,
@@ -775,9 +822,6 @@ public final class Engine implements UpdateHandler {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void onError(Session s, Exception error) {
-        if (error instanceof TelegramException.Forbidden forbidden && forbidden.isBlockedByUser()) {
-            blocked(s.chatId, s.chatId);
-        }
         Throwable e = error;
         ErrorHandler handler = null;
         int best = Integer.MAX_VALUE;
@@ -815,6 +859,7 @@ public final class Engine implements UpdateHandler {
     }
 
     void delete(Session s, long messageId) {
+        s.called = true;
         outbox.submit(s.chatId, () -> new DeleteMessage(ChatId.of(s.chatId), outbox.resolve(messageId)),
                 Boolean.class).exceptionally(e -> {
                     log.debug("Could not delete message {}: {}", messageId, e.getMessage());
@@ -824,20 +869,21 @@ public final class Engine implements UpdateHandler {
 
     /**
      * Corrects what a stack says its last message shows, once a call queued behind a flood wait has gone out (or
-     * failed): if the stack still records {@code expected}, it records {@code actual} instead. Runs in the key's
-     * turn, so it never overtakes the update that queued the call.
+     * failed): when {@code applies} holds for the stack's last message, it becomes {@code fix}'s result (null: no
+     * message shows the window). Runs in the key's turn, so it never overtakes the update that queued the call.
      */
-    void correctShown(StackKey key, ShownMessage expected, @Nullable ShownMessage actual) {
+    void correctShown(StackKey key, java.util.function.Predicate<ShownMessage> applies,
+            java.util.function.UnaryOperator<@Nullable ShownMessage> fix) {
         config.isolation().run(key, () -> {
             Stack stack = config.store().load(key).orElse(null);
-            if (stack == null || !expected.equals(stack.lastMessage())) {
+            if (stack == null || stack.lastMessage() == null || !applies.test(stack.lastMessage())) {
                 return DONE;
             }
-            Stack next = new Stack(stack.id(), stack.frames(), stack.version() + 1, actual, stack.recentUpdateIds(),
-                    stack.nextFrameId());
+            Stack next = new Stack(stack.id(), stack.frames(), stack.version() + 1, fix.apply(stack.lastMessage()),
+                    stack.recentUpdateIds(), stack.nextFrameId());
             return config.store().saveAsync(key, stack.version(), next).thenAccept(saved -> {}).toCompletableFuture();
         }).exceptionally(e -> {
-            log.warn("Could not record message {} of chat {} in its stack: {}", expected.messageId(), key.chatId(),
+            log.warn("Could not record in the stack of chat {} what its last message shows: {}", key.chatId(),
                     e.toString());
             return null;
         });

@@ -37,17 +37,27 @@ final class Outbox {
     private final TimeSource time;
     private final Executor executor;
     private final Duration deadline;
+    private final Duration maxFloodWait;
     private final double jitter;
+    private final java.util.function.LongConsumer onBlocked;
     private final ConcurrentHashMap<Long, ChatQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, CompletableFuture<Long>> placeholders = new ConcurrentHashMap<>();
     private final AtomicLong nextPlaceholder = new AtomicLong();
 
-    Outbox(Caller caller, TimeSource time, Executor executor, Duration deadline, double jitter) {
+    /**
+     * @param deadline how long after its first attempt a call may still be repeated
+     * @param maxFloodWait the longest {@code retry_after} waited for; a longer one fails the call at once
+     * @param onBlocked told the chat whenever a call to it is refused because the user blocked the bot
+     */
+    Outbox(Caller caller, TimeSource time, Executor executor, Duration deadline, Duration maxFloodWait,
+            double jitter, java.util.function.LongConsumer onBlocked) {
         this.caller = caller;
         this.time = time;
         this.executor = executor;
         this.deadline = deadline;
+        this.maxFloodWait = maxFloodWait;
         this.jitter = jitter;
+        this.onBlocked = onBlocked;
     }
 
     /**
@@ -58,10 +68,16 @@ final class Outbox {
     <R> CompletableFuture<R> submit(long chatId, Supplier<BotMethod<?>> method, Class<R> type) {
         if (queues.isEmpty() || queues.get(chatId) == null) {
             try {
-                return CompletableFuture.completedFuture(caller.call(method.get(), type));
+                return CompletableFuture.completedFuture(call(chatId, method, type));
             } catch (TelegramException.TooManyRequests e) {
+                Duration wait = waitFor(e);
+                if (wait.compareTo(maxFloodWait) > 0 || wait.compareTo(deadline) >= 0) {
+                    log.warn("Chat {}: {} asked to wait {} s, past the retry deadline of {} s; given up",
+                            chatId, e.method(), wait.toSeconds(), deadline.toSeconds());
+                    return CompletableFuture.failedFuture(e);
+                }
                 Entry<R> entry = new Entry<>(method, type, time.now());
-                pause(chatId, entry, e);
+                pause(chatId, entry, e, wait);
                 return entry.result;
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
@@ -124,8 +140,19 @@ final class Outbox {
         return sent != null && sent.isDone() && !sent.isCompletedExceptionally() ? sent.join() : messageId;
     }
 
-    private void pause(long chatId, Entry<?> first, TelegramException.TooManyRequests e) {
-        Duration wait = waitFor(e);
+    /** Runs one call, telling {@code onBlocked} when the chat's user has blocked the bot. */
+    private <R> R call(long chatId, Supplier<BotMethod<?>> method, Class<R> type) {
+        try {
+            return caller.call(method.get(), type);
+        } catch (TelegramException.Forbidden e) {
+            if (e.isBlockedByUser()) {
+                onBlocked.accept(chatId);
+            }
+            throw e;
+        }
+    }
+
+    private void pause(long chatId, Entry<?> first, TelegramException.TooManyRequests e, Duration wait) {
         Instant until = time.now().plus(wait);
         boolean[] schedule = {false};
         queues.compute(chatId, (id, q) -> {
@@ -194,17 +221,28 @@ final class Outbox {
 
     /** Runs the head call; false when the chat is paused again (a drain is scheduled). */
     private <R> boolean runHead(long chatId, ChatQueue q, Entry<R> head) {
+        if (!time.now().isBefore(head.queuedAt.plus(deadline))) {
+            // Waited behind other calls until its own deadline passed: not sent at all.
+            log.warn("Chat {}: a call queued {} s ago is given up unsent (deadline {} s)", chatId,
+                    Duration.between(head.queuedAt, time.now()).toSeconds(), deadline.toSeconds());
+            removeHead(chatId, head);
+            head.result.completeExceptionally(new TelegramException.TooManyRequests("queued call",
+                    "Too Many Requests: given up after the retry deadline", null));
+            return true;
+        }
         try {
-            R value = caller.call(head.method.get(), head.type);
+            R value = call(chatId, head.method, head.type);
             removeHead(chatId, head);
             head.result.complete(value);
             return true;
         } catch (TelegramException.TooManyRequests e) {
             Duration wait = waitFor(e);
             Instant until = time.now().plus(wait);
-            if (until.isAfter(head.queuedAt.plus(deadline))) {
+            if (until.isAfter(head.queuedAt.plus(deadline)) || wait.compareTo(maxFloodWait) > 0) {
                 log.warn("Chat {}: {} given up after {} s in flood wait (deadline {} s)", chatId,
                         e.method(), Duration.between(head.queuedAt, time.now()).toSeconds(), deadline.toSeconds());
+                // The chat stays paused as Telegram asked; the calls behind this one go out after the wait.
+                q.pausedUntil = until;
                 removeHead(chatId, head);
                 head.result.completeExceptionally(e);
                 return true;

@@ -109,7 +109,7 @@ final class Presenter {
      */
     private void removeReplyKeyboard(Session s, ShownMessage last) {
         Outbox outbox = engine.outbox;
-        CompletableFuture<SentView> removal = outbox.submit(s.chatId, () -> SendMessage.builder(s.chatId, "…")
+        CompletableFuture<SentView> removal = call(s, () -> SendMessage.builder(s.chatId, "…")
                 .messageThreadId(s.key.threadId() == 0 ? null : s.key.threadId())
                 .replyMarkup(ReplyKeyboardRemove.of(true))
                 .build(), SentView.class);
@@ -123,7 +123,7 @@ final class Presenter {
     /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
     private void removeKeyboard(Session s, ShownMessage last) {
         Outbox outbox = engine.outbox;
-        outbox.submit(s.chatId, () -> EditMessageReplyMarkup.builder()
+        call(s, () -> EditMessageReplyMarkup.builder()
                         .chatId(s.chatId)
                         .messageId(outbox.resolve(last.messageId()))
                         .build(), SentView.class)
@@ -138,7 +138,7 @@ final class Presenter {
     void sendPlain(Session s, String text) {
         String cut = Limits.cut(text, null, Limits.MESSAGE_TEXT);
         CompletableFuture<SentView> sending =
-                engine.outbox.submit(s.chatId, () -> SendMessage.of(s.chatId, cut), SentView.class);
+                call(s, () -> SendMessage.of(s.chatId, cut), SentView.class);
         if (sending.isDone()) {
             Outbox.now(sending);
         } else {
@@ -295,15 +295,15 @@ final class Presenter {
         ReplyMarkup markup = leavesReplyKeyboard && (r.markup() == null || inlineAfter != null)
                 ? ReplyKeyboardRemove.of(true) : r.markup();
         Outbox outbox = engine.outbox;
-        CompletableFuture<SentView> sending = outbox.submit(s.chatId, () -> send(s, r, markup), SentView.class);
+        CompletableFuture<SentView> sending = call(s, () -> send(s, r, markup), SentView.class);
         String kind = shownKind(r);
         long messageId;
         if (sending.isDone()) {
             SentView sent;
             try {
                 sent = Outbox.now(sending);
-            } catch (TelegramException.Network e) {
-                if (!e.mayHaveBeenApplied()) {
+            } catch (TelegramException.Network | TelegramException.ServerError | TelegramException.UnexpectedResponse e) {
+                if (e instanceof TelegramException.Network n && !n.mayHaveBeenApplied()) {
                     throw e;
                 }
                 // The message may well have arrived; sending it again could show it twice. The update stands,
@@ -326,22 +326,43 @@ final class Presenter {
             messageId = outbox.placeholder(sending.thenApply(sent -> sent.messageId));
             ShownMessage pending = new ShownMessage(messageId, kind, r.hash());
             s.lastMessage = pending;
-            sending.whenComplete((sent, error) -> engine.correctShown(s.key, pending,
-                    error == null ? new ShownMessage(sent.messageId, kind, r.hash()) : null));
+            // Whatever the stack shows by then (a background edit may have re-rendered it), the placeholder is what
+            // it must lose: the message's real id, or no message at all when the send failed.
+            long placeholder = messageId;
+            sending.whenComplete((sent, error) -> engine.correctShown(s.key, m -> m.messageId() == placeholder,
+                    m -> error == null ? new ShownMessage(sent.messageId, m.kind(), m.renderHash()) : null));
         }
         if (inlineAfter != null) {
             ShownMessage shown = s.lastMessage;
-            outbox.submit(s.chatId, () -> EditMessageReplyMarkup.builder()
+            call(s, () -> EditMessageReplyMarkup.builder()
                     .chatId(s.chatId)
                     .messageId(outbox.resolve(messageId))
                     .replyMarkup(inlineAfter)
                     .build(), SentView.class).exceptionally(e -> {
                         log.warn("Could not put the buttons on message {} of chat {}: {}", messageId, s.chatId,
                                 e.getMessage());
-                        engine.correctShown(s.key, shown, new ShownMessage(shown.messageId(), kind, UNKNOWN));
+                        unknownAfterFailure(s, shown);
                         return SentView.NONE;
                     });
         }
+    }
+
+    /**
+     * A queued call that was to make a message show {@code shown} failed: if the stack still says so, it learns that
+     * the message's content is unknown, so the next update renders it again.
+     */
+    private void unknownAfterFailure(Session s, ShownMessage shown) {
+        long id = shown.messageId();
+        engine.correctShown(s.key,
+                m -> m.renderHash().equals(shown.renderHash())
+                        && (m.messageId() == id || m.messageId() == engine.outbox.resolve(id)),
+                m -> new ShownMessage(m.messageId(), m.kind(), UNKNOWN));
+    }
+
+    /** Submits a call to the session's chat, noting that the update has made one. */
+    private <R> CompletableFuture<R> call(Session s, java.util.function.Supplier<BotMethod<?>> method, Class<R> type) {
+        s.called = true;
+        return engine.outbox.submit(s.chatId, method, type);
     }
 
     /** Keeps the file_id Telegram gave an uploaded file, to send that instead of the bytes next time. */
@@ -359,14 +380,14 @@ final class Presenter {
      */
     private boolean edit(Session s, ShownMessage last, Rendered r) {
         Outbox outbox = engine.outbox;
-        CompletableFuture<SentView> editing = outbox.submit(s.chatId, () -> edit(s, outbox.resolve(last.messageId()), r),
+        CompletableFuture<SentView> editing = call(s, () -> edit(s, outbox.resolve(last.messageId()), r),
                 SentView.class);
         ShownMessage shown = new ShownMessage(last.messageId(), r.kind(), r.hash());
         if (!editing.isDone()) {
             s.lastMessage = shown;
             editing.whenComplete((sent, error) -> {
                 if (error != null) {
-                    engine.correctShown(s.key, shown, new ShownMessage(last.messageId(), r.kind(), UNKNOWN));
+                    unknownAfterFailure(s, shown);
                 }
             });
             return true;

@@ -31,6 +31,8 @@ final class Session {
     /** Media of this update's render that are uploads, to learn their file_id from the answer. */
     final java.util.Map<dev.tgdialog.widget.Media, dev.tgdialog.telegram.InputFile> uploads =
             new java.util.IdentityHashMap<>();
+    /** Whether a call to the chat went out (or was queued) for this update: redelivering it could repeat that call. */
+    boolean called;
     /** Dialogs to start in new stacks once this update is saved. */
     final List<Runnable> afterSave = new ArrayList<>();
 

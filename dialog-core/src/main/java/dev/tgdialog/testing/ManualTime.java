@@ -1,4 +1,4 @@
-package dev.tgdialog.redis;
+package dev.tgdialog.testing;
 
 import dev.tgdialog.TimeSource;
 import java.time.Duration;
@@ -9,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A clock that moves only when the test says so: a {@link #delay} completes once {@link #advance} has moved the
- * clock past its end, so a test sees exactly which work waited on time (a flood wait) and which did not. A
- * blocking {@link #sleep} moves the clock itself and is counted, since no test thread is there to advance it.
+ * clock past its end, so a test sees exactly which work waited on time (a flood wait, say) and which did not; the
+ * delays that come due run on the thread that advances. A blocking {@link #sleep} moves the clock itself and is
+ * counted, since no test thread is there to advance it. Unlike {@link FakeTime}, whose every wait passes at once.
  * Thread-safe.
  */
-final class ManualTime implements TimeSource {
+public final class ManualTime implements TimeSource {
     private Instant now = Instant.parse("2026-06-01T00:00:00Z");
     private final List<Timer> timers = new ArrayList<>();
     private Duration slept = Duration.ZERO;
@@ -46,8 +47,11 @@ final class ManualTime implements TimeSource {
         return done;
     }
 
+    /** Starts at 2026-06-01T00:00:00Z. */
+    public ManualTime() {}
+
     /** Moves the clock forward and completes every delay that has ended (outside the lock, in order of their end). */
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         List<Timer> due = new ArrayList<>();
         synchronized (this) {
             now = now.plus(duration);
@@ -64,12 +68,12 @@ final class ManualTime implements TimeSource {
     }
 
     /** How many delays are waiting for the clock. */
-    synchronized int waiting() {
+    public synchronized int waiting() {
         return timers.size();
     }
 
     /** The time blocking sleeps took off the clock. */
-    synchronized Duration slept() {
+    public synchronized Duration slept() {
         return slept;
     }
 }
