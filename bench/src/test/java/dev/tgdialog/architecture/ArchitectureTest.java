@@ -191,8 +191,9 @@ class ArchitectureTest {
 
     private static ArchCondition<JavaClass> nameNoInternalTypeInTheirSignatures() {
         PackageMatcher internal = PackageMatcher.of(INTERNAL);
-        return new ArchCondition<>("name no type of " + INTERNAL + " in a public or protected signature (supertypes,"
-                + " type parameters, fields, parameters, return types, declared exceptions, and their type arguments)") {
+        return new ArchCondition<>("name no type of " + INTERNAL + " in a public or protected signature"
+                + " (supertypes, type parameters, fields, parameters, return types, declared exceptions, and their"
+                + " type arguments)") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 List<String> found = new ArrayList<>();
