@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * Generates the Bot API model (records for types and methods, sealed interfaces for unions, the Gson adapter
  * table) from the spec facts resource. Output is deterministic: spec order inside files, sorted imports, {@code \n}
- * line ends, four-space indent. See {@code dialog-core/CODEGEN.md}; run through {@code GeneratedModelIsCurrentTest}.
+ * line ends, four-space indent. See {@code dialog-core/CODEGEN.md}; run by dialog-core's {@code regenerate} profile.
  */
 public final class BotApiGenerator {
 
@@ -136,15 +136,21 @@ public final class BotApiGenerator {
     // ================================================================================================ entry points
 
     /**
-     * Regenerates without Maven (bootstrap): {@code BotApiGenerator <module dir> [<api.json to import>]}. The usual
-     * command is the {@code GeneratedModelIsCurrentTest} one in CODEGEN.md.
+     * Regenerates the model: {@code BotApiGenerator <module dir> [<api.json to import>]}. The Maven profile
+     * {@code regenerate} of dialog-core runs it (see CODEGEN.md); plain {@code java} runs it to bootstrap. A missing
+     * or blank second argument (the profile's default) imports nothing; a relative one is tried as given, then from the
+     * module's parent (the project root).
      */
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args[0]);
         Path facts = module.resolve("src/main/resources").resolve(FACTS_RESOURCE);
-        if (args.length > 1) {
+        if (args.length > 1 && args[1] != null && !args[1].isBlank()) {
+            Path api = Path.of(args[1]);
+            if (!api.isAbsolute() && !Files.exists(api)) {
+                api = module.toAbsolutePath().getParent().resolve(args[1]);
+            }
             Files.createDirectories(facts.getParent());
-            Files.writeString(facts, importSpec(Path.of(args[1])), StandardCharsets.UTF_8);
+            Files.writeString(facts, importSpec(api), StandardCharsets.UTF_8);
         }
         write(generate(Files.readString(facts, StandardCharsets.UTF_8)), module.resolve("src/main/java"));
     }
