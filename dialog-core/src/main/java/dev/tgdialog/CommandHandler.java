@@ -5,7 +5,8 @@ package dev.tgdialog;
 public interface CommandHandler {
 
     /**
-     * Handles the command; {@code args} is the rest of the message after the command and one space ("" if none).
+     * Handles the command; {@code args} is the rest of the message after the command, without the whitespace around
+     * ("" if none).
      */
     Transition handle(DialogContext ctx, String args) throws Exception;
 }

@@ -156,7 +156,10 @@ public final class Dialog {
             return this;
         }
 
-        /** Runs when the dialog closes (done, cancelled, or reset away); its transition is ignored but for data. */
+        /**
+         * Runs when the dialog closes (done, cancelled, or reset away), for side effects: its transition is ignored,
+         * data changes included (the dialog's data goes with it).
+         */
         public Builder onClose(DialogHandler handler) {
             this.onClose = Objects.requireNonNull(handler, "handler");
             return this;

@@ -309,8 +309,8 @@ public final class DialogBot {
         /**
          * Whether a click's answer (answerCallbackQuery) is sent in parallel with the edit that shows the result,
          * instead of just before it (the default). In parallel the new window appears one network round trip
-         * sooner, at the cost of a second thread per click; in order, a click costs one thread and about 40% less
-         * CPU in-process (measured with the wizard benchmark). Either way the answer goes out before the window.
+         * sooner, at the cost of a second thread per click; in order, a click takes one thread and less CPU. Either
+         * way the answer goes out before the window.
          */
         public Builder answerInParallel(boolean parallel) {
             this.parallelAnswers = parallel;

@@ -38,8 +38,8 @@ public interface DialogContext {
     @Nullable String parentDialogId();
 
     /**
-     * The value of {@code key}: one a getter provided for this render, else the dialog's data; null when neither
-     * has it.
+     * The value of {@code key}: one a {@link Getter} provided for this render or handler (the getters run on the
+     * first such call), else the dialog's data; null when neither has it.
      */
     <T> @Nullable T get(Key<T> key);
 

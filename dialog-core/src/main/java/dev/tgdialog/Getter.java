@@ -1,9 +1,11 @@
 package dev.tgdialog;
 
 /**
- * Loads what a window shows, once per render, before its texts and widgets render: values it
- * {@link Values#provide provides} are read back with {@link DialogContext#get(Key)} for this render only (they are
- * not stored).
+ * Loads what a window shows: its dialog's and its own getters run once per render, before its texts and widgets
+ * render, and once in a handler run while it shows (a click, a message, a command) the first time the handler asks
+ * for a value. Values a
+ * getter {@link Values#provide provides} are read back with {@link DialogContext#get(Key)} for that render or
+ * handler only (they are not stored).
  */
 @FunctionalInterface
 public interface Getter {

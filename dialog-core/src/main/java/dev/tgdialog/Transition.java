@@ -6,28 +6,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a handler wants to happen after an update: stay, move to another window, start a child dialog, finish this
- * one, or refuse the click. Each can carry data changes ({@link #with}) and how to show the result
- * ({@link #show}). Transitions are immutable values, so a handler's test is a value comparison:
+ * What a handler wants to happen after an update: a {@link Move} (stay, move to another window, start a child
+ * dialog, finish this one), which can carry data changes ({@link Move#with}) and how to show the result
+ * ({@link Move#show}); or a {@link Reject}, which refuses a click and so has neither. Transitions are immutable
+ * values, so a handler's test is a value comparison:
  * {@code assertEquals(next().with(SIZE, "M"), handler.onClick(ctx))}.
  */
-public sealed interface Transition
-        permits Transition.Stay,
-                Transition.Next,
-                Transition.Back,
-                Transition.SwitchTo,
-                Transition.Start,
-                Transition.Done,
-                Transition.Reject {
+public sealed interface Transition permits Transition.Move, Transition.Reject {
 
-    /** Data changes to apply and how to show the result. */
+    /** Data changes to apply and how to show the result; none (and {@link ShowMode#AUTO}) for a {@link Reject}. */
     Changes changes();
-
-    /** This transition with {@code key} set to {@code value} (null removes it) in the dialog's data. */
-    <T> Transition with(Key<T> key, @Nullable T value);
-
-    /** This transition shown this way instead of {@link ShowMode#AUTO}. */
-    Transition show(ShowMode mode);
 
     /** Keep the current window; re-render it (an identical render sends nothing). */
     static Stay stay() {
@@ -71,7 +59,19 @@ public sealed interface Transition
 
     /** Refuses a click: the user sees {@code toast}, nothing changes. */
     static Reject reject(String toast) {
-        return new Reject(toast, Changes.NONE);
+        return new Reject(toast);
+    }
+
+    /**
+     * A transition that is carried out: it may set data and say how to show the result. Every transition but a
+     * {@link Reject}.
+     */
+    sealed interface Move extends Transition permits Stay, Next, Back, SwitchTo, Start, Done {
+        /** This transition with {@code key} set to {@code value} (null removes it) in the dialog's data. */
+        <T> Move with(Key<T> key, @Nullable T value);
+
+        /** This transition shown this way instead of {@link ShowMode#AUTO}. */
+        Move show(ShowMode mode);
     }
 
     /** Data changes and show mode, carried by every transition. */
@@ -102,7 +102,7 @@ public sealed interface Transition
     }
 
     /** Keep the current window. */
-    record Stay(Changes changes) implements Transition {
+    record Stay(Changes changes) implements Move {
         @Override
         public <T> Stay with(Key<T> key, @Nullable T value) {
             return new Stay(changes.plus(key, value));
@@ -115,7 +115,7 @@ public sealed interface Transition
     }
 
     /** The next window. */
-    record Next(Changes changes) implements Transition {
+    record Next(Changes changes) implements Move {
         @Override
         public <T> Next with(Key<T> key, @Nullable T value) {
             return new Next(changes.plus(key, value));
@@ -128,7 +128,7 @@ public sealed interface Transition
     }
 
     /** The previous window. */
-    record Back(Changes changes) implements Transition {
+    record Back(Changes changes) implements Move {
         @Override
         public <T> Back with(Key<T> key, @Nullable T value) {
             return new Back(changes.plus(key, value));
@@ -141,7 +141,7 @@ public sealed interface Transition
     }
 
     /** A named window of the current dialog. */
-    record SwitchTo(String windowId, Changes changes) implements Transition {
+    record SwitchTo(String windowId, Changes changes) implements Move {
         @Override
         public <T> SwitchTo with(Key<T> key, @Nullable T value) {
             return new SwitchTo(windowId, changes.plus(key, value));
@@ -154,7 +154,7 @@ public sealed interface Transition
     }
 
     /** Start a dialog; the data changes apply to the current dialog before the child starts. */
-    record Start(Dialog dialog, @Nullable Object input, StartMode mode, Changes changes) implements Transition {
+    record Start(Dialog dialog, @Nullable Object input, StartMode mode, Changes changes) implements Move {
         public Start {
             Objects.requireNonNull(dialog, "dialog");
             Objects.requireNonNull(mode, "mode");
@@ -175,7 +175,7 @@ public sealed interface Transition
      * Close the current dialog with a result. When it was the last one open, {@code farewell} (if given) replaces
      * its message; otherwise the parent's window shows.
      */
-    record Done(@Nullable Object result, @Nullable String farewell, Changes changes) implements Transition {
+    record Done(@Nullable Object result, @Nullable String farewell, Changes changes) implements Move {
         @Override
         public <T> Done with(Key<T> key, @Nullable T value) {
             return new Done(result, farewell, changes.plus(key, value));
@@ -192,20 +192,20 @@ public sealed interface Transition
         }
     }
 
-    /** Refuse: answer the click with a toast, change nothing. */
-    record Reject(String toast, Changes changes) implements Transition {
+    /**
+     * Refuse: answer the click with {@code toast} and change nothing, so it carries no data and no show mode. For
+     * an update that is not a click (a message, a command) there is no toast to show, and it acts as a
+     * {@link #stay()}.
+     */
+    record Reject(String toast) implements Transition {
         public Reject {
             Objects.requireNonNull(toast, "toast");
         }
 
+        /** No data changes and {@link ShowMode#AUTO}: a refusal changes nothing. */
         @Override
-        public <T> Reject with(Key<T> key, @Nullable T value) {
-            throw new UnsupportedOperationException("a rejected click changes nothing");
-        }
-
-        @Override
-        public Reject show(ShowMode mode) {
-            throw new UnsupportedOperationException("a rejected click shows nothing");
+        public Changes changes() {
+            return Changes.NONE;
         }
     }
 }

@@ -78,7 +78,8 @@ public interface StackStore {
 
     /**
      * An in-process store on Caffeine: stacks expire {@code ttl} after their last read or write, and at most
-     * {@code maxStacks} are kept (the least recently used go first).
+     * {@code maxStacks} are kept (past it Caffeine evicts those it finds least likely to be used again, by how
+     * recently and how often they were).
      */
     static StackStore inMemory(Duration ttl, long maxStacks) {
         return new CaffeineStackStore(ttl, maxStacks);

@@ -6,7 +6,7 @@ import java.util.RandomAccess;
 
 /**
  * The immutable list of a stack's recent update ids, kept as primitive {@code long}s: every stored stack has one,
- * and boxed {@code Long}s would cost about a hundred bytes per user in memory.
+ * and boxed {@code Long}s would cost an object per id.
  */
 final class UpdateIds extends AbstractList<Long> implements RandomAccess {
     private static final UpdateIds EMPTY = new UpdateIds(new long[0]);

@@ -15,7 +15,9 @@ import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +30,20 @@ public final class FakeUser {
     private final User user;
     private final long chatId;
     private final String chatType;
+    /** The ids of this user's clicks, in every chat (shared with {@link #inGroup} views), to find their answers. */
+    private final Set<String> queryIds;
 
     FakeUser(BotHarness harness, long id, String firstName, String languageCode, long chatId, String chatType) {
+        this(harness, User.builder(id, false, firstName).languageCode(languageCode).build(), chatId, chatType,
+                ConcurrentHashMap.newKeySet());
+    }
+
+    private FakeUser(BotHarness harness, User user, long chatId, String chatType, Set<String> queryIds) {
         this.harness = harness;
-        this.user = User.builder(id, false, firstName).languageCode(languageCode).build();
+        this.user = user;
         this.chatId = chatId;
         this.chatType = chatType;
+        this.queryIds = queryIds;
     }
 
     /** This user in a supergroup with this (negative) chat id. */
@@ -41,7 +51,7 @@ public final class FakeUser {
         if (groupChatId >= 0) {
             throw new IllegalArgumentException("group chat ids are negative");
         }
-        return new FakeUser(harness, user.id(), user.firstName(), user.languageCode(), groupChatId, "supergroup");
+        return new FakeUser(harness, user, groupChatId, "supergroup", queryIds);
     }
 
     public long id() {
@@ -162,6 +172,7 @@ public final class FakeUser {
 
     private CompletableFuture<Void> callback(FakeMessage message, String data) {
         String queryId = harness.nextQueryId();
+        queryIds.add(queryId);
         harness.telegram().registerCallbackQuery(queryId);
         CallbackQuery query = CallbackQuery.builder(queryId, user, "ci-" + chatId)
                 .message(asMessage(message))
@@ -186,13 +197,15 @@ public final class FakeUser {
         return harness.telegram().history(chatId);
     }
 
-    /** The answer to this user's latest click. */
+    /** The latest answer to one of this user's clicks (in any chat), whoever else clicked since. */
     public CallbackAnswer lastAnswer() {
         List<CallbackAnswer> answers = harness.telegram().callbackAnswers();
-        if (answers.isEmpty()) {
-            throw new AssertionError("no click was answered");
+        for (int i = answers.size() - 1; i >= 0; i--) {
+            if (queryIds.contains(answers.get(i).queryId())) {
+                return answers.get(i);
+            }
         }
-        return answers.get(answers.size() - 1);
+        throw new AssertionError("no click of user " + user.id() + " was answered");
     }
 
     /** The labels of the newest message with buttons. */

@@ -65,6 +65,36 @@ class WindowFeaturesTest {
     }
 
     @Test
+    void getters_runInAHandler_onceAndOnlyWhenItAsksForAValue() {
+        List<String> order = new ArrayList<>();
+        Dialog d = Dialog.builder("get")
+                .window(W.ONE, w -> w
+                        .getter(ctx -> {
+                            order.add("window");
+                            ctx.provide(LOADS, 40);
+                        })
+                        .text("Loads")
+                        .add(Button.of("quiet", "Quiet", ctx -> stay()))
+                        .add(Button.of("ask", "Ask", ctx -> {
+                            order.add("handler");
+                            int loads = ctx.get(LOADS) + ctx.get(LOADS, 0);
+                            order.add("handler read " + loads);
+                            return stay().with(NAME, "read " + loads);
+                        })))
+                .build();
+        FakeUser ann = start(d).user(1001, "Ann");
+        ann.send("/go");
+        order.clear();
+
+        ann.click("Quiet");
+        assertThat(order).as("a render only").containsExactly("window");
+        order.clear();
+
+        ann.click("Ask");
+        assertThat(order).containsExactly("handler", "window", "handler read 80", "window");
+    }
+
+    @Test
     void parseModeAndLinkPreview_reachTheSentMessage() {
         Dialog d = Dialog.builder("html")
                 .window(W.ONE, w -> w.text("<b>Bold</b> https://example.com").parseMode("HTML").disableLinkPreview())

@@ -44,9 +44,8 @@ import redis.clients.jedis.util.Pool;
  * {@link Builder#pipelined}); an update still costs two round trips, and a task still runs on the executor, never
  * on the I/O thread. A command sent while nothing else is queued or on the wire (a quiet bot, a lone user) is
  * written and read by the thread that sends it, which then continues at once. There the lock script is two plain
- * commands instead, {@code SET NX PX} then {@code GETEX}, queued back to back: they share a write, Redis runs them
- * in that order on the one connection (so the stack is still read only once the lock is held), and two plain
- * commands cost redis-server about half of one script call. Sentinel and Cluster clients send one blocking command
+ * commands instead, {@code SET NX PX} then {@code GETEX}, queued back to back: they share a write, and Redis runs them
+ * in that order on the one connection (so the stack is still read only once the lock is held). Sentinel and Cluster clients send one blocking command
  * per round trip.
  *
  * <p>Both parts work as they do alone (the store can be used without the isolation, as a plain store). {@link #close}
@@ -110,8 +109,8 @@ public final class RedisDialogs implements AutoCloseable {
 
     /**
      * How many commands the pair has sent to Redis so far: every command counts once, however many shared a
-     * pipelined write (an EVALSHA, the EVAL that a NOSCRIPT reply costs, a GETEX, a lease renewal). For monitoring
-     * and the benchmark's round trips per update.
+     * pipelined write (an EVALSHA, the EVAL that a NOSCRIPT reply costs, a GETEX, a lease renewal). For monitoring,
+     * such as commands per update.
      */
     public long commandsSent() {
         return calls.commandsSent();

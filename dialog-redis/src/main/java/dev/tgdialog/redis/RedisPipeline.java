@@ -29,14 +29,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  *
  * <p>A command queued while nothing else is queued or on the wire skips the I/O thread: its caller writes it and
  * reads the reply itself, and its future is complete when the call returns. A bot with few updates in flight (and
- * every sequential step) then pays no hand-over to the I/O thread and back, two thread wake-ups per round trip
- * that cost more than the round trip. Under load something is nearly always in flight, so commands take the
+ * every sequential step) then pays no hand-over to the I/O thread and back (two thread wake-ups per round trip).
+ * Under load something is nearly always in flight, so commands take the
  * shared path and no handler thread waits on a socket. A caller that sends its own waits for Redis at most the
  * connection's socket timeout, as the I/O thread would, and then fails as the I/O thread's callers do.
- *
- * <p>Why: a blocking client costs each command a socket write, a read, a thread parked on the reply and a pool
- * borrow, and Redis a read and a write of its own; with a hundred updates in flight those, not the commands,
- * were most of the cost.
  *
  * <p>Guarantees: commands go to Redis in the order they were queued (one connection; only a script that Redis
  * answers NOSCRIPT is sent again, as EVAL, in the next write). A connection failure fails every command of the

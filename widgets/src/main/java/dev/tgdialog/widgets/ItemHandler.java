@@ -4,7 +4,7 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.widget.WidgetContext;
 
 /**
- * Handles a click on one item of a selection widget ({@link Select}).
+ * Handles a click on one item of a selection widget ({@link Select}), or on a {@link Counter}'s value.
  *
  * @param <T> the item type
  */

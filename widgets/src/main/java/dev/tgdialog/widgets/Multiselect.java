@@ -85,8 +85,8 @@ public final class Multiselect<T> implements KeyboardWidget {
     }
 
     /**
-     * A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. Getters run only
-     * for a render, so it keeps the list it rendered in its state ({@code items.shown}) and checks clicks against it.
+     * A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. The
+     * window's getters run for a click too, so a click is checked against the list as it is then.
      */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
@@ -107,9 +107,8 @@ public final class Multiselect<T> implements KeyboardWidget {
     }
 
     /**
-     * The checked items that are among the current items, in the items' order (see {@link #checkedIds}). Items from
-     * a getter exist only while rendering and in this widget's own handlers (getters do not run for a click), so
-     * elsewhere use {@link #checkedIds}.
+     * The checked items that are among the current items, in the items' order; readable where {@link #checkedIds}
+     * is (items from a getter too: the window's getters run for any handler that asks for a value).
      */
     public List<T> checked(DialogContext ctx) {
         Set<String> ids = new HashSet<>(checkedIds(ctx));

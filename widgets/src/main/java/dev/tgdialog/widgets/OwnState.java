@@ -29,6 +29,6 @@ final class OwnState {
     /** {@code t} with the mirror key set, unless there is none or the click was refused. */
     static <V> Transition mirror(Transition t, @Nullable Key<V> into, @Nullable V value) {
         Transition checked = java.util.Objects.requireNonNull(t, "a change handler returned null; return stay()");
-        return into == null || checked instanceof Transition.Reject ? checked : checked.with(into, value);
+        return into != null && checked instanceof Transition.Move move ? move.with(into, value) : checked;
     }
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Buttons that turn the page of a {@link Scrollable}. Three styles: previous/next around "page/pages"
+ * Buttons that turn the page of a {@link Scrollable}, in one row. Three styles: previous and next
  * ({@link #prevNext}), first/previous/current/next/last ({@link #full}), and page numbers in a sliding window
- * ({@link #numbered}). Buttons that make no sense at the ends are not shown; a single page shows no pager.
+ * ({@link #numbered}). Buttons that lead nowhere at the ends are not shown; a single page shows no pager (unless
+ * {@link #keepingEnds}).
  *
  * <p>Payloads: the page number to go to ({@code 0}…{@code pages-1}). A page outside the range is refused. Keeps no
  * state of its own: it sets the target's {@link Scrollable#PAGE}.
@@ -35,24 +36,32 @@ public final class Pager implements KeyboardWidget {
     }
 
     /**
-     * This pager with previous/next shown on the first and last page too (a click there changes nothing), for a
-     * keyboard whose shape should not change from page to page.
+     * This pager with {@code [« Prev] [Next »]} on every page, the first, the last and a single one too (a click that
+     * leads nowhere keeps the page), for a keyboard whose shape should not change from page to page. The
+     * {@link #full} and {@link #numbered} styles keep their ends hidden; they only show their row for a single page
+     * too ({@code [1/1]}, {@code [·1·]}).
      */
     public Pager keepingEnds() {
         return new Pager(id, target, style, window, true);
     }
 
-    /** {@code «  2/6  »}. */
+    /** {@code [« Prev] [Next »]}: each button hidden on the page where it leads nowhere; no page count. */
     public static Pager prevNext(String id, Scrollable target) {
         return new Pager(id, target, Style.PREV_NEXT, 0, false);
     }
 
-    /** {@code «« « 2/6 » »»}. */
+    /**
+     * {@code [«] [‹] [2/3] [›] [»]}: first, previous, the current page of the count (a click keeps it), next, last;
+     * first and previous hidden on the first page, next and last on the last.
+     */
     public static Pager full(String id, Scrollable target) {
         return new Pager(id, target, Style.FULL, 0, false);
     }
 
-    /** Page numbers, at most {@code window} of them around the current one, which is marked {@code ·3·}. */
+    /**
+     * Page numbers from 1, at most {@code window} (2-8) of them around the current one, which is marked:
+     * {@code [2] [·3·] [4]}.
+     */
     public static Pager numbered(String id, Scrollable target, int window) {
         if (window < 2 || window > 8) {
             throw new IllegalArgumentException("pager " + id + ": window must be 2-8, was " + window);

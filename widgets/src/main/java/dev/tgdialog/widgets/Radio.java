@@ -59,8 +59,8 @@ public final class Radio<T> implements KeyboardWidget {
     }
 
     /**
-     * A radio of the list a getter provides (or the dialog's data holds) under {@code items}. Getters run only
-     * for a render, so it keeps the list it rendered in its state ({@code items.shown}) and checks clicks against it.
+     * A radio of the list a getter provides (or the dialog's data holds) under {@code items}. The
+     * window's getters run for a click too, so a click is checked against the list as it is then.
      */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
@@ -80,9 +80,8 @@ public final class Radio<T> implements KeyboardWidget {
     }
 
     /**
-     * The checked item, if one is checked and is still among the current items (see {@link #checkedId}). Items
-     * from a getter exist only while rendering and in this widget's own handlers (getters do not run for a click),
-     * so elsewhere use {@link #checkedId}.
+     * The checked item, if one is checked and is still among the current items; readable where {@link #checkedId}
+     * is (items from a getter too: the window's getters run for any handler that asks for a value).
      */
     public Optional<T> checked(DialogContext ctx) {
         return checkedId(ctx).flatMap(checked -> items.find(ctx, checked));

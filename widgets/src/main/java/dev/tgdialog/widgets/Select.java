@@ -20,9 +20,8 @@ import org.jspecify.annotations.Nullable;
  * render to the next.
  *
  * <p>Renders the items' labels, {@code width} to a row (1 by default). Each button's payload is its item's id; a
- * click whose id is not among the current items (removed since, or forged) is refused with a toast. Items from a
- * function need no state; items from a key are kept in the state ({@code items.shown}) as rendered, because a
- * getter's value exists only while rendering: a click is checked against the list the user saw.
+ * click whose id is not among the current items (removed since, or forged) is refused with a toast. Keeps no state:
+ * items from a key are read again at the click too (the window's getters run when a handler asks for a value).
  * Immutable and thread-safe when its functions are.
  *
  * <pre>{@code
@@ -59,8 +58,8 @@ public final class Select<T> implements KeyboardWidget, Sized {
     }
 
     /**
-     * A select of the list a getter provides (or the dialog's data holds) under {@code items}. Getters run only
-     * for a render, so it keeps the list it rendered in its state ({@code items.shown}) and checks clicks against it.
+     * A select of the list a getter provides (or the dialog's data holds) under {@code items}. The
+     * window's getters run for a click too, so a click is checked against the list as it is then.
      */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));

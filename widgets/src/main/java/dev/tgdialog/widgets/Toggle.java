@@ -52,8 +52,8 @@ public final class Toggle<T> implements KeyboardWidget {
     }
 
     /**
-     * A toggle through the list a getter provides (or the dialog's data holds) under {@code items}. Getters run only
-     * for a render, so it keeps the list it rendered in its state ({@code items.shown}) and checks clicks against it.
+     * A toggle through the list a getter provides (or the dialog's data holds) under {@code items}. The window's
+     * getters run for a click too, so a click is checked against the list as it is then.
      */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
@@ -66,8 +66,8 @@ public final class Toggle<T> implements KeyboardWidget {
 
     /**
      * The current item: the one last clicked to if it is still among the items, else the first. Readable in this
-     * widget's own handlers and render, and anywhere when it mirrors {@link Builder#into into} a key and its items do
-     * not come from a getter.
+     * widget's own handlers and render, and anywhere when it mirrors {@link Builder#into into} a key (items from a
+     * getter too: the window's getters run for any handler that asks for a value).
      */
     public Optional<T> current(DialogContext ctx) {
         List<T> all = items.current(ctx);

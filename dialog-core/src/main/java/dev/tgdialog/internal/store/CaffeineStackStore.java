@@ -22,9 +22,9 @@ public final class CaffeineStackStore implements StackStore {
     private final Cache<StackKey, Stack> cache;
 
     /**
+     * A store whose stacks expire {@code ttl} after their last read or write, at most {@code maxStacks} of them.
      * Caffeine's upkeep (reordering its access and write buffers, evicting) runs on the thread that read or wrote,
-     * under Caffeine's own try-lock: handing it to the common pool woke a third thread for almost every update, whose
-     * park and unpark cost more than the upkeep itself (JFR, 100 users in flight on 2 cores).
+     * under Caffeine's own try-lock, not on another thread.
      */
     public CaffeineStackStore(Duration ttl, long maxStacks) {
         this(ttl, maxStacks, Ticker.systemTicker(), Runnable::run);
