@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * DialogBot bot = DialogBot.builder(TelegramClient.create(token))
  *     .dialogs(ORDER)
- *     .command("start", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK))
+ *     .command("start", (ctx, args) -> Transition.start(ORDER, StartMode.RESET_STACK))
  *     .build()
  *     .start();
  * }</pre>

@@ -52,7 +52,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         return new Start(dialog, Objects.requireNonNull(input, "input"), StartMode.NORMAL, Changes.NONE);
     }
 
-    /** Starts {@code dialog} with an input it reads with {@link DialogContext#input(Class)}. */
+    /**
+     * Starts {@code dialog} with an input it reads with {@link DialogContext#input(Class)}, this way; prefer
+     * {@link #start(Dialog, StartMode)} or {@link #start(Dialog, Object)} when there is no input or the mode is
+     * {@link StartMode#NORMAL}.
+     */
     static Start start(Dialog dialog, @Nullable Object input, StartMode mode) {
         return new Start(dialog, input, mode, Changes.NONE);
     }
