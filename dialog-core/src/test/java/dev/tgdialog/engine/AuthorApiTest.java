@@ -82,6 +82,32 @@ class AuthorApiTest {
     }
 
     @Test
+    void aChildsDoneReply_showsAboveTheParentsWindow_andALastDoneReply_aboveTheFarewell() {
+        Dialog child = Dialog.builder("child")
+                .window(W.ASK, w -> w.text("Child")
+                        .add(Button.of("save", "Save", ctx -> done().reply("Saved <1>."))))
+                .build();
+        Dialog parent = Dialog.builder("parent")
+                .window(W.ASK, w -> w.parseMode("HTML").text("<b>Parent</b>")
+                        .add(Button.of("open", "Open", ctx -> start(child)))
+                        .add(Button.of("close", "Close", ctx -> done().reply("Closed.").saying("Bye"))))
+                .build();
+        BotHarness h = BotHarness.of(bot -> bot.dialogs(parent, child)
+                .command("go", (ctx, args) -> start(parent, StartMode.RESET_STACK))
+                .onError(Exception.class, (ctx, e) -> errors.add(e)));
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/go");
+
+        ann.click("Open");
+        ann.click("Save");
+        assertThat(ann.lastMessage().text()).isEqualTo("Saved &lt;1&gt;.\n<b>Parent</b>");
+
+        ann.click("Close");
+        assertThat(errors).isEmpty();
+        assertThat(ann.lastMessage().text()).isEqualTo("Closed.\nBye");
+    }
+
+    @Test
     void require_failsWithAMessageNamingTheKeyTheDialogAndTheWindow() {
         FakeUser ann = ann();
         ann.send("42");
