@@ -132,6 +132,11 @@ public final class DialogBot {
             return run(ctx -> Transition.start(dialog).show(ShowMode.SEND));
         }
 
+        /** Starts a dialog this way ({@link StartMode#RESET_STACK} to replace what the user has open), with no input. */
+        public CompletableFuture<Void> start(Dialog dialog, StartMode mode) {
+            return start(dialog, null, mode);
+        }
+
         /** Starts a dialog with an input and a start mode. */
         public CompletableFuture<Void> start(Dialog dialog, @Nullable Object input, StartMode mode) {
             return run(ctx -> Transition.start(dialog, input, mode).show(ShowMode.SEND));

@@ -44,11 +44,12 @@ class AuthorApiTest {
                     .add(Button.of("nick", "Nickname", ctx -> stay().reply("Hi " + ctx.require(NICK)))))
             .build();
 
+    private final BotHarness harness = BotHarness.of(bot -> bot.dialogs(AGE_DIALOG)
+            .command("go", (ctx, args) -> start(AGE_DIALOG, StartMode.RESET_STACK))
+            .onError(Exception.class, (ctx, e) -> errors.add(e)));
+
     private FakeUser ann() {
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(AGE_DIALOG)
-                .command("go", (ctx, args) -> start(AGE_DIALOG, StartMode.RESET_STACK))
-                .onError(Exception.class, (ctx, e) -> errors.add(e)));
-        FakeUser ann = h.user(1001, "Ann");
+        FakeUser ann = harness.user(1001, "Ann");
         ann.send("/go");
         return ann;
     }
@@ -151,6 +152,16 @@ class AuthorApiTest {
         ann.send("/go");
 
         assertThat(ann.lastMessage().text()).isEqualTo("Type {size}\nSize M\n{ not a placeholder }");
+    }
+
+    @Test
+    void aBackgroundStart_needsNoNullInputEither() {
+        FakeUser ann = ann();
+        ann.send("42");
+
+        harness.bot().forUser(1001, 1001).start(AGE_DIALOG, StartMode.RESET_STACK).join();
+
+        assertThat(ann.lastMessage().text()).isEqualTo("How old are you?");
     }
 
     @Test
