@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * static final Dialog ORDER = Dialog.builder("order")
  *     .window(Step.SIZE, w -> w.text("Which size?").add(...))
- *     .window(Step.CONFIRM, w -> w.text(Text.format("Size {size}. Order?")).add(...))
+ *     .window(Step.CONFIRM, w -> w.format("Size {size}. Order?").add(...))
  *     .build();
  * }</pre>
  */

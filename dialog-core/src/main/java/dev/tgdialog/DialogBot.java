@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * DialogBot bot = DialogBot.builder(TelegramClient.create(token))
  *     .dialogs(ORDER)
- *     .command("start", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK))
+ *     .command("start", (ctx, args) -> Transition.start(ORDER, StartMode.RESET_STACK))
  *     .build()
  *     .start();
  * }</pre>
@@ -130,6 +130,11 @@ public final class DialogBot {
         /** Starts a dialog on top of the user's current one (or as the first). */
         public CompletableFuture<Void> start(Dialog dialog) {
             return run(ctx -> Transition.start(dialog).show(ShowMode.SEND));
+        }
+
+        /** Starts a dialog this way ({@link StartMode#RESET_STACK} to replace what the user has open), with no input. */
+        public CompletableFuture<Void> start(Dialog dialog, StartMode mode) {
+            return start(dialog, null, mode);
         }
 
         /** Starts a dialog with an input and a start mode. */

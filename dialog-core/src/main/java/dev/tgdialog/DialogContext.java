@@ -50,6 +50,29 @@ public interface DialogContext {
     }
 
     /**
+     * The value of {@code key} as {@link #get(Key)} finds it, for a value the dialog cannot go on without.
+     *
+     * @throws IllegalStateException naming the key, the dialog and the window, when there is no value
+     */
+    default <T> T require(Key<T> key) {
+        T value = get(key);
+        if (value == null) {
+            throw new IllegalStateException("no value for key \"" + key.name() + "\" (" + key.type().getTypeName()
+                    + ") in dialog " + dialogId() + ", window " + windowId()
+                    + ": no getter provided it and the dialog's data does not hold it");
+        }
+        return value;
+    }
+
+    /**
+     * The parse mode of the window showing ({@code HTML}, {@code MarkdownV2}, {@code Markdown}), or null for plain
+     * text: the mode values put into its text are escaped for. A context that wraps another must forward it.
+     */
+    default @Nullable String parseMode() {
+        return null;
+    }
+
+    /**
      * A value of another widget's state in the current window's dialog, for example the page a scrolling group
      * shows, so a getter can load only that page; null when unset.
      */

@@ -42,7 +42,21 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         return new Start(dialog, null, StartMode.NORMAL, Changes.NONE);
     }
 
-    /** Starts {@code dialog} with an input it reads with {@link DialogContext#input(Class)}. */
+    /** Starts {@code dialog} this way (over the current one, or replacing the whole stack), with no input. */
+    static Start start(Dialog dialog, StartMode mode) {
+        return new Start(dialog, null, mode, Changes.NONE);
+    }
+
+    /** Starts {@code dialog} on top of the current one, with an input it reads with {@link DialogContext#input}. */
+    static Start start(Dialog dialog, Object input) {
+        return new Start(dialog, Objects.requireNonNull(input, "input"), StartMode.NORMAL, Changes.NONE);
+    }
+
+    /**
+     * Starts {@code dialog} with an input it reads with {@link DialogContext#input(Class)}, this way; prefer
+     * {@link #start(Dialog, StartMode)} or {@link #start(Dialog, Object)} when there is no input or the mode is
+     * {@link StartMode#NORMAL}.
+     */
     static Start start(Dialog dialog, @Nullable Object input, StartMode mode) {
         return new Start(dialog, input, mode, Changes.NONE);
     }
@@ -72,25 +86,46 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
 
         /** This transition shown this way instead of {@link ShowMode#AUTO}. */
         Move show(ShowMode mode);
+
+        /**
+         * This transition with a one-time line shown above the text of the window that shows next (a validation
+         * error, a confirmation). The line is plain text, escaped for the window's parse mode; it is not stored, so
+         * the following render leaves it out. Called again, the lines stack in order.
+         */
+        Move reply(String line);
     }
 
-    /** Data changes and show mode, carried by every transition. */
-    record Changes(List<Change<?>> data, ShowMode show) {
-        static final Changes NONE = new Changes(List.of(), ShowMode.AUTO);
+    /**
+     * Data changes, show mode and one-time reply lines, carried by every transition.
+     *
+     * @param data the data changes, in order
+     * @param show how to show the result
+     * @param replies lines shown once above the next window's text (see {@link Move#reply})
+     */
+    record Changes(List<Change<?>> data, ShowMode show, List<String> replies) {
+        static final Changes NONE = new Changes(List.of(), ShowMode.AUTO, List.of());
 
         public Changes {
             data = List.copyOf(data);
             Objects.requireNonNull(show, "show");
+            replies = List.copyOf(replies);
         }
 
         <T> Changes plus(Key<T> key, @Nullable T value) {
             List<Change<?>> more = new ArrayList<>(data);
             more.add(new Change<>(key, value));
-            return new Changes(more, show);
+            return new Changes(more, show, replies);
         }
 
         Changes showing(ShowMode mode) {
-            return new Changes(data, mode);
+            return new Changes(data, mode, replies);
+        }
+
+        Changes replying(String line) {
+            Objects.requireNonNull(line, "line");
+            List<String> more = new ArrayList<>(replies);
+            more.add(line);
+            return new Changes(data, show, more);
         }
     }
 
@@ -112,6 +147,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         public Stay show(ShowMode mode) {
             return new Stay(changes.showing(mode));
         }
+
+        @Override
+        public Stay reply(String line) {
+            return new Stay(changes.replying(line));
+        }
     }
 
     /** The next window. */
@@ -124,6 +164,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         @Override
         public Next show(ShowMode mode) {
             return new Next(changes.showing(mode));
+        }
+
+        @Override
+        public Next reply(String line) {
+            return new Next(changes.replying(line));
         }
     }
 
@@ -138,6 +183,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         public Back show(ShowMode mode) {
             return new Back(changes.showing(mode));
         }
+
+        @Override
+        public Back reply(String line) {
+            return new Back(changes.replying(line));
+        }
     }
 
     /** A named window of the current dialog. */
@@ -150,6 +200,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         @Override
         public SwitchTo show(ShowMode mode) {
             return new SwitchTo(windowId, changes.showing(mode));
+        }
+
+        @Override
+        public SwitchTo reply(String line) {
+            return new SwitchTo(windowId, changes.replying(line));
         }
     }
 
@@ -169,6 +224,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         public Start show(ShowMode mode) {
             return new Start(dialog, input, this.mode, changes.showing(mode));
         }
+
+        @Override
+        public Start reply(String line) {
+            return new Start(dialog, input, this.mode, changes.replying(line));
+        }
     }
 
     /**
@@ -184,6 +244,11 @@ public sealed interface Transition permits Transition.Move, Transition.Reject {
         @Override
         public Done show(ShowMode mode) {
             return new Done(result, farewell, changes.showing(mode));
+        }
+
+        @Override
+        public Done reply(String line) {
+            return new Done(result, farewell, changes.replying(line));
         }
 
         /** The text the last message shows when this closes the last open dialog (its buttons removed). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Window {
     private static final Pattern WIDGET_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
+    /** A <code>{name}</code> as {@link Text#format} fills it, found in a constant text: the author meant a template. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_.-]+}");
 
     private final String id;
     private final List<TextWidget> texts;
@@ -133,6 +136,7 @@ public final class Window {
     public static final class Builder {
         private final String id;
         private final List<TextWidget> texts = new ArrayList<>();
+        private final List<String> constants = new ArrayList<>();
         private final List<KeyboardWidget> keyboard = new ArrayList<>();
         private final List<InputWidget> inputs = new ArrayList<>();
         private @Nullable MediaWidget media;
@@ -145,13 +149,26 @@ public final class Window {
             this.id = id;
         }
 
-        /** Adds a line of constant text. */
+        /**
+         * Adds a line of constant text, shown as it is. A <code>{name}</code> in it fails the build, since only
+         * {@link #format} fills placeholders; for literal braces use {@code text(Text.of("{name}"))}.
+         */
         public Builder text(String text) {
+            constants.add(Objects.requireNonNull(text, "text"));
             texts.add(Text.of(text));
             return this;
         }
 
-        /** Adds a rendered text (a lambda of the context, a {@link Text#format} template, …). */
+        /**
+         * Adds a line whose <code>{name}</code> placeholders are filled with the values of those keys (a getter's or
+         * the dialog's data), escaped for the parse mode: {@link Text#format}.
+         */
+        public Builder format(String template) {
+            texts.add(Text.format(template));
+            return this;
+        }
+
+        /** Adds a rendered text (a lambda of the context, a {@link Text#rich} text, …). */
         public Builder text(TextWidget text) {
             texts.add(Objects.requireNonNull(text, "text"));
             return this;
@@ -215,6 +232,14 @@ public final class Window {
         Window build(String dialogId) {
             if (texts.isEmpty() && media == null) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");
+            }
+            for (String constant : constants) {
+                Matcher placeholder = PLACEHOLDER.matcher(constant);
+                if (placeholder.find()) {
+                    throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + ": the constant text \""
+                            + constant + "\" has a placeholder " + placeholder.group() + " that text(...) shows as it is; "
+                            + "use format(...) to fill it, or text(Text.of(...)) to show the braces");
+                }
             }
             if (keyboardKind != KeyboardKind.REPLY
                     && keyboard.stream().anyMatch(k -> k instanceof dev.tgdialog.widget.ReplyKeyboardWidget)) {

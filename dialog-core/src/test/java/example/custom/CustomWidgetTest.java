@@ -30,7 +30,7 @@ class CustomWidgetTest {
     void aCustomWidget_rendersKeepsStateAcrossAStoreRoundTrip_andRefusesForgedPayloads() {
         RoundTripStore store = new RoundTripStore();
         BotHarness harness = BotHarness.builder(bot -> bot.dialogs(REVIEW)
-                        .command("review", (ctx, args) -> Transition.start(REVIEW, null, StartMode.RESET_STACK)))
+                        .command("review", (ctx, args) -> Transition.start(REVIEW, StartMode.RESET_STACK)))
                 .store(store)
                 .build();
         FakeUser ann = harness.user(1001, "Ann");

@@ -61,8 +61,6 @@ final class Booking {
     static final Key<LocalDate> DAY = Key.of("day", LocalDate.class);
     static final Key<Integer> ROOM = Key.of("room", Integer.class);
     static final Key<Integer> GUESTS = Key.of("guests", Integer.class);
-    /** The last number of guests typed that was refused, with what is wrong with it. */
-    static final Key<String> REFUSED = Key.of("refused", String.class);
 
     private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
@@ -92,13 +90,12 @@ final class Booking {
                     .add(ROOM_LIST)
                     .add(Row.of(backButton(), cancelButton())))
             .window(Step.GUESTS, w -> w
-                    .text(ctx -> ctx.get(REFUSED, ""))
                     .text(ctx -> "Room " + ctx.get(ROOM) + " on " + day(ctx) + ". How many guests? Type a number from "
                             + MIN_GUESTS + " to " + MAX_GUESTS + ".")
                     .text(ctx -> ctx.get(GUESTS) == null ? "" : "(So far: " + ctx.get(GUESTS) + ")")
                     .add(TextInput.of("guests", Booking::parseGuests,
-                            (ctx, guests) -> next().with(GUESTS, guests).with(REFUSED, null),
-                            (ctx, text, error) -> stay().with(REFUSED, "⚠ " + error.getMessage())))
+                            (ctx, guests) -> next().with(GUESTS, guests),
+                            (ctx, text, error) -> stay().reply(refusal(text))))
                     .add(Row.of(backButton(), cancelButton())))
             .window(Step.CONFIRM, w -> w
                     .text(ctx -> summary(reservation(ctx)))
@@ -111,19 +108,26 @@ final class Booking {
                     .add(Row.of(backButton(), cancelButton())))
             .build();
 
-    /** The number of guests typed; fails with what is wrong with it, which the window repeats to the user. */
+    /** The number of guests typed; fails (with no message meant for the user) when it is not one the room takes. */
     static int parseGuests(String typed) {
-        String text = typed.strip();
-        String shown = text.length() <= 20 ? text : text.substring(0, 19) + "…";
-        if (!text.matches("[+-]?\\d{1,9}")) {
-            throw new IllegalArgumentException("\"" + shown + "\" is not a number.");
-        }
-        int guests = Integer.parseInt(text);
+        int guests = Integer.parseInt(typed.strip());
         if (guests < MIN_GUESTS || guests > MAX_GUESTS) {
-            throw new IllegalArgumentException("A room takes " + MIN_GUESTS + " to " + MAX_GUESTS + " guests, not "
-                    + guests + ".");
+            throw new IllegalArgumentException("out of range");
         }
         return guests;
+    }
+
+    /**
+     * What is wrong with refused guests, worded here from the text typed: a parser's exception text ({@code For input
+     * string: "two"}) is never shown to the user.
+     */
+    static String refusal(String typed) {
+        String text = typed.strip();
+        if (!text.matches("[+-]?\\d{1,9}")) {
+            String shown = text.length() <= 20 ? text : text.substring(0, 19) + "…";
+            return "⚠ \"" + shown + "\" is not a number.";
+        }
+        return "⚠ A room takes " + MIN_GUESTS + " to " + MAX_GUESTS + " guests, not " + Integer.parseInt(text) + ".";
     }
 
     static String summary(Reservation r) {
@@ -132,11 +136,11 @@ final class Booking {
     }
 
     private static Reservation reservation(DialogContext ctx) {
-        return new Reservation(ctx.get(DAY), ctx.get(ROOM), ctx.get(GUESTS));
+        return new Reservation(ctx.require(DAY), ctx.require(ROOM), ctx.require(GUESTS));
     }
 
     private static Button backButton() {
-        return Button.of("back", "« Back", ctx -> back().with(REFUSED, null));
+        return Button.of("back", "« Back", ctx -> back());
     }
 
     private static Button cancelButton() {
@@ -144,6 +148,6 @@ final class Booking {
     }
 
     private static String day(DialogContext ctx) {
-        return DAY_FORMAT.format(ctx.get(DAY));
+        return DAY_FORMAT.format(ctx.require(DAY));
     }
 }

@@ -76,10 +76,6 @@ public final class OrderBot {
     static final Key<Language> LANGUAGE = Key.of("language", Language.class);
     static final Key<Size> SIZE = Key.of("size", Size.class);
     static final Key<Integer> QUANTITY = Key.of("quantity", Integer.class);
-    /** The last quantity typed that was refused; the quantity window explains what is wrong with it. */
-    static final Key<String> REFUSED = Key.of("refused", String.class);
-
-    private static final TextWidget REFUSAL = ctx -> refusal(ctx.get(REFUSED), language(ctx));
 
     /** The settings: a language toggle; Done returns the language chosen to whoever started them. */
     static final Dialog SETTINGS = Dialog.builder("settings")
@@ -102,15 +98,14 @@ public final class OrderBot {
                     .add(Row.of(sizeButton(Size.S), sizeButton(Size.M), sizeButton(Size.L)))
                     .add(cancelButton()))
             .window(Step.QUANTITY, w -> w
-                    .text(REFUSAL.when(ctx -> ctx.get(REFUSED) != null))
                     .text(say("Size {size}. How many pizzas? Type a number from 1 to " + MAX_QUANTITY + ".",
                             "Größe {size}. Wie viele Pizzen? Gib eine Zahl von 1 bis " + MAX_QUANTITY + " ein."))
                     .text(say("(So far: {quantity})", "(Bisher: {quantity})").when(ctx -> ctx.get(QUANTITY) != null))
                     .add(Input.text("quantity", (ctx, text) -> {
                         Integer quantity = parseQuantity(text);
                         return quantity == null
-                                ? stay().with(REFUSED, shorten(text.strip()))
-                                : next().with(QUANTITY, quantity).with(REFUSED, null);
+                                ? stay().reply(refusal(shorten(text.strip()), language(ctx)))
+                                : next().with(QUANTITY, quantity);
                     }))
                     .add(Row.of(backButton(), cancelButton())))
             .window(Step.CONFIRM, w -> w
@@ -134,8 +129,8 @@ public final class OrderBot {
                 .command("start", (ctx, payload) ->
                         start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
                 .command("settings", OrderBot::settings)
-                .command("catalogue", (ctx, args) -> start(Catalogue.DIALOG, null, StartMode.RESET_STACK))
-                .command("book", (ctx, args) -> start(Booking.DIALOG, null, StartMode.RESET_STACK))
+                .command("catalogue", (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
+                .command("book", (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
                 .command("help", (ctx, args) -> {
                     reply(ctx, HELP);
                     return stay();
@@ -172,7 +167,7 @@ public final class OrderBot {
         if (SETTINGS.id().equals(ctx.dialogId())) {
             return stay();
         }
-        return start(SETTINGS, language(ctx), StartMode.NORMAL);
+        return start(SETTINGS, language(ctx));
     }
 
     /** Starts an order as its deep-link payload says: {@code size_S|M|L} skips to the quantity. */
@@ -181,7 +176,7 @@ public final class OrderBot {
         Language language = opening != null ? opening.language() : language(ctx);
         String payload = opening != null ? opening.payload() : "";
         if (payload.equals("settings")) {
-            return start(SETTINGS, language, StartMode.NORMAL).with(LANGUAGE, language);
+            return start(SETTINGS, language).with(LANGUAGE, language);
         }
         for (Size size : Size.values()) {
             if (payload.equals("size_" + size)) {
@@ -198,7 +193,7 @@ public final class OrderBot {
     }
 
     private static Button backButton() {
-        return Button.of("back", say("« Back", "« Zurück"), ctx -> back().with(REFUSED, null));
+        return Button.of("back", say("« Back", "« Zurück"), ctx -> back());
     }
 
     private static Button cancelButton() {
@@ -216,7 +211,7 @@ public final class OrderBot {
         return n.signum() > 0 && n.compareTo(BigInteger.valueOf(MAX_QUANTITY)) <= 0 ? n.intValue() : null;
     }
 
-    /** What is wrong with the quantity refused last. */
+    /** What is wrong with a refused quantity, in the author's words (never a parser's exception text). */
     static String refusal(String typed, Language language) {
         boolean de = language == Language.DE;
         if (!typed.matches(NUMBER)) {
@@ -235,7 +230,7 @@ public final class OrderBot {
     }
 
     private static Order order(DialogContext ctx) {
-        return new Order(ctx.get(SIZE), ctx.get(QUANTITY));
+        return new Order(ctx.require(SIZE), ctx.require(QUANTITY));
     }
 
     /** The dialog's language; before one is chosen, the language of the user's Telegram app. */

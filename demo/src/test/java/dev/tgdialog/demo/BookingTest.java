@@ -97,4 +97,22 @@ class BookingTest {
         assertThat(ann.lastMessage().text()).isEqualTo("Booking cancelled.");
         assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
     }
+
+    @Test
+    void guestsTheParserRefuses_areExplainedInTheAuthorsWords_neverWithTheExceptionsText() {
+        ann.send("/book");
+        ann.click("20");
+        ann.click("101 · sea");
+
+        for (String typed : new String[] {"two", "99999999999", "+-1", "3.5"}) {
+            ann.send(typed);
+            assertThat(ann.lastMessage().text())
+                    .startsWith("⚠ \"" + typed + "\" is not a number.\nRoom 101")
+                    .doesNotContain("For input string", "Exception");
+        }
+        ann.send("0");
+        assertThat(ann.lastMessage().text()).startsWith("⚠ A room takes 1 to 6 guests, not 0.\nRoom 101");
+        ann.send("3");
+        assertThat(ann.lastMessage().text()).startsWith("Room 101 from Fri 20 Mar 2026 for 3 guests.");
+    }
 }

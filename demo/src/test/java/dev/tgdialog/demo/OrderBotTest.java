@@ -103,6 +103,21 @@ class OrderBotTest {
     }
 
     @Test
+    void anError_isShownOnce_andTheWindowLeavesItOutOnItsNextRender() {
+        ann.send("/start");
+        ann.click("Small");
+        ann.send("abc");
+        assertThat(ann.lastMessage().text()).startsWith("⚠ \"abc\" is not a number.\n");
+
+        ann.send("/settings");
+        ann.click("Done");
+
+        assertThat(top().windowId()).isEqualTo("QUANTITY");
+        assertThat(ann.lastMessage().text()).isEqualTo("Size S. How many pizzas? Type a number from 1 to 20.");
+        assertThat(top().data()).doesNotContainKey("refused");
+    }
+
+    @Test
     void theWindowAfterAnError_isSentAgain_belowTheUsersMessage() {
         ann.send("/start");
         ann.click("Large");

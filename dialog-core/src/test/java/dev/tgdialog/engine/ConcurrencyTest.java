@@ -29,7 +29,7 @@ class ConcurrencyTest {
     private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
     private final BotHarness harness = BotHarness.builder(bot -> bot
                     .dialogs(WIZARD, PICKER)
-                    .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                    .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                     // Fifty clicks of one user in flight at once: past the default bound per key, which is not what
                     // these tests are about.
                     .isolation(UpdateIsolation.inProcess(pool, 64)))

@@ -76,7 +76,7 @@ class DefinitionChecksTest {
                         .add(new EngineTest.Choice("pick", payloads, got)))
                 .build();
         BotHarness h = BotHarness.of(bot -> bot.dialogs(shop)
-                .command("shop", (ctx, args) -> Transition.start(shop, null, StartMode.RESET_STACK)));
+                .command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/shop");
 
@@ -98,7 +98,7 @@ class DefinitionChecksTest {
                 .build();
         StackStore store = StackStore.inMemory(Duration.ofHours(1));
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(loop[0]).maxDepth(64)
-                .command("loop", (ctx, args) -> Transition.start(loop[0], null, StartMode.RESET_STACK))).store(store).build();
+                .command("loop", (ctx, args) -> Transition.start(loop[0], StartMode.RESET_STACK))).store(store).build();
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/loop");
         Set<String> seen = new HashSet<>();

@@ -16,7 +16,7 @@ class EngineSmokeTest {
     void aWizard_runsThroughItsWindows() {
         BotHarness harness = BotHarness.of(bot -> bot
                 .dialogs(WIZARD, PICKER)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)));
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)));
         FakeUser ann = harness.user(1001, "Ann");
 
         ann.send("/start");

@@ -46,7 +46,7 @@ class EngineTest {
     private BotHarness harness(Consumer<DialogBot.Builder> extra) {
         return BotHarness.builder(bot -> {
             bot.dialogs(WIZARD, PICKER)
-                    .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK));
+                    .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK));
             extra.accept(bot);
         }).store(store).build();
     }
@@ -101,7 +101,7 @@ class EngineTest {
     @Test
     void closingTheLastDialogWithoutAFarewell_takesItsButtonsAway() {
         BotHarness h = harness(bot -> bot.command("pick",
-                (ctx, args) -> Transition.start(PICKER, null, StartMode.RESET_STACK)));
+                (ctx, args) -> Transition.start(PICKER, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/pick");
 
@@ -126,8 +126,8 @@ class EngineTest {
                 .onResult(who, Integer.class, (ctx, n) -> stay())
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(who, outer)
-                .command("who", (ctx, args) -> Transition.start(who, null, StartMode.RESET_STACK))
-                .command("outer", (ctx, args) -> Transition.start(outer, null, StartMode.RESET_STACK))
+                .command("who", (ctx, args) -> Transition.start(who, StartMode.RESET_STACK))
+                .command("outer", (ctx, args) -> Transition.start(outer, StartMode.RESET_STACK))
                 .onResult(who, Integer.class, (ctx, n) -> {
                     seen.add("root result " + n);
                     return Transition.start(PICKER);
@@ -166,7 +166,7 @@ class EngineTest {
                 })
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(outer, inner)
-                .command("outer", (ctx, args) -> Transition.start(outer, null, StartMode.RESET_STACK)));
+                .command("outer", (ctx, args) -> Transition.start(outer, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/outer");
         ann.click("Go");
@@ -181,7 +181,7 @@ class EngineTest {
     @Test
     void newStack_startsADialogInAMessageOfItsOwn_thatKeepsWorking() {
         BotHarness h = harness(bot -> bot.command("side",
-                (ctx, args) -> Transition.start(PICKER, null, StartMode.NEW_STACK)));
+                (ctx, args) -> Transition.start(PICKER, StartMode.NEW_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/start");
         ann.click("+1");
@@ -214,7 +214,7 @@ class EngineTest {
                         ctx -> Transition.start(deeper[0]))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(deeper[0]).maxDepth(3)
-                .command("deep", (ctx, args) -> Transition.start(deeper[0], null, StartMode.RESET_STACK))
+                .command("deep", (ctx, args) -> Transition.start(deeper[0], StartMode.RESET_STACK))
                 .onError(IllegalStateException.class, (ctx, e) -> reported.set(e)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/deep");
@@ -309,7 +309,7 @@ class EngineTest {
                         .add(new Choice("c", List.of("red", "green"), COLOUR)))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(shop)
-                .command("shop", (ctx, args) -> Transition.start(shop, null, StartMode.RESET_STACK)));
+                .command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/shop");
         Stack before = stack(ann);
@@ -351,7 +351,7 @@ class EngineTest {
                         .add(Button.of("vis", "Visible", ctx -> stay())))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(hidden)
-                .command("hidden", (ctx, args) -> Transition.start(hidden, null, StartMode.RESET_STACK)));
+                .command("hidden", (ctx, args) -> Transition.start(hidden, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/hidden");
         assertThat(ann.buttons()).containsExactly("Visible");
@@ -390,7 +390,7 @@ class EngineTest {
                         .add(Button.of("inc", "+1", ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(fragile)
-                .command("fragile", (ctx, args) -> Transition.start(fragile, null, StartMode.RESET_STACK))
+                .command("fragile", (ctx, args) -> Transition.start(fragile, StartMode.RESET_STACK))
                 .onError(IllegalArgumentException.class, (ctx, e) -> {
                     handled.add(e.getMessage() + " in " + ctx.dialogId());
                     ctx.toast("Sorry, try again");
@@ -416,7 +416,7 @@ class EngineTest {
                 })))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(fragile)
-                .command("fragile", (ctx, args) -> Transition.start(fragile, null, StartMode.RESET_STACK)));
+                .command("fragile", (ctx, args) -> Transition.start(fragile, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/fragile");
         int answersBefore = h.telegram().callbackAnswers().size();
@@ -456,7 +456,7 @@ class EngineTest {
                         .add(new Choice("c", List.of(longItem, "short"), COLOUR)))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(shop)
-                .command("shop", (ctx, args) -> Transition.start(shop, null, StartMode.RESET_STACK)));
+                .command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/shop");
         List<InlineKeyboardButton> row = ann.lastMessage().inlineKeyboard().get(0);
@@ -488,7 +488,7 @@ class EngineTest {
                 .window(Solo.ONLY, w -> w.text("Nothing changes").add(Button.of("same", "Same", ctx -> stay())))
                 .build();
         BotHarness h2 = harness(bot -> bot.dialogs(still)
-                .command("still", (ctx, args) -> Transition.start(still, null, StartMode.RESET_STACK)));
+                .command("still", (ctx, args) -> Transition.start(still, StartMode.RESET_STACK)));
         FakeUser bob = h2.user(1002, "Bob");
         bob.send("/still");
         int calls = h2.telegram().calls().size();
@@ -507,7 +507,7 @@ class EngineTest {
                 .window(Solo.ONLY, w -> w.text("é".repeat(5000)))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(essay)
-                .command("essay", (ctx, args) -> Transition.start(essay, null, StartMode.RESET_STACK)));
+                .command("essay", (ctx, args) -> Transition.start(essay, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
 
         try (LogCapture logs = new LogCapture()) {
@@ -527,7 +527,7 @@ class EngineTest {
                         .add(Button.of("quiet", "Quiet", ctx -> stay().with(COUNT, 3).show(ShowMode.NO_UPDATE))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(modes)
-                .command("modes", (ctx, args) -> Transition.start(modes, null, StartMode.RESET_STACK)));
+                .command("modes", (ctx, args) -> Transition.start(modes, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/modes");
 
@@ -663,7 +663,7 @@ class EngineTest {
                         .add(Input.text("name", (ctx, text) -> stay().with(name, text.strip()))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(ask)
-                .command("ask", (ctx, args) -> Transition.start(ask, null, StartMode.RESET_STACK))
+                .command("ask", (ctx, args) -> Transition.start(ask, StartMode.RESET_STACK))
                 .onMessage(ctx -> {
                     fallback.add("x");
                     return stay();
@@ -716,7 +716,7 @@ class EngineTest {
         List<String> payloads = new ArrayList<>();
         BotHarness h = harness(bot -> bot.command("start", (ctx, args) -> {
             payloads.add(args);
-            return Transition.start(WIZARD, null, StartMode.RESET_STACK);
+            return Transition.start(WIZARD, StartMode.RESET_STACK);
         }));
         FakeUser ann = h.user(1001, "Ann");
 

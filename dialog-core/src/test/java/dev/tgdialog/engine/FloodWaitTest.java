@@ -23,7 +23,7 @@ class FloodWaitTest {
 
     private BotHarness harness() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
                 .store(store).build();
     }
 
@@ -80,7 +80,7 @@ class FloodWaitTest {
 
     private BotHarness manual() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
                 .store(store).clock(clock).build();
     }
 

@@ -57,7 +57,7 @@ class HandlerContractsTest {
                 .build();
         StackStore store = StackStore.inMemory(Duration.ofHours(1));
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(parent, child, other)
-                        .command("go", (ctx, args) -> Transition.start(parent, null, StartMode.RESET_STACK)))
+                        .command("go", (ctx, args) -> Transition.start(parent, StartMode.RESET_STACK)))
                 .store(store)
                 .build();
         FakeUser ann = h.user(1001, "Ann");

@@ -44,7 +44,7 @@ class KeyboardHandOverTest {
     private static FakeUser start(Transition fromReply) {
         Dialog d = dialog(fromReply);
         BotHarness h = BotHarness.of(bot -> bot.dialogs(d)
-                .command("go", (ctx, args) -> Transition.start(d, null, StartMode.RESET_STACK)));
+                .command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
         return ann;

@@ -26,7 +26,7 @@ class TextFormatTest {
                 .window(W.ONLY, w -> w.text(Text.format(template)))
                 .build();
         BotHarness h = BotHarness.of(bot -> bot.dialogs(d)
-                .command("go", (ctx, args) -> Transition.start(d, null, StartMode.RESET_STACK)));
+                .command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
         return ann.lastMessage().text();

@@ -78,7 +78,7 @@ class TransitionTypesTest {
 
     private static BotHarness harness(StackStore store) {
         return BotHarness.builder(bot -> bot.dialogs(TAPPER)
-                        .command("tap", (ctx, args) -> Transition.start(TAPPER, null, StartMode.RESET_STACK))
+                        .command("tap", (ctx, args) -> Transition.start(TAPPER, StartMode.RESET_STACK))
                         .command("nope", (ctx, args) -> Transition.reject("Not a click"))
                         .command("same", (ctx, args) -> stay()))
                 .store(store)

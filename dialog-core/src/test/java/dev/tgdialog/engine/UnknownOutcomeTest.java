@@ -32,7 +32,7 @@ class UnknownOutcomeTest {
 
     private BotHarness harness(StackStore stacks) {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
                 .store(stacks).build();
     }
 
@@ -84,7 +84,7 @@ class UnknownOutcomeTest {
     void aClickDroppedPastTheUsersQueueBound_isStillAnswered() {
         ArrayDeque<Runnable> later = new ArrayDeque<>();
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                        .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                         .isolation(UpdateIsolation.inProcess(later::add, 1)))
                 .store(store).build();
         FakeUser ann = h.user(1001, "Ann");

@@ -46,7 +46,7 @@ class UnroutableUpdatesTest {
 
     private BotHarness harness() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                 .onUpdate(ctx -> {
                     seen.add("update " + ctx.update().updateId());
                     return Transition.stay();
@@ -166,7 +166,7 @@ class UnroutableUpdatesTest {
     void afterRecoveryWithARootDialog_aCommandWinsOverTheRootDialog_andOtherTextStartsTheRoot() {
         Dialogs root = new Dialogs();
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                 .onUnknownState("Updated. Starting over.", root.menu)).store(store).build();
         storeRenamedWindow();
         FakeUser ann = h.user(1001, "Ann");

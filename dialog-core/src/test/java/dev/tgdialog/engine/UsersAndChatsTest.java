@@ -28,7 +28,7 @@ class UsersAndChatsTest {
 
     private BotHarness harness() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
                 .store(store).build();
     }
 
@@ -101,7 +101,7 @@ class UsersAndChatsTest {
     @Test
     void aHandlerThatWritesToSomeoneWhoBlockedTheBot_doesNotCostTheSenderTheirDialogs() {
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                 .command("relay", (ctx, args) -> {
                     ctx.telegram().execute(dev.tgdialog.telegram.methods.SendMessage.of(2002, "Hi from Ann"));
                     return Transition.stay();
@@ -131,7 +131,7 @@ class UsersAndChatsTest {
             }
         };
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, null, StartMode.RESET_STACK)))
+                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
                 .store(plain).build();
         Message upgraded = Message.builder(77, 1767225600, Chat.builder(-500, "group").title("Pizza").build())
                 .from(User.builder(1001, false, "Ann").build())

@@ -24,7 +24,7 @@ class FakeUserTest {
     @Test
     void lastAnswer_isTheAnswerToThisUsersLatestClick_whoeverClickedSince() {
         BotHarness h = BotHarness.of(bot -> bot.dialogs(HELLO)
-                .command("go", (ctx, args) -> Transition.start(HELLO, null, StartMode.RESET_STACK)));
+                .command("go", (ctx, args) -> Transition.start(HELLO, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         FakeUser bob = h.user(1002, "Bob");
         FakeUser cem = h.user(1003, "Cem");

@@ -91,6 +91,11 @@ final class Ctx implements RenderContext, Getter.Values {
     }
 
     @Override
+    public @Nullable String parseMode() {
+        return frame == null ? null : engine.window(frame).parseMode();
+    }
+
+    @Override
     public <T> @Nullable T get(Key<T> key) {
         if (render != null) {
             render.ensureLoaded();

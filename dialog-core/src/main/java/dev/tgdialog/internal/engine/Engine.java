@@ -604,6 +604,7 @@ public final class Engine implements UpdateHandler {
         if (depth > 64) {
             throw new IllegalStateException("transitions keep triggering each other (over 64 in one update)");
         }
+        s.replies.addAll(t.changes().replies());
         if (frame != null) {
             for (Transition.Change<?> change : t.changes().data()) {
                 frame.putData(change.key().name(), change.value() == null ? null

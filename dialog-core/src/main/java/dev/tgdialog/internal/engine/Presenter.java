@@ -5,6 +5,7 @@ import dev.tgdialog.Getter;
 import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.ShowMode;
 import dev.tgdialog.Window;
+import dev.tgdialog.internal.text.Markup;
 import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.ChatId;
@@ -66,7 +67,8 @@ final class Presenter {
         WorkFrame top = s.top();
         if (top == null) {
             if (s.farewell != null && s.lastMessage != null) {
-                String farewell = Limits.cut(s.farewell, null, Limits.MESSAGE_TEXT);
+                String farewell = Limits.cut(s.replies.isEmpty() ? s.farewell
+                        : replyLines(s, null) + "\n" + s.farewell, null, Limits.MESSAGE_TEXT);
                 show(s, new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null)),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
@@ -79,6 +81,15 @@ final class Presenter {
             return;
         }
         show(s, render(s, top), mode);
+    }
+
+    /** The transitions' one-time reply lines, escaped for the parse mode, one a line; "" when none. */
+    private static String replyLines(Session s, @Nullable String parseMode) {
+        StringBuilder lines = new StringBuilder();
+        for (String line : s.replies) {
+            lines.append(lines.length() > 0 ? "\n" : "").append(Markup.escape(line, parseMode));
+        }
+        return lines.toString();
     }
 
     /** The render hash of a message whose dialog closed and whose buttons were taken away. */
@@ -155,7 +166,7 @@ final class Presenter {
         Render scratch = new Render();
         Ctx ctx = new Ctx(engine, s, frame, "", scratch);
         loadGetters(ctx, frame);
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(replyLines(s, window.parseMode()));
         for (TextWidget part : window.texts()) {
             String line = part.render(ctx);
             if (!line.isEmpty()) {

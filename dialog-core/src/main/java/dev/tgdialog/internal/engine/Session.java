@@ -27,6 +27,8 @@ final class Session {
     /** Text that replaces the last message when the last dialog closed. */
     @Nullable String farewell;
     @Nullable String toast;
+    /** One-time lines of this update's transitions, shown above the next render's text and never stored. */
+    final List<String> replies = new ArrayList<>();
     boolean alert;
     /** Media of this update's render that are uploads, to learn their file_id from the answer. */
     final java.util.Map<dev.tgdialog.widget.Media, dev.tgdialog.telegram.InputFile> uploads =
