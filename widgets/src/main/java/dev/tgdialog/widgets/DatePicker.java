@@ -40,12 +40,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; the view and the month showing are kept in the widget's state.
  */
-public final class DatePicker extends Picker<DatePicker.PickHandler> {
+public final class DatePicker extends Picker<LocalDate> {
 
-    /** Handles the day the user picked. */
-    @FunctionalInterface
-    public interface PickHandler {
-        Transition onPick(WidgetContext ctx, LocalDate date) throws Exception;
+    /** Starts a date picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
+    public static Builder builder(String id) {
+        return new Builder(id);
     }
 
     static final String NOOP = "_";
@@ -85,11 +84,6 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
         this.todayMarker = b.todayMarker;
     }
 
-    /** Starts a date picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
-    public static Builder builder(String id) {
-        return new Builder(id);
-    }
-
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         Showing s = showing(ctx);
@@ -116,17 +110,11 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
                 case MONTHS -> s.shown.plusYears(forward ? 1 : -1);
                 case YEARS -> s.shown.plusYears(forward ? YEARS_PER_PAGE : -YEARS_PER_PAGE);
             };
-            ctx.setState(SHOWN, s.clamp(shown).withDayOfMonth(1));
-            ctx.setState(VIEW, s.view);
-            return Transition.stay();
+            return show(ctx, s.view, s.clamp(shown));
         }
         if (payload.equals(ZOOM_OUT)) {
-            if (s.view == View.YEARS) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            ctx.setState(SHOWN, s.shown);
-            ctx.setState(VIEW, s.view == View.DAYS ? View.MONTHS : View.YEARS);
-            return Transition.stay();
+            return s.view == View.YEARS ? Transition.reject(OUT_OF_DATE)
+                    : show(ctx, s.view == View.DAYS ? View.MONTHS : View.YEARS, s.shown);
         }
         var day = DAY.matcher(payload);
         if (day.matches()) {
@@ -137,13 +125,9 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
             } catch (DateTimeException e) {
                 return Transition.reject("That is not a date");
             }
-            if (!s.inRange(date)) {
-                return Transition.reject("This day cannot be picked");
-            }
-            if (s.view != View.DAYS || !YearMonth.from(date).equals(YearMonth.from(s.shown))) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            return onPick.onPick(ctx, date);
+            Transition refused = refusal(s.inRange(date), "This day cannot be picked",
+                    s.view == View.DAYS && YearMonth.from(date).equals(YearMonth.from(s.shown)));
+            return refused != null ? refused : onPick.onClick(ctx, date);
         }
         var month = MONTH.matcher(payload);
         if (month.matches()) {
@@ -153,30 +137,25 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
                 return Transition.reject("That is not a month");
             }
             YearMonth ym = YearMonth.of(year, number);
-            if (!s.inRange(ym)) {
-                return Transition.reject("This month cannot be picked");
-            }
-            if (s.view != View.MONTHS || year != s.shown.getYear()) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            ctx.setState(SHOWN, ym.atDay(1));
-            ctx.setState(VIEW, View.DAYS);
-            return Transition.stay();
+            Transition refused = refusal(s.inRange(ym), "This month cannot be picked",
+                    s.view == View.MONTHS && year == s.shown.getYear());
+            return refused != null ? refused : show(ctx, View.DAYS, ym.atDay(1));
         }
         var yearMatch = YEAR.matcher(payload);
         if (yearMatch.matches()) {
             int year = Integer.parseInt(yearMatch.group(1));
-            if (!s.inRange(year)) {
-                return Transition.reject("This year cannot be picked");
-            }
-            if (s.view != View.YEARS || pageStart(year) != pageStart(s.shown.getYear())) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            ctx.setState(SHOWN, s.clamp(s.shown.withYear(year)).withDayOfMonth(1));
-            ctx.setState(VIEW, View.MONTHS);
-            return Transition.stay();
+            Transition refused = refusal(s.inRange(year), "This year cannot be picked",
+                    s.view == View.YEARS && pageStart(year) == pageStart(s.shown.getYear()));
+            return refused != null ? refused : show(ctx, View.MONTHS, s.clamp(s.shown.withYear(year)));
         }
         return Transition.reject(OUT_OF_DATE);
+    }
+
+    /** Shows the month of {@code shown} (or its year, or its page of years) in {@code view}. */
+    private static Transition show(WidgetContext ctx, View view, LocalDate shown) {
+        ctx.setState(SHOWN, shown.withDayOfMonth(1));
+        ctx.setState(VIEW, view);
+        return Transition.stay();
     }
 
     private List<List<InlineKeyboardButton>> renderDays(RenderContext ctx, Showing s) {
@@ -192,8 +171,8 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
             cells.add(day.getMonth() != s.shown.getMonth() ? ctx.button(BLANK, NOOP)
                     : ctx.button(day.equals(s.today) ? mark(label) : label, dayPayload(day)));
         }
-        String title = PickerLocale.title(s.shown.getMonth(), s.locale) + " " + PickerLocale.digits(s.shown.getYear(), 1,
-                s.locale);
+        String title = PickerLocale.title(s.shown.getMonth(), s.locale) + " "
+                + PickerLocale.digits(s.shown.getYear(), 1, s.locale);
         return grid(header(ctx, s, title, ZOOM_OUT), cells, 7);
     }
 
@@ -203,7 +182,8 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
         for (Month m : Month.values()) {
             String label = PickerLocale.shortMonthName(m, s.locale);
             boolean now = YearMonth.of(year, m).equals(YearMonth.from(s.today));
-            cells.add(ctx.button(now ? mark(label) : label, String.format(Locale.ROOT, "m%04d%02d", year, m.getValue())));
+            String payload = String.format(Locale.ROOT, "m%04d%02d", year, m.getValue());
+            cells.add(ctx.button(now ? mark(label) : label, payload));
         }
         return grid(header(ctx, s, PickerLocale.digits(year, 1, s.locale), ZOOM_OUT), cells, 3);
     }
@@ -213,8 +193,9 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
         List<InlineKeyboardButton> cells = new ArrayList<>();
         for (int year = start; year < start + YEARS_PER_PAGE; year++) {
             String label = PickerLocale.digits(year, 1, s.locale);
+            String payload = String.format(Locale.ROOT, "y%04d", year);
             cells.add(year < FIRST.getYear() || year > LAST.getYear() ? ctx.button(BLANK, NOOP)
-                    : ctx.button(year == s.today.getYear() ? mark(label) : label, String.format(Locale.ROOT, "y%04d", year)));
+                    : ctx.button(year == s.today.getYear() ? mark(label) : label, payload));
         }
         String title = PickerLocale.digits(start, 1, s.locale) + " – "
                 + PickerLocale.digits(start + YEARS_PER_PAGE - 1, 1, s.locale);
@@ -318,7 +299,7 @@ public final class DatePicker extends Picker<DatePicker.PickHandler> {
     }
 
     /** Settings of a {@link DatePicker}; not thread-safe, build once at startup. */
-    public static final class Builder extends Picker.Builder<PickHandler, Builder> {
+    public static final class Builder extends Picker.Builder<LocalDate, Builder> {
         /** Null for "not before today". */
         private @Nullable Function<DialogContext, LocalDate> notBefore = ctx -> FIRST;
         private Function<DialogContext, LocalDate> notAfter = ctx -> LAST;

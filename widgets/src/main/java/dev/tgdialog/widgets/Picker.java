@@ -1,5 +1,6 @@
 package dev.tgdialog.widgets;
 
+import dev.tgdialog.Transition;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.Widget;
 import java.util.Objects;
@@ -9,15 +10,15 @@ import org.jspecify.annotations.Nullable;
  * What the pickers ({@link DatePicker}, {@link TimePicker}) share: an id checked when built, a required pick
  * handler, and the toast for a button that no longer fits what is showing. Immutable and thread-safe.
  *
- * @param <H> the pick handler's type
+ * @param <V> the type of the value picked
  */
-abstract class Picker<H> implements KeyboardWidget {
+abstract class Picker<V> implements KeyboardWidget {
     static final String OUT_OF_DATE = "This button is out of date";
 
     private final String id;
-    final H onPick;
+    final ItemHandler<V> onPick;
 
-    Picker(Builder<H, ?> b) {
+    Picker(Builder<V, ?> b) {
         this.id = b.id;
         this.onPick = b.onPick();
     }
@@ -28,23 +29,31 @@ abstract class Picker<H> implements KeyboardWidget {
     }
 
     /**
+     * The toast that refuses a click on a value, or null to go ahead: a value that may not be picked gets
+     * {@code invalid}, one that does not belong to what is showing now (an old keyboard) the out-of-date toast.
+     */
+    static @Nullable Transition refusal(boolean allowed, String invalid, boolean current) {
+        return !allowed ? Transition.reject(invalid) : current ? null : Transition.reject(OUT_OF_DATE);
+    }
+
+    /**
      * The settings every picker has; not thread-safe, build once at startup.
      *
-     * @param <H> the pick handler's type
+     * @param <V> the type of the value picked
      * @param <B> the concrete builder, returned by the setters
      */
-    abstract static class Builder<H, B extends Builder<H, B>> {
+    abstract static class Builder<V, B extends Builder<V, B>> {
         final String id;
         final String kind;
-        private @Nullable H onPick;
+        private @Nullable ItemHandler<V> onPick;
 
         Builder(String id, String kind) {
             this.id = Widget.checkId(Objects.requireNonNull(id, "id"), kind);
             this.kind = kind;
         }
 
-        /** What picking does (required). */
-        public B onPick(H onPick) {
+        /** What picking a value does (required). */
+        public B onPick(ItemHandler<V> onPick) {
             this.onPick = Objects.requireNonNull(onPick, "onPick");
             return self();
         }
@@ -54,7 +63,7 @@ abstract class Picker<H> implements KeyboardWidget {
             return (B) this;
         }
 
-        private H onPick() {
+        private ItemHandler<V> onPick() {
             if (onPick == null) {
                 throw new IllegalStateException(kind + " " + id + ": onPick is required");
             }

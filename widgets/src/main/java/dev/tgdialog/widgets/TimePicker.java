@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A keyboard for picking a time of day in two clicks: first the hour from a grid of 24 ({@code 00}-{@code 23}, rows
@@ -20,18 +21,17 @@ import java.util.regex.Pattern;
  * user's {@code language_code} (Persian {@code ۰۹:۱۵} for {@code fa}; English without one), never the JVM's default
  * locale.
  *
- * <p>Callback payloads (plain ASCII whatever the locale): {@code h09} picks an hour, {@code m15} a minute of the hour picked, {@code b} goes back to
- * the hours. Anything else, a minute off the step, or a minute before an hour is refused with a toast and changes
- * nothing.
+ * <p>Callback payloads (plain ASCII whatever the locale): {@code h09} picks an hour, {@code m15} a minute of the
+ * hour picked, {@code b} goes back to the hours. Anything else, a minute off the step, or a minute before an hour is
+ * refused with a toast and changes nothing.
  *
  * <p>Immutable and thread-safe.
  */
-public final class TimePicker extends Picker<TimePicker.PickHandler> {
+public final class TimePicker extends Picker<LocalTime> {
 
-    /** Handles the time the user picked. */
-    @FunctionalInterface
-    public interface PickHandler {
-        Transition onPick(WidgetContext ctx, LocalTime time) throws Exception;
+    /** Starts a time picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
+    public static Builder builder(String id) {
+        return new Builder(id);
     }
 
     static final String BACK = "b";
@@ -42,18 +42,14 @@ public final class TimePicker extends Picker<TimePicker.PickHandler> {
     private static final Pattern MINUTE_PAYLOAD = Pattern.compile("m(\\d{2})");
     private static final Key<Integer> HOUR = Key.of("hour", Integer.class);
 
-    private final int minuteStep;
+    /** The minutes offered in an hour, every step from {@code :00}. */
+    private final List<Integer> minutes;
     private final String backLabel;
 
     private TimePicker(Builder b) {
         super(b);
-        this.minuteStep = b.minuteStep;
+        this.minutes = IntStream.iterate(0, m -> m < 60, m -> m + b.minuteStep).boxed().toList();
         this.backLabel = b.backLabel;
-    }
-
-    /** Starts a time picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
-    public static Builder builder(String id) {
-        return new Builder(id);
     }
 
     @Override
@@ -67,7 +63,7 @@ public final class TimePicker extends Picker<TimePicker.PickHandler> {
             }
             return Items.rows(buttons, HOURS_PER_ROW);
         }
-        for (int m = 0; m < 60; m += minuteStep) {
+        for (int m : minutes) {
             buttons.add(ctx.button(PickerLocale.digits(hour, 2, locale) + ":" + PickerLocale.digits(m, 2, locale),
                     String.format(Locale.ROOT, "m%02d", m)));
         }
@@ -89,11 +85,9 @@ public final class TimePicker extends Picker<TimePicker.PickHandler> {
         Matcher h = HOUR_PAYLOAD.matcher(payload);
         if (h.matches()) {
             int picked = Integer.parseInt(h.group(1));
-            if (picked > 23) {
-                return Transition.reject("That is not an hour");
-            }
-            if (hour != null) {
-                return Transition.reject(OUT_OF_DATE);
+            Transition refused = refusal(picked <= 23, "That is not an hour", hour == null);
+            if (refused != null) {
+                return refused;
             }
             ctx.setState(HOUR, picked);
             return Transition.stay();
@@ -101,19 +95,14 @@ public final class TimePicker extends Picker<TimePicker.PickHandler> {
         Matcher m = MINUTE_PAYLOAD.matcher(payload);
         if (m.matches()) {
             int minute = Integer.parseInt(m.group(1));
-            if (minute > 59 || minute % minuteStep != 0) {
-                return Transition.reject("That minute cannot be picked");
-            }
-            if (hour == null) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            return onPick.onPick(ctx, LocalTime.of(hour, minute));
+            Transition refused = refusal(minutes.contains(minute), "That minute cannot be picked", hour != null);
+            return refused != null ? refused : onPick.onClick(ctx, LocalTime.of(Objects.requireNonNull(hour), minute));
         }
         return Transition.reject(OUT_OF_DATE);
     }
 
     /** Settings of a {@link TimePicker}; not thread-safe, build once at startup. */
-    public static final class Builder extends Picker.Builder<PickHandler, Builder> {
+    public static final class Builder extends Picker.Builder<LocalTime, Builder> {
         private int minuteStep = 15;
         private String backLabel = "«";
 
