@@ -54,25 +54,20 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class ListGroup<T> implements KeyboardWidget {
+public final class ListGroup<T> extends ItemWidget<T> {
     /** The longest item id: the payload carries it, and the state's widget name. */
     public static final int MAX_ITEM_ID_LENGTH = Scope.MAX_KEY_LENGTH;
 
-    private final String id;
-    private final Items<T> items;
     private final Function<? super T, ? extends List<? extends KeyboardWidget>> template;
     private final boolean oneRow;
-    private final String staleToast;
 
     private ListGroup(Builder<T> b) {
-        this.id = b.id;
-        this.items = new Items<>(b.id, b.items, b.itemId, String::valueOf);
+        super(b);
         this.template = Objects.requireNonNull(b.template, "template");
         this.oneRow = b.oneRow;
-        this.staleToast = b.staleToast;
     }
 
-    /** A list group of the items {@code items} returns for the context being handled. */
+    /** A list group of the items {@code items} returns ({@linkplain dev.tgdialog.widgets item sources}). */
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
@@ -106,11 +101,6 @@ public final class ListGroup<T> implements KeyboardWidget {
         return ctx instanceof WidgetContext widget ? Optional.ofNullable(widget.scope()) : Optional.empty();
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
     /** The current item with this id, if any. */
     public Optional<T> find(DialogContext ctx, String itemId) {
         return items.find(ctx, itemId);
@@ -131,7 +121,7 @@ public final class ListGroup<T> implements KeyboardWidget {
                 List<InlineKeyboardButton> row = new ArrayList<>();
                 itemRows.forEach(row::addAll);
                 if (row.size() > Items.MAX_WIDTH) {
-                    throw new IllegalStateException("list group " + id + ", item " + itemId + ": " + row.size()
+                    throw new IllegalStateException("list group " + id() + ", item " + itemId + ": " + row.size()
                             + " buttons do not fit one row (at most " + Items.MAX_WIDTH + "); use rows(...)");
                 }
                 if (!row.isEmpty()) {
@@ -166,13 +156,13 @@ public final class ListGroup<T> implements KeyboardWidget {
         }
         Scope scope = new Scope(itemId, templateIds(widgets, itemId), item.get());
         Transition t = target.onClick(ctx.scoped(scope, widgetId), click.get().payload());
-        return Objects.requireNonNull(t, () -> "list group " + id + ": widget " + widgetId + " returned null");
+        return Objects.requireNonNull(t, () -> "list group " + id() + ": widget " + widgetId + " returned null");
     }
 
     private List<? extends KeyboardWidget> widgets(T item, String itemId) {
         List<? extends KeyboardWidget> widgets = template.apply(item);
         if (widgets == null) {
-            throw new IllegalStateException("list group " + id + ": the template of item " + itemId
+            throw new IllegalStateException("list group " + id() + ": the template of item " + itemId
                     + " returned null; return List.of() for no buttons");
         }
         return widgets;
@@ -181,7 +171,7 @@ public final class ListGroup<T> implements KeyboardWidget {
     private String checkedItemId(T item) {
         String itemId = items.id(item);
         if (!Scope.isKey(itemId)) {
-            throw new IllegalStateException("list group " + id + ": item id \"" + itemId + "\" must be 1-"
+            throw new IllegalStateException("list group " + id() + ": item id \"" + itemId + "\" must be 1-"
                     + MAX_ITEM_ID_LENGTH + " of A-Z a-z 0-9 _ . -");
         }
         return itemId;
@@ -199,11 +189,11 @@ public final class ListGroup<T> implements KeyboardWidget {
             String wid = widget.id();
             if (!wid.isEmpty()) {
                 if (!Widget.isId(wid)) {
-                    throw new IllegalStateException("list group " + id + ", item " + itemId + ": widget id \"" + wid
+                    throw new IllegalStateException("list group " + id() + ", item " + itemId + ": widget id \"" + wid
                             + "\" must be 1-" + Widget.MAX_ID_LENGTH + " of A-Z a-z 0-9 _ -");
                 }
                 if (!ids.add(wid)) {
-                    throw new IllegalStateException("list group " + id + ", item " + itemId
+                    throw new IllegalStateException("list group " + id() + ", item " + itemId
                             + ": two template widgets have the id \"" + wid + "\"");
                 }
             }
@@ -244,23 +234,12 @@ public final class ListGroup<T> implements KeyboardWidget {
     }
 
     /** Settings of a {@link ListGroup}. Not thread-safe; the group it builds is. */
-    public static final class Builder<T> {
-        private final String id;
-        private final Items.Source<T> items;
-        private Function<T, String> itemId = String::valueOf;
+    public static final class Builder<T> extends ItemsBuilder<T, Builder<T>> {
         private @Nullable Function<? super T, ? extends List<? extends KeyboardWidget>> template;
         private boolean oneRow = true;
-        private String staleToast = "This item is no longer available";
 
         private Builder(String id, Items.Source<T> items) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.items = Objects.requireNonNull(items, "items");
-        }
-
-        /** The stable id of an item, in payloads and state; {@link String#valueOf} by default. */
-        public Builder<T> itemId(Function<T, String> itemId) {
-            this.itemId = Objects.requireNonNull(itemId, "itemId");
-            return this;
+            super(id, items, "This item is no longer available");
         }
 
         /** The widgets of an item, all their buttons in one row (at most 8). */
@@ -277,12 +256,7 @@ public final class ListGroup<T> implements KeyboardWidget {
             return this;
         }
 
-        /** The toast for a click on an item or widget that is not there (any more), or a forged one. */
-        public Builder<T> staleToast(String toast) {
-            this.staleToast = Objects.requireNonNull(toast, "toast");
-            return this;
-        }
-
+        /** The list group; fails without a template. */
         public ListGroup<T> build() {
             if (template == null) {
                 throw new IllegalArgumentException("list group " + id + " needs a row or rows template");
