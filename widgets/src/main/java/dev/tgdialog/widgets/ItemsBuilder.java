@@ -58,7 +58,10 @@ abstract class ItemsBuilder<T, B extends ItemsBuilder<T, B>> {
             super(id, source, staleToast);
         }
 
-        /** The label of an item (put in the formats' {@code {label}} where there are any); {@link String#valueOf} by default. */
+        /**
+         * The label of an item (put in the formats' {@code {label}} where there are any); {@link String#valueOf} by
+         * default.
+         */
         public B label(Function<T, String> label) {
             this.label = Objects.requireNonNull(label, "label");
             return self();
@@ -97,7 +100,7 @@ abstract class ItemsBuilder<T, B extends ItemsBuilder<T, B>> {
         }
     }
 
-    /** Settings of widgets that show every item as a button marked checked or not ({@link Radio}, {@link Multiselect}). */
+    /** Settings of widgets that show every item as a button, checked or not ({@link Radio}, {@link Multiselect}). */
     abstract static class Checks<T, B extends Checks<T, B, H, V>, H, V> extends Choice<T, B, H, V> {
         int width = 1;
         String checkedFormat;

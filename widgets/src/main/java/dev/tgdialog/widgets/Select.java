@@ -46,7 +46,7 @@ public final class Select<T> extends ItemWidget<T> implements Sized {
         return new Builder<>(id, Items.constant(items)).onClick(onClick).build();
     }
 
-    /** A select of the items {@code items} returns for the context being handled ({@linkplain dev.tgdialog.widgets item sources}). */
+    /** A select of the items {@code items} returns ({@linkplain dev.tgdialog.widgets item sources}). */
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
