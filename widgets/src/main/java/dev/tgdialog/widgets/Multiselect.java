@@ -78,7 +78,7 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
      * render, and anywhere when it mirrors {@link Builder#into into} a key.
      */
     public List<String> checkedIds(DialogContext ctx) {
-        List<String> ids = value(ctx);
+        @Nullable List<String> ids = value(ctx);
         return ids == null ? List.of() : List.copyOf(ids);
     }
 

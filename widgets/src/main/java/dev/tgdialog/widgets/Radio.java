@@ -78,7 +78,10 @@ public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, Strin
         return mirror(onChange.onChange(ctx, item.get()), payload);
     }
 
-    /** Builds a {@link Radio}; its formats are {@code "🔘 {label}"} and {@code "⚪ {label}"} by default. */
+    /**
+     * Builds a {@link Radio}; its formats are {@code "🔘 {label}"} and {@code "⚪ {label}"} by default. Not thread-safe;
+     * the radio it builds is.
+     */
     public static final class Builder<T> extends ItemsBuilder.Checks<T, Builder<T>, ChangeHandler<T>, String> {
         private Builder(String id, Items.Source<T> items) {
             super(id, items, ChangeHandler.stay(), "🔘 {label}", "⚪ {label}");

@@ -55,7 +55,7 @@ final class Ctx implements RenderContext, Getter.Values {
     }
 
     @Override
-    public Ctx scoped(Scope scope, String widgetId) {
+    public RenderContext scoped(Scope scope, String widgetId) {
         if (this.widgetId.isEmpty()) {
             throw new IllegalStateException("a widget without an id cannot scope widgets: their clicks come back to it");
         }
