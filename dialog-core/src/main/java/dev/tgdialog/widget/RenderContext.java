@@ -38,4 +38,8 @@ public interface RenderContext extends WidgetContext {
 
     /** Renders a nested widget (a layout's child) with a context of its own. */
     List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception;
+
+    /** {@inheritDoc} Its {@link #button}s call back to this context's widget with a {@link Scope.Click}. */
+    @Override
+    RenderContext scoped(Scope scope, String widgetId);
 }

@@ -1,5 +1,7 @@
 package dev.tgdialog.widget;
 
+import java.util.regex.Pattern;
+
 /**
  * A part of a window that reacts to the user. Its id names it in callback data and in its state, so it must be
  * unique within a window, 1-16 of {@code A-Z a-z 0-9 _ -}; widgets that make no callbacks and keep no state (a
@@ -11,4 +13,22 @@ public interface Widget {
 
     /** The widget's id, or {@code ""} for none. */
     String id();
+
+    /** Whether {@code id} is a valid (non-empty) widget id: 1-16 of {@code A-Z a-z 0-9 _ -}. */
+    static boolean isId(String id) {
+        return Ids.WIDGET_ID.matcher(id).matches();
+    }
+
+    /**
+     * {@code id} when it is a valid widget id, else an {@link IllegalArgumentException} naming {@code what} (a
+     * builder's check: {@code Widget.checkId(id, "DatePicker")}).
+     */
+    static String checkId(String id, String what) {
+        if (!isId(id)) {
+            throw new IllegalArgumentException(what + " id must be 1-" + MAX_ID_LENGTH + " of A-Z a-z 0-9 _ -, was \""
+                    + id + "\"");
+        }
+        return id;
+    }
 }
+

@@ -32,4 +32,14 @@ public interface WidgetContext extends DialogContext {
 
     /** The callback query being handled, when the update is a click. */
     @Nullable CallbackQuery callbackQuery();
+
+    /**
+     * The context of {@code widgetId}, a member of {@code scope}, which this context's widget repeats or nests: the
+     * same update and dialog, with the member's state kept per scope and its buttons calling back to this widget
+     * (see {@link Scope}). Everything else reads as this context does, so a repeating widget forwards nothing.
+     */
+    WidgetContext scoped(Scope scope, String widgetId);
+
+    /** The innermost scope this context's widget renders or handles a click in, or null when it is in none. */
+    @Nullable Scope scope();
 }

@@ -135,7 +135,7 @@ public final class RedisStackStore implements StackStore {
     private final @Nullable LockedReads lockedReads;
 
     private RedisStackStore(Builder b) {
-        this.redis = b.calls != null ? b.calls : RedisCalls.direct(b.redis);
+        this.redis = b.calls();
         this.jedis = b.redis;
         this.prefix = b.prefix;
         this.ttlMillis = b.ttl.toMillis();
@@ -437,34 +437,13 @@ public final class RedisStackStore implements StackStore {
     }
 
     /** Settings of a {@link RedisStackStore}. */
-    public static final class Builder {
-        private final UnifiedJedis redis;
-        private String prefix = RedisKeys.DEFAULT_PREFIX;
+    public static final class Builder extends RedisBuilder<Builder> {
         private Duration ttl = Duration.ofDays(7);
         private StackMigration migration = StackMigration.none();
         private @Nullable LockedReads lockedReads;
-        private @Nullable RedisCalls calls;
 
         private Builder(UnifiedJedis redis) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-        }
-
-        /**
-         * What every key starts with ({@code "tgdialog:"} by default); give each bot sharing a Redis its own. Must
-         * not contain braces, which would move the Cluster hash tag.
-         */
-        public Builder keyPrefix(String prefix) {
-            this.prefix = RedisKeys.checkPrefix(Objects.requireNonNull(prefix, "prefix"));
-            return this;
-        }
-
-        /** How long a stack lives after its last read or write (7 days by default); at least a millisecond. */
-        public Builder ttl(Duration ttl) {
-            if (ttl.toMillis() < 1) {
-                throw new IllegalArgumentException("the time-to-live must be at least 1 ms, was " + ttl);
-            }
-            this.ttl = ttl;
-            return this;
+            super(redis);
         }
 
         /** Rewrites documents of older codec formats on load (none by default: they fail to load). */
@@ -473,15 +452,15 @@ public final class RedisStackStore implements StackStore {
             return this;
         }
 
-        /** Takes the documents the lock script of a {@link RedisDialogs} pair read (package-private wiring). */
-        Builder lockedReads(LockedReads lockedReads) {
-            this.lockedReads = lockedReads;
+        /** How long a stack lives after its last read or write (7 days by default); at least a millisecond. */
+        public Builder ttl(Duration ttl) {
+            this.ttl = atLeast(ttl, 1, "the time-to-live");
             return this;
         }
 
-        /** Sends through {@code calls} instead of the client (a {@link RedisDialogs} pair's pipeline). */
-        Builder calls(RedisCalls calls) {
-            this.calls = calls;
+        /** Takes the documents the lock script of a {@link RedisDialogs} pair read (package-private wiring). */
+        Builder lockedReads(LockedReads lockedReads) {
+            this.lockedReads = lockedReads;
             return this;
         }
 

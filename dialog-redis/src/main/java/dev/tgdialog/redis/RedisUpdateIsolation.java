@@ -129,7 +129,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private RedisUpdateIsolation(Builder b) {
         this.lockedReads = b.lockedReads;
         this.stackTtlMillis = b.stackTtlMillis;
-        this.redis = b.calls != null ? b.calls : RedisCalls.direct(b.redis);
+        this.redis = b.calls();
         this.prefix = b.prefix;
         this.leaseMillis = b.lease.toMillis();
         this.maxWaitNanos = b.maxWait.toNanos();
@@ -387,25 +387,16 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     }
 
     /** Settings of a {@link RedisUpdateIsolation}. */
-    public static final class Builder {
-        private final UnifiedJedis redis;
-        private String prefix = RedisKeys.DEFAULT_PREFIX;
+    public static final class Builder extends RedisBuilder<Builder> {
         private Duration lease = Duration.ofSeconds(15);
         private Duration maxWait = Duration.ofSeconds(20);
         private @Nullable Executor executor;
         private @Nullable LockedReads lockedReads;
         private long stackTtlMillis;
-        private @Nullable RedisCalls calls;
         private int maxQueuedPerKey = UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY;
 
         private Builder(UnifiedJedis redis) {
-            this.redis = Objects.requireNonNull(redis, "redis");
-        }
-
-        /** What every key starts with ({@code "tgdialog:"} by default); use the store's prefix. No braces. */
-        public Builder keyPrefix(String prefix) {
-            this.prefix = RedisKeys.checkPrefix(Objects.requireNonNull(prefix, "prefix"));
-            return this;
+            super(redis);
         }
 
         /**
@@ -413,10 +404,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
          * after which a crashed instance's lock frees itself. At least 30 ms.
          */
         public Builder lease(Duration lease) {
-            if (lease.toMillis() < 30) {
-                throw new IllegalArgumentException("the lease must be at least 30 ms, was " + lease);
-            }
-            this.lease = lease;
+            this.lease = atLeast(lease, 30, "the lease");
             return this;
         }
 
@@ -456,12 +444,6 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         Builder loadsFor(LockedReads lockedReads, long stackTtlMillis) {
             this.lockedReads = lockedReads;
             this.stackTtlMillis = stackTtlMillis;
-            return this;
-        }
-
-        /** Sends through {@code calls} instead of the client (a {@link RedisDialogs} pair's pipeline). */
-        Builder calls(RedisCalls calls) {
-            this.calls = calls;
             return this;
         }
 

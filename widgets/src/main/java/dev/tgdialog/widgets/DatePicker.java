@@ -4,12 +4,8 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.telegram.types.User;
-import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.Widget;
 import dev.tgdialog.widget.WidgetContext;
-import java.text.DecimalFormatSymbols;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,16 +13,13 @@ import java.time.Month;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.TextStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -47,12 +40,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; the view and the month showing are kept in the widget's state.
  */
-public final class DatePicker implements KeyboardWidget {
+public final class DatePicker extends Picker<LocalDate> {
 
-    /** Handles the day the user picked. */
-    @FunctionalInterface
-    public interface PickHandler {
-        Transition onPick(WidgetContext ctx, LocalDate date) throws Exception;
+    /** Starts a date picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
+    public static Builder builder(String id) {
+        return new Builder(id);
     }
 
     static final String NOOP = "_";
@@ -64,25 +56,9 @@ public final class DatePicker implements KeyboardWidget {
 
     private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
     private static final Pattern DAY = Pattern.compile("d(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("m(\\d{4})(\\d{2})");
     private static final Pattern YEAR = Pattern.compile("y(\\d{4})");
-    private static final String OUT_OF_DATE = "This button is out of date";
-
-    /** The likely region of a language, where it is not the language code itself, for the first day of the week. */
-    private static final Map<String, String> LIKELY_REGION = Map.ofEntries(
-            Map.entry("en", "US"), Map.entry("uk", "UA"), Map.entry("be", "BY"), Map.entry("kk", "KZ"),
-            Map.entry("fa", "IR"), Map.entry("he", "IL"), Map.entry("ja", "JP"), Map.entry("ko", "KR"),
-            Map.entry("zh", "CN"), Map.entry("hi", "IN"), Map.entry("sv", "SE"), Map.entry("da", "DK"),
-            Map.entry("cs", "CZ"), Map.entry("el", "GR"), Map.entry("et", "EE"), Map.entry("sl", "SI"),
-            Map.entry("sr", "RS"), Map.entry("ca", "ES"), Map.entry("ar", "SA"), Map.entry("ms", "MY"),
-            Map.entry("vi", "VN"), Map.entry("nb", "NO"), Map.entry("nn", "NO"), Map.entry("ka", "GE"),
-            Map.entry("hy", "AM"), Map.entry("bn", "BD"), Map.entry("ne", "NP"), Map.entry("sq", "AL"),
-            Map.entry("tg", "TJ"), Map.entry("km", "KH"), Map.entry("si", "LK"), Map.entry("ta", "IN"),
-            Map.entry("te", "IN"), Map.entry("ml", "IN"), Map.entry("mr", "IN"), Map.entry("gu", "IN"),
-            Map.entry("kn", "IN"), Map.entry("ur", "PK"), Map.entry("ga", "IE"), Map.entry("cy", "GB"));
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private enum View { DAYS, MONTHS, YEARS }
 
@@ -90,8 +66,6 @@ public final class DatePicker implements KeyboardWidget {
     /** The first day of the month showing; its year picks the year and the page of years. */
     private static final Key<LocalDate> SHOWN = Key.of("shown", LocalDate.class);
 
-    private final String id;
-    private final PickHandler onPick;
     /** Null when the earliest day is today. */
     private final @Nullable Function<DialogContext, LocalDate> notBefore;
     private final Function<DialogContext, LocalDate> notAfter;
@@ -100,25 +74,14 @@ public final class DatePicker implements KeyboardWidget {
     private final ZoneId zone;
     private final String todayMarker;
 
-    private DatePicker(Builder b, PickHandler onPick) {
-        this.id = b.id;
-        this.onPick = onPick;
+    private DatePicker(Builder b) {
+        super(b);
         this.notBefore = b.notBefore;
         this.notAfter = b.notAfter;
         this.locale = b.locale;
         this.firstDayOfWeek = b.firstDayOfWeek;
         this.zone = b.zone;
         this.todayMarker = b.todayMarker;
-    }
-
-    /** Starts a date picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
-    public static Builder builder(String id) {
-        return new Builder(id);
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     @Override
@@ -147,17 +110,11 @@ public final class DatePicker implements KeyboardWidget {
                 case MONTHS -> s.shown.plusYears(forward ? 1 : -1);
                 case YEARS -> s.shown.plusYears(forward ? YEARS_PER_PAGE : -YEARS_PER_PAGE);
             };
-            ctx.setState(SHOWN, s.clamp(shown).withDayOfMonth(1));
-            ctx.setState(VIEW, s.view);
-            return Transition.stay();
+            return show(ctx, s.view, s.clamp(shown));
         }
         if (payload.equals(ZOOM_OUT)) {
-            if (s.view == View.YEARS) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            ctx.setState(SHOWN, s.shown);
-            ctx.setState(VIEW, s.view == View.DAYS ? View.MONTHS : View.YEARS);
-            return Transition.stay();
+            return s.view == View.YEARS ? Transition.reject(OUT_OF_DATE)
+                    : show(ctx, s.view == View.DAYS ? View.MONTHS : View.YEARS, s.shown);
         }
         var day = DAY.matcher(payload);
         if (day.matches()) {
@@ -168,13 +125,9 @@ public final class DatePicker implements KeyboardWidget {
             } catch (DateTimeException e) {
                 return Transition.reject("That is not a date");
             }
-            if (!s.inRange(date)) {
-                return Transition.reject("This day cannot be picked");
-            }
-            if (s.view != View.DAYS || !YearMonth.from(date).equals(YearMonth.from(s.shown))) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            return onPick.onPick(ctx, date);
+            Transition refused = refusal(s.inRange(date), "This day cannot be picked",
+                    s.view == View.DAYS && YearMonth.from(date).equals(YearMonth.from(s.shown)));
+            return refused != null ? refused : onPick.onClick(ctx, date);
         }
         var month = MONTH.matcher(payload);
         if (month.matches()) {
@@ -184,92 +137,77 @@ public final class DatePicker implements KeyboardWidget {
                 return Transition.reject("That is not a month");
             }
             YearMonth ym = YearMonth.of(year, number);
-            if (!s.inRange(ym)) {
-                return Transition.reject("This month cannot be picked");
-            }
-            if (s.view != View.MONTHS || year != s.shown.getYear()) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            ctx.setState(SHOWN, ym.atDay(1));
-            ctx.setState(VIEW, View.DAYS);
-            return Transition.stay();
+            Transition refused = refusal(s.inRange(ym), "This month cannot be picked",
+                    s.view == View.MONTHS && year == s.shown.getYear());
+            return refused != null ? refused : show(ctx, View.DAYS, ym.atDay(1));
         }
         var yearMatch = YEAR.matcher(payload);
         if (yearMatch.matches()) {
             int year = Integer.parseInt(yearMatch.group(1));
-            if (!s.inRange(year)) {
-                return Transition.reject("This year cannot be picked");
-            }
-            if (s.view != View.YEARS || pageStart(year) != pageStart(s.shown.getYear())) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            ctx.setState(SHOWN, s.clamp(s.shown.withYear(year)).withDayOfMonth(1));
-            ctx.setState(VIEW, View.MONTHS);
-            return Transition.stay();
+            Transition refused = refusal(s.inRange(year), "This year cannot be picked",
+                    s.view == View.YEARS && pageStart(year) == pageStart(s.shown.getYear()));
+            return refused != null ? refused : show(ctx, View.MONTHS, s.clamp(s.shown.withYear(year)));
         }
         return Transition.reject(OUT_OF_DATE);
     }
 
+    /** Shows the month of {@code shown} (or its year, or its page of years) in {@code view}. */
+    private static Transition show(WidgetContext ctx, View view, LocalDate shown) {
+        ctx.setState(SHOWN, shown.withDayOfMonth(1));
+        ctx.setState(VIEW, view);
+        return Transition.stay();
+    }
+
     private List<List<InlineKeyboardButton>> renderDays(RenderContext ctx, Showing s) {
-        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
-        rows.add(header(ctx, s, title(s.shown.getMonth(), s.locale) + " " + digits(s.shown.getYear(), 1, s.locale),
-                ZOOM_OUT));
-        List<InlineKeyboardButton> names = new ArrayList<>();
+        List<InlineKeyboardButton> cells = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            names.add(ctx.button(weekdayName(s.firstDay.plus(i), s.locale), NOOP));
+            cells.add(ctx.button(PickerLocale.weekdayName(s.firstDay.plus(i), s.locale), NOOP));
         }
-        rows.add(names);
         LocalDate last = s.shown.with(TemporalAdjusters.lastDayOfMonth());
         LocalDate day = s.shown.with(TemporalAdjusters.previousOrSame(s.firstDay));
-        while (!day.isAfter(last)) {
-            List<InlineKeyboardButton> week = new ArrayList<>();
-            for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
-                if (day.getMonth() != s.shown.getMonth()) {
-                    week.add(ctx.button(BLANK, NOOP));
-                } else {
-                    String label = digits(day.getDayOfMonth(), 1, s.locale);
-                    week.add(ctx.button(day.equals(s.today) ? mark(label) : label, dayPayload(day)));
-                }
-            }
-            rows.add(week);
+        // Whole weeks: the days of the months around are blank cells.
+        for (; !day.isAfter(last) || cells.size() % 7 != 0; day = day.plusDays(1)) {
+            String label = PickerLocale.digits(day.getDayOfMonth(), 1, s.locale);
+            cells.add(day.getMonth() != s.shown.getMonth() ? ctx.button(BLANK, NOOP)
+                    : ctx.button(day.equals(s.today) ? mark(label) : label, dayPayload(day)));
         }
-        return rows;
+        String title = PickerLocale.title(s.shown.getMonth(), s.locale) + " "
+                + PickerLocale.digits(s.shown.getYear(), 1, s.locale);
+        return grid(header(ctx, s, title, ZOOM_OUT), cells, 7);
     }
 
     private List<List<InlineKeyboardButton>> renderMonths(RenderContext ctx, Showing s) {
-        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         int year = s.shown.getYear();
-        rows.add(header(ctx, s, digits(year, 1, s.locale), ZOOM_OUT));
-        List<InlineKeyboardButton> row = new ArrayList<>();
+        List<InlineKeyboardButton> cells = new ArrayList<>();
         for (Month m : Month.values()) {
-            YearMonth ym = YearMonth.of(year, m);
-            String label = shortMonthName(m, s.locale);
-            row.add(ctx.button(ym.equals(YearMonth.from(s.today)) ? mark(label) : label,
-                    String.format(Locale.ROOT, "m%04d%02d", year, m.getValue())));
-            if (row.size() == 3) {
-                rows.add(row);
-                row = new ArrayList<>();
-            }
+            String label = PickerLocale.shortMonthName(m, s.locale);
+            boolean now = YearMonth.of(year, m).equals(YearMonth.from(s.today));
+            String payload = String.format(Locale.ROOT, "m%04d%02d", year, m.getValue());
+            cells.add(ctx.button(now ? mark(label) : label, payload));
         }
-        return rows;
+        return grid(header(ctx, s, PickerLocale.digits(year, 1, s.locale), ZOOM_OUT), cells, 3);
     }
 
     private List<List<InlineKeyboardButton>> renderYears(RenderContext ctx, Showing s) {
-        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         int start = pageStart(s.shown.getYear());
-        rows.add(header(ctx, s, digits(start, 1, s.locale) + " – " + digits(start + YEARS_PER_PAGE - 1, 1, s.locale),
-                NOOP));
-        List<InlineKeyboardButton> row = new ArrayList<>();
+        List<InlineKeyboardButton> cells = new ArrayList<>();
         for (int year = start; year < start + YEARS_PER_PAGE; year++) {
-            String label = digits(year, 1, s.locale);
-            row.add(year < FIRST.getYear() || year > LAST.getYear()
-                    ? ctx.button(BLANK, NOOP)
-                    : ctx.button(year == s.today.getYear() ? mark(label) : label, String.format(Locale.ROOT, "y%04d", year)));
-            if (row.size() == 3) {
-                rows.add(row);
-                row = new ArrayList<>();
-            }
+            String label = PickerLocale.digits(year, 1, s.locale);
+            String payload = String.format(Locale.ROOT, "y%04d", year);
+            cells.add(year < FIRST.getYear() || year > LAST.getYear() ? ctx.button(BLANK, NOOP)
+                    : ctx.button(year == s.today.getYear() ? mark(label) : label, payload));
         }
+        String title = PickerLocale.digits(start, 1, s.locale) + " – "
+                + PickerLocale.digits(start + YEARS_PER_PAGE - 1, 1, s.locale);
+        return grid(header(ctx, s, title, NOOP), cells, 3);
+    }
+
+    /** The header row, then the cells {@code width} to a row. */
+    private static List<List<InlineKeyboardButton>> grid(List<InlineKeyboardButton> header,
+            List<InlineKeyboardButton> cells, int width) {
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
+        rows.add(header);
+        rows.addAll(Items.rows(cells, width));
         return rows;
     }
 
@@ -297,7 +235,7 @@ public final class DatePicker implements KeyboardWidget {
         LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), zone);
         LocalDate min = max(FIRST, notBefore == null ? today : notBefore.apply(ctx));
         LocalDate max = min(LAST, notAfter.apply(ctx));
-        Locale loc = locale != null ? locale : userLocale(ctx.user());
+        Locale loc = locale != null ? locale : PickerLocale.userLocale(ctx.user());
         DayOfWeek first = firstDayOfWeek != null ? firstDayOfWeek : WeekFields.of(loc).getFirstDayOfWeek();
         View view = ctx.state(VIEW, View.DAYS);
         LocalDate stored = ctx.state(SHOWN);
@@ -350,86 +288,18 @@ public final class DatePicker implements KeyboardWidget {
         return date.isBefore(min) ? min : date.isAfter(max) ? max : date;
     }
 
-    /**
-     * The locale for a user's {@code language_code}; a bare language ({@code de}, as Telegram sends it) gets its
-     * likely region ({@code de-DE}), which decides the first day of the week.
-     */
-    static Locale userLocale(@Nullable User user) {
-        String code = user == null ? null : user.languageCode();
-        if (code == null || code.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        Locale parsed = Locale.forLanguageTag(code.replace('_', '-'));
-        if (parsed.getLanguage().isEmpty()) {
-            return Locale.ENGLISH;
-        }
-        if (!parsed.getCountry().isEmpty()) {
-            return parsed;
-        }
-        String language = parsed.getLanguage();
-        String region = LIKELY_REGION.get(language);
-        if (region == null && COUNTRIES.contains(language.toUpperCase(Locale.ROOT))) {
-            region = language.toUpperCase(Locale.ROOT);
-        }
-        return region == null ? parsed : new Locale.Builder().setLocale(parsed).setRegion(region).build();
-    }
-
-    /**
-     * {@code value} zero-padded to {@code width} digits, in the digits of {@code locale} (Persian {@code ۰۹} for
-     * {@code fa}, ASCII for English): for labels only, never for payloads.
-     */
-    static String digits(int value, int width, Locale locale) {
-        String ascii = String.format(Locale.ROOT, "%0" + width + "d", value);
-        char zero = DecimalFormatSymbols.getInstance(locale).getZeroDigit();
-        if (zero == '0') {
-            return ascii;
-        }
-        StringBuilder b = new StringBuilder(ascii.length());
-        for (int i = 0; i < ascii.length(); i++) {
-            char c = ascii.charAt(i);
-            b.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
-        }
-        return b.toString();
-    }
-
-    static String title(Month month, Locale locale) {
-        return capitalize(name(month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
-                month.getDisplayName(TextStyle.FULL, locale), month.getValue()), locale);
-    }
-
-    static String shortMonthName(Month month, Locale locale) {
-        return capitalize(name(month.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                month.getDisplayName(TextStyle.SHORT, locale), month.getValue()), locale);
-    }
-
-    static String weekdayName(DayOfWeek day, Locale locale) {
-        return capitalize(name(day.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                day.getDisplayName(TextStyle.SHORT, locale), day.getValue()), locale);
-    }
-
-    /** The stand-alone name, unless the JDK has none for the locale and answers with the number. */
-    private static String name(String standalone, String formatting, int number) {
-        return standalone.equals(Integer.toString(number)) ? formatting : standalone;
-    }
-
-    private static String capitalize(String name, Locale locale) {
-        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
-    }
-
     private LocalDate max(LocalDate a, @Nullable LocalDate b) {
-        Objects.requireNonNull(b, () -> "DatePicker " + id + ": notBefore gave null");
+        Objects.requireNonNull(b, () -> "DatePicker " + id() + ": notBefore gave null");
         return a.isAfter(b) ? a : b;
     }
 
     private LocalDate min(LocalDate a, @Nullable LocalDate b) {
-        Objects.requireNonNull(b, () -> "DatePicker " + id + ": notAfter gave null");
+        Objects.requireNonNull(b, () -> "DatePicker " + id() + ": notAfter gave null");
         return a.isBefore(b) ? a : b;
     }
 
     /** Settings of a {@link DatePicker}; not thread-safe, build once at startup. */
-    public static final class Builder {
-        private final String id;
-        private @Nullable PickHandler onPick;
+    public static final class Builder extends Picker.Builder<LocalDate, Builder> {
         /** Null for "not before today". */
         private @Nullable Function<DialogContext, LocalDate> notBefore = ctx -> FIRST;
         private Function<DialogContext, LocalDate> notAfter = ctx -> LAST;
@@ -441,18 +311,7 @@ public final class DatePicker implements KeyboardWidget {
         private String todayMarker = "[%s]";
 
         private Builder(String id) {
-            Objects.requireNonNull(id, "id");
-            if (!ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("DatePicker id must be 1-" + Widget.MAX_ID_LENGTH
-                        + " of A-Z a-z 0-9 _ -, was \"" + id + "\"");
-            }
-            this.id = id;
-        }
-
-        /** What picking a day does (required). */
-        public Builder onPick(PickHandler onPick) {
-            this.onPick = Objects.requireNonNull(onPick, "onPick");
-            return this;
+            super(id, "DatePicker");
         }
 
         /** The earliest day that may be picked, worked out for each render and click. */
@@ -533,14 +392,11 @@ public final class DatePicker implements KeyboardWidget {
 
         /** The picker; fails when it has no {@link #onPick} or its fixed bounds leave no day. */
         public DatePicker build() {
-            if (onPick == null) {
-                throw new IllegalStateException("DatePicker " + id + ": onPick is required");
-            }
             if (fixedNotBefore != null && fixedNotAfter != null && fixedNotBefore.isAfter(fixedNotAfter)) {
                 throw new IllegalStateException("DatePicker " + id + ": notBefore " + fixedNotBefore
                         + " is after notAfter " + fixedNotAfter);
             }
-            return new DatePicker(this, onPick);
+            return new DatePicker(this);
         }
     }
 }

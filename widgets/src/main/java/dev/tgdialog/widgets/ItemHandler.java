@@ -4,7 +4,8 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.widget.WidgetContext;
 
 /**
- * Handles a click on one item of a selection widget ({@link Select}), or on a {@link Counter}'s value.
+ * Handles a click on one item of a selection widget ({@link Select}), on a {@link Counter}'s value, or the value a
+ * picker ({@link DatePicker}, {@link TimePicker}) picked.
  *
  * @param <T> the item type
  */

@@ -14,11 +14,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The items of a selection widget: where they come from, their stable ids and their labels. Immutable and
- * thread-safe when its functions are.
- *
- * <p>Items from a {@link Key} are usually a getter's value; the engine runs the window's getters before a click is
- * handled too (when something asks for a value), so a click is checked against the items as they are now.
+ * The items of a selection widget: where they come from, their stable ids and their labels (the rules are in the
+ * package's "Item sources"). Immutable and thread-safe when its functions are.
  */
 final class Items<T> {
     /** Telegram shows at most 8 buttons in a row. */

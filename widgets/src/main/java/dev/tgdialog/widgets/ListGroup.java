@@ -3,19 +3,12 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.TelegramClient;
-import dev.tgdialog.telegram.types.CallbackQuery;
-import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.telegram.types.KeyboardButton;
-import dev.tgdialog.telegram.types.Update;
-import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.ReplyKeyboardWidget;
+import dev.tgdialog.widget.Scope;
 import dev.tgdialog.widget.Widget;
 import dev.tgdialog.widget.WidgetContext;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {@code <groupId>:<itemId>:<widgetId>} in the stack (so {@code cart:p1:qty/value} for a counter {@code qty} of item
  * {@code p1} in a group {@code cart}). A template widget reading another widget's state by an id of its own
  * template (a pager and its scrolling group) reads that item's copy. State of an item that is removed stays in the
- * stack until the dialog ends.
+ * stack until the dialog ends. Each item is a {@link Scope} of the widget SPI, which does the scoping of state and
+ * payloads; a widget of your own that repeats widgets can do the same.
  *
  * <pre>{@code
  * ListGroup.builder("cart", CART_LINES).itemId(Line::sku)
@@ -61,29 +54,20 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class ListGroup<T> implements KeyboardWidget {
+public final class ListGroup<T> extends ItemWidget<T> {
     /** The longest item id: the payload carries it, and the state's widget name. */
-    public static final int MAX_ITEM_ID_LENGTH = 32;
+    public static final int MAX_ITEM_ID_LENGTH = Scope.MAX_KEY_LENGTH;
 
-    private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_ITEM_ID_LENGTH + "}");
-    private static final Pattern WIDGET_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
-    private static final char SEPARATOR = ':';
-
-    private final String id;
-    private final Items<T> items;
     private final Function<? super T, ? extends List<? extends KeyboardWidget>> template;
     private final boolean oneRow;
-    private final String staleToast;
 
     private ListGroup(Builder<T> b) {
-        this.id = b.id;
-        this.items = new Items<>(b.id, b.items, b.itemId, String::valueOf);
+        super(b);
         this.template = Objects.requireNonNull(b.template, "template");
         this.oneRow = b.oneRow;
-        this.staleToast = b.staleToast;
     }
 
-    /** A list group of the items {@code items} returns for the context being handled. */
+    /** A list group of the items {@code items} returns ({@linkplain dev.tgdialog.widgets item sources}). */
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
@@ -105,17 +89,16 @@ public final class ListGroup<T> implements KeyboardWidget {
      * @throws ClassCastException when the item is not a {@code type}
      */
     public static <T> Optional<T> item(DialogContext ctx, Class<T> type) {
-        return ctx instanceof ItemWidgetContext<?> item ? Optional.of(type.cast(item.item)) : Optional.empty();
+        return scope(ctx).map(scope -> type.cast(scope.item()));
     }
 
     /** The id of the item a template widget belongs to, read in that widget's render or handlers; else empty. */
     public static Optional<String> itemId(DialogContext ctx) {
-        return ctx instanceof ItemWidgetContext<?> item ? Optional.of(item.itemId) : Optional.empty();
+        return scope(ctx).map(Scope::key);
     }
 
-    @Override
-    public String id() {
-        return id;
+    private static Optional<Scope> scope(DialogContext ctx) {
+        return ctx instanceof WidgetContext widget ? Optional.ofNullable(widget.scope()) : Optional.empty();
     }
 
     /** The current item with this id, if any. */
@@ -129,16 +112,16 @@ public final class ListGroup<T> implements KeyboardWidget {
         for (T item : items.render(ctx)) {
             String itemId = checkedItemId(item);
             List<? extends KeyboardWidget> widgets = widgets(item, itemId);
-            Set<String> ids = templateIds(widgets, itemId);
+            Scope scope = new Scope(itemId, templateIds(widgets, itemId), item);
             List<List<InlineKeyboardButton>> itemRows = new ArrayList<>();
             for (KeyboardWidget widget : widgets) {
-                itemRows.addAll(widget.render(new ItemRenderContext<>(ctx, item, itemId, widget.id(), ids)));
+                itemRows.addAll(widget.render(ctx.scoped(scope, widget.id())));
             }
             if (oneRow) {
                 List<InlineKeyboardButton> row = new ArrayList<>();
                 itemRows.forEach(row::addAll);
                 if (row.size() > Items.MAX_WIDTH) {
-                    throw new IllegalStateException("list group " + id + ", item " + itemId + ": " + row.size()
+                    throw new IllegalStateException("list group " + id() + ", item " + itemId + ": " + row.size()
                             + " buttons do not fit one row (at most " + Items.MAX_WIDTH + "); use rows(...)");
                 }
                 if (!row.isEmpty()) {
@@ -153,22 +136,14 @@ public final class ListGroup<T> implements KeyboardWidget {
 
     @Override
     public Transition onClick(WidgetContext ctx, String payload) throws Exception {
-        int first = payload.indexOf(SEPARATOR);
-        int second = first < 0 ? -1 : payload.indexOf(SEPARATOR, first + 1);
-        if (second < 0) {
+        Optional<Scope.Click> click = Scope.Click.parse(payload);
+        Optional<T> item = click.flatMap(c -> items.find(ctx, c.key()));
+        if (click.isEmpty() || item.isEmpty()) {
             return Transition.reject(staleToast);
         }
-        String itemId = payload.substring(0, first);
-        String widgetId = payload.substring(first + 1, second);
-        if (!ITEM_ID.matcher(itemId).matches() || !WIDGET_ID.matcher(widgetId).matches()) {
-            return Transition.reject(staleToast);
-        }
-        Optional<T> item = items.find(ctx, itemId);
-        if (item.isEmpty()) {
-            return Transition.reject(staleToast);
-        }
+        String itemId = click.get().key();
+        String widgetId = click.get().widgetId();
         List<? extends KeyboardWidget> widgets = widgets(item.get(), itemId);
-        Set<String> ids = templateIds(widgets, itemId);
         KeyboardWidget target = null;
         for (KeyboardWidget widget : widgets) {
             target = find(widget, widgetId, null);
@@ -179,15 +154,15 @@ public final class ListGroup<T> implements KeyboardWidget {
         if (target == null) {
             return Transition.reject(staleToast);
         }
-        Transition t = target.onClick(new ItemWidgetContext<>(ctx, item.get(), itemId, widgetId, ids),
-                payload.substring(second + 1));
-        return Objects.requireNonNull(t, () -> "list group " + id + ": widget " + widgetId + " returned null");
+        Scope scope = new Scope(itemId, templateIds(widgets, itemId), item.get());
+        Transition t = target.onClick(ctx.scoped(scope, widgetId), click.get().payload());
+        return Objects.requireNonNull(t, () -> "list group " + id() + ": widget " + widgetId + " returned null");
     }
 
     private List<? extends KeyboardWidget> widgets(T item, String itemId) {
         List<? extends KeyboardWidget> widgets = template.apply(item);
         if (widgets == null) {
-            throw new IllegalStateException("list group " + id + ": the template of item " + itemId
+            throw new IllegalStateException("list group " + id() + ": the template of item " + itemId
                     + " returned null; return List.of() for no buttons");
         }
         return widgets;
@@ -195,8 +170,8 @@ public final class ListGroup<T> implements KeyboardWidget {
 
     private String checkedItemId(T item) {
         String itemId = items.id(item);
-        if (!ITEM_ID.matcher(itemId).matches()) {
-            throw new IllegalStateException("list group " + id + ": item id \"" + itemId + "\" must be 1-"
+        if (!Scope.isKey(itemId)) {
+            throw new IllegalStateException("list group " + id() + ": item id \"" + itemId + "\" must be 1-"
                     + MAX_ITEM_ID_LENGTH + " of A-Z a-z 0-9 _ . -");
         }
         return itemId;
@@ -213,12 +188,12 @@ public final class ListGroup<T> implements KeyboardWidget {
         for (Widget widget : widgets) {
             String wid = widget.id();
             if (!wid.isEmpty()) {
-                if (!WIDGET_ID.matcher(wid).matches()) {
-                    throw new IllegalStateException("list group " + id + ", item " + itemId + ": widget id \"" + wid
+                if (!Widget.isId(wid)) {
+                    throw new IllegalStateException("list group " + id() + ", item " + itemId + ": widget id \"" + wid
                             + "\" must be 1-" + Widget.MAX_ID_LENGTH + " of A-Z a-z 0-9 _ -");
                 }
                 if (!ids.add(wid)) {
-                    throw new IllegalStateException("list group " + id + ", item " + itemId
+                    throw new IllegalStateException("list group " + id() + ", item " + itemId
                             + ": two template widgets have the id \"" + wid + "\"");
                 }
             }
@@ -259,23 +234,12 @@ public final class ListGroup<T> implements KeyboardWidget {
     }
 
     /** Settings of a {@link ListGroup}. Not thread-safe; the group it builds is. */
-    public static final class Builder<T> {
-        private final String id;
-        private final Items.Source<T> items;
-        private Function<T, String> itemId = String::valueOf;
+    public static final class Builder<T> extends ItemsBuilder<T, Builder<T>> {
         private @Nullable Function<? super T, ? extends List<? extends KeyboardWidget>> template;
         private boolean oneRow = true;
-        private String staleToast = "This item is no longer available";
 
         private Builder(String id, Items.Source<T> items) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.items = Objects.requireNonNull(items, "items");
-        }
-
-        /** The stable id of an item, in payloads and state; {@link String#valueOf} by default. */
-        public Builder<T> itemId(Function<T, String> itemId) {
-            this.itemId = Objects.requireNonNull(itemId, "itemId");
-            return this;
+            super(id, items, "This item is no longer available");
         }
 
         /** The widgets of an item, all their buttons in one row (at most 8). */
@@ -292,196 +256,12 @@ public final class ListGroup<T> implements KeyboardWidget {
             return this;
         }
 
-        /** The toast for a click on an item or widget that is not there (any more), or a forged one. */
-        public Builder<T> staleToast(String toast) {
-            this.staleToast = Objects.requireNonNull(toast, "toast");
-            return this;
-        }
-
+        /** The list group; fails without a template. */
         public ListGroup<T> build() {
             if (template == null) {
                 throw new IllegalArgumentException("list group " + id + " needs a row or rows template");
             }
             return new ListGroup<>(this);
-        }
-    }
-
-    /**
-     * The context of a template widget of one item: the group's context, with the widget's own state kept under
-     * {@code <groupId>:<itemId>:<widgetId>}.
-     */
-    private static class ItemWidgetContext<I> implements WidgetContext {
-        final WidgetContext group;
-        final I item;
-        final String itemId;
-        final String widgetId;
-        final Set<String> templateIds;
-
-        ItemWidgetContext(WidgetContext group, I item, String itemId, String widgetId, Set<String> templateIds) {
-            this.group = group;
-            this.item = item;
-            this.itemId = itemId;
-            this.widgetId = widgetId;
-            this.templateIds = templateIds;
-        }
-
-        /** Where a template widget's state lives: its item's copy; other widgets' state is the window's own. */
-        String stateName(String widget) {
-            return templateIds.contains(widget) ? group.widgetId() + SEPARATOR + itemId + SEPARATOR + widget : widget;
-        }
-
-        private String ownId() {
-            if (widgetId.isEmpty()) {
-                throw new IllegalStateException("a widget without an id keeps no state");
-            }
-            return widgetId;
-        }
-
-        @Override
-        public String widgetId() {
-            return widgetId;
-        }
-
-        @Override
-        public <V> @Nullable V state(Key<V> key) {
-            return group.widgetState(stateName(ownId()), key);
-        }
-
-        @Override
-        public <V> void setState(Key<V> key, @Nullable V value) {
-            group.setWidgetState(stateName(ownId()), key, value);
-        }
-
-        @Override
-        public <V> @Nullable V widgetState(String widget, Key<V> key) {
-            return group.widgetState(stateName(widget), key);
-        }
-
-        @Override
-        public <V> void setWidgetState(String widget, Key<V> key, @Nullable V value) {
-            group.setWidgetState(stateName(widget), key, value);
-        }
-
-        @Override
-        public @Nullable CallbackQuery callbackQuery() {
-            return group.callbackQuery();
-        }
-
-        @Override
-        public Update update() {
-            return group.update();
-        }
-
-        @Override
-        public @Nullable User user() {
-            return group.user();
-        }
-
-        @Override
-        public @Nullable Chat chat() {
-            return group.chat();
-        }
-
-        @Override
-        public long chatId() {
-            return group.chatId();
-        }
-
-        @Override
-        public long userId() {
-            return group.userId();
-        }
-
-        @Override
-        public @Nullable String dialogId() {
-            return group.dialogId();
-        }
-
-        @Override
-        public @Nullable String windowId() {
-            return group.windowId();
-        }
-
-        @Override
-        public @Nullable String parentDialogId() {
-            return group.parentDialogId();
-        }
-
-        @Override
-        public <V> @Nullable V get(Key<V> key) {
-            return group.get(key);
-        }
-
-        @Override
-        public <V> @Nullable V input(Class<V> type) {
-            return group.input(type);
-        }
-
-        @Override
-        public void toast(String text) {
-            group.toast(text);
-        }
-
-        @Override
-        public void alert(String text) {
-            group.alert(text);
-        }
-
-        @Override
-        public TelegramClient telegram() {
-            return group.telegram();
-        }
-
-        @Override
-        public Clock clock() {
-            return group.clock();
-        }
-    }
-
-    /** The render context of a template widget: its buttons call back to the group with the item and widget id. */
-    private static final class ItemRenderContext<I> extends ItemWidgetContext<I> implements RenderContext {
-        private final RenderContext render;
-
-        ItemRenderContext(RenderContext group, I item, String itemId, String widgetId, Set<String> templateIds) {
-            super(group, item, itemId, widgetId, templateIds);
-            this.render = group;
-        }
-
-        @Override
-        public InlineKeyboardButton button(String label, String payload) {
-            if (widgetId.isEmpty()) {
-                throw new IllegalStateException("list group " + group.widgetId() + ", item " + itemId
-                        + ": a widget without an id cannot make callback buttons (label \"" + label + "\")");
-            }
-            return render.button(label, itemId + SEPARATOR + widgetId + SEPARATOR + payload);
-        }
-
-        @Override
-        public KeyboardButton replyButton(String label, String payload) {
-            throw new UnsupportedOperationException("list group " + group.widgetId()
-                    + ": template widgets render inline buttons only");
-        }
-
-        @Override
-        public List<List<KeyboardButton>> renderReply(ReplyKeyboardWidget child) {
-            throw new UnsupportedOperationException("list group " + group.widgetId()
-                    + ": template widgets render inline buttons only");
-        }
-
-        @Override
-        public @Nullable Object valueOf(String name) {
-            return render.valueOf(name);
-        }
-
-        @Override
-        public List<List<InlineKeyboardButton>> render(KeyboardWidget child) throws Exception {
-            return child.render(forChild(child));
-        }
-
-        @Override
-        public RenderContext forChild(Widget child) {
-            String childId = child.id().isEmpty() ? widgetId : child.id();
-            return new ItemRenderContext<>(render, item, itemId, childId, templateIds);
         }
     }
 }

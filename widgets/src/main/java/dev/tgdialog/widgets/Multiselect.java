@@ -4,7 +4,6 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.WidgetContext;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class Multiselect<T> implements KeyboardWidget {
+public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.CheckHandler<T>, List<String>> {
     private static final Key<List<String>> CHECKED = Key.listOf("checked", String.class);
     private static final String CHECK = "+";
     private static final String UNCHECK = "-";
@@ -42,34 +41,19 @@ public final class Multiselect<T> implements KeyboardWidget {
         Transition onCheck(WidgetContext ctx, T item, boolean checked) throws Exception;
     }
 
-    private final String id;
-    private final Items<T> items;
-    private final int width;
     private final int min;
     private final int max;
-    private final String checkedFormat;
-    private final String uncheckedFormat;
-    private final CheckHandler<T> onChange;
-    private final @Nullable Key<List<String>> into;
-    private final String staleToast;
     private final String tooManyToast;
     private final String tooFewToast;
 
     private Multiselect(Builder<T> b) {
+        super(b, CHECKED, "multiselect");
         if (b.min < 0 || b.max < 1 || b.min > b.max) {
             throw new IllegalArgumentException("multiselect " + b.id + ": needs 0 <= min <= max and max >= 1, was min "
                     + b.min + ", max " + b.max);
         }
-        this.id = b.id;
-        this.items = new Items<>(b.id, b.items, b.itemId, b.label);
-        this.width = b.width;
         this.min = b.min;
         this.max = b.max;
-        this.checkedFormat = b.checkedFormat;
-        this.uncheckedFormat = b.uncheckedFormat;
-        this.onChange = b.onChange;
-        this.into = b.into;
-        this.staleToast = b.staleToast;
         this.tooManyToast = b.tooManyToast != null ? b.tooManyToast : "You can pick at most " + b.max;
         this.tooFewToast = b.tooFewToast != null ? b.tooFewToast : "Pick at least " + b.min;
     }
@@ -79,22 +63,14 @@ public final class Multiselect<T> implements KeyboardWidget {
         return new Builder<>(id, Items.constant(items)).build();
     }
 
-    /** A multiselect of the items {@code items} returns for the context being handled. */
+    /** A multiselect of the items {@code items} returns ({@linkplain dev.tgdialog.widgets item sources}). */
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
 
-    /**
-     * A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. The
-     * window's getters run for a click too, so a click is checked against the list as it is then.
-     */
+    /** A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     /**
@@ -102,7 +78,7 @@ public final class Multiselect<T> implements KeyboardWidget {
      * render, and anywhere when it mirrors {@link Builder#into into} a key.
      */
     public List<String> checkedIds(DialogContext ctx) {
-        List<String> ids = OwnState.read(ctx, id, CHECKED, into, "multiselect");
+        @Nullable List<String> ids = value(ctx);
         return ids == null ? List.of() : List.copyOf(ids);
     }
 
@@ -123,14 +99,7 @@ public final class Multiselect<T> implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         Set<String> checked = new HashSet<>(ctx.state(CHECKED, List.of()));
-        List<InlineKeyboardButton> buttons = new ArrayList<>();
-        for (T item : items.render(ctx)) {
-            String itemId = items.id(item);
-            boolean on = checked.contains(itemId);
-            String label = Items.format(on ? checkedFormat : uncheckedFormat, items.label(item));
-            buttons.add(ctx.button(label, (on ? UNCHECK : CHECK) + itemId));
-        }
-        return Items.rows(buttons, width);
+        return buttons(ctx, checked::contains, (itemId, on) -> (on ? UNCHECK : CHECK) + itemId);
     }
 
     @Override
@@ -148,60 +117,32 @@ public final class Multiselect<T> implements KeyboardWidget {
         if (checked.contains(itemId) == check) {
             return Transition.stay();
         }
+        if (check ? checked.size() >= max : checked.size() <= min) {
+            return Transition.reject(check ? tooManyToast : tooFewToast);
+        }
         if (check) {
-            if (checked.size() >= max) {
-                return Transition.reject(tooManyToast);
-            }
             checked.add(itemId);
         } else {
-            if (checked.size() <= min) {
-                return Transition.reject(tooFewToast);
-            }
             checked.remove(itemId);
         }
         @Nullable List<String> now = checked.isEmpty() ? null : List.copyOf(checked);
         ctx.setState(CHECKED, now);
-        return OwnState.mirror(onChange.onCheck(ctx, item.get(), check), into, now);
+        return mirror(onChange.onCheck(ctx, item.get(), check), now);
     }
 
-    /** Builds a {@link Multiselect}. Not thread-safe; the multiselect it builds is. */
-    public static final class Builder<T> {
-        private final String id;
-        private final Items.Source<T> items;
-        private Function<T, String> itemId = String::valueOf;
-        private Function<T, String> label = String::valueOf;
-        private int width = 1;
+    /**
+     * Builds a {@link Multiselect}; its formats are {@code "✓ {label}"} and {@code "{label}"} by default. Not
+     * thread-safe; the multiselect it builds is.
+     */
+    public static final class Builder<T>
+            extends ItemsBuilder.Checks<T, Builder<T>, CheckHandler<T>, List<String>> {
         private int min = 0;
         private int max = Integer.MAX_VALUE;
-        private String checkedFormat = "✓ {label}";
-        private String uncheckedFormat = "{label}";
-        private CheckHandler<T> onChange = (ctx, item, checked) -> Transition.stay();
-        private @Nullable Key<List<String>> into;
-        private String staleToast = "This item is no longer available";
         private @Nullable String tooManyToast;
         private @Nullable String tooFewToast;
 
         private Builder(String id, Items.Source<T> items) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.items = Objects.requireNonNull(items, "items");
-        }
-
-        /** The stable id of an item, in its button's payload and in the state; {@link String#valueOf} by default. */
-        public Builder<T> itemId(Function<T, String> itemId) {
-            this.itemId = Objects.requireNonNull(itemId, "itemId");
-            return this;
-        }
-
-        /** The label of an item, put in the formats' {@code {label}}; {@link String#valueOf} by default. */
-        public Builder<T> label(Function<T, String> label) {
-            this.label = Objects.requireNonNull(label, "label");
-            return this;
-        }
-
-        /** Buttons per row, 1-8; 1 by default. */
-        public Builder<T> width(int width) {
-            this.width = Items.checkWidth(width);
-            return this;
+            super(id, items, (ctx, item, checked) -> Transition.stay(), "✓ {label}", "{label}");
         }
 
         /** The fewest items that must stay checked: unchecking below it is refused; 0 by default. */
@@ -213,36 +154,6 @@ public final class Multiselect<T> implements KeyboardWidget {
         /** The most items that may be checked: checking beyond it is refused; unlimited by default. */
         public Builder<T> max(int max) {
             this.max = max;
-            return this;
-        }
-
-        /** A checked item's label, {@code {label}} standing for the item's label; {@code "✓ {label}"} by default. */
-        public Builder<T> checkedFormat(String format) {
-            this.checkedFormat = Objects.requireNonNull(format, "format");
-            return this;
-        }
-
-        /** An unchecked item's label; {@code "{label}"} by default. */
-        public Builder<T> uncheckedFormat(String format) {
-            this.uncheckedFormat = Objects.requireNonNull(format, "format");
-            return this;
-        }
-
-        /** Runs when an item is checked or unchecked; by default the multiselect just keeps the change. */
-        public Builder<T> onChange(CheckHandler<T> onChange) {
-            this.onChange = Objects.requireNonNull(onChange, "onChange");
-            return this;
-        }
-
-        /** Also keeps the checked ids in the dialog's data under {@code key} (removed when none), readable anywhere. */
-        public Builder<T> into(Key<List<String>> key) {
-            this.into = Objects.requireNonNull(key, "key");
-            return this;
-        }
-
-        /** The toast for a click on an item that is no longer among the items. */
-        public Builder<T> staleToast(String toast) {
-            this.staleToast = Objects.requireNonNull(toast, "toast");
             return this;
         }
 
@@ -258,6 +169,7 @@ public final class Multiselect<T> implements KeyboardWidget {
             return this;
         }
 
+        /** The multiselect; fails when min and max leave no valid count. */
         public Multiselect<T> build() {
             return new Multiselect<>(this);
         }

@@ -4,7 +4,6 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.WidgetContext;
 import java.util.ArrayList;
@@ -32,19 +31,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class Select<T> implements KeyboardWidget, Sized {
-    private final String id;
-    private final Items<T> items;
+public final class Select<T> extends ItemWidget<T> implements Sized {
     private final int width;
     private final ItemHandler<T> onClick;
-    private final String staleToast;
 
     private Select(Builder<T> b) {
-        this.id = b.id;
-        this.items = new Items<>(b.id, b.items, b.itemId, b.label);
-        this.width = b.width;
+        super(b);
         this.onClick = Objects.requireNonNull(b.onClick, () -> "select " + b.id + " needs an onClick handler");
-        this.staleToast = b.staleToast;
+        this.width = b.width;
     }
 
     /** A select of constant items, each its own id and label ({@link String#valueOf}), one to a row. */
@@ -52,22 +46,14 @@ public final class Select<T> implements KeyboardWidget, Sized {
         return new Builder<>(id, Items.constant(items)).onClick(onClick).build();
     }
 
-    /** A select of the items {@code items} returns for the context being handled. */
+    /** A select of the items {@code items} returns ({@linkplain dev.tgdialog.widgets item sources}). */
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
 
-    /**
-     * A select of the list a getter provides (or the dialog's data holds) under {@code items}. The
-     * window's getters run for a click too, so a click is checked against the list as it is then.
-     */
+    /** A select of the list a getter provides (or the dialog's data holds) under {@code items}. */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     /** The current item with this id, if any. */
@@ -102,36 +88,21 @@ public final class Select<T> implements KeyboardWidget, Sized {
     @Override
     public Transition onClick(WidgetContext ctx, String payload) throws Exception {
         Optional<T> item = items.find(ctx, payload);
-        if (item.isEmpty()) {
-            return Transition.reject(staleToast);
-        }
-        return onClick.onClick(ctx, item.get());
+        return item.isEmpty() ? Transition.reject(staleToast) : onClick.onClick(ctx, item.get());
     }
 
     /** Builds a {@link Select}. Not thread-safe; the select it builds is. */
-    public static final class Builder<T> {
-        private final String id;
-        private final Items.Source<T> items;
-        private Function<T, String> itemId = String::valueOf;
-        private Function<T, String> label = String::valueOf;
-        private int width = 1;
+    public static final class Builder<T> extends ItemsBuilder.Labelled<T, Builder<T>> {
         private @Nullable ItemHandler<T> onClick;
-        private String staleToast = "This item is no longer available";
+        private int width = 1;
 
         private Builder(String id, Items.Source<T> items) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.items = Objects.requireNonNull(items, "items");
+            super(id, items, "This item is no longer available");
         }
 
-        /** The stable id of an item, its button's payload; {@link String#valueOf} by default. */
-        public Builder<T> itemId(Function<T, String> itemId) {
-            this.itemId = Objects.requireNonNull(itemId, "itemId");
-            return this;
-        }
-
-        /** The label of an item's button; {@link String#valueOf} by default. */
-        public Builder<T> label(Function<T, String> label) {
-            this.label = Objects.requireNonNull(label, "label");
+        /** What a click on an item does. Required. */
+        public Builder<T> onClick(ItemHandler<T> onClick) {
+            this.onClick = Objects.requireNonNull(onClick, "onClick");
             return this;
         }
 
@@ -141,18 +112,7 @@ public final class Select<T> implements KeyboardWidget, Sized {
             return this;
         }
 
-        /** What a click on an item does. Required. */
-        public Builder<T> onClick(ItemHandler<T> onClick) {
-            this.onClick = Objects.requireNonNull(onClick, "onClick");
-            return this;
-        }
-
-        /** The toast for a click on an item that is no longer among the items. */
-        public Builder<T> staleToast(String toast) {
-            this.staleToast = Objects.requireNonNull(toast, "toast");
-            return this;
-        }
-
+        /** The select. */
         public Select<T> build() {
             return new Select<>(this);
         }

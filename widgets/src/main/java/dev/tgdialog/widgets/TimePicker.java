@@ -3,9 +3,7 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.Widget;
 import dev.tgdialog.widget.WidgetContext;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
+import java.util.stream.IntStream;
 
 /**
  * A keyboard for picking a time of day in two clicks: first the hour from a grid of 24 ({@code 00}-{@code 23}, rows
@@ -23,79 +21,53 @@ import org.jspecify.annotations.Nullable;
  * user's {@code language_code} (Persian {@code ۰۹:۱۵} for {@code fa}; English without one), never the JVM's default
  * locale.
  *
- * <p>Callback payloads (plain ASCII whatever the locale): {@code h09} picks an hour, {@code m15} a minute of the hour picked, {@code b} goes back to
- * the hours. Anything else, a minute off the step, or a minute before an hour is refused with a toast and changes
- * nothing.
+ * <p>Callback payloads (plain ASCII whatever the locale): {@code h09} picks an hour, {@code m15} a minute of the
+ * hour picked, {@code b} goes back to the hours. Anything else, a minute off the step, or a minute before an hour is
+ * refused with a toast and changes nothing.
  *
  * <p>Immutable and thread-safe.
  */
-public final class TimePicker implements KeyboardWidget {
-
-    /** Handles the time the user picked. */
-    @FunctionalInterface
-    public interface PickHandler {
-        Transition onPick(WidgetContext ctx, LocalTime time) throws Exception;
-    }
-
-    static final String BACK = "b";
-    static final int HOURS_PER_ROW = 6;
-    static final int MINUTES_PER_ROW = 4;
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
-    private static final Pattern HOUR_PAYLOAD = Pattern.compile("h(\\d{2})");
-    private static final Pattern MINUTE_PAYLOAD = Pattern.compile("m(\\d{2})");
-    private static final String OUT_OF_DATE = "This button is out of date";
-    private static final Key<Integer> HOUR = Key.of("hour", Integer.class);
-
-    private final String id;
-    private final PickHandler onPick;
-    private final int minuteStep;
-    private final String backLabel;
-
-    private TimePicker(Builder b, PickHandler onPick) {
-        this.id = b.id;
-        this.onPick = onPick;
-        this.minuteStep = b.minuteStep;
-        this.backLabel = b.backLabel;
-    }
+public final class TimePicker extends Picker<LocalTime> {
 
     /** Starts a time picker with this widget id (1-16 of {@code A-Z a-z 0-9 _ -}). */
     public static Builder builder(String id) {
         return new Builder(id);
     }
 
-    @Override
-    public String id() {
-        return id;
+    static final String BACK = "b";
+    static final int HOURS_PER_ROW = 6;
+    static final int MINUTES_PER_ROW = 4;
+
+    private static final Pattern HOUR_PAYLOAD = Pattern.compile("h(\\d{2})");
+    private static final Pattern MINUTE_PAYLOAD = Pattern.compile("m(\\d{2})");
+    private static final Key<Integer> HOUR = Key.of("hour", Integer.class);
+
+    /** The minutes offered in an hour, every step from {@code :00}. */
+    private final List<Integer> minutes;
+    private final String backLabel;
+
+    private TimePicker(Builder b) {
+        super(b);
+        this.minutes = IntStream.iterate(0, m -> m < 60, m -> m + b.minuteStep).boxed().toList();
+        this.backLabel = b.backLabel;
     }
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         Integer hour = ctx.state(HOUR);
-        Locale locale = DatePicker.userLocale(ctx.user());
-        List<List<InlineKeyboardButton>> rows = new ArrayList<>();
-        List<InlineKeyboardButton> row = new ArrayList<>();
+        Locale locale = PickerLocale.userLocale(ctx.user());
+        List<InlineKeyboardButton> buttons = new ArrayList<>();
         if (hour == null) {
             for (int h = 0; h < 24; h++) {
-                row.add(ctx.button(DatePicker.digits(h, 2, locale), String.format(Locale.ROOT, "h%02d", h)));
-                if (row.size() == HOURS_PER_ROW) {
-                    rows.add(row);
-                    row = new ArrayList<>();
-                }
+                buttons.add(ctx.button(PickerLocale.digits(h, 2, locale), String.format(Locale.ROOT, "h%02d", h)));
             }
-            return rows;
+            return Items.rows(buttons, HOURS_PER_ROW);
         }
-        for (int m = 0; m < 60; m += minuteStep) {
-            row.add(ctx.button(DatePicker.digits(hour, 2, locale) + ":" + DatePicker.digits(m, 2, locale),
+        for (int m : minutes) {
+            buttons.add(ctx.button(PickerLocale.digits(hour, 2, locale) + ":" + PickerLocale.digits(m, 2, locale),
                     String.format(Locale.ROOT, "m%02d", m)));
-            if (row.size() == MINUTES_PER_ROW) {
-                rows.add(row);
-                row = new ArrayList<>();
-            }
         }
-        if (!row.isEmpty()) {
-            rows.add(row);
-        }
+        List<List<InlineKeyboardButton>> rows = new ArrayList<>(Items.rows(buttons, MINUTES_PER_ROW));
         rows.add(List.of(ctx.button(backLabel, BACK)));
         return rows;
     }
@@ -113,11 +85,9 @@ public final class TimePicker implements KeyboardWidget {
         Matcher h = HOUR_PAYLOAD.matcher(payload);
         if (h.matches()) {
             int picked = Integer.parseInt(h.group(1));
-            if (picked > 23) {
-                return Transition.reject("That is not an hour");
-            }
-            if (hour != null) {
-                return Transition.reject(OUT_OF_DATE);
+            Transition refused = refusal(picked <= 23, "That is not an hour", hour == null);
+            if (refused != null) {
+                return refused;
             }
             ctx.setState(HOUR, picked);
             return Transition.stay();
@@ -125,37 +95,19 @@ public final class TimePicker implements KeyboardWidget {
         Matcher m = MINUTE_PAYLOAD.matcher(payload);
         if (m.matches()) {
             int minute = Integer.parseInt(m.group(1));
-            if (minute > 59 || minute % minuteStep != 0) {
-                return Transition.reject("That minute cannot be picked");
-            }
-            if (hour == null) {
-                return Transition.reject(OUT_OF_DATE);
-            }
-            return onPick.onPick(ctx, LocalTime.of(hour, minute));
+            Transition refused = refusal(minutes.contains(minute), "That minute cannot be picked", hour != null);
+            return refused != null ? refused : onPick.onClick(ctx, LocalTime.of(Objects.requireNonNull(hour), minute));
         }
         return Transition.reject(OUT_OF_DATE);
     }
 
     /** Settings of a {@link TimePicker}; not thread-safe, build once at startup. */
-    public static final class Builder {
-        private final String id;
-        private @Nullable PickHandler onPick;
+    public static final class Builder extends Picker.Builder<LocalTime, Builder> {
         private int minuteStep = 15;
         private String backLabel = "«";
 
         private Builder(String id) {
-            Objects.requireNonNull(id, "id");
-            if (!ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("TimePicker id must be 1-" + Widget.MAX_ID_LENGTH
-                        + " of A-Z a-z 0-9 _ -, was \"" + id + "\"");
-            }
-            this.id = id;
-        }
-
-        /** What picking a time does (required). */
-        public Builder onPick(PickHandler onPick) {
-            this.onPick = Objects.requireNonNull(onPick, "onPick");
-            return this;
+            super(id, "TimePicker");
         }
 
         /**
@@ -183,10 +135,7 @@ public final class TimePicker implements KeyboardWidget {
 
         /** The picker; fails when it has no {@link #onPick}. */
         public TimePicker build() {
-            if (onPick == null) {
-                throw new IllegalStateException("TimePicker " + id + ": onPick is required");
-            }
-            return new TimePicker(this, onPick);
+            return new TimePicker(this);
         }
     }
 }

@@ -4,11 +4,9 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.WidgetContext;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -24,21 +22,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the item type
  */
-public final class Toggle<T> implements KeyboardWidget {
+public final class Toggle<T> extends ItemWidget.Choice<T, ChangeHandler<T>, String> {
     private static final Key<String> CURRENT = Key.of("current", String.class);
 
-    private final String id;
-    private final Items<T> items;
-    private final ChangeHandler<T> onChange;
-    private final @Nullable Key<String> into;
-    private final String staleToast;
-
     private Toggle(Builder<T> b) {
-        this.id = b.id;
-        this.items = new Items<>(b.id, b.items, b.itemId, b.label);
-        this.onChange = b.onChange;
-        this.into = b.into;
-        this.staleToast = b.staleToast;
+        super(b, CURRENT, "toggle");
     }
 
     /** A toggle through constant items, each its own id and label ({@link String#valueOf}). */
@@ -46,22 +34,14 @@ public final class Toggle<T> implements KeyboardWidget {
         return new Builder<>(id, Items.constant(items)).onChange(onChange).build();
     }
 
-    /** A toggle through the items {@code items} returns for the context being handled. */
+    /** A toggle through the items {@code items} returns ({@linkplain dev.tgdialog.widgets item sources}). */
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
 
-    /**
-     * A toggle through the list a getter provides (or the dialog's data holds) under {@code items}. The window's
-     * getters run for a click too, so a click is checked against the list as it is then.
-     */
+    /** A toggle through the list a getter provides (or the dialog's data holds) under {@code items}. */
     public static <T> Builder<T> builder(String id, Key<List<T>> items) {
         return new Builder<>(id, Items.fromKey(items));
-    }
-
-    @Override
-    public String id() {
-        return id;
     }
 
     /**
@@ -71,8 +51,7 @@ public final class Toggle<T> implements KeyboardWidget {
      */
     public Optional<T> current(DialogContext ctx) {
         List<T> all = items.current(ctx);
-        int at = indexOf(all, OwnState.read(ctx, id, CURRENT, into, "toggle"));
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(at));
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(indexOf(all, value(ctx))));
     }
 
     @Override
@@ -101,7 +80,7 @@ public final class Toggle<T> implements KeyboardWidget {
             return Transition.reject(staleToast);
         }
         ctx.setState(CURRENT, payload);
-        return OwnState.mirror(onChange.onChange(ctx, target.get()), into, payload);
+        return mirror(onChange.onChange(ctx, target.get()), payload);
     }
 
     private int indexOf(List<T> all, @Nullable String currentId) {
@@ -113,51 +92,13 @@ public final class Toggle<T> implements KeyboardWidget {
         return 0;
     }
 
-    /** Builds a {@link Toggle}. Not thread-safe; the toggle it builds is. */
-    public static final class Builder<T> {
-        private final String id;
-        private final Items.Source<T> items;
-        private Function<T, String> itemId = String::valueOf;
-        private Function<T, String> label = String::valueOf;
-        private ChangeHandler<T> onChange = ChangeHandler.stay();
-        private @Nullable Key<String> into;
-        private String staleToast = "This button is out of date";
-
+    /** Builds a {@link Toggle}; its label is the current item's. Not thread-safe; the toggle it builds is. */
+    public static final class Builder<T> extends ItemsBuilder.Choice<T, Builder<T>, ChangeHandler<T>, String> {
         private Builder(String id, Items.Source<T> items) {
-            this.id = Objects.requireNonNull(id, "id");
-            this.items = Objects.requireNonNull(items, "items");
+            super(id, items, "This button is out of date", ChangeHandler.stay());
         }
 
-        /** The stable id of an item, in the payload and the state; {@link String#valueOf} by default. */
-        public Builder<T> itemId(Function<T, String> itemId) {
-            this.itemId = Objects.requireNonNull(itemId, "itemId");
-            return this;
-        }
-
-        /** The label shown for the current item; {@link String#valueOf} by default. */
-        public Builder<T> label(Function<T, String> label) {
-            this.label = Objects.requireNonNull(label, "label");
-            return this;
-        }
-
-        /** Runs when the toggle moves to another item; by default it just keeps it. */
-        public Builder<T> onChange(ChangeHandler<T> onChange) {
-            this.onChange = Objects.requireNonNull(onChange, "onChange");
-            return this;
-        }
-
-        /** Also keeps the current item's id in the dialog's data under {@code key}, readable anywhere. */
-        public Builder<T> into(Key<String> key) {
-            this.into = Objects.requireNonNull(key, "key");
-            return this;
-        }
-
-        /** The toast for a click that is out of date or forged. */
-        public Builder<T> staleToast(String toast) {
-            this.staleToast = Objects.requireNonNull(toast, "toast");
-            return this;
-        }
-
+        /** The toggle. */
         public Toggle<T> build() {
             return new Toggle<>(this);
         }

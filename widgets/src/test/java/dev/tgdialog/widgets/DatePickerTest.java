@@ -183,11 +183,11 @@ class DatePickerTest {
         firstDays.put("en-GB", DayOfWeek.MONDAY);
         firstDays.put("pt-br", DayOfWeek.SUNDAY);
         firstDays.forEach((code, first) -> assertThat(WeekFields.of(
-                        DatePicker.userLocale(User.builder(1, false, "U")
+                        PickerLocale.userLocale(User.builder(1, false, "U")
                                 .languageCode(code).build())).getFirstDayOfWeek())
                 .as(code).isEqualTo(first));
-        assertThat(DatePicker.userLocale(null)).isEqualTo(Locale.ENGLISH);
-        assertThat(DatePicker.userLocale(User.builder(1, false, "U")
+        assertThat(PickerLocale.userLocale(null)).isEqualTo(Locale.ENGLISH);
+        assertThat(PickerLocale.userLocale(User.builder(1, false, "U")
                 .languageCode("???").build())).isEqualTo(Locale.ENGLISH);
     }
 

@@ -118,9 +118,9 @@ class PickerLocaleTest {
         Locale.setDefault(Locale.US);
         BotHarness harness = datePickerBot();
         FakeUser reza = harness.user(1002, "Reza", "fa");
-        Locale fa = DatePicker.userLocale(User.builder(1002, false, "Reza").languageCode("fa").build());
-        String february = DatePicker.title(Month.FEBRUARY, fa);
-        String march = DatePicker.shortMonthName(Month.MARCH, fa);
+        Locale fa = PickerLocale.userLocale(User.builder(1002, false, "Reza").languageCode("fa").build());
+        String february = PickerLocale.title(Month.FEBRUARY, fa);
+        String march = PickerLocale.shortMonthName(Month.MARCH, fa);
         assertThat(february).doesNotContain("Feb");
 
         reza.send("/start");

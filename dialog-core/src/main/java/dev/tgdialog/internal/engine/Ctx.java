@@ -12,6 +12,7 @@ import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.ReplyKeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.Scope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one context implementation: for author handlers, getters, widgets and renders, bound to a session, a frame
- * (none when no dialog is open), a widget id ({@code ""} for none) and, while rendering, the render's values.
+ * (none when no dialog is open), a widget id ({@code ""} for none) and, while rendering, the render's values; a
+ * scoped one (a list group's item) also to the scope and the context of the widget that owns it.
  */
 final class Ctx implements RenderContext, Getter.Values {
     private final Engine engine;
@@ -28,18 +30,54 @@ final class Ctx implements RenderContext, Getter.Values {
     final @Nullable WorkFrame frame;
     private final String widgetId;
     private final @Nullable Render render;
+    /** The context {@link #scoped} was called on (the scope's owner), or null outside a scope. */
+    private final @Nullable Ctx owner;
+    private final @Nullable Scope scope;
 
     Ctx(Engine engine, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render) {
+        this(engine, session, frame, widgetId, render, null, null);
+    }
+
+    private Ctx(Engine engine, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render,
+            @Nullable Ctx owner, @Nullable Scope scope) {
         this.engine = engine;
         this.session = session;
         this.frame = frame;
         this.widgetId = widgetId;
         this.render = render;
+        this.owner = owner;
+        this.scope = scope;
     }
 
-    /** A context for another widget of the same frame and render. */
+    /** A context for another widget of the same frame, render and scope. */
     Ctx forWidget(String id) {
-        return new Ctx(engine, session, frame, id, render);
+        return new Ctx(engine, session, frame, id, render, owner, scope);
+    }
+
+    @Override
+    public RenderContext scoped(Scope scope, String widgetId) {
+        if (this.widgetId.isEmpty()) {
+            throw new IllegalStateException("a widget without an id cannot scope widgets: their clicks come back to it");
+        }
+        return new Ctx(engine, session, frame, widgetId, render, this, scope);
+    }
+
+    @Override
+    public @Nullable Scope scope() {
+        return scope;
+    }
+
+    /**
+     * Where {@code widget}'s state is stored: a scope member's under its owner's stored id, the scope's key and its
+     * own id (so scopes nest); any other widget's where the owner would store it.
+     */
+    private String stateId(String widget) {
+        if (owner == null || scope == null) {
+            return widget;
+        }
+        return scope.widgetIds().contains(widget)
+                ? owner.stateId(owner.widgetId) + Scope.SEPARATOR + scope.key() + Scope.SEPARATOR + widget
+                : owner.stateId(widget);
     }
 
     @Override
@@ -159,7 +197,7 @@ final class Ctx implements RenderContext, Getter.Values {
         if (frame == null) {
             return null;
         }
-        String json = frame.widgetState(widget + "/" + key.name());
+        String json = frame.widgetState(stateId(widget) + "/" + key.name());
         return json == null ? null : DataCodec.decode(json, key.type());
     }
 
@@ -172,7 +210,7 @@ final class Ctx implements RenderContext, Getter.Values {
             throw new IllegalArgumentException("a widget without an id keeps no state");
         }
         // State keys repeat across every user's stack: one shared copy of each saves memory in the store.
-        String stateKey = (widget + "/" + key.name()).intern();
+        String stateKey = (stateId(widget) + "/" + key.name()).intern();
         if (value == null) {
             frame.putWidgetState(stateKey, null);
         } else {
@@ -194,12 +232,15 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public InlineKeyboardButton button(String label, String payload) {
-        if (render == null || frame == null) {
-            throw new IllegalStateException("buttons are made only while rendering");
-        }
         if (widgetId.isEmpty()) {
             throw new IllegalStateException("a widget without an id cannot make callback buttons (label \""
                     + label + "\")");
+        }
+        if (owner != null && scope != null) {
+            return owner.button(label, new Scope.Click(scope.key(), widgetId, payload).encode());
+        }
+        if (render == null || frame == null) {
+            throw new IllegalStateException("buttons are made only while rendering");
         }
         String header = CallbackData.header(session.ownerTag, session.key.stackId(), frame.id, frame.revision, widgetId);
         String data;
