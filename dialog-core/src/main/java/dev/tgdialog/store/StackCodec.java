@@ -41,32 +41,14 @@ public final class StackCodec {
      * bytes sends, with no {@code String} in between.
      */
     public static byte[] encodeUtf8(Stack stack) {
-        byte[] laidOut = dev.tgdialog.internal.json.BenchSwitch.NO_LAYOUT ? null : StackLayout.write(stack);
+        byte[] laidOut = StackLayout.write(stack);
         return laidOut != null ? laidOut : encodeGeneral(stack);
     }
 
     /** {@link #encodeUtf8} by the general JSON writer: any text, with its escapes; the reference for the layout. */
     static byte[] encodeGeneral(Stack stack) {
         // Streamed straight into bytes, not built as a tree: a Redis-backed bot encodes one stack per update.
-        if (dev.tgdialog.internal.json.BenchSwitch.GSON_ONLY) {
-            java.io.StringWriter text = new java.io.StringWriter(320);
-            try {
-                generalTo(new JsonWriter(text), stack);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return text.toString().getBytes(StandardCharsets.UTF_8);
-        }
         Utf8JsonWriter json = new Utf8JsonWriter(320);
-        try {
-            generalTo(json, stack);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing into memory failed", e);
-        }
-        return Arrays.copyOf(json.bytes(), json.size());
-    }
-
-    private static void generalTo(JsonWriter json, Stack stack) throws IOException {
         try {
             json.beginObject();
             json.name("v").value(FORMAT_VERSION);
@@ -103,9 +85,10 @@ public final class StackCodec {
             }
             json.endArray();
             json.endObject();
-        } finally {
-            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing into memory failed", e);
         }
+        return Arrays.copyOf(json.bytes(), json.size());
     }
 
     /**
@@ -138,11 +121,11 @@ public final class StackCodec {
      * by {@link StackLayout} first.
      */
     private static @Nullable Stack streamed(byte[] utf8) {
-        Stack laidOut = dev.tgdialog.internal.json.BenchSwitch.NO_LAYOUT ? null : StackLayout.read(utf8);
+        Stack laidOut = StackLayout.read(utf8);
         if (laidOut != null) {
             return laidOut;
         }
-        try (JsonReader in = dev.tgdialog.internal.json.BenchSwitch.GSON_ONLY ? dev.tgdialog.internal.json.BenchSwitch.reader(utf8) : Utf8JsonReader.borrow(utf8)) {
+        try (JsonReader in = Utf8JsonReader.borrow(utf8)) {
             in.beginObject();
             int seen = 0;
             long format = -1;

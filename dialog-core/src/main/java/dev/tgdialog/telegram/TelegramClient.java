@@ -362,7 +362,7 @@ public final class TelegramClient implements AutoCloseable {
             R value = (R) Boolean.TRUE;
             return value;
         }
-        try (JsonReader reader = dev.tgdialog.internal.json.BenchSwitch.GSON_ONLY ? dev.tgdialog.internal.json.BenchSwitch.reader(body) : Utf8JsonReader.borrow(body)) {
+        try (JsonReader reader = Utf8JsonReader.borrow(body)) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
             throw notAnAnswer(name, response.code(), e);

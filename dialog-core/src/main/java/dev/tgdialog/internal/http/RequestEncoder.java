@@ -70,9 +70,6 @@ public final class RequestEncoder {
 
     /** The call as a JSON body, written as UTF-8 bytes in one pass. */
     private RequestBody json(BotMethod<?> method) {
-        if (dev.tgdialog.internal.json.BenchSwitch.GSON_ONLY) {
-            return RequestBody.create(gson.toJson(method, method.getClass()), JSON);
-        }
         Utf8JsonWriter out = new Utf8JsonWriter(512);
         gson.toJson(method, method.getClass(), out);
         return RequestBody.create(out.bytes(), JSON, 0, out.size());

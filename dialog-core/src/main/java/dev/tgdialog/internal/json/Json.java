@@ -46,9 +46,6 @@ public final class Json {
      * document, and a {@link JsonSyntaxException} for bad JSON, a wrong shape or anything after the value.
      */
     public static <T> @Nullable T fromUtf8(byte[] json, Class<T> type) {
-        if (BenchSwitch.GSON_ONLY) {
-            return GSON.fromJson(new String(json, java.nio.charset.StandardCharsets.UTF_8), type);
-        }
         try (Utf8JsonReader reader = Utf8JsonReader.borrow(json)) {
             T value = GSON.fromJson(reader, TypeToken.get(type));
             if (value != null && reader.peek() != JsonToken.END_DOCUMENT) {
