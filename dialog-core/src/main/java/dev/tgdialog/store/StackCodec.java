@@ -8,13 +8,12 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import dev.tgdialog.internal.json.Utf8JsonReader;
-import dev.tgdialog.internal.json.Utf8JsonWriter;
+import dev.tgdialog.internal.json.Json;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +46,13 @@ public final class StackCodec {
 
     /** {@link #encodeUtf8} by the general JSON writer: any text, with its escapes; the reference for the layout. */
     static byte[] encodeGeneral(Stack stack) {
-        // Streamed straight into bytes, not built as a tree: a Redis-backed bot encodes one stack per update.
-        Utf8JsonWriter json = new Utf8JsonWriter(320);
+        return general(stack).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The document as text by Gson's own writer, streamed rather than built as a tree (one per update on Redis). */
+    private static String general(Stack stack) {
+        StringWriter text = new StringWriter(320);
+        JsonWriter json = new JsonWriter(text);
         try {
             json.beginObject();
             json.name("v").value(FORMAT_VERSION);
@@ -88,7 +92,7 @@ public final class StackCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("writing into memory failed", e);
         }
-        return Arrays.copyOf(json.bytes(), json.size());
+        return text.toString();
     }
 
     /**
@@ -125,7 +129,7 @@ public final class StackCodec {
         if (laidOut != null) {
             return laidOut;
         }
-        try (JsonReader in = Utf8JsonReader.borrow(utf8)) {
+        try (JsonReader in = Json.reader(utf8)) {
             in.beginObject();
             int seen = 0;
             long format = -1;
