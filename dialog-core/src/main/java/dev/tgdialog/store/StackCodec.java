@@ -8,13 +8,12 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import dev.tgdialog.internal.json.Utf8JsonReader;
-import dev.tgdialog.internal.json.Utf8JsonWriter;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,22 +32,9 @@ public final class StackCodec {
 
     /** The stack as JSON text. */
     public static String encode(Stack stack) {
-        return new String(encodeUtf8(stack), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The stack as the UTF-8 bytes of its JSON text ({@link #encode}'s text, byte for byte): what a store that keeps
-     * bytes sends, with no {@code String} in between.
-     */
-    public static byte[] encodeUtf8(Stack stack) {
-        byte[] laidOut = StackLayout.write(stack);
-        return laidOut != null ? laidOut : encodeGeneral(stack);
-    }
-
-    /** {@link #encodeUtf8} by the general JSON writer: any text, with its escapes; the reference for the layout. */
-    static byte[] encodeGeneral(Stack stack) {
-        // Streamed straight into bytes, not built as a tree: a Redis-backed bot encodes one stack per update.
-        Utf8JsonWriter json = new Utf8JsonWriter(320);
+        // Streamed by Gson's writer rather than built as a tree: a Redis-backed bot encodes one stack per update.
+        StringWriter text = new StringWriter(320);
+        JsonWriter json = new JsonWriter(text);
         try {
             json.beginObject();
             json.name("v").value(FORMAT_VERSION);
@@ -88,7 +74,12 @@ public final class StackCodec {
         } catch (IOException e) {
             throw new UncheckedIOException("writing into memory failed", e);
         }
-        return Arrays.copyOf(json.bytes(), json.size());
+        return text.toString();
+    }
+
+    /** The stack as the UTF-8 bytes of its JSON text ({@link #encode}'s text, byte for byte): what a store keeps. */
+    public static byte[] encodeUtf8(Stack stack) {
+        return encode(stack).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -98,34 +89,27 @@ public final class StackCodec {
      *     names the field that is missing or of the wrong type
      */
     public static Stack decode(String text) {
-        Stack streamed = streamed(text.getBytes(StandardCharsets.UTF_8));
+        Stack streamed = streamed(text);
         return streamed != null ? streamed : decodeTree(text);
     }
 
     /**
-     * The stack these UTF-8 bytes of JSON hold: {@link #decode(String)} of their text, with no {@code String} of the
-     * whole document in between when it is well formed.
+     * The stack these UTF-8 bytes of JSON hold: {@link #decode(String)} of their text.
      *
      * @throws StackStoreException as {@link #decode(String)} does
      */
     public static Stack decode(byte[] utf8) {
-        Stack streamed = streamed(utf8);
-        return streamed != null ? streamed : decodeTree(new String(utf8, StandardCharsets.UTF_8));
+        return decode(new String(utf8, StandardCharsets.UTF_8));
     }
 
     /**
      * The stack read in one pass over the text with no tree in between (a Redis-backed bot decodes one stack per
      * update); null for anything but a strictly well-formed document of this format that names each field once,
      * with whole numbers written as plain digits. {@link #decodeTree} then reads it as it always has, and accepts it
-     * or names its problem. A document exactly as {@link #encodeUtf8} lays it out (nearly all) is matched in place
-     * by {@link StackLayout} first.
+     * or names its problem.
      */
-    private static @Nullable Stack streamed(byte[] utf8) {
-        Stack laidOut = StackLayout.read(utf8);
-        if (laidOut != null) {
-            return laidOut;
-        }
-        try (JsonReader in = Utf8JsonReader.borrow(utf8)) {
+    private static @Nullable Stack streamed(String text) {
+        try (JsonReader in = new JsonReader(new StringReader(text))) {
             in.beginObject();
             int seen = 0;
             long format = -1;

@@ -12,7 +12,6 @@ import dev.tgdialog.internal.http.Pacer;
 import dev.tgdialog.internal.http.Redactor;
 import dev.tgdialog.internal.http.RequestEncoder;
 import dev.tgdialog.internal.json.Json;
-import dev.tgdialog.internal.json.Utf8JsonReader;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -362,7 +361,7 @@ public final class TelegramClient implements AutoCloseable {
             R value = (R) Boolean.TRUE;
             return value;
         }
-        try (JsonReader reader = Utf8JsonReader.borrow(body)) {
+        try (JsonReader reader = Json.reader(body)) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
             throw notAnAnswer(name, response.code(), e);

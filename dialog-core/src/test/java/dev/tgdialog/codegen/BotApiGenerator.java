@@ -389,8 +389,8 @@ public final class BotApiGenerator {
                     .append(c.field.name().equals(tagField) ? " (empty when the value has none)" : "")
                     .append("\n");
         }
-        b.append(" * @param ").append(RAW_JSON).append(" the value's JSON exactly as Telegram sent it (compact, when read"
-                + " through a plain Gson reader)\n */\n");
+        b.append(" * @param ").append(RAW_JSON).append(" the value's JSON in compact form (the same value, its members in"
+                + " order and its numbers as sent, without whitespace)\n */\n");
         b.append("public record ").append(name).append('(');
         for (Component c : comps) {
             b.append("\n        ").append(c.type(imports)).append(' ').append(c.javaName).append(',');
@@ -405,8 +405,8 @@ public final class BotApiGenerator {
                 + spec.version() + "\n * spec it was generated from: tgdialog's own, held by {@link Update#"
                 + UNKNOWN_KIND_COMPONENT + "()} and written back as\n * {@code \"name\": json}.\n *\n"
                 + " * @param name the update's field naming its kind, such as {@code \"future_kind\"}\n"
-                + " * @param " + RAW_JSON + " that field's value exactly as Telegram sent it (compact, when read through a"
-                + " plain Gson reader)\n */\n"
+                + " * @param " + RAW_JSON + " that field's value in compact form (the same value, its members in"
+                + " order and its numbers as sent, without whitespace)\n */\n"
                 + "public record " + UNKNOWN_UPDATE_KIND + "(String name, String " + RAW_JSON + ") {}\n";
     }
 

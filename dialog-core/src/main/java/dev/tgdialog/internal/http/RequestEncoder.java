@@ -6,10 +6,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
-import dev.tgdialog.internal.json.Utf8JsonWriter;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.InputFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.MediaType;
@@ -68,11 +68,9 @@ public final class RequestEncoder {
         return body.build();
     }
 
-    /** The call as a JSON body, written as UTF-8 bytes in one pass. */
+    /** The call as a JSON body. */
     private RequestBody json(BotMethod<?> method) {
-        Utf8JsonWriter out = new Utf8JsonWriter(512);
-        gson.toJson(method, method.getClass(), out);
-        return RequestBody.create(out.bytes(), JSON, 0, out.size());
+        return RequestBody.create(gson.toJson(method, method.getClass()).getBytes(StandardCharsets.UTF_8), JSON);
     }
 
     /** Writes references as strings and uploads as {@code attach://fileN}, remembering each upload. */

@@ -3,7 +3,6 @@ package dev.tgdialog.internal.json;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
@@ -161,11 +160,14 @@ public final class RecordFields {
     }
 
     /**
-     * Reads the next value, whatever it is, as JSON text (what an unknown value keeps): exactly as received from
-     * Telegram's bytes (a {@link Utf8JsonReader}), in compact form from any other reader.
+     * Reads the next value, whatever it is, as JSON text (what an unknown value keeps), in compact form: the same
+     * JSON value with its members in their order and each number's digits as sent, but no whitespace, strings
+     * re-escaped as the model writes them ({@code "\/"} becomes {@code "/"}, {@code "\u00e9"} becomes {@code "é"}),
+     * and of a name given twice in one object only the last value. Read as a tree by Gson's own adapter, which
+     * leaves the reader's strictness as it is.
      */
     public static String readJson(JsonReader in) throws IOException {
-        return in instanceof Utf8JsonReader utf8 ? utf8.nextRawValue() : JsonParser.parseReader(in).toString();
+        return Json.gson().getAdapter(JsonElement.class).read(in).toString();
     }
 
     /**

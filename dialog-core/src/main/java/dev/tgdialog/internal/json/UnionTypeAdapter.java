@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Reads and writes one union of the Bot API model (a sealed interface). Writing delegates to the variant's own
  * adapter. Reading picks the variant by the discriminator field's value, by {@code date == 0}, or by which required
  * fields are present. A value it cannot place (a variant from a newer Bot API version) reads as the union's unknown
- * variant ({@code ReactionTypeUnknown}, ...), which carries the value's JSON and is written back as that JSON unchanged;
- * it is logged at DEBUG, never thrown, and never read as {@code null}. Thread-safe once built.
+ * variant ({@code ReactionTypeUnknown}, ...), which carries the value's JSON in compact form (see
+ * {@link RecordFields#readJson}) and is written back as that JSON unchanged; it is logged at DEBUG, never thrown, and
+ * never read as {@code null}. Thread-safe once built.
  *
  * @param <U> the union's interface
  */
@@ -119,15 +120,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         return readTree(in);
     }
 
-    /**
-     * Reads the value as a tree and places it. From Telegram's bytes (a {@link Utf8JsonReader}) an unknown value
-     * keeps its JSON exactly as sent; from any other reader, the tree's compact form.
-     */
+    /** Reads the value as a tree and places it; an unknown value keeps the tree's compact form. */
     private @Nullable U readTree(JsonReader in) throws IOException {
-        Utf8JsonReader utf8 = unknown != null && in instanceof Utf8JsonReader u
-                && in.peek() != com.google.gson.stream.JsonToken.NULL ? u : null;
-        int start = utf8 == null ? -1 : utf8.valueOffset();
-        return fromTree(gson.getAdapter(JsonElement.class).read(in), utf8, start);
+        return fromTree(gson.getAdapter(JsonElement.class).read(in));
     }
 
     /**
@@ -148,8 +143,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
     /** A variant and its adapter, swapped as one reference so readers on other threads never see a mixed pair. */
     private record Delegate(Class<?> variant, TypeAdapter<Object> adapter) {}
 
-    /** The value of {@code element}; an unknown one's text is {@code utf8}'s from {@code start} when given. */
-    private @Nullable U fromTree(@Nullable JsonElement element, @Nullable Utf8JsonReader utf8, int start) {
+    /** The value of {@code element}. */
+    private @Nullable U fromTree(@Nullable JsonElement element) {
         if (element == null || element.isJsonNull()) {
             return null;
         }
@@ -160,7 +155,7 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
             JsonArray array = element.getAsJsonArray();
             List<U> items = new ArrayList<>(array.size());
             for (JsonElement e : array) {
-                U item = fromTree(e, null, -1);
+                U item = fromTree(e);
                 if (item != null) {
                     items.add(item);
                 }
@@ -169,23 +164,22 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         }
         if (!element.isJsonObject()) {
             log.debug("{}: expected an object, got {}; read as unknown", union.getSimpleName(), element);
-            return unknown(new JsonObject(), element, utf8, start);
+            return unknown(new JsonObject(), element);
         }
         JsonObject object = element.getAsJsonObject();
         Class<?> chosen = choose(object);
         if (chosen == null) {
-            return unknown(object, object, utf8, start);
+            return unknown(object, object);
         }
         return union.cast(gson.getAdapter(chosen).fromJsonTree(object));
     }
 
     /** The unknown variant for {@code element}, its shared fields read from {@code object}; null only without one. */
-    private @Nullable U unknown(JsonObject object, JsonElement element, @Nullable Utf8JsonReader utf8, int start) {
+    private @Nullable U unknown(JsonObject object, JsonElement element) {
         if (unknown == null) {
             return null;
         }
-        String json = utf8 != null ? utf8.textFrom(start) : element.toString();
-        return unknown.apply(new Fields(gson, object, tagField), json);
+        return unknown.apply(new Fields(gson, object, tagField), element.toString());
     }
 
     /**
@@ -204,15 +198,12 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
 
             @Override
             public @Nullable U read(JsonReader in) throws IOException {
-                Utf8JsonReader utf8 = in instanceof Utf8JsonReader u
-                        && in.peek() != com.google.gson.stream.JsonToken.NULL ? u : null;
-                int start = utf8 == null ? -1 : utf8.valueOffset();
                 JsonElement element = gson.getAdapter(JsonElement.class).read(in);
                 if (element == null || element.isJsonNull()) {
                     return null;
                 }
                 JsonObject object = element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
-                return unknown(object, element, utf8, start);
+                return unknown(object, element);
             }
         };
     }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param type the {@code type} field (empty when the value has none)
  * @param id the {@code id} field
  * @param replyMarkup the {@code reply_markup} field
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record InlineQueryResultUnknown(
         String type,

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param caption the {@code caption} field
  * @param parseMode the {@code parse_mode} field
  * @param captionEntities the {@code caption_entities} field
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record InputMediaUnknown(
         String type,

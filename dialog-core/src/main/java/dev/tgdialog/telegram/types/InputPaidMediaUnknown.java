@@ -10,7 +10,7 @@ import dev.tgdialog.telegram.InputFile;
  *
  * @param type the {@code type} field (empty when the value has none)
  * @param media the {@code media} field
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record InputPaidMediaUnknown(
         String type,

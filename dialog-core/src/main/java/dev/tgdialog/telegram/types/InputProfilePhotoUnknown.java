@@ -7,7 +7,7 @@ package dev.tgdialog.telegram.types;
  * unchanged (the other components are read from it and not written).
  *
  * @param type the {@code type} field (empty when the value has none)
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record InputProfilePhotoUnknown(
         String type,

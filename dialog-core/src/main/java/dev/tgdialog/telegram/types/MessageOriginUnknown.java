@@ -8,7 +8,7 @@ package dev.tgdialog.telegram.types;
  *
  * @param type the {@code type} field (empty when the value has none)
  * @param date the {@code date} field
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record MessageOriginUnknown(
         String type,

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param senderUser the {@code sender_user} field
  * @param sendDate the {@code send_date} field
  * @param isSaved the {@code is_saved} field
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record OwnedGiftUnknown(
         String type,

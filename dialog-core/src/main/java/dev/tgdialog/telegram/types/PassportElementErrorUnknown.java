@@ -9,7 +9,7 @@ package dev.tgdialog.telegram.types;
  * @param source the {@code source} field (empty when the value has none)
  * @param type the {@code type} field
  * @param message the {@code message} field
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record PassportElementErrorUnknown(
         String source,

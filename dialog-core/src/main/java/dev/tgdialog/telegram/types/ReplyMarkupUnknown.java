@@ -6,7 +6,7 @@ package dev.tgdialog.telegram.types;
  * Bot API 10.1 spec it was generated from: read instead of null, and written back as its {@code json}
  * unchanged.
  *
- * @param json the value's JSON exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json the value's JSON in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record ReplyMarkupUnknown(
         String json)

@@ -7,6 +7,6 @@ package dev.tgdialog.telegram.types;
  * {@code "name": json}.
  *
  * @param name the update's field naming its kind, such as {@code "future_kind"}
- * @param json that field's value exactly as Telegram sent it (compact, when read through a plain Gson reader)
+ * @param json that field's value in compact form (the same value, its members in order and its numbers as sent, without whitespace)
  */
 public record UnknownUpdateKind(String name, String json) {}

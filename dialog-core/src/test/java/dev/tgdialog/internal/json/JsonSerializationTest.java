@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonSyntaxException;
 import dev.tgdialog.telegram.ChatId;
 import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.MessageOrTrue;
@@ -29,6 +30,7 @@ import dev.tgdialog.telegram.types.RichTextList;
 import dev.tgdialog.telegram.types.RichTextPlain;
 import dev.tgdialog.telegram.types.Update;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,21 @@ class JsonSerializationTest {
     void unionRead_picksVariantByDiscriminator() {
         BotCommandScope scope = GSON.fromJson("{\"type\":\"chat\",\"chat_id\":\"@x\"}", BotCommandScope.class);
         assertThat(scope).isEqualTo(BotCommandScopeChat.of(ChatId.of("@x")));
+    }
+
+    @Test
+    void anUpdateOnlyALenientReaderAccepts_isRefused_asTelegramWritesStrictJson() {
+        for (String lenient : List.of("{'update_id':1}", "{update_id:1}", "{\"update_id\":1 /* note */}",
+                "{\"update_id\":1}{\"update_id\":2}", "{\"update_id\":1;\"message\":null}")) {
+            assertThatThrownBy(() -> Json.fromUtf8(lenient.getBytes(StandardCharsets.UTF_8), Update.class))
+                    .as(lenient)
+                    .isInstanceOf(JsonSyntaxException.class);
+            assertThatThrownBy(() -> GSON.fromJson(lenient, Update.class)).as(lenient)
+                    .isInstanceOf(JsonSyntaxException.class);
+        }
+        assertThat(Json.fromUtf8("{\"update_id\":1} ".getBytes(StandardCharsets.UTF_8), Update.class).updateId())
+                .isEqualTo(1);
+        assertThat(Json.fromUtf8(new byte[0], Update.class)).isNull();
     }
 
     @Test
