@@ -84,6 +84,22 @@ final class FaultyTelegramServer implements AutoCloseable {
         cutNextSends.computeIfAbsent(chatId, id -> new AtomicInteger()).addAndGet(count);
     }
 
+    /** Waits (bounded) until the accepted sends satisfy {@code done}; false when the time ran out first. */
+    boolean awaitSent(java.util.function.Predicate<List<Sent>> done, java.time.Duration timeout)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (sent) {
+            while (!done.test(sent)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                sent.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     List<Sent> sentTo(long chatId) {
         return sent.stream().filter(s -> s.chatId() == chatId).toList();
     }
@@ -115,7 +131,10 @@ final class FaultyTelegramServer implements AutoCloseable {
                 answer = response.body().bytes();
             }
             if (code == 200 && method.equals("sendMessage") && params != null) {
-                sent.add(new Sent(chatId, params.get("text").getAsString(), System.nanoTime(), clock.get()));
+                synchronized (sent) {
+                    sent.add(new Sent(chatId, params.get("text").getAsString(), System.nanoTime(), clock.get()));
+                    sent.notifyAll();
+                }
                 AtomicInteger cut = chatId == null ? null : cutNextSends.get(chatId);
                 if (cut != null && cut.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     cutOffSends.incrementAndGet();
