@@ -55,8 +55,11 @@ public record RetryPolicy(
         return Backoff.pause(initialBackoff, maxBackoff, attempt);
     }
 
-    /** This wait lengthened by a random 0..{@code jitter} fraction of itself. */
-    Duration withJitter(Duration wait) {
+    /**
+     * This wait lengthened by a random 0..{@code jitter} fraction of itself; for callers that wait out Telegram's
+     * {@code retry_after} themselves, as the dialog engine does per chat.
+     */
+    public Duration withJitter(Duration wait) {
         if (jitter == 0 || wait.isZero()) {
             return wait;
         }

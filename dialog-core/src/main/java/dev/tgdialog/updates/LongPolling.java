@@ -1,5 +1,6 @@
 package dev.tgdialog.updates;
 
+import dev.tgdialog.internal.Failures;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.internal.http.Backoff;
@@ -253,8 +254,7 @@ public final class LongPolling implements AutoCloseable {
      */
     private Long onFailure(Update failed, @Nullable Throwable failure) throws InterruptedException {
         long id = failed.updateId();
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = Failures.cause(failure);
         if (cause instanceof StackStoreException) {
             int outage = storeFailures.merge(id, 1, Integer::sum);
             Duration pause = backoff(outage);

@@ -1,6 +1,7 @@
 package dev.tgdialog.updates;
 
 import com.google.gson.JsonParseException;
+import dev.tgdialog.internal.Failures;
 import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.telegram.types.Update;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -134,7 +134,7 @@ public final class WebhookHandler {
     }
 
     private static int failed(Update update, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Failures.cause(error);
         if (cause instanceof RejectedExecutionException) {
             log.warn("Update {} refused by the handler (503): {}", update.updateId(), cause.getMessage());
             return 503;

@@ -1,5 +1,6 @@
 package dev.tgdialog.internal.engine;
 
+import dev.tgdialog.internal.Failures;
 import dev.tgdialog.CommandHandler;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogHandler;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,8 +69,7 @@ public final class Engine implements UpdateHandler {
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
                 java.time.Duration.ZERO, policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
-        this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy.deadline(),
-                policy.maxFloodWait(), policy.jitter(), this::blocked);
+        this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy, this::blocked);
         // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
         Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
                 ? policy.deadline() : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
@@ -178,8 +179,7 @@ public final class Engine implements UpdateHandler {
      * without being applied.
      */
     private @Nullable Void afterProcess(Update update, Route route, @Nullable Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
+        Throwable cause = Failures.cause(error);
         if (cause instanceof QueueFullException) {
             // The user sent more than their queue holds: dropped and acknowledged (the isolation logged the burst).
             // A dropped click is still answered, so its spinner stops.
@@ -191,8 +191,8 @@ public final class Engine implements UpdateHandler {
                 log.info("The stack store answers again");
             }
             if (cause != null) {
-                throw error instanceof java.util.concurrent.CompletionException ce ? ce
-                        : new java.util.concurrent.CompletionException(cause);
+                throw error instanceof CompletionException ce ? ce
+                        : new CompletionException(cause);
             }
             return null;
         }
@@ -203,7 +203,7 @@ public final class Engine implements UpdateHandler {
             log.debug("Update {} not handled: the stack store is still unreachable", update.updateId());
         }
         if (route.callback() == null) {
-            throw new java.util.concurrent.CompletionException(cause);
+            throw new CompletionException(cause);
         }
         answer(route.callback(), config.unavailableToast(), false).join();
         return null;
@@ -771,10 +771,9 @@ public final class Engine implements UpdateHandler {
             // Its messages went out already: delivered again, the update would send them twice. Better the state
             // of one update lost (the next click on its window is answered as stale) than a message shown twice.
             saving = saving.exceptionally(error -> {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
+                Throwable cause = Failures.cause(error);
                 if (!(cause instanceof StackStoreException)) {
-                    throw error instanceof RuntimeException re ? re : new java.util.concurrent.CompletionException(error);
+                    throw error instanceof RuntimeException re ? re : new CompletionException(error);
                 }
                 log.warn("Update {} of chat {}: its messages went out but its stack could not be saved ({}); it is "
                         + "not delivered again, which would send them twice", s.update.updateId(), s.chatId,

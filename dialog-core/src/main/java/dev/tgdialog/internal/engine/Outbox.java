@@ -2,6 +2,7 @@ package dev.tgdialog.internal.engine;
 
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.telegram.BotMethod;
+import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramException;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,27 +36,25 @@ final class Outbox {
     private final Caller caller;
     private final TimeSource time;
     private final Executor executor;
+    private final RetryPolicy policy;
     private final Duration deadline;
-    private final Duration maxFloodWait;
-    private final double jitter;
     private final java.util.function.LongConsumer onBlocked;
     private final ConcurrentHashMap<Long, ChatQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, CompletableFuture<Long>> placeholders = new ConcurrentHashMap<>();
     private final AtomicLong nextPlaceholder = new AtomicLong();
 
     /**
-     * @param deadline how long after its first attempt a call may still be repeated
-     * @param maxFloodWait the longest {@code retry_after} waited for; a longer one fails the call at once
+     * @param policy the bot's retry policy: its deadline (how long after its first attempt a call may still be
+     *     repeated), its {@code maxFloodWait} (a longer {@code retry_after} fails the call at once) and its jitter
      * @param onBlocked told the chat whenever a call to it is refused because the user blocked the bot
      */
-    Outbox(Caller caller, TimeSource time, Executor executor, Duration deadline, Duration maxFloodWait,
-            double jitter, java.util.function.LongConsumer onBlocked) {
+    Outbox(Caller caller, TimeSource time, Executor executor, RetryPolicy policy,
+            java.util.function.LongConsumer onBlocked) {
         this.caller = caller;
         this.time = time;
         this.executor = executor;
-        this.deadline = deadline;
-        this.maxFloodWait = maxFloodWait;
-        this.jitter = jitter;
+        this.policy = policy;
+        this.deadline = policy.deadline();
         this.onBlocked = onBlocked;
     }
 
@@ -71,7 +69,7 @@ final class Outbox {
                 return CompletableFuture.completedFuture(call(chatId, method, type));
             } catch (TelegramException.TooManyRequests e) {
                 Duration wait = waitFor(e);
-                if (wait.compareTo(maxFloodWait) > 0 || wait.compareTo(deadline) >= 0) {
+                if (wait.compareTo(policy.maxFloodWait()) > 0 || wait.compareTo(deadline) >= 0) {
                     log.warn("Chat {}: {} asked to wait {} s, past the retry deadline of {} s; given up",
                             chatId, e.method(), wait.toSeconds(), deadline.toSeconds());
                     return CompletableFuture.failedFuture(e);
@@ -238,7 +236,7 @@ final class Outbox {
         } catch (TelegramException.TooManyRequests e) {
             Duration wait = waitFor(e);
             Instant until = time.now().plus(wait);
-            if (until.isAfter(head.queuedAt.plus(deadline)) || wait.compareTo(maxFloodWait) > 0) {
+            if (until.isAfter(head.queuedAt.plus(deadline)) || wait.compareTo(policy.maxFloodWait()) > 0) {
                 log.warn("Chat {}: {} given up after {} s in flood wait (deadline {} s)", chatId,
                         e.method(), Duration.between(head.queuedAt, time.now()).toSeconds(), deadline.toSeconds());
                 // The chat stays paused as Telegram asked; the calls behind this one go out after the wait.
@@ -275,8 +273,7 @@ final class Outbox {
 
     private Duration waitFor(TelegramException.TooManyRequests e) {
         long seconds = e.retryAfter() == null ? 1 : Math.max(1, e.retryAfter());
-        long millis = seconds * 1000;
-        return Duration.ofMillis(millis + (long) (millis * jitter * ThreadLocalRandom.current().nextDouble()));
+        return policy.withJitter(Duration.ofSeconds(seconds));
     }
 
     /** One chat's calls waiting out a flood wait; its entries are touched only inside the map's compute. */
