@@ -1,5 +1,7 @@
 package dev.tgdialog;
 
+import dev.tgdialog.internal.engine.Definitions;
+import dev.tgdialog.internal.engine.TypedResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,15 +24,19 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Dialog {
+    static {
+        Definitions.install(new EngineView());
+    }
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String id;
-    private final List<Window> windows;
+    final List<Window> windows;
     private final Map<String, Integer> index;
-    private final @Nullable DialogHandler onStart;
-    private final @Nullable DialogHandler onClose;
-    private final Map<String, TypedResultHandler<?>> resultHandlers;
-    private final List<Getter> getters;
+    final @Nullable DialogHandler onStart;
+    final @Nullable DialogHandler onClose;
+    final Map<String, TypedResult<?>> resultHandlers;
+    final List<Getter> getters;
 
     private Dialog(Builder b) {
         this.id = b.id;
@@ -60,69 +66,22 @@ public final class Dialog {
         return id;
     }
 
-    /** The windows in declaration order; the first is where the dialog starts. */
-    public List<Window> windows() {
-        return windows;
-    }
-
     /** The window with this id, or null. */
-    public @Nullable Window window(String windowId) {
+    @Nullable Window window(String windowId) {
         Integer i = index.get(windowId);
         return i == null ? null : windows.get(i);
     }
 
-    /** The window declared after {@code windowId}, or null at the end. */
-    public @Nullable Window after(String windowId) {
+    /** The window at this distance from the one with this id, or null past either end. */
+    @Nullable Window beside(String windowId, int offset) {
         Integer i = index.get(windowId);
-        return i == null || i + 1 >= windows.size() ? null : windows.get(i + 1);
-    }
-
-    /** The window declared before {@code windowId}, or null at the start. */
-    public @Nullable Window before(String windowId) {
-        Integer i = index.get(windowId);
-        return i == null || i == 0 ? null : windows.get(i - 1);
-    }
-
-    public @Nullable DialogHandler onStart() {
-        return onStart;
-    }
-
-    public @Nullable DialogHandler onClose() {
-        return onClose;
-    }
-
-    /** Getters that run before every window's own. */
-    public List<Getter> getters() {
-        return getters;
-    }
-
-    /** The handler for results of the child dialog with this id, or null. */
-    public @Nullable TypedResultHandler<?> resultHandler(String childDialogId) {
-        return resultHandlers.get(childDialogId);
+        int at = i == null ? -1 : i + offset;
+        return i == null || at < 0 || at >= windows.size() ? null : windows.get(at);
     }
 
     @Override
     public String toString() {
         return "Dialog[" + id + "]";
-    }
-
-    /**
-     * A result handler with the type it expects; a result of another type is a programming error reported to the
-     * bot's error handlers.
-     *
-     * @param type the result's class
-     * @param handler the handler
-     * @param <R> the result's type
-     */
-    public record TypedResultHandler<R>(Class<R> type, ResultHandler<R> handler) {
-        /** Casts and hands the result to the handler. */
-        public Transition deliver(DialogContext ctx, @Nullable Object result) throws Exception {
-            if (result != null && !type.isInstance(result)) {
-                throw new ClassCastException("a result handler for " + type.getName() + " got a "
-                        + result.getClass().getName());
-            }
-            return handler.onResult(ctx, type.cast(result));
-        }
     }
 
     /** Builds a {@link Dialog}; mistakes (no windows, duplicate ids, bad widget ids) fail in {@link #build()}. */
@@ -131,7 +90,7 @@ public final class Dialog {
         private final List<Window.Builder> windows = new ArrayList<>();
         private @Nullable DialogHandler onStart;
         private @Nullable DialogHandler onClose;
-        private final Map<String, TypedResultHandler<?>> resultHandlers = new LinkedHashMap<>();
+        private final Map<String, TypedResult<?>> resultHandlers = new LinkedHashMap<>();
         private final List<Getter> getters = new ArrayList<>();
 
         private Builder(String id) {
@@ -167,7 +126,7 @@ public final class Dialog {
 
         /** Receives the typed results of a child dialog. */
         public <R> Builder onResult(Dialog child, Class<R> type, ResultHandler<R> handler) {
-            resultHandlers.put(child.id(), new TypedResultHandler<>(type, handler));
+            resultHandlers.put(child.id(), new TypedResult<>(type, handler));
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.tgdialog;
 
 import dev.tgdialog.internal.engine.Engine;
 import dev.tgdialog.internal.engine.EngineConfig;
+import dev.tgdialog.internal.engine.TypedResult;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.store.UpdateIsolation;
 import dev.tgdialog.telegram.TelegramClient;
@@ -178,7 +179,7 @@ public final class DialogBot {
         private String resetMessage = "This menu has changed since you last used it. Let's start over.";
         private @Nullable String username;
         private boolean parallelAnswers;
-        private final Map<String, Dialog.TypedResultHandler<?>> rootResults = new LinkedHashMap<>();
+        private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
 
         private Builder(TelegramClient telegram) {
             this.telegram = Objects.requireNonNull(telegram, "telegram");
@@ -231,7 +232,7 @@ public final class DialogBot {
          * it): store an order, start the next dialog, …
          */
         public <R> Builder onResult(Dialog dialog, Class<R> type, ResultHandler<R> handler) {
-            rootResults.put(dialog.id(), new Dialog.TypedResultHandler<>(type, handler));
+            rootResults.put(dialog.id(), new TypedResult<>(type, handler));
             return this;
         }
 

@@ -26,14 +26,14 @@ public final class Window {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_.-]+}");
 
     private final String id;
-    private final List<TextWidget> texts;
-    private final List<KeyboardWidget> keyboard;
-    private final List<InputWidget> inputs;
-    private final @Nullable MediaWidget media;
-    private final List<Getter> getters;
-    private final @Nullable String parseMode;
-    private final @Nullable LinkPreviewOptions linkPreview;
-    private final KeyboardKind keyboardKind;
+    final List<TextWidget> texts;
+    final List<KeyboardWidget> keyboard;
+    final List<InputWidget> inputs;
+    final @Nullable MediaWidget media;
+    final List<Getter> getters;
+    final @Nullable String parseMode;
+    final @Nullable LinkPreviewOptions linkPreview;
+    final KeyboardKind keyboardKind;
     private final Map<String, Widget> widgets;
 
     private Window(Builder b, String dialogId) {
@@ -94,41 +94,8 @@ public final class Window {
         return id;
     }
 
-    public List<TextWidget> texts() {
-        return texts;
-    }
-
-    public List<KeyboardWidget> keyboard() {
-        return keyboard;
-    }
-
-    public List<InputWidget> inputs() {
-        return inputs;
-    }
-
-    public @Nullable MediaWidget media() {
-        return media;
-    }
-
-    public List<Getter> getters() {
-        return getters;
-    }
-
-    /** The parse mode of the text ({@code HTML}, {@code MarkdownV2}), or null for plain text. */
-    public @Nullable String parseMode() {
-        return parseMode;
-    }
-
-    public @Nullable LinkPreviewOptions linkPreview() {
-        return linkPreview;
-    }
-
-    public KeyboardKind keyboardKind() {
-        return keyboardKind;
-    }
-
     /** The widget with this id, nested ones included, or null. */
-    public @Nullable Widget widget(String widgetId) {
+    @Nullable Widget widget(String widgetId) {
         return widgets.get(widgetId);
     }
 

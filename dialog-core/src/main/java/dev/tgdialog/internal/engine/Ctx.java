@@ -130,7 +130,7 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public @Nullable String parseMode() {
-        return frame == null ? null : engine.window(frame).parseMode();
+        return frame == null ? null : Definitions.get().parseMode(engine.window(frame));
     }
 
     @Override

@@ -51,6 +51,7 @@ import org.slf4j.MDC;
  * so intake delivers the update again.
  */
 public final class Engine implements UpdateHandler {
+    private static final Definitions DEFS = Definitions.get();
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
     final EngineConfig config;
@@ -306,95 +307,124 @@ public final class Engine implements UpdateHandler {
 
     /** Handles one routed update; completes when its stack is saved (or at once when nothing is to be saved). */
     private CompletableFuture<Void> process(Update update, Route route) {
-        StackKey key = route.key();
-        CompletableFuture<Void> saved = DONE;
         MDC.put("tg.update_id", Long.toString(update.updateId()));
         MDC.put("tg.chat_id", Long.toString(route.chatId()));
-        CompletableFuture<?> answered = null;
-        Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
+        Session s = null;
         try {
+            Stack stack = config.store().load(route.key()).orElse(Stack.empty(route.key().stackId()));
             if (stack.recentUpdateIds().contains(update.updateId())) {
                 log.debug("Update {} was applied already; ignoring the redelivery", update.updateId());
-                return saved;
+                return DONE;
             }
-            Session s = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
-                    route.ownerTag());
+            s = session(update, route, stack);
             try {
-                boolean recovered = recoverIfUnknown(s);
-                if (recovered && (s.callback != null || command(update.message()) == null)) {
-                    // What the user pressed or typed was meant for a window that is gone; a command still runs.
-                    if (s.callback != null) {
-                        answered = answer(s.callback, config.staleToast(), false);
-                    }
-                    startRoot(s);
-                    saved = saveAndFinish(s);
-                    return saved;
-                }
-                Transition t = null;
-                WorkFrame target = s.top();
-                if (s.callback != null) {
-                    if (route.decoded() == null && isOurs(s.callback.data())) {
-                        log.debug("Forged click: callback data in our format that does not parse");
-                        answered = answer(s.callback, config.staleToast(), false);
-                        return saved;
-                    } else if (route.decoded() == null) {
-                        if (config.onCallback() != null) {
-                            t = config.onCallback().handle(ctx(s, target, ""));
-                        }
-                    } else {
-                        Click click = resolveClick(s, route.decoded());
-                        if (click == null) {
-                            answered = answer(s.callback, config.staleToast(), false);
-                            return saved;
-                        }
-                        target = click.frame();
-                        MDC.put("tg.dialog", click.frame().dialogId);
-                        t = click.widget().onClick(ctx(s, click.frame(), click.widget().id()), click.payload());
-                        if (t instanceof Transition.Reject reject) {
-                            log.debug("Click refused by widget {}: {}", click.widget().id(), reject.toast());
-                            answered = answer(s.callback, reject.toast(), false);
-                            return saved;
-                        }
-                    }
-                } else {
-                    t = onMessage(s, update.message());
-                    target = s.top();
-                }
-                if (t != null) {
-                    apply(s, target, t, 0);
-                }
-                if (s.callback != null) {
-                    answered = answer(s.callback, s.toast, s.alert);
-                }
-                if (t != null && !(t instanceof Transition.Start st && st.mode() == StartMode.NEW_STACK)) {
-                    present(s, t);
-                }
-                saved = saveAndFinish(s);
+                return run(s, route.decoded());
             } catch (StackStoreException e) {
                 throw e;
             } catch (Exception e) {
-                Session clean = new Session(update, key, stack, route.user(), route.chatId(), route.callback(),
-                        route.ownerTag());
-                onError(clean, e);
-                if (route.callback() != null && answered == null) {
-                    answered = answer(route.callback(), clean.toast, clean.alert);
-                }
-                if (blockedBy(e, key.chatId())) {
-                    saved = saveAndFinish(dropped(clean));
-                }
+                return failed(s, route, stack, e);
             }
-            return saved;
         } finally {
-            try {
-                if (answered != null) {
-                    answered.join();
-                }
-            } catch (RuntimeException e) {
-                log.warn("The click was not answered: {}", e.getMessage());
-            }
+            awaitAnswer(s);
             MDC.remove("tg.update_id");
             MDC.remove("tg.chat_id");
             MDC.remove("tg.dialog");
+        }
+    }
+
+    private static Session session(Update update, Route route, Stack stack) {
+        return new Session(update, route.key(), stack, route.user(), route.chatId(), route.callback(),
+                route.ownerTag());
+    }
+
+    /** Runs the update's handler, applies its transition, shows the outcome and saves the stack. */
+    private CompletableFuture<Void> run(Session s, CallbackData.@Nullable Decoded decoded) throws Exception {
+        if (recoverIfUnknown(s) && (s.callback != null || command(s.update.message()) == null)) {
+            // What the user pressed or typed was meant for a window that is gone; a command still runs.
+            if (s.callback != null) {
+                s.answered = answer(s.callback, config.staleToast(), false);
+            }
+            startRoot(s);
+            return saveAndFinish(s);
+        }
+        Step step = s.callback != null ? click(s, s.callback, decoded) : message(s);
+        if (step == null) {
+            return DONE;
+        }
+        Transition t = step.transition();
+        if (t != null) {
+            apply(s, step.target(), t, 0);
+        }
+        if (s.callback != null) {
+            s.answered = answer(s.callback, s.toast, s.alert);
+        }
+        if (t != null && !(t instanceof Transition.Start st && st.mode() == StartMode.NEW_STACK)) {
+            present(s, t);
+        }
+        return saveAndFinish(s);
+    }
+
+    /** What an update asks for: a transition (none when no handler took it) and the frame it applies to. */
+    private record Step(@Nullable WorkFrame target, @Nullable Transition transition) {}
+
+    private Step message(Session s) throws Exception {
+        Transition t = onMessage(s, s.update.message());
+        return new Step(s.top(), t);
+    }
+
+    /**
+     * Routes a click: to the widget whose button it was, or to {@code onCallback} for data not made by us. Returns
+     * null when the click was answered already and changes nothing: forged data in our format, a button of a window
+     * that is gone, or a widget that refused it.
+     */
+    private @Nullable Step click(Session s, CallbackQuery callback, CallbackData.@Nullable Decoded decoded)
+            throws Exception {
+        if (decoded == null) {
+            if (isOurs(callback.data())) {
+                log.debug("Forged click: callback data in our format that does not parse");
+                s.answered = answer(callback, config.staleToast(), false);
+                return null;
+            }
+            WorkFrame top = s.top();
+            return new Step(top, config.onCallback() == null ? null : config.onCallback().handle(ctx(s, top, "")));
+        }
+        Click click = resolveClick(s, decoded);
+        if (click == null) {
+            s.answered = answer(callback, config.staleToast(), false);
+            return null;
+        }
+        MDC.put("tg.dialog", click.frame().dialogId);
+        Transition t = click.widget().onClick(ctx(s, click.frame(), click.widget().id()), click.payload());
+        if (t instanceof Transition.Reject reject) {
+            log.debug("Click refused by widget {}: {}", click.widget().id(), reject.toast());
+            s.answered = answer(callback, reject.toast(), false);
+            return null;
+        }
+        return new Step(click.frame(), t);
+    }
+
+    /**
+     * A handler failed: its changes are dropped (the stack stays as loaded), the error handlers decide what the user
+     * is told, and a click is still answered. A user who blocked the bot loses only this update's stack.
+     */
+    private CompletableFuture<Void> failed(Session s, Route route, Stack stack, Exception e) {
+        Session clean = session(s.update, route, stack);
+        onError(clean, e);
+        if (route.callback() != null && s.answered == null) {
+            s.answered = answer(route.callback(), clean.toast, clean.alert);
+        }
+        return blockedBy(e, route.key().chatId()) ? saveAndFinish(dropped(clean)) : DONE;
+    }
+
+    /** Waits for the click's answer, if one went out; an answer that failed is logged, and the update stands. */
+    private static void awaitAnswer(@Nullable Session s) {
+        if (s == null || s.answered == null) {
+            return;
+        }
+        try {
+            s.answered.join();
+        } catch (RuntimeException e) {
+            log.warn("The click was not answered: {}", e.getMessage());
         }
     }
 
@@ -480,10 +510,10 @@ public final class Engine implements UpdateHandler {
         WorkFrame top = s.top();
         if (top != null) {
             Window window = window(top);
-            if (window.keyboardKind() == KeyboardKind.REPLY && text != null) {
+            if (DEFS.keyboardKind(window) == KeyboardKind.REPLY && text != null) {
                 String data = replyLabel(top, text);
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
-                Widget widget = decoded == null ? null : window.widget(decoded.widgetId());
+                Widget widget = decoded == null ? null : DEFS.widget(window, decoded.widgetId());
                 if (widget instanceof KeyboardWidget keyboard) {
                     String payload = decoded.payload();
                     if (payload.startsWith(CallbackData.SPILL)) {
@@ -495,7 +525,7 @@ public final class Engine implements UpdateHandler {
                     }
                 }
             }
-            for (InputWidget input : window.inputs()) {
+            for (InputWidget input : DEFS.inputs(window)) {
                 Transition t = input.onMessage(ctx(s, top, input.id()), message);
                 if (t != null) {
                     return t;
@@ -555,7 +585,7 @@ public final class Engine implements UpdateHandler {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
-        Widget widget = window(top).widget(d.widgetId());
+        Widget widget = DEFS.widget(window(top), d.widgetId());
         if (!(widget instanceof KeyboardWidget keyboard)) {
             log.debug("Stale click: window {} has no widget {}", top.windowId, d.widgetId());
             return null;
@@ -580,7 +610,7 @@ public final class Engine implements UpdateHandler {
     }
 
     Window window(WorkFrame frame) {
-        Window window = dialog(frame).window(frame.windowId);
+        Window window = DEFS.window(dialog(frame), frame.windowId);
         if (window == null) {
             throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + frame.windowId);
         }
@@ -612,21 +642,21 @@ public final class Engine implements UpdateHandler {
             }
         }
         if (t instanceof Transition.Next) {
-            Window after = dialog(required(frame, t)).after(frame.windowId);
+            Window after = DEFS.after(dialog(required(frame, t)), frame.windowId);
             if (after == null) {
                 throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
                         + " is the last one, there is no next window");
             }
             moveTo(frame, after.id());
         } else if (t instanceof Transition.Back) {
-            Window before = dialog(required(frame, t)).before(frame.windowId);
+            Window before = DEFS.before(dialog(required(frame, t)), frame.windowId);
             if (before == null) {
                 throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
                         + " is the first one, there is no window before it");
             }
             moveTo(frame, before.id());
         } else if (t instanceof Transition.SwitchTo to) {
-            if (dialog(required(frame, t)).window(to.windowId()) == null) {
+            if (DEFS.window(dialog(required(frame, t)), to.windowId()) == null) {
                 throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + to.windowId());
             }
             moveTo(frame, to.windowId());
@@ -658,14 +688,14 @@ public final class Engine implements UpdateHandler {
             s.frames.remove(s.frames.size() - 1);
             WorkFrame parent = s.top();
             if (parent != null) {
-                Dialog.TypedResultHandler<?> handler = dialog(parent).resultHandler(closing.dialogId);
+                TypedResult<?> handler = DEFS.resultHandler(dialog(parent), closing.dialogId);
                 if (handler != null) {
                     Transition next = handler.deliver(ctx(s, parent, ""), done.result());
                     apply(s, parent, next, depth + 1);
                 }
             } else {
                 s.farewell = done.farewell();
-                Dialog.TypedResultHandler<?> handler = config.rootResults().get(closing.dialogId);
+                TypedResult<?> handler = config.rootResults().get(closing.dialogId);
                 if (handler != null) {
                     apply(s, null, handler.deliver(ctx(s, null, ""), done.result()), depth + 1);
                 }
@@ -694,13 +724,13 @@ public final class Engine implements UpdateHandler {
             throw new IllegalStateException("cannot start dialog " + dialog.id() + ": the stack already holds "
                     + s.frames.size() + " dialogs, the limit (DialogBot.Builder.maxDepth)");
         }
-        WorkFrame frame = new WorkFrame(s.newFrameId(), dialog.id(), dialog.windows().get(0).id(), 0,
+        WorkFrame frame = new WorkFrame(s.newFrameId(), dialog.id(), DEFS.first(dialog).id(), 0,
                 input == null ? null : DataCodec.encode(input), java.util.Map.of(), java.util.Map.of(),
                 java.util.Map.of());
         s.frames.add(frame);
         s.farewell = null;
-        if (dialog.onStart() != null) {
-            apply(s, frame, dialog.onStart().handle(ctx(s, frame, "")), depth + 1);
+        if (DEFS.onStart(dialog) != null) {
+            apply(s, frame, DEFS.onStart(dialog).handle(ctx(s, frame, "")), depth + 1);
         }
     }
 
@@ -712,7 +742,7 @@ public final class Engine implements UpdateHandler {
     }
 
     private void close(Session s, WorkFrame frame) throws Exception {
-        DialogHandler onClose = dialog(frame).onClose();
+        DialogHandler onClose = DEFS.onClose(dialog(frame));
         if (onClose != null) {
             onClose.handle(ctx(s, frame, ""));
         }
@@ -726,7 +756,7 @@ public final class Engine implements UpdateHandler {
     private boolean recoverIfUnknown(Session s) throws Exception {
         for (WorkFrame frame : s.frames) {
             Dialog dialog = config.dialogs().get(frame.dialogId);
-            if (dialog == null || dialog.window(frame.windowId) == null) {
+            if (dialog == null || DEFS.window(dialog, frame.windowId) == null) {
                 log.warn("The stack of chat {} names {} {} that the bot no longer has; starting over",
                         s.chatId, dialog == null ? "dialog" : "window", dialog == null ? frame.dialogId
                                 : frame.dialogId + "/" + frame.windowId);

@@ -36,7 +36,7 @@ public record EngineConfig(
         @Nullable Dialog rootDialog,
         String resetMessage,
         boolean parallelAnswers,
-        Map<String, Dialog.TypedResultHandler<?>> rootResults) {
+        Map<String, TypedResult<?>> rootResults) {
 
     /** An error handler with the exception type it takes. */
     public record ErrorRoute<E extends Throwable>(Class<E> type, ErrorHandler<E> handler) {}

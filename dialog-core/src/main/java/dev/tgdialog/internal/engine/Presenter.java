@@ -50,6 +50,7 @@ import org.slf4j.LoggerFactory;
  * identical to what the message shows, and falling back to sending when Telegram refuses an edit.
  */
 final class Presenter {
+    private static final Definitions DEFS = Definitions.get();
     private static final Logger log = LoggerFactory.getLogger(Presenter.class);
     /** Spill entries that map a reply-keyboard label back to its button's callback data. */
     static final String REPLY_LABEL = "r:";
@@ -166,8 +167,8 @@ final class Presenter {
         Render scratch = new Render();
         Ctx ctx = new Ctx(engine, s, frame, "", scratch);
         loadGetters(ctx, frame);
-        StringBuilder text = new StringBuilder(replyLines(s, window.parseMode()));
-        for (TextWidget part : window.texts()) {
+        StringBuilder text = new StringBuilder(replyLines(s, DEFS.parseMode(window)));
+        for (TextWidget part : DEFS.texts(window)) {
             String line = part.render(ctx);
             if (!line.isEmpty()) {
                 if (text.length() > 0) {
@@ -178,8 +179,8 @@ final class Presenter {
         }
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         List<List<KeyboardButton>> keys = new ArrayList<>();
-        boolean replyWindow = window.keyboardKind() == KeyboardKind.REPLY;
-        for (KeyboardWidget widget : window.keyboard()) {
+        boolean replyWindow = DEFS.keyboardKind(window) == KeyboardKind.REPLY;
+        for (KeyboardWidget widget : DEFS.keyboard(window)) {
             if (replyWindow && widget instanceof ReplyKeyboardWidget reply) {
                 for (List<KeyboardButton> row : ctx.renderReply(reply)) {
                     if (!row.isEmpty()) {
@@ -198,7 +199,7 @@ final class Presenter {
                 }
             }
         }
-        Media media = window.media() == null ? null : window.media().media(ctx);
+        Media media = DEFS.media(window) == null ? null : DEFS.media(window).media(ctx);
         String mediaHashPart = media == null ? null : identity(media);
         if (media != null && media.file() instanceof InputFile.Upload) {
             String fileId = engine.uploadedFiles.getIfPresent(media.file());
@@ -211,7 +212,7 @@ final class Presenter {
         int limit = media == null ? Limits.MESSAGE_TEXT : Limits.CAPTION;
         // Telegram counts the text after entity parsing, which is never longer than the source.
         String cut = text.length() <= limit ? null
-                : Limits.cut(text.toString(), window.parseMode(), limit);
+                : Limits.cut(text.toString(), DEFS.parseMode(window), limit);
         if (cut != null && !cut.contentEquals(text)) {
             log.warn("Dialog {}, window {}: the text has {} characters, over Telegram's {}; it is cut",
                     frame.dialogId, frame.windowId, text.length(), limit);
@@ -224,9 +225,9 @@ final class Presenter {
         }
         ReplyMarkup markup = null;
         boolean reply = false;
-        if (window.keyboardKind() == KeyboardKind.INLINE) {
+        if (DEFS.keyboardKind(window) == KeyboardKind.INLINE) {
             markup = rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
-        } else if (window.keyboardKind() == KeyboardKind.REPLY) {
+        } else if (DEFS.keyboardKind(window) == KeyboardKind.REPLY) {
             reply = true;
             markup = keys.isEmpty() ? null : ReplyKeyboardMarkup.builder(keys).resizeKeyboard(true).build();
         } else {
@@ -235,9 +236,9 @@ final class Presenter {
         }
         // The render's scratch is thrown away after this, so its spill map becomes the frame's as it is.
         frame.spill = scratch.spill;
-        String parseMode = window.parseMode();
+        String parseMode = DEFS.parseMode(window);
         String content = text.toString();
-        return new Rendered(content, parseMode, window.linkPreview(), markup, media, reply,
+        return new Rendered(content, parseMode, DEFS.linkPreview(window), markup, media, reply,
                 hash(content, parseMode, markup, mediaHashPart));
     }
 
@@ -255,10 +256,10 @@ final class Presenter {
 
     /** Runs the dialog's getters, then the window's, into the context's render. */
     void loadGetters(Ctx ctx, WorkFrame frame) throws Exception {
-        for (Getter getter : engine.dialog(frame).getters()) {
+        for (Getter getter : DEFS.getters(engine.dialog(frame))) {
             getter.load(ctx);
         }
-        for (Getter getter : engine.window(frame).getters()) {
+        for (Getter getter : DEFS.getters(engine.window(frame))) {
             getter.load(ctx);
         }
     }

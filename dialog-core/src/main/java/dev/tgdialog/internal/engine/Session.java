@@ -30,6 +30,8 @@ final class Session {
     /** One-time lines of this update's transitions, shown above the next render's text and never stored. */
     final List<String> replies = new ArrayList<>();
     boolean alert;
+    /** The answer to this update's click, once one was sent. */
+    java.util.concurrent.@Nullable CompletableFuture<?> answered;
     /** Media of this update's render that are uploads, to learn their file_id from the answer. */
     final java.util.Map<dev.tgdialog.widget.Media, dev.tgdialog.telegram.InputFile> uploads =
             new java.util.IdentityHashMap<>();

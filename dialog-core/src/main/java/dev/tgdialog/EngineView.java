@@ -1,0 +1,100 @@
+package dev.tgdialog;
+
+import dev.tgdialog.internal.engine.Definitions;
+import dev.tgdialog.internal.engine.TypedResult;
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
+import dev.tgdialog.widget.InputWidget;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.MediaWidget;
+import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.widget.Widget;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Hands the engine what {@link Dialog} and {@link Window} keep package-private. */
+final class EngineView extends Definitions {
+    @Override
+    public @Nullable Window window(Dialog dialog, String windowId) {
+        return dialog.window(windowId);
+    }
+
+    @Override
+    public Window first(Dialog dialog) {
+        return dialog.windows.get(0);
+    }
+
+    @Override
+    public @Nullable Window after(Dialog dialog, String windowId) {
+        return dialog.beside(windowId, 1);
+    }
+
+    @Override
+    public @Nullable Window before(Dialog dialog, String windowId) {
+        return dialog.beside(windowId, -1);
+    }
+
+    @Override
+    public @Nullable DialogHandler onStart(Dialog dialog) {
+        return dialog.onStart;
+    }
+
+    @Override
+    public @Nullable DialogHandler onClose(Dialog dialog) {
+        return dialog.onClose;
+    }
+
+    @Override
+    public List<Getter> getters(Dialog dialog) {
+        return dialog.getters;
+    }
+
+    @Override
+    public @Nullable TypedResult<?> resultHandler(Dialog dialog, String childDialogId) {
+        return dialog.resultHandlers.get(childDialogId);
+    }
+
+    @Override
+    public List<TextWidget> texts(Window window) {
+        return window.texts;
+    }
+
+    @Override
+    public List<KeyboardWidget> keyboard(Window window) {
+        return window.keyboard;
+    }
+
+    @Override
+    public List<InputWidget> inputs(Window window) {
+        return window.inputs;
+    }
+
+    @Override
+    public @Nullable MediaWidget media(Window window) {
+        return window.media;
+    }
+
+    @Override
+    public List<Getter> getters(Window window) {
+        return window.getters;
+    }
+
+    @Override
+    public @Nullable String parseMode(Window window) {
+        return window.parseMode;
+    }
+
+    @Override
+    public @Nullable LinkPreviewOptions linkPreview(Window window) {
+        return window.linkPreview;
+    }
+
+    @Override
+    public KeyboardKind keyboardKind(Window window) {
+        return window.keyboardKind;
+    }
+
+    @Override
+    public @Nullable Widget widget(Window window, String widgetId) {
+        return window.widget(widgetId);
+    }
+}

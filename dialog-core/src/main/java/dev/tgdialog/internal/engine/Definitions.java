@@ -1,0 +1,91 @@
+package dev.tgdialog.internal.engine;
+
+import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogHandler;
+import dev.tgdialog.Getter;
+import dev.tgdialog.KeyboardKind;
+import dev.tgdialog.Window;
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
+import dev.tgdialog.widget.InputWidget;
+import dev.tgdialog.widget.KeyboardWidget;
+import dev.tgdialog.widget.MediaWidget;
+import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.widget.Widget;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's view of a {@link Dialog} and its {@link Window}s: what the engine reads to run them, which an author
+ * has no use for and so is kept off their public API. The one implementation sits beside them in
+ * {@code dev.tgdialog}, package-private, and installs itself when {@link Dialog} loads.
+ */
+public abstract class Definitions {
+    private static volatile @Nullable Definitions installed;
+
+    /** Installs dev.tgdialog's implementation; a second call is a programming error. */
+    public static synchronized void install(Definitions definitions) {
+        if (installed != null) {
+            throw new IllegalStateException("Definitions are installed once, by dev.tgdialog.Dialog");
+        }
+        installed = definitions;
+    }
+
+    static Definitions get() {
+        Definitions d = installed;
+        if (d == null) {
+            try {
+                // Initializing Dialog runs its static initializer, which installs the implementation.
+                Class.forName(Dialog.class.getName(), true, Dialog.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+            d = installed;
+            if (d == null) {
+                throw new IllegalStateException("dev.tgdialog.Dialog did not install its Definitions");
+            }
+        }
+        return d;
+    }
+
+    /** The window with this id, or null. */
+    public abstract @Nullable Window window(Dialog dialog, String windowId);
+
+    /** The window the dialog starts at. */
+    public abstract Window first(Dialog dialog);
+
+    /** The window declared after this one, or null at the end. */
+    public abstract @Nullable Window after(Dialog dialog, String windowId);
+
+    /** The window declared before this one, or null at the start. */
+    public abstract @Nullable Window before(Dialog dialog, String windowId);
+
+    public abstract @Nullable DialogHandler onStart(Dialog dialog);
+
+    public abstract @Nullable DialogHandler onClose(Dialog dialog);
+
+    /** Getters that run before every window's own. */
+    public abstract List<Getter> getters(Dialog dialog);
+
+    /** The handler for results of the child dialog with this id, or null. */
+    public abstract @Nullable TypedResult<?> resultHandler(Dialog dialog, String childDialogId);
+
+    public abstract List<TextWidget> texts(Window window);
+
+    public abstract List<KeyboardWidget> keyboard(Window window);
+
+    public abstract List<InputWidget> inputs(Window window);
+
+    public abstract @Nullable MediaWidget media(Window window);
+
+    public abstract List<Getter> getters(Window window);
+
+    /** The parse mode of the text ({@code HTML}, {@code MarkdownV2}), or null for plain text. */
+    public abstract @Nullable String parseMode(Window window);
+
+    public abstract @Nullable LinkPreviewOptions linkPreview(Window window);
+
+    public abstract KeyboardKind keyboardKind(Window window);
+
+    /** The widget with this id, nested ones included, or null. */
+    public abstract @Nullable Widget widget(Window window, String widgetId);
+}
