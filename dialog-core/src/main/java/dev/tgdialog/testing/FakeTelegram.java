@@ -8,6 +8,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
+import static dev.tgdialog.testing.Refusal.badRequest;
+
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.internal.text.Markup;
@@ -52,19 +54,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
-import okhttp3.MultipartReader;
 import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,10 +138,7 @@ public final class FakeTelegram {
      */
     public static final String EMPTY_ROW = "keyboard row is empty: row ";
 
-    private static final MediaType JSON = MediaType.get("application/json");
     private static final Gson GSON = Json.gson();
-    private static final Pattern PART_NAME = Pattern.compile("(?:^|;)\\s*name=\"([^\"]*)\"");
-    private static final Pattern PART_FILE = Pattern.compile("(?:^|;)\\s*filename=\"([^\"]*)\"");
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
     private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "video", "animation", "audio");
     private static final Set<String> PARSE_MODES = Set.of("html", "markdown", "markdownv2");
@@ -174,7 +165,7 @@ public final class FakeTelegram {
     private final Map<String, Instant> openQueries = new HashMap<>();
     private final List<CallbackAnswer> answers = new ArrayList<>();
     private final List<ApiCall> calls = new ArrayList<>();
-    private final Map<String, Deque<Failure>> failures = new HashMap<>();
+    private final Map<String, Deque<Refusal>> failures = new HashMap<>();
     private final Map<String, List<BotCommand>> commands = new HashMap<>();
     private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
     private @Nullable MenuButton defaultMenuButton;
@@ -240,7 +231,7 @@ public final class FakeTelegram {
      * each, in order.
      */
     public void failNext(String method, int code, String description) {
-        enqueueFailure(method, new Failure(code, description, null));
+        enqueueFailure(method, code, description, null);
     }
 
     /**
@@ -248,12 +239,12 @@ public final class FakeTelegram {
      * does: {@code failNext("sendMessage", 429, "Too Many Requests: retry after 3", 3)}.
      */
     public void failNext(String method, int code, String description, long retryAfter) {
-        enqueueFailure(method, new Failure(code, description, retryAfter));
+        enqueueFailure(method, code, description, retryAfter);
     }
 
-    private void enqueueFailure(String method, Failure failure) {
+    private void enqueueFailure(String method, int code, String description, @Nullable Long retryAfter) {
         Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(failure.description(), "description");
+        Refusal failure = new Refusal(code, Objects.requireNonNull(description, "description"), retryAfter);
         synchronized (lock) {
             failures.computeIfAbsent(canonicalName(method), m -> new ArrayDeque<>()).add(failure);
         }
@@ -356,91 +347,50 @@ public final class FakeTelegram {
     // --------------------------------------------------------------------------------------------- HTTP layer
 
     private Response answer(Request request) throws IOException {
-        List<String> segments = request.url().pathSegments();
-        int botSegment = -1;
-        for (int i = 0; i < segments.size(); i++) {
-            if (segments.get(i).startsWith("bot")) {
-                botSegment = i;
-                break;
-            }
+        String requested;
+        try {
+            requested = RequestDecoder.method(request, TOKEN);
+        } catch (Refusal r) {
+            return Replies.response(request, Replies.error(r));
         }
-        if (botSegment < 0 || botSegment == segments.size() - 1 || (botSegment > 0 && segments.get(0).equals("file"))) {
-            return respond(request, error(404, "Not Found", null));
-        }
-        if (!segments.get(botSegment).equals("bot" + TOKEN)) {
-            return respond(request, error(401, "Unauthorized", null));
-        }
-        String requested = segments.get(segments.size() - 1);
         MethodSpec spec = Spec.lookup(requested);
         String method = spec != null ? spec.name() : requested;
         Params params;
         try {
-            params = Params.read(request);
+            params = RequestDecoder.params(request);
         } catch (Refusal r) {
             synchronized (lock) {
                 calls.add(new ApiCall(method, "{}"));
             }
-            return respond(request, error(r.code, r.getMessage(), r.retryAfter));
+            return Replies.response(request, Replies.error(r));
         }
         JsonObject reply;
         synchronized (lock) {
             calls.add(new ApiCall(method, params.recorded()));
             reply = handle(method, spec, params);
         }
-        return respond(request, reply);
-    }
-
-    private static Response respond(Request request, JsonObject reply) {
-        int code = reply.get("ok").getAsBoolean() ? 200 : reply.get("error_code").getAsInt();
-        return new Response.Builder()
-                .request(request)
-                .protocol(Protocol.HTTP_1_1)
-                .code(code)
-                .message(code == 200 ? "OK" : "Error")
-                .body(ResponseBody.create(GSON.toJson(reply), JSON))
-                .build();
-    }
-
-    private static JsonObject ok(JsonElement result) {
-        JsonObject reply = new JsonObject();
-        reply.addProperty("ok", true);
-        reply.add("result", result);
-        return reply;
-    }
-
-    private static JsonObject error(int code, String description, @Nullable Long retryAfter) {
-        JsonObject reply = new JsonObject();
-        reply.addProperty("ok", false);
-        reply.addProperty("error_code", code);
-        reply.addProperty("description", description);
-        if (retryAfter != null) {
-            JsonObject parameters = new JsonObject();
-            parameters.addProperty("retry_after", retryAfter);
-            reply.add("parameters", parameters);
-        }
-        return reply;
+        return Replies.response(request, reply);
     }
 
     // ------------------------------------------------------------------------------------------------ dispatch
 
     /** Runs one call under the lock. */
     private JsonObject handle(String method, @Nullable MethodSpec spec, Params p) {
-        Deque<Failure> queued = failures.get(method);
+        Deque<Refusal> queued = failures.get(method);
         if (queued != null && !queued.isEmpty()) {
-            Failure f = queued.poll();
-            return error(f.code(), f.description(), f.retryAfter());
+            return Replies.error(queued.poll());
         }
         if (spec == null) {
-            return error(404, "Not Found", null);
+            return Replies.error(Refusal.notFound());
         }
         try {
             checkRequired(spec, p);
-            return ok(dispatch(spec, p));
+            return Replies.ok(dispatch(spec, p));
         } catch (Refusal r) {
-            return error(r.code, r.getMessage(), r.retryAfter);
+            return Replies.error(r);
         } catch (RuntimeException e) {
             // JSON of the right shape but the wrong types (a number where an object belongs, say).
-            return error(400, "Bad Request: FakeTelegram could not read the " + spec.name() + " request: " + e, null);
+            return Replies.error(badRequest("FakeTelegram could not read the " + spec.name() + " request: " + e));
         }
     }
 
@@ -489,7 +439,7 @@ public final class FakeTelegram {
                     throw badRequest("method not supported by FakeTelegram: " + method);
                 }
                 if (method.startsWith("send") && p.has("chat_id")) {
-                    checkNotBlocked(chatId(p));
+                    checkNotBlocked(p.chatId());
                 }
                 return new JsonPrimitive(true);
         }
@@ -516,7 +466,7 @@ public final class FakeTelegram {
     // --------------------------------------------------------------------------------------------------- sends
 
     private JsonElement sendMessage(Params p) {
-        long chatId = chatId(p);
+        long chatId = p.chatId();
         String parseMode = parseMode(p);
         String text = checkText(p.string("text"), parseMode);
         ReplyMarkup markup = replyMarkup(p);
@@ -525,7 +475,7 @@ public final class FakeTelegram {
     }
 
     private JsonElement sendMedia(Params p, String kind) {
-        long chatId = chatId(p);
+        long chatId = p.chatId();
         String fileId = file(p, kind, p.element(kind), kind);
         String parseMode = parseMode(p);
         String caption = checkCaption(p.string("caption"), parseMode);
@@ -547,7 +497,7 @@ public final class FakeTelegram {
     }
 
     private JsonElement sendChatAction(Params p) {
-        long chatId = chatId(p);
+        long chatId = p.chatId();
         String action = p.string("action");
         if (action == null || !CHAT_ACTIONS.contains(action)) {
             throw badRequest("wrong parameter action in request");
@@ -617,9 +567,9 @@ public final class FakeTelegram {
             throw badRequest("unsupported media type: " + kind);
         }
         String fileId = file(p, "media", media.get("media"), kind);
-        String parseMode = stringOf(media.get("parse_mode"));
+        String parseMode = Params.stringOf(media.get("parse_mode"));
         checkParseMode(parseMode);
-        String caption = checkCaption(stringOf(media.get("caption")), parseMode);
+        String caption = checkCaption(Params.stringOf(media.get("caption")), parseMode);
         InlineKeyboardMarkup markup = inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
@@ -679,7 +629,7 @@ public final class FakeTelegram {
     }
 
     private Stored findToEdit(Params p) {
-        long chatId = chatId(p);
+        long chatId = p.chatId();
         long messageId = p.longValue("message_id");
         ChatState chat = chats.get(chatId);
         Stored stored = chat == null ? null : chat.messages.get(messageId);
@@ -692,7 +642,7 @@ public final class FakeTelegram {
     // ------------------------------------------------------------------------------------------------- deletes
 
     private JsonElement deleteMessage(Params p) {
-        long chatId = chatId(p);
+        long chatId = p.chatId();
         long messageId = p.longValue("message_id");
         if (!delete(chatId, messageId)) {
             throw badRequest("message to delete not found");
@@ -701,7 +651,7 @@ public final class FakeTelegram {
     }
 
     private JsonElement deleteMessages(Params p) {
-        long chatId = chatId(p);
+        long chatId = p.chatId();
         JsonElement ids = p.json("message_ids");
         if (ids == null || !ids.isJsonArray()) {
             throw badRequest("can't parse message identifiers JSON object");
@@ -712,7 +662,7 @@ public final class FakeTelegram {
                     + " allowed)");
         }
         for (JsonElement id : array) {
-            delete(chatId, asLong(id, "message_ids"));
+            delete(chatId, Params.asLong(id, "message_ids"));
         }
         return new JsonPrimitive(true);
     }
@@ -813,7 +763,7 @@ public final class FakeTelegram {
             }
         }
         if (p.has("chat_id")) {
-            chatMenuButtons.put(chatId(p), button);
+            chatMenuButtons.put(p.chatId(), button);
         } else {
             defaultMenuButton = button;
         }
@@ -822,7 +772,7 @@ public final class FakeTelegram {
 
     private JsonElement getChatMenuButton(Params p) {
         MenuButton button = p.has("chat_id")
-                ? chatMenuButtons.getOrDefault(chatId(p), MenuButtonDefault.of())
+                ? chatMenuButtons.getOrDefault(p.chatId(), MenuButtonDefault.of())
                 : defaultMenuButton != null ? defaultMenuButton : MenuButtonCommands.of();
         return GSON.toJsonTree(button, MenuButton.class);
     }
@@ -974,21 +924,6 @@ public final class FakeTelegram {
         }
     }
 
-    private static long chatId(Params p) {
-        JsonElement value = p.element("chat_id");
-        if (value == null) {
-            throw badRequest("chat_id is empty");
-        }
-        if (value instanceof JsonPrimitive primitive) {
-            try {
-                return Long.parseLong(primitive.getAsString().trim());
-            } catch (NumberFormatException e) {
-                throw badRequest("chat not found");
-            }
-        }
-        throw badRequest("chat not found");
-    }
-
     /**
      * The file id a media field names: a new id for an upload (a file part named like the field, or an
      * {@code attach://} reference to one), the string itself for a file id or URL.
@@ -1053,38 +988,6 @@ public final class FakeTelegram {
         return spec != null ? spec.name() : method;
     }
 
-    private static Refusal badRequest(String description) {
-        return new Refusal(400, "Bad Request: " + description, null);
-    }
-
-    private static @Nullable String stringOf(@Nullable JsonElement e) {
-        return e == null || e.isJsonNull() ? null : e.isJsonPrimitive() ? e.getAsString() : GSON.toJson(e);
-    }
-
-    private static long asLong(JsonElement e, String field) {
-        try {
-            return Long.parseLong(e.getAsString().trim());
-        } catch (RuntimeException notANumber) {
-            throw badRequest("wrong parameter " + field + " in request");
-        }
-    }
-
-    /** A refused call: its error code, description and retry-after. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int code;
-        final @Nullable Long retryAfter;
-
-        Refusal(int code, String description, @Nullable Long retryAfter) {
-            super(description, null, false, false);
-            this.code = code;
-            this.retryAfter = retryAfter;
-        }
-    }
-
-    /** A queued {@link #failNext} error. */
-    private record Failure(int code, String description, @Nullable Long retryAfter) {}
-
     /** One chat's messages and history. */
     private static final class ChatState {
         long nextId = 1;
@@ -1094,147 +997,6 @@ public final class FakeTelegram {
 
     /** A message with what the public view leaves out: its entities (as JSON) and edit date. */
     private record Stored(FakeMessage view, @Nullable String entities, @Nullable Long editDate) {}
-
-    /**
-     * A request's parameters: the JSON body's fields, or the query string's, form's or multipart body's (as
-     * strings), plus the file parts by part name.
-     */
-    private record Params(JsonObject fields, Map<String, String> files) {
-
-        static Params read(Request request) throws IOException {
-            JsonObject fields = new JsonObject();
-            Map<String, String> files = new LinkedHashMap<>();
-            HttpUrl url = request.url();
-            for (String name : url.queryParameterNames()) {
-                fields.addProperty(name, url.queryParameter(name));
-            }
-            RequestBody body = request.body();
-            if (body == null) {
-                return new Params(fields, files);
-            }
-            Buffer buffer = new Buffer();
-            body.writeTo(buffer);
-            MediaType type = body.contentType();
-            String kind = type == null ? "" : type.type() + "/" + type.subtype();
-            if (kind.equals("multipart/form-data")) {
-                String boundary = type.parameter("boundary");
-                if (boundary == null) {
-                    throw badRequest("can't parse multipart/form-data request: no boundary");
-                }
-                try (MultipartReader reader = new MultipartReader(buffer, boundary)) {
-                    MultipartReader.Part next;
-                    while ((next = reader.nextPart()) != null) {
-                        try (MultipartReader.Part part = next) {
-                            String disposition = part.headers().get("Content-Disposition");
-                            String name = disposition == null ? null : group(PART_NAME, disposition);
-                            if (name == null) {
-                                continue;
-                            }
-                            String fileName = group(PART_FILE, disposition);
-                            if (fileName != null) {
-                                files.put(name, fileName);
-                            } else {
-                                fields.addProperty(name, part.body().readUtf8());
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    throw badRequest("can't parse multipart/form-data request");
-                }
-            } else if (kind.equals("application/x-www-form-urlencoded")) {
-                HttpUrl form = HttpUrl.get("http://form.invalid/?" + buffer.readUtf8());
-                for (String name : form.queryParameterNames()) {
-                    fields.addProperty(name, form.queryParameter(name));
-                }
-            } else {
-                String text = buffer.readUtf8();
-                if (!text.isBlank()) {
-                    JsonElement json;
-                    try {
-                        json = JsonParser.parseString(text);
-                    } catch (JsonParseException e) {
-                        throw badRequest("can't parse JSON encoded request: " + e.getMessage());
-                    }
-                    if (!json.isJsonObject()) {
-                        throw badRequest("can't parse JSON encoded request: not an object");
-                    }
-                    for (Map.Entry<String, JsonElement> field : json.getAsJsonObject().entrySet()) {
-                        fields.add(field.getKey(), field.getValue());
-                    }
-                }
-            }
-            return new Params(fields, files);
-        }
-
-        private static @Nullable String group(Pattern pattern, String text) {
-            Matcher m = pattern.matcher(text);
-            return m.find() ? m.group(1) : null;
-        }
-
-        /** The parameters as recorded: the fields, with each file part as its file name. */
-        String recorded() {
-            JsonObject copy = fields.deepCopy();
-            files.forEach(copy::addProperty);
-            return GSON.toJson(copy);
-        }
-
-        boolean has(String name) {
-            return element(name) != null || files.containsKey(name);
-        }
-
-        @Nullable JsonElement element(String name) {
-            JsonElement e = fields.get(name);
-            return e == null || e.isJsonNull() ? null : e;
-        }
-
-        /** The field as JSON: objects and arrays as sent, or parsed from the string a form body carries. */
-        @Nullable JsonElement json(String name) {
-            JsonElement e = element(name);
-            if (e instanceof JsonPrimitive primitive && primitive.isString()) {
-                try {
-                    return JsonParser.parseString(primitive.getAsString());
-                } catch (JsonParseException notJson) {
-                    throw badRequest("can't parse " + name + " JSON object");
-                }
-            }
-            return e;
-        }
-
-        /** The field as a JSON object, or null if absent. */
-        @Nullable JsonObject object(String name) {
-            JsonElement e = json(name);
-            if (e == null) {
-                return null;
-            }
-            if (!e.isJsonObject()) {
-                throw badRequest("can't parse " + name + " JSON object");
-            }
-            return e.getAsJsonObject();
-        }
-
-        /** The field's JSON text (for comparing, say, entities), or null if absent. */
-        @Nullable String raw(String name) {
-            JsonElement e = json(name);
-            return e == null ? null : GSON.toJson(e);
-        }
-
-        @Nullable String string(String name) {
-            return stringOf(element(name));
-        }
-
-        boolean bool(String name) {
-            JsonElement e = element(name);
-            return e instanceof JsonPrimitive p && (p.isBoolean() ? p.getAsBoolean() : p.getAsString().equals("true"));
-        }
-
-        long longValue(String name) {
-            JsonElement e = element(name);
-            if (e == null) {
-                throw badRequest("parameter \"" + name + "\" is required");
-            }
-            return asLong(e, name);
-        }
-    }
 
     /** A method of the Bot API spec: its name, required parameters and whether it returns just a Boolean. */
     private record MethodSpec(String name, List<String> required, boolean returnsBoolean) {}
