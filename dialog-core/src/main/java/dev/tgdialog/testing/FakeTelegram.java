@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
 import static dev.tgdialog.testing.Refusal.badRequest;
@@ -36,9 +35,6 @@ import dev.tgdialog.telegram.types.ReplyMarkup;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.telegram.types.Video;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -246,7 +242,7 @@ public final class FakeTelegram {
         Objects.requireNonNull(method, "method");
         Refusal failure = new Refusal(code, Objects.requireNonNull(description, "description"), retryAfter);
         synchronized (lock) {
-            failures.computeIfAbsent(canonicalName(method), m -> new ArrayDeque<>()).add(failure);
+            failures.computeIfAbsent(BotApiSpec.canonicalName(method), m -> new ArrayDeque<>()).add(failure);
         }
     }
 
@@ -308,7 +304,7 @@ public final class FakeTelegram {
 
     /** How many requests of this method reached this fake, including refused and failed ones. */
     public int callCount(String method) {
-        String name = canonicalName(method);
+        String name = BotApiSpec.canonicalName(method);
         synchronized (lock) {
             return (int) calls.stream().filter(c -> c.method().equals(name)).count();
         }
@@ -353,7 +349,7 @@ public final class FakeTelegram {
         } catch (Refusal r) {
             return Replies.response(request, Replies.error(r));
         }
-        MethodSpec spec = Spec.lookup(requested);
+        BotApiSpec.Method spec = BotApiSpec.lookup(requested);
         String method = spec != null ? spec.name() : requested;
         Params params;
         try {
@@ -375,7 +371,7 @@ public final class FakeTelegram {
     // ------------------------------------------------------------------------------------------------ dispatch
 
     /** Runs one call under the lock. */
-    private JsonObject handle(String method, @Nullable MethodSpec spec, Params p) {
+    private JsonObject handle(String method, BotApiSpec.@Nullable Method spec, Params p) {
         Deque<Refusal> queued = failures.get(method);
         if (queued != null && !queued.isEmpty()) {
             return Replies.error(queued.poll());
@@ -384,7 +380,7 @@ public final class FakeTelegram {
             return Replies.error(Refusal.notFound());
         }
         try {
-            checkRequired(spec, p);
+            spec.checkRequired(p);
             return Replies.ok(dispatch(spec, p));
         } catch (Refusal r) {
             return Replies.error(r);
@@ -394,7 +390,7 @@ public final class FakeTelegram {
         }
     }
 
-    private JsonElement dispatch(MethodSpec spec, Params p) {
+    private JsonElement dispatch(BotApiSpec.Method spec, Params p) {
         String method = spec.name();
         switch (method) {
             case "getMe":
@@ -442,24 +438,6 @@ public final class FakeTelegram {
                     checkNotBlocked(p.chatId());
                 }
                 return new JsonPrimitive(true);
-        }
-    }
-
-    private static void checkRequired(MethodSpec spec, Params p) {
-        for (String field : spec.required()) {
-            if (p.has(field)) {
-                continue;
-            }
-            if (field.equals("chat_id")) {
-                throw badRequest("chat_id is empty");
-            } else if (field.equals("text")) {
-                throw badRequest("message text is empty");
-            } else if (MEDIA_KINDS.contains(field) || field.equals("sticker") || field.equals("voice")
-                    || field.equals("video_note")) {
-                throw badRequest("there is no " + field + " in the request");
-            } else {
-                throw badRequest("parameter \"" + field + "\" is required");
-            }
         }
     }
 
@@ -983,11 +961,6 @@ public final class FakeTelegram {
 
     // ----------------------------------------------------------------------------------------------- plumbing
 
-    private static String canonicalName(String method) {
-        MethodSpec spec = Spec.lookup(method);
-        return spec != null ? spec.name() : method;
-    }
-
     /** One chat's messages and history. */
     private static final class ChatState {
         long nextId = 1;
@@ -997,50 +970,4 @@ public final class FakeTelegram {
 
     /** A message with what the public view leaves out: its entities (as JSON) and edit date. */
     private record Stored(FakeMessage view, @Nullable String entities, @Nullable Long editDate) {}
-
-    /** A method of the Bot API spec: its name, required parameters and whether it returns just a Boolean. */
-    private record MethodSpec(String name, List<String> required, boolean returnsBoolean) {}
-
-    /** The Bot API's methods, read once from the spec facts shipped in the jar. */
-    private static final class Spec {
-        private static final Map<String, MethodSpec> METHODS = load();
-
-        static @Nullable MethodSpec lookup(String method) {
-            return METHODS.get(method.toLowerCase(Locale.ROOT));
-        }
-
-        private static Map<String, MethodSpec> load() {
-            String resource = "/dev/tgdialog/telegram/botapi-spec.json";
-            try (InputStream in = FakeTelegram.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + resource);
-                }
-                JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                        .getAsJsonObject();
-                Map<String, MethodSpec> methods = new HashMap<>();
-                for (Map.Entry<String, JsonElement> entry : root.getAsJsonObject("methods").entrySet()) {
-                    JsonObject method = entry.getValue().getAsJsonObject();
-                    List<String> required = new ArrayList<>();
-                    JsonArray fields = method.getAsJsonArray("fields");
-                    if (fields != null) {
-                        for (JsonElement f : fields) {
-                            JsonObject field = f.getAsJsonObject();
-                            if (field.has("required") && field.get("required").getAsBoolean()) {
-                                required.add(field.get("name").getAsString());
-                            }
-                        }
-                    }
-                    JsonArray returns = method.getAsJsonArray("returns");
-                    boolean returnsBoolean = returns != null && returns.size() == 1
-                            && returns.get(0).getAsString().equals("Boolean");
-                    String name = entry.getKey();
-                    methods.put(name.toLowerCase(Locale.ROOT), new MethodSpec(name, List.copyOf(required),
-                            returnsBoolean));
-                }
-                return Map.copyOf(methods);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
 }
