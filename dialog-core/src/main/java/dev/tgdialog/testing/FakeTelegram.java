@@ -1,7 +1,6 @@
 package dev.tgdialog.testing;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,45 +10,27 @@ import static dev.tgdialog.testing.Refusal.badRequest;
 
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.internal.json.Json;
-import dev.tgdialog.internal.text.Markup;
-import dev.tgdialog.internal.text.MarkupException;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramClient;
-import dev.tgdialog.telegram.types.Animation;
-import dev.tgdialog.telegram.types.Audio;
 import dev.tgdialog.telegram.types.BotCommand;
 import dev.tgdialog.telegram.types.BotCommandScope;
 import dev.tgdialog.telegram.types.BotCommandScopeDefault;
-import dev.tgdialog.telegram.types.Chat;
-import dev.tgdialog.telegram.types.Document;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
-import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.MenuButton;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.telegram.types.MenuButtonDefault;
-import dev.tgdialog.telegram.types.Message;
-import dev.tgdialog.telegram.types.PhotoSize;
-import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
-import dev.tgdialog.telegram.types.ReplyMarkup;
 import dev.tgdialog.telegram.types.User;
-import dev.tgdialog.telegram.types.Video;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -136,13 +117,6 @@ public final class FakeTelegram {
 
     private static final Gson GSON = Json.gson();
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
-    private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "video", "animation", "audio");
-    private static final Set<String> PARSE_MODES = Set.of("html", "markdown", "markdownv2");
-    private static final Set<String> CHAT_ACTIONS = Set.of(
-            "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-            "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note");
-    private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
-            + " and reply markup are exactly the same as a current content and reply markup of the message";
     private static final String QUERY_TOO_OLD =
             "Bad Request: query is too old and response timeout expired or query ID is invalid";
 
@@ -156,8 +130,8 @@ public final class FakeTelegram {
             .build();
 
     // Everything below is guarded by lock.
-    private final Map<Long, ChatState> chats = new HashMap<>();
-    private final Set<Long> blocked = new HashSet<>();
+    private final Chats chats;
+    private final MessageMethods messages;
     private final Map<String, Instant> openQueries = new HashMap<>();
     private final List<CallbackAnswer> answers = new ArrayList<>();
     private final List<ApiCall> calls = new ArrayList<>();
@@ -165,7 +139,6 @@ public final class FakeTelegram {
     private final Map<String, List<BotCommand>> commands = new HashMap<>();
     private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
     private @Nullable MenuButton defaultMenuButton;
-    private long files;
     private @Nullable OkHttpClient http;
 
     /** A fake Telegram whose messages are dated by a fresh {@link FakeTime}. */
@@ -176,6 +149,8 @@ public final class FakeTelegram {
     /** A fake Telegram whose messages are dated by this time source. */
     public FakeTelegram(TimeSource time) {
         this.time = Objects.requireNonNull(time, "time");
+        this.chats = new Chats(bot, time);
+        this.messages = new MessageMethods(chats);
     }
 
     /** The fake bot, as {@code getMe} answers it. */
@@ -211,14 +186,14 @@ public final class FakeTelegram {
     /** From now on, sends to this chat fail with 403 {@code Forbidden: bot was blocked by the user}. */
     public void block(long chatId) {
         synchronized (lock) {
-            blocked.add(chatId);
+            chats.block(chatId);
         }
     }
 
     /** Lets sends to this chat through again. */
     public void unblock(long chatId) {
         synchronized (lock) {
-            blocked.remove(chatId);
+            chats.unblock(chatId);
         }
     }
 
@@ -263,11 +238,7 @@ public final class FakeTelegram {
     /** The chat's current messages, deletes applied, oldest first. */
     public List<FakeMessage> messages(long chatId) {
         synchronized (lock) {
-            ChatState chat = chats.get(chatId);
-            if (chat == null) {
-                return List.of();
-            }
-            return chat.messages.values().stream().map(Stored::view).toList();
+            return chats.messages(chatId);
         }
     }
 
@@ -280,8 +251,7 @@ public final class FakeTelegram {
     /** Everything the bot did to the chat's messages, in order. */
     public List<ChatEvent> history(long chatId) {
         synchronized (lock) {
-            ChatState chat = chats.get(chatId);
-            return chat == null ? List.of() : List.copyOf(chat.history);
+            return chats.history(chatId);
         }
     }
 
@@ -313,8 +283,7 @@ public final class FakeTelegram {
     /** The id the next message sent to this chat will get. */
     public long nextMessageId(long chatId) {
         synchronized (lock) {
-            ChatState chat = chats.get(chatId);
-            return chat == null ? 1 : chat.nextId;
+            return chats.nextMessageId(chatId);
         }
     }
 
@@ -396,29 +365,29 @@ public final class FakeTelegram {
             case "getMe":
                 return GSON.toJsonTree(bot);
             case "sendMessage":
-                return sendMessage(p);
+                return messages.sendMessage(p);
             case "sendPhoto":
             case "sendDocument":
             case "sendVideo":
             case "sendAnimation":
             case "sendAudio":
-                return sendMedia(p, method.substring(4).toLowerCase(Locale.ROOT));
+                return messages.sendMedia(p, method.substring(4).toLowerCase(Locale.ROOT));
             case "editMessageText":
-                return editText(p);
+                return messages.editText(p);
             case "editMessageCaption":
-                return editCaption(p);
+                return messages.editCaption(p);
             case "editMessageMedia":
-                return editMedia(p);
+                return messages.editMedia(p);
             case "editMessageReplyMarkup":
-                return editReplyMarkup(p);
+                return messages.editReplyMarkup(p);
             case "deleteMessage":
-                return deleteMessage(p);
+                return messages.deleteMessage(p);
             case "deleteMessages":
-                return deleteMessages(p);
+                return messages.deleteMessages(p);
             case "answerCallbackQuery":
                 return answerCallbackQuery(p);
             case "sendChatAction":
-                return sendChatAction(p);
+                return messages.sendChatAction(p);
             case "setMyCommands":
                 return setMyCommands(p);
             case "getMyCommands":
@@ -435,223 +404,10 @@ public final class FakeTelegram {
                     throw badRequest("method not supported by FakeTelegram: " + method);
                 }
                 if (method.startsWith("send") && p.has("chat_id")) {
-                    checkNotBlocked(p.chatId());
+                    chats.checkNotBlocked(p.chatId());
                 }
                 return new JsonPrimitive(true);
         }
-    }
-
-    // --------------------------------------------------------------------------------------------------- sends
-
-    private JsonElement sendMessage(Params p) {
-        long chatId = p.chatId();
-        String parseMode = parseMode(p);
-        String text = checkText(p.string("text"), parseMode);
-        ReplyMarkup markup = replyMarkup(p);
-        checkNotBlocked(chatId);
-        return GSON.toJsonTree(store(chatId, "text", text, null, markup, parseMode, p.raw("entities")));
-    }
-
-    private JsonElement sendMedia(Params p, String kind) {
-        long chatId = p.chatId();
-        String fileId = file(p, kind, p.element(kind), kind);
-        String parseMode = parseMode(p);
-        String caption = checkCaption(p.string("caption"), parseMode);
-        ReplyMarkup markup = replyMarkup(p);
-        checkNotBlocked(chatId);
-        return GSON.toJsonTree(store(chatId, kind, caption, fileId, markup, parseMode, p.raw("caption_entities")));
-    }
-
-    private Message store(long chatId, String kind, @Nullable String text, @Nullable String fileId,
-            @Nullable ReplyMarkup markup, @Nullable String parseMode, @Nullable String entities) {
-        ChatState chat = chats.computeIfAbsent(chatId, id -> new ChatState());
-        long id = chat.nextId++;
-        FakeMessage view = new FakeMessage(chatId, id, text, kind, fileId, rows(markup), markup, parseMode, false,
-                time.now().getEpochSecond());
-        Stored stored = new Stored(view, entities, null);
-        chat.messages.put(id, stored);
-        chat.history.add(new ChatEvent.Sent(view));
-        return toMessage(stored);
-    }
-
-    private JsonElement sendChatAction(Params p) {
-        long chatId = p.chatId();
-        String action = p.string("action");
-        if (action == null || !CHAT_ACTIONS.contains(action)) {
-            throw badRequest("wrong parameter action in request");
-        }
-        checkNotBlocked(chatId);
-        return new JsonPrimitive(true);
-    }
-
-    private void checkNotBlocked(long chatId) {
-        if (blocked.contains(chatId)) {
-            throw new Refusal(403, "Forbidden: bot was blocked by the user", null);
-        }
-    }
-
-    // --------------------------------------------------------------------------------------------------- edits
-
-    private JsonElement editText(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
-        String parseMode = parseMode(p);
-        String text = checkText(p.string("text"), parseMode);
-        InlineKeyboardMarkup markup = inlineMarkup(p);
-        Stored old = findToEdit(p);
-        if (!old.view().kind().equals("text")) {
-            throw badRequest("there is no text in the message to edit");
-        }
-        String entities = p.raw("entities");
-        FakeMessage before = old.view();
-        if (text.equals(before.text()) && Objects.equals(parseMode, before.parseMode())
-                && Objects.equals(entities, old.entities()) && sameInline(before, markup)) {
-            throw new Refusal(400, NOT_MODIFIED, null);
-        }
-        return edited(old, text, before.kind(), before.fileId(), afterEdit(before, markup), parseMode, entities);
-    }
-
-    private JsonElement editCaption(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
-        String parseMode = parseMode(p);
-        String caption = checkCaption(p.string("caption"), parseMode);
-        InlineKeyboardMarkup markup = inlineMarkup(p);
-        Stored old = findToEdit(p);
-        FakeMessage before = old.view();
-        if (before.kind().equals("text")) {
-            throw badRequest("there is no caption in the message to edit");
-        }
-        String entities = p.raw("caption_entities");
-        if (Objects.equals(caption, before.text()) && Objects.equals(parseMode, before.parseMode())
-                && Objects.equals(entities, old.entities()) && sameInline(before, markup)) {
-            throw new Refusal(400, NOT_MODIFIED, null);
-        }
-        return edited(old, caption, before.kind(), before.fileId(), afterEdit(before, markup), parseMode, entities);
-    }
-
-    private JsonElement editMedia(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
-        JsonObject media = p.object("media");
-        if (media == null) {
-            throw badRequest("can't parse InputMedia JSON object");
-        }
-        String kind = media.get("type") instanceof JsonPrimitive t ? t.getAsString() : "";
-        if (!MEDIA_KINDS.contains(kind)) {
-            throw badRequest("unsupported media type: " + kind);
-        }
-        String fileId = file(p, "media", media.get("media"), kind);
-        String parseMode = Params.stringOf(media.get("parse_mode"));
-        checkParseMode(parseMode);
-        String caption = checkCaption(Params.stringOf(media.get("caption")), parseMode);
-        InlineKeyboardMarkup markup = inlineMarkup(p);
-        Stored old = findToEdit(p);
-        FakeMessage before = old.view();
-        if (before.kind().equals("text")) {
-            throw badRequest("there is no media in the message to edit");
-        }
-        JsonElement entitiesElement = media.get("caption_entities");
-        String entities = entitiesElement == null || entitiesElement.isJsonNull() ? null : GSON.toJson(entitiesElement);
-        if (kind.equals(before.kind()) && fileId.equals(before.fileId()) && Objects.equals(caption, before.text())
-                && Objects.equals(parseMode, before.parseMode()) && Objects.equals(entities, old.entities())
-                && sameInline(before, markup)) {
-            throw new Refusal(400, NOT_MODIFIED, null);
-        }
-        return edited(old, caption, kind, fileId, afterEdit(before, markup), parseMode, entities);
-    }
-
-    private JsonElement editReplyMarkup(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
-        InlineKeyboardMarkup markup = inlineMarkup(p);
-        Stored old = findToEdit(p);
-        FakeMessage before = old.view();
-        if (sameInline(before, markup)) {
-            throw new Refusal(400, NOT_MODIFIED, null);
-        }
-        return edited(old, before.text(), before.kind(), before.fileId(), afterEdit(before, markup),
-                before.parseMode(), old.entities());
-    }
-
-    private JsonElement edited(Stored old, @Nullable String text, String kind, @Nullable String fileId,
-            @Nullable ReplyMarkup markup, @Nullable String parseMode, @Nullable String entities) {
-        FakeMessage before = old.view();
-        FakeMessage after = new FakeMessage(before.chatId(), before.messageId(), text, kind, fileId, rows(markup),
-                markup, parseMode, true, before.date());
-        Stored stored = new Stored(after, entities, time.now().getEpochSecond());
-        ChatState chat = chats.get(before.chatId());
-        chat.messages.put(before.messageId(), stored);
-        chat.history.add(new ChatEvent.Edited(before, after));
-        return GSON.toJsonTree(toMessage(stored));
-    }
-
-    /** Edits set the inline keyboard; a reply keyboard sent with the message stays unless one is given. */
-    private static @Nullable ReplyMarkup afterEdit(FakeMessage before, @Nullable InlineKeyboardMarkup markup) {
-        if (markup != null) {
-            return markup;
-        }
-        return before.replyMarkup() instanceof InlineKeyboardMarkup ? null : before.replyMarkup();
-    }
-
-    private static boolean sameInline(FakeMessage before, @Nullable InlineKeyboardMarkup markup) {
-        return before.inlineKeyboard().equals(rows(markup));
-    }
-
-    private static boolean isInlineEdit(Params p) {
-        return !p.has("chat_id") && p.has("inline_message_id");
-    }
-
-    private Stored findToEdit(Params p) {
-        long chatId = p.chatId();
-        long messageId = p.longValue("message_id");
-        ChatState chat = chats.get(chatId);
-        Stored stored = chat == null ? null : chat.messages.get(messageId);
-        if (stored == null) {
-            throw badRequest("message to edit not found");
-        }
-        return stored;
-    }
-
-    // ------------------------------------------------------------------------------------------------- deletes
-
-    private JsonElement deleteMessage(Params p) {
-        long chatId = p.chatId();
-        long messageId = p.longValue("message_id");
-        if (!delete(chatId, messageId)) {
-            throw badRequest("message to delete not found");
-        }
-        return new JsonPrimitive(true);
-    }
-
-    private JsonElement deleteMessages(Params p) {
-        long chatId = p.chatId();
-        JsonElement ids = p.json("message_ids");
-        if (ids == null || !ids.isJsonArray()) {
-            throw badRequest("can't parse message identifiers JSON object");
-        }
-        JsonArray array = ids.getAsJsonArray();
-        if (array.isEmpty() || array.size() > Limits.DELETE_MESSAGES) {
-            throw badRequest("too many messages to delete: " + array.size() + " (1-" + Limits.DELETE_MESSAGES
-                    + " allowed)");
-        }
-        for (JsonElement id : array) {
-            delete(chatId, Params.asLong(id, "message_ids"));
-        }
-        return new JsonPrimitive(true);
-    }
-
-    private boolean delete(long chatId, long messageId) {
-        ChatState chat = chats.get(chatId);
-        if (chat == null || chat.messages.remove(messageId) == null) {
-            return false;
-        }
-        chat.history.add(new ChatEvent.Deleted(messageId));
-        return true;
     }
 
     // ---------------------------------------------------------------------------------------- callback queries
@@ -754,220 +510,4 @@ public final class FakeTelegram {
                 : defaultMenuButton != null ? defaultMenuButton : MenuButtonCommands.of();
         return GSON.toJsonTree(button, MenuButton.class);
     }
-
-    // -------------------------------------------------------------------------------------------- validation
-
-    private static String checkText(@Nullable String text, @Nullable String parseMode) {
-        if (text == null || text.isBlank()) {
-            throw badRequest("message text is empty");
-        }
-        String visible = visible(text, parseMode);
-        if (visible.isBlank()) {
-            throw badRequest("message text is empty");
-        }
-        if (visible.length() > Limits.MESSAGE_TEXT) {
-            throw badRequest("message is too long");
-        }
-        return text;
-    }
-
-    private static @Nullable String checkCaption(@Nullable String caption, @Nullable String parseMode) {
-        if (caption != null && visible(caption, parseMode).length() > Limits.CAPTION) {
-            throw badRequest("message caption is too long");
-        }
-        return caption;
-    }
-
-    /** The text as Telegram shows it after entity parsing; broken markup is refused as Telegram refuses it. */
-    private static String visible(String text, @Nullable String parseMode) {
-        try {
-            return Markup.parse(text, parseMode).visible();
-        } catch (MarkupException e) {
-            throw badRequest("can't parse entities: " + e.getMessage());
-        }
-    }
-
-    private static @Nullable String parseMode(Params p) {
-        String mode = p.string("parse_mode");
-        checkParseMode(mode);
-        return mode;
-    }
-
-    private static void checkParseMode(@Nullable String mode) {
-        if (mode != null && !mode.isEmpty() && !PARSE_MODES.contains(mode.toLowerCase(Locale.ROOT))) {
-            throw badRequest("unsupported parse_mode");
-        }
-    }
-
-    /** The reply markup of a send: any kind, checked as Telegram checks keyboards. */
-    private static @Nullable ReplyMarkup replyMarkup(Params p) {
-        JsonElement json = p.json("reply_markup");
-        if (json == null) {
-            return null;
-        }
-        ReplyMarkup markup;
-        try {
-            markup = json.isJsonObject() ? GSON.fromJson(json, ReplyMarkup.class) : null;
-        } catch (JsonParseException | IllegalStateException e) {
-            markup = null;
-        }
-        if (markup == null) {
-            throw badRequest("can't parse reply keyboard markup JSON object");
-        }
-        if (markup instanceof InlineKeyboardMarkup inline) {
-            checkInline(inline);
-        } else if (markup instanceof ReplyKeyboardMarkup keyboard) {
-            checkKeyboard(keyboard);
-        }
-        return markup;
-    }
-
-    /** The reply markup of an edit, which can only be an inline keyboard. */
-    private static @Nullable InlineKeyboardMarkup inlineMarkup(Params p) {
-        JsonElement json = p.json("reply_markup");
-        if (json == null) {
-            return null;
-        }
-        InlineKeyboardMarkup markup;
-        try {
-            markup = json.isJsonObject() ? GSON.fromJson(json, InlineKeyboardMarkup.class) : null;
-        } catch (JsonParseException | IllegalStateException e) {
-            markup = null;
-        }
-        if (markup == null || markup.inlineKeyboard() == null) {
-            throw badRequest("can't parse inline keyboard markup JSON object");
-        }
-        checkInline(markup);
-        return markup;
-    }
-
-    private static void checkInline(InlineKeyboardMarkup markup) {
-        if (markup.inlineKeyboard() == null) {
-            throw badRequest("can't parse inline keyboard markup JSON object");
-        }
-        int rowNumber = 0;
-        for (List<InlineKeyboardButton> row : markup.inlineKeyboard()) {
-            rowNumber++;
-            if (row == null || row.isEmpty()) {
-                throw badRequest(EMPTY_ROW + rowNumber);
-            }
-            for (InlineKeyboardButton button : row) {
-                if (button == null || button.text() == null) {
-                    throw badRequest("can't parse inline keyboard button: Field \"text\" must be of type String");
-                }
-                checkAction(button);
-            }
-        }
-    }
-
-    /** Picks the button's action in the Bot API server's order; only a callback button's data is checked. */
-    private static void checkAction(InlineKeyboardButton b) {
-        if (b.url() != null || b.loginUrl() != null) {
-            return;
-        }
-        String data = b.callbackData();
-        if (data != null && !data.isEmpty()) {
-            if (data.getBytes(StandardCharsets.UTF_8).length > Limits.CALLBACK_DATA_BYTES) {
-                throw badRequest("BUTTON_DATA_INVALID");
-            }
-            return;
-        }
-        boolean hasAction = b.callbackGame() != null
-                || b.pay() != null
-                || b.switchInlineQuery() != null
-                || b.switchInlineQueryCurrentChat() != null
-                || b.switchInlineQueryChosenChat() != null
-                || b.webApp() != null
-                || b.copyText() != null;
-        if (!hasAction) {
-            throw badRequest("text buttons are unallowed in the inline keyboard");
-        }
-    }
-
-    private static void checkKeyboard(ReplyKeyboardMarkup markup) {
-        if (markup.keyboard() == null) {
-            throw badRequest("can't parse reply keyboard markup JSON object");
-        }
-        int rowNumber = 0;
-        for (List<KeyboardButton> row : markup.keyboard()) {
-            rowNumber++;
-            if (row == null || row.isEmpty()) {
-                throw badRequest(EMPTY_ROW + rowNumber);
-            }
-            for (KeyboardButton button : row) {
-                if (button == null || button.text() == null) {
-                    throw badRequest("can't parse keyboard button: Field \"text\" must be of type String");
-                }
-            }
-        }
-    }
-
-    /**
-     * The file id a media field names: a new id for an upload (a file part named like the field, or an
-     * {@code attach://} reference to one), the string itself for a file id or URL.
-     */
-    private String file(Params p, String field, @Nullable JsonElement value, String kind) {
-        String uploaded = p.files().get(field);
-        if (uploaded == null && value instanceof JsonPrimitive primitive) {
-            String text = primitive.getAsString();
-            if (text.startsWith("attach://")) {
-                uploaded = p.files().get(text.substring("attach://".length()));
-                if (uploaded == null) {
-                    throw badRequest("can't find the attached file " + text.substring("attach://".length()));
-                }
-            } else if (!text.isEmpty()) {
-                return text;
-            }
-        }
-        if (uploaded == null) {
-            throw badRequest("there is no " + field + " in the request");
-        }
-        files++;
-        return String.format(Locale.ROOT, "FAKE-%s-%04d", kind, files);
-    }
-
-    // ---------------------------------------------------------------------------------------- message building
-
-    private Message toMessage(Stored stored) {
-        FakeMessage m = stored.view();
-        Chat chat = m.chatId() > 0
-                ? Chat.builder(m.chatId(), "private").firstName("Test User").build()
-                : Chat.builder(m.chatId(), "supergroup").title("Test Group").build();
-        Message.Builder b = Message.builder(m.messageId(), m.date(), chat).from(bot).editDate(stored.editDate());
-        String fileId = m.fileId();
-        String unique = fileId == null ? null : "U" + Integer.toHexString(fileId.hashCode());
-        switch (m.kind()) {
-            case "photo" -> b.photo(List.of(PhotoSize.of(fileId, unique, 800, 600)));
-            case "document" -> b.document(Document.of(fileId, unique));
-            case "video" -> b.video(Video.of(fileId, unique, 640, 360, 1));
-            case "animation" -> b.animation(Animation.of(fileId, unique, 320, 240, 1));
-            case "audio" -> b.audio(Audio.of(fileId, unique, 1));
-            default -> b.text(m.text());
-        }
-        if (!m.kind().equals("text")) {
-            b.caption(m.text());
-        }
-        if (m.replyMarkup() instanceof InlineKeyboardMarkup inline) {
-            b.replyMarkup(inline);
-        }
-        return b.build();
-    }
-
-    private static List<List<InlineKeyboardButton>> rows(@Nullable ReplyMarkup markup) {
-        return markup instanceof InlineKeyboardMarkup inline && inline.inlineKeyboard() != null
-                ? inline.inlineKeyboard()
-                : List.of();
-    }
-
-    // ----------------------------------------------------------------------------------------------- plumbing
-
-    /** One chat's messages and history. */
-    private static final class ChatState {
-        long nextId = 1;
-        final Map<Long, Stored> messages = new LinkedHashMap<>();
-        final List<ChatEvent> history = new ArrayList<>();
-    }
-
-    /** A message with what the public view leaves out: its entities (as JSON) and edit date. */
-    private record Stored(FakeMessage view, @Nullable String entities, @Nullable Long editDate) {}
 }
