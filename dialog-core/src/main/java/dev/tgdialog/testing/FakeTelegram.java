@@ -1,37 +1,22 @@
 package dev.tgdialog.testing;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.reflect.TypeToken;
-import static dev.tgdialog.testing.Refusal.badRequest;
-
 import dev.tgdialog.TimeSource;
-import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.BotCommand;
 import dev.tgdialog.telegram.types.BotCommandScope;
-import dev.tgdialog.telegram.types.BotCommandScopeDefault;
 import dev.tgdialog.telegram.types.MenuButton;
-import dev.tgdialog.telegram.types.MenuButtonCommands;
-import dev.tgdialog.telegram.types.MenuButtonDefault;
 import dev.tgdialog.telegram.types.User;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -89,7 +74,7 @@ import org.jspecify.annotations.Nullable;
  * {@code "Bad Request: "}): an empty keyboard row ({@link #EMPTY_ROW}), a missing parameter other than
  * {@code chat_id}, {@code text} or a media field ({@code parameter "X" is required}), a body that is not JSON,
  * an invalid command ({@code BOT_COMMAND_INVALID}, {@code BOT_COMMAND_DESCRIPTION_INVALID}), a caption or media
- * edit of a text message ({@code there is no caption/media in the message to edit}), more than 100 ids to
+ * edit of a text message ({@code there is no caption/media in the message to edit}), more than {@value Limits#DELETE_MESSAGES} ids to
  * {@code deleteMessages}, and an unknown chat action. A button with both {@code url} and {@code callback_data} is
  * accepted as a URL button, as the server does. Keyboard size limits (undocumented) are not checked. Inline
  * messages ({@code inline_message_id}) are not tracked: their edits answer {@code true}. File ids are not
@@ -115,13 +100,7 @@ public final class FakeTelegram {
      */
     public static final String EMPTY_ROW = "keyboard row is empty: row ";
 
-    private static final Gson GSON = Json.gson();
-    private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
-    private static final String QUERY_TOO_OLD =
-            "Bad Request: query is too old and response timeout expired or query ID is invalid";
-
     private final Object lock = new Object();
-    private final TimeSource time;
     private final User bot = User.builder(BOT_ID, true, "Test Bot")
             .username(BOT_USERNAME)
             .canJoinGroups(true)
@@ -131,14 +110,11 @@ public final class FakeTelegram {
 
     // Everything below is guarded by lock.
     private final Chats chats;
-    private final MessageMethods messages;
-    private final Map<String, Instant> openQueries = new HashMap<>();
-    private final List<CallbackAnswer> answers = new ArrayList<>();
+    private final CallbackQueries queries;
+    private final BotSettings settings = new BotSettings();
+    private final Dispatcher dispatcher;
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<Refusal>> failures = new HashMap<>();
-    private final Map<String, List<BotCommand>> commands = new HashMap<>();
-    private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
-    private @Nullable MenuButton defaultMenuButton;
     private @Nullable OkHttpClient http;
 
     /** A fake Telegram whose messages are dated by a fresh {@link FakeTime}. */
@@ -148,9 +124,10 @@ public final class FakeTelegram {
 
     /** A fake Telegram whose messages are dated by this time source. */
     public FakeTelegram(TimeSource time) {
-        this.time = Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(time, "time");
         this.chats = new Chats(bot, time);
-        this.messages = new MessageMethods(chats);
+        this.queries = new CallbackQueries(time);
+        this.dispatcher = new Dispatcher(bot, chats, queries, settings);
     }
 
     /** The fake bot, as {@code getMe} answers it. */
@@ -229,7 +206,7 @@ public final class FakeTelegram {
     public void registerCallbackQuery(String queryId) {
         Objects.requireNonNull(queryId, "queryId");
         synchronized (lock) {
-            openQueries.put(queryId, time.now());
+            queries.open(queryId);
         }
     }
 
@@ -258,7 +235,7 @@ public final class FakeTelegram {
     /** The accepted answers to callback queries, in order. */
     public List<CallbackAnswer> callbackAnswers() {
         synchronized (lock) {
-            return List.copyOf(answers);
+            return queries.answers();
         }
     }
 
@@ -292,10 +269,9 @@ public final class FakeTelegram {
      * to other scopes); empty when none are set.
      */
     public List<BotCommand> commands(BotCommandScope scope, @Nullable String languageCode) {
-        String key = commandsKey(GSON.toJsonTree(Objects.requireNonNull(scope, "scope"), BotCommandScope.class),
-                languageCode);
+        Objects.requireNonNull(scope, "scope");
         synchronized (lock) {
-            return commands.getOrDefault(key, List.of());
+            return settings.commands(scope, languageCode);
         }
     }
 
@@ -305,12 +281,13 @@ public final class FakeTelegram {
      */
     public Optional<MenuButton> menuButton(@Nullable Long chatId) {
         synchronized (lock) {
-            return Optional.ofNullable(chatId == null ? defaultMenuButton : chatMenuButtons.get(chatId));
+            return Optional.ofNullable(settings.menuButton(chatId));
         }
     }
 
-    // --------------------------------------------------------------------------------------------- HTTP layer
+    // ------------------------------------------------------------------------------------------------ a request
 
+    /** Reads the request, records it, and runs it (or the failure queued for it) under the lock. */
     private Response answer(Request request) throws IOException {
         String requested;
         try {
@@ -318,196 +295,25 @@ public final class FakeTelegram {
         } catch (Refusal r) {
             return Replies.response(request, Replies.error(r));
         }
-        BotApiSpec.Method spec = BotApiSpec.lookup(requested);
-        String method = spec != null ? spec.name() : requested;
+        BotApiSpec.Method method = BotApiSpec.lookup(requested);
+        String name = method != null ? method.name() : requested;
         Params params;
         try {
             params = RequestDecoder.params(request);
         } catch (Refusal r) {
             synchronized (lock) {
-                calls.add(new ApiCall(method, "{}"));
+                calls.add(new ApiCall(name, "{}"));
             }
             return Replies.response(request, Replies.error(r));
         }
         JsonObject reply;
         synchronized (lock) {
-            calls.add(new ApiCall(method, params.recorded()));
-            reply = handle(method, spec, params);
+            calls.add(new ApiCall(name, params.recorded()));
+            Deque<Refusal> queued = failures.get(name);
+            reply = queued != null && !queued.isEmpty()
+                    ? Replies.error(queued.poll())
+                    : dispatcher.handle(method, params);
         }
         return Replies.response(request, reply);
-    }
-
-    // ------------------------------------------------------------------------------------------------ dispatch
-
-    /** Runs one call under the lock. */
-    private JsonObject handle(String method, BotApiSpec.@Nullable Method spec, Params p) {
-        Deque<Refusal> queued = failures.get(method);
-        if (queued != null && !queued.isEmpty()) {
-            return Replies.error(queued.poll());
-        }
-        if (spec == null) {
-            return Replies.error(Refusal.notFound());
-        }
-        try {
-            spec.checkRequired(p);
-            return Replies.ok(dispatch(spec, p));
-        } catch (Refusal r) {
-            return Replies.error(r);
-        } catch (RuntimeException e) {
-            // JSON of the right shape but the wrong types (a number where an object belongs, say).
-            return Replies.error(badRequest("FakeTelegram could not read the " + spec.name() + " request: " + e));
-        }
-    }
-
-    private JsonElement dispatch(BotApiSpec.Method spec, Params p) {
-        String method = spec.name();
-        switch (method) {
-            case "getMe":
-                return GSON.toJsonTree(bot);
-            case "sendMessage":
-                return messages.sendMessage(p);
-            case "sendPhoto":
-            case "sendDocument":
-            case "sendVideo":
-            case "sendAnimation":
-            case "sendAudio":
-                return messages.sendMedia(p, method.substring(4).toLowerCase(Locale.ROOT));
-            case "editMessageText":
-                return messages.editText(p);
-            case "editMessageCaption":
-                return messages.editCaption(p);
-            case "editMessageMedia":
-                return messages.editMedia(p);
-            case "editMessageReplyMarkup":
-                return messages.editReplyMarkup(p);
-            case "deleteMessage":
-                return messages.deleteMessage(p);
-            case "deleteMessages":
-                return messages.deleteMessages(p);
-            case "answerCallbackQuery":
-                return answerCallbackQuery(p);
-            case "sendChatAction":
-                return messages.sendChatAction(p);
-            case "setMyCommands":
-                return setMyCommands(p);
-            case "getMyCommands":
-                return GSON.toJsonTree(commands.getOrDefault(commandsKey(p), List.of()));
-            case "deleteMyCommands":
-                commands.remove(commandsKey(p));
-                return new JsonPrimitive(true);
-            case "setChatMenuButton":
-                return setChatMenuButton(p);
-            case "getChatMenuButton":
-                return getChatMenuButton(p);
-            default:
-                if (!spec.returnsBoolean()) {
-                    throw badRequest("method not supported by FakeTelegram: " + method);
-                }
-                if (method.startsWith("send") && p.has("chat_id")) {
-                    chats.checkNotBlocked(p.chatId());
-                }
-                return new JsonPrimitive(true);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------- callback queries
-
-    private JsonElement answerCallbackQuery(Params p) {
-        String id = Objects.requireNonNull(p.string("callback_query_id"));
-        String text = p.string("text");
-        if (text != null && text.length() > Limits.CALLBACK_ANSWER_TEXT) {
-            throw badRequest("MESSAGE_TOO_LONG");
-        }
-        Instant opened = openQueries.remove(id);
-        if (opened == null
-                || Duration.between(opened, time.now()).compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) > 0) {
-            throw new Refusal(400, QUERY_TOO_OLD, null);
-        }
-        answers.add(new CallbackAnswer(id, text, p.bool("show_alert"), p.string("url")));
-        return new JsonPrimitive(true);
-    }
-
-    // ----------------------------------------------------------------------------------- commands, menu button
-
-    private JsonElement setMyCommands(Params p) {
-        JsonElement json = p.json("commands");
-        List<BotCommand> list;
-        try {
-            list = json == null || !json.isJsonArray() ? null
-                    : GSON.fromJson(json, TypeToken.getParameterized(List.class, BotCommand.class).getType());
-        } catch (JsonParseException e) {
-            list = null;
-        }
-        if (list == null) {
-            throw badRequest("can't parse commands JSON object");
-        }
-        if (list.size() > Limits.COMMANDS) {
-            throw badRequest("too many commands: " + list.size() + " (at most " + Limits.COMMANDS + ")");
-        }
-        for (BotCommand c : list) {
-            if (c == null || c.command() == null || !COMMAND.matcher(c.command()).matches()) {
-                throw badRequest("BOT_COMMAND_INVALID");
-            }
-            if (c.description() == null || c.description().isEmpty()
-                    || c.description().length() > Limits.COMMAND_DESCRIPTION) {
-                throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
-            }
-        }
-        commands.put(commandsKey(p), List.copyOf(list));
-        return new JsonPrimitive(true);
-    }
-
-    private static String commandsKey(Params p) {
-        JsonElement scope = p.json("scope");
-        if (scope != null && !scope.isJsonObject()) {
-            throw badRequest("can't parse BotCommandScope JSON object");
-        }
-        if (scope != null) {
-            BotCommandScope parsed;
-            try {
-                parsed = GSON.fromJson(scope, BotCommandScope.class);
-            } catch (JsonParseException e) {
-                parsed = null;
-            }
-            if (parsed == null) {
-                throw badRequest("unsupported bot command scope type");
-            }
-            scope = GSON.toJsonTree(parsed, BotCommandScope.class);
-        }
-        return commandsKey(scope, p.string("language_code"));
-    }
-
-    private static String commandsKey(@Nullable JsonElement scope, @Nullable String languageCode) {
-        JsonElement canonical = scope == null ? GSON.toJsonTree(BotCommandScopeDefault.of(), BotCommandScope.class)
-                : scope;
-        return GSON.toJson(canonical) + "|" + (languageCode == null ? "" : languageCode);
-    }
-
-    private JsonElement setChatMenuButton(Params p) {
-        MenuButton button = MenuButtonDefault.of();
-        JsonElement json = p.json("menu_button");
-        if (json != null) {
-            try {
-                button = GSON.fromJson(json, MenuButton.class);
-            } catch (JsonParseException e) {
-                button = null;
-            }
-            if (button == null) {
-                throw badRequest("can't parse menu button JSON object");
-            }
-        }
-        if (p.has("chat_id")) {
-            chatMenuButtons.put(p.chatId(), button);
-        } else {
-            defaultMenuButton = button;
-        }
-        return new JsonPrimitive(true);
-    }
-
-    private JsonElement getChatMenuButton(Params p) {
-        MenuButton button = p.has("chat_id")
-                ? chatMenuButtons.getOrDefault(p.chatId(), MenuButtonDefault.of())
-                : defaultMenuButton != null ? defaultMenuButton : MenuButtonCommands.of();
-        return GSON.toJsonTree(button, MenuButton.class);
     }
 }

@@ -1,0 +1,76 @@
+package dev.tgdialog.testing;
+
+import static dev.tgdialog.testing.Refusal.badRequest;
+import static java.util.Map.entry;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.tgdialog.internal.json.Json;
+import dev.tgdialog.telegram.types.User;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one Bot API call: checks it against the {@link BotApiSpec}, hands it to the handler for its method, and
+ * turns the result or refusal into the reply. A method of the Bot API without a handler is answered {@code true}
+ * when its result is a Boolean (a send still refused for a blocked chat), and refused as not supported otherwise.
+ * Not thread-safe: {@link FakeTelegram} calls it under its one lock.
+ */
+final class Dispatcher {
+    private final Map<String, Function<Params, JsonElement>> handlers;
+    private final Chats chats;
+
+    Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings) {
+        MessageMethods messages = new MessageMethods(chats);
+        this.chats = chats;
+        this.handlers = Map.ofEntries(
+                entry("getMe", p -> Json.gson().toJsonTree(bot)),
+                entry("sendMessage", messages::sendMessage),
+                entry("sendPhoto", p -> messages.sendMedia(p, "photo")),
+                entry("sendDocument", p -> messages.sendMedia(p, "document")),
+                entry("sendVideo", p -> messages.sendMedia(p, "video")),
+                entry("sendAnimation", p -> messages.sendMedia(p, "animation")),
+                entry("sendAudio", p -> messages.sendMedia(p, "audio")),
+                entry("sendChatAction", messages::sendChatAction),
+                entry("editMessageText", messages::editText),
+                entry("editMessageCaption", messages::editCaption),
+                entry("editMessageMedia", messages::editMedia),
+                entry("editMessageReplyMarkup", messages::editReplyMarkup),
+                entry("deleteMessage", messages::deleteMessage),
+                entry("deleteMessages", messages::deleteMessages),
+                entry("answerCallbackQuery", queries::answer),
+                entry("setMyCommands", settings::setMyCommands),
+                entry("getMyCommands", settings::getMyCommands),
+                entry("deleteMyCommands", settings::deleteMyCommands),
+                entry("setChatMenuButton", settings::setChatMenuButton),
+                entry("getChatMenuButton", settings::getChatMenuButton));
+    }
+
+    /** The reply to a call of {@code method}, 404 when the Bot API has no such method. */
+    JsonObject handle(BotApiSpec.@Nullable Method method, Params p) {
+        if (method == null) {
+            return Replies.error(Refusal.notFound());
+        }
+        try {
+            method.checkRequired(p);
+            return Replies.ok(handlers.getOrDefault(method.name(), q -> unhandled(method, q)).apply(p));
+        } catch (Refusal r) {
+            return Replies.error(r);
+        } catch (RuntimeException e) {
+            // JSON of the right shape but the wrong types (a number where an object belongs, say).
+            return Replies.error(badRequest("FakeTelegram could not read the " + method.name() + " request: " + e));
+        }
+    }
+
+    private JsonElement unhandled(BotApiSpec.Method method, Params p) {
+        if (!method.returnsBoolean()) {
+            throw badRequest("method not supported by FakeTelegram: " + method.name());
+        }
+        if (method.name().startsWith("send") && p.has("chat_id")) {
+            chats.checkNotBlocked(p.chatId());
+        }
+        return new JsonPrimitive(true);
+    }
+}
