@@ -4,7 +4,6 @@ import static dev.tgdialog.testing.Refusal.badRequest;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
 import dev.tgdialog.internal.json.Json;
@@ -36,7 +35,17 @@ final class BotSettings {
     private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
     private @Nullable MenuButton defaultMenuButton;
 
-    JsonElement setMyCommands(Params p) {
+    /** The methods this class answers, by name. */
+    Map<String, Dispatcher.Handler> handlers() {
+        return Map.of(
+                "setMyCommands", this::setMyCommands,
+                "getMyCommands", this::getMyCommands,
+                "deleteMyCommands", this::deleteMyCommands,
+                "setChatMenuButton", this::setChatMenuButton,
+                "getChatMenuButton", this::getChatMenuButton);
+    }
+
+    private JsonElement setMyCommands(Params p) {
         List<BotCommand> list = parseCommands(p.json("commands"));
         if (list.size() > Limits.COMMANDS) {
             throw badRequest("too many commands: " + list.size() + " (at most " + Limits.COMMANDS + ")");
@@ -46,11 +55,11 @@ final class BotSettings {
         return new JsonPrimitive(true);
     }
 
-    JsonElement getMyCommands(Params p) {
+    private JsonElement getMyCommands(Params p) {
         return GSON.toJsonTree(commands.getOrDefault(commandsKey(p), List.of()));
     }
 
-    JsonElement deleteMyCommands(Params p) {
+    private JsonElement deleteMyCommands(Params p) {
         commands.remove(commandsKey(p));
         return new JsonPrimitive(true);
     }
@@ -61,18 +70,11 @@ final class BotSettings {
                 List.of());
     }
 
-    JsonElement setChatMenuButton(Params p) {
+    private JsonElement setChatMenuButton(Params p) {
         MenuButton button = MenuButtonDefault.of();
         JsonElement json = p.json("menu_button");
         if (json != null) {
-            try {
-                button = GSON.fromJson(json, MenuButton.class);
-            } catch (JsonParseException e) {
-                button = null;
-            }
-            if (button == null) {
-                throw badRequest("can't parse menu button JSON object");
-            }
+            button = Params.read(json, MenuButton.class, "can't parse menu button JSON object");
         }
         if (p.has("chat_id")) {
             chatMenuButtons.put(p.chatId(), button);
@@ -82,7 +84,7 @@ final class BotSettings {
         return new JsonPrimitive(true);
     }
 
-    JsonElement getChatMenuButton(Params p) {
+    private JsonElement getChatMenuButton(Params p) {
         MenuButton button = p.has("chat_id")
                 ? chatMenuButtons.getOrDefault(p.chatId(), MenuButtonDefault.of())
                 : defaultMenuButton != null ? defaultMenuButton : MenuButtonCommands.of();
@@ -95,17 +97,11 @@ final class BotSettings {
     }
 
     private static List<BotCommand> parseCommands(@Nullable JsonElement json) {
-        List<BotCommand> list;
-        try {
-            list = json == null || !json.isJsonArray() ? null
-                    : GSON.fromJson(json, TypeToken.getParameterized(List.class, BotCommand.class).getType());
-        } catch (JsonParseException e) {
-            list = null;
+        String refusal = "can't parse commands JSON object";
+        if (json == null || !json.isJsonArray()) {
+            throw badRequest(refusal);
         }
-        if (list == null) {
-            throw badRequest("can't parse commands JSON object");
-        }
-        return list;
+        return Params.read(json, TypeToken.getParameterized(List.class, BotCommand.class).getType(), refusal);
     }
 
     private static void checkCommand(@Nullable BotCommand c) {
@@ -125,15 +121,7 @@ final class BotSettings {
             throw badRequest("can't parse BotCommandScope JSON object");
         }
         if (scope != null) {
-            BotCommandScope parsed;
-            try {
-                parsed = GSON.fromJson(scope, BotCommandScope.class);
-            } catch (JsonParseException e) {
-                parsed = null;
-            }
-            if (parsed == null) {
-                throw badRequest("unsupported bot command scope type");
-            }
+            BotCommandScope parsed = Params.read(scope, BotCommandScope.class, "unsupported bot command scope type");
             scope = GSON.toJsonTree(parsed, BotCommandScope.class);
         }
         return commandsKey(scope, p.string("language_code"));

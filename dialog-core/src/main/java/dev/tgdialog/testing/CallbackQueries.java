@@ -36,8 +36,13 @@ final class CallbackQueries {
         open.put(queryId, time.now());
     }
 
+    /** The methods this class answers, by name. */
+    Map<String, Dispatcher.Handler> handlers() {
+        return Map.of("answerCallbackQuery", this::answer);
+    }
+
     /** {@code answerCallbackQuery}: a text too long is refused before the query counts as answered. */
-    JsonElement answer(Params p) {
+    private JsonElement answer(Params p) {
         String id = Objects.requireNonNull(p.string("callback_query_id"));
         String text = p.string("text");
         if (text != null && text.length() > Limits.CALLBACK_ANSWER_TEXT) {

@@ -1,15 +1,14 @@
 package dev.tgdialog.testing;
 
 import static dev.tgdialog.testing.Refusal.badRequest;
-import static java.util.Map.entry;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.telegram.types.User;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,33 +18,24 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe: {@link FakeTelegram} calls it under its one lock.
  */
 final class Dispatcher {
-    private final Map<String, Function<Params, JsonElement>> handlers;
+
+    /** The code of one Bot API method: its result, or a {@link Refusal}. */
+    @FunctionalInterface
+    interface Handler {
+        JsonElement handle(Params p);
+    }
+
+    private final Map<String, Handler> handlers;
     private final Chats chats;
 
     Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings) {
-        MessageMethods messages = new MessageMethods(chats);
         this.chats = chats;
-        this.handlers = Map.ofEntries(
-                entry("getMe", p -> Json.gson().toJsonTree(bot)),
-                entry("sendMessage", messages::sendMessage),
-                entry("sendPhoto", p -> messages.sendMedia(p, "photo")),
-                entry("sendDocument", p -> messages.sendMedia(p, "document")),
-                entry("sendVideo", p -> messages.sendMedia(p, "video")),
-                entry("sendAnimation", p -> messages.sendMedia(p, "animation")),
-                entry("sendAudio", p -> messages.sendMedia(p, "audio")),
-                entry("sendChatAction", messages::sendChatAction),
-                entry("editMessageText", messages::editText),
-                entry("editMessageCaption", messages::editCaption),
-                entry("editMessageMedia", messages::editMedia),
-                entry("editMessageReplyMarkup", messages::editReplyMarkup),
-                entry("deleteMessage", messages::deleteMessage),
-                entry("deleteMessages", messages::deleteMessages),
-                entry("answerCallbackQuery", queries::answer),
-                entry("setMyCommands", settings::setMyCommands),
-                entry("getMyCommands", settings::getMyCommands),
-                entry("deleteMyCommands", settings::deleteMyCommands),
-                entry("setChatMenuButton", settings::setChatMenuButton),
-                entry("getChatMenuButton", settings::getChatMenuButton));
+        Map<String, Handler> byName = new HashMap<>();
+        byName.put("getMe", p -> Json.gson().toJsonTree(bot));
+        byName.putAll(new MessageMethods(chats).handlers());
+        byName.putAll(queries.handlers());
+        byName.putAll(settings.handlers());
+        this.handlers = Map.copyOf(byName);
     }
 
     /** The reply to a call of {@code method}, 404 when the Bot API has no such method. */
@@ -55,7 +45,7 @@ final class Dispatcher {
         }
         try {
             method.checkRequired(p);
-            return Replies.ok(handlers.getOrDefault(method.name(), q -> unhandled(method, q)).apply(p));
+            return Replies.ok(handlers.getOrDefault(method.name(), q -> unhandled(method, q)).handle(p));
         } catch (Refusal r) {
             return Replies.error(r);
         } catch (RuntimeException e) {

@@ -2,10 +2,7 @@ package dev.tgdialog.testing;
 
 import static dev.tgdialog.testing.Refusal.badRequest;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.internal.text.Markup;
 import dev.tgdialog.internal.text.MarkupException;
 import dev.tgdialog.telegram.Limits;
@@ -18,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessageChecks {
     private static final Set<String> PARSE_MODES = Set.of("html", "markdown", "markdownv2");
-    private static final Gson GSON = Json.gson();
 
     private MessageChecks() {}
 
@@ -68,19 +66,7 @@ final class MessageChecks {
 
     /** The reply markup of a send: any kind, checked as Telegram checks keyboards. */
     static @Nullable ReplyMarkup replyMarkup(Params p) {
-        JsonElement json = p.json("reply_markup");
-        if (json == null) {
-            return null;
-        }
-        ReplyMarkup markup;
-        try {
-            markup = json.isJsonObject() ? GSON.fromJson(json, ReplyMarkup.class) : null;
-        } catch (JsonParseException | IllegalStateException e) {
-            markup = null;
-        }
-        if (markup == null) {
-            throw badRequest("can't parse reply keyboard markup JSON object");
-        }
+        ReplyMarkup markup = markup(p, ReplyMarkup.class, "can't parse reply keyboard markup JSON object");
         if (markup instanceof InlineKeyboardMarkup inline) {
             checkInline(inline);
         } else if (markup instanceof ReplyKeyboardMarkup keyboard) {
@@ -91,21 +77,24 @@ final class MessageChecks {
 
     /** The reply markup of an edit, which can only be an inline keyboard. */
     static @Nullable InlineKeyboardMarkup inlineMarkup(Params p) {
+        InlineKeyboardMarkup markup = markup(p, InlineKeyboardMarkup.class,
+                "can't parse inline keyboard markup JSON object");
+        if (markup != null) {
+            checkInline(markup);
+        }
+        return markup;
+    }
+
+    /** The {@code reply_markup} read as a {@code type}, or null if absent. */
+    private static <T> @Nullable T markup(Params p, Class<T> type, String refusal) {
         JsonElement json = p.json("reply_markup");
         if (json == null) {
             return null;
         }
-        InlineKeyboardMarkup markup;
-        try {
-            markup = json.isJsonObject() ? GSON.fromJson(json, InlineKeyboardMarkup.class) : null;
-        } catch (JsonParseException | IllegalStateException e) {
-            markup = null;
+        if (!json.isJsonObject()) {
+            throw badRequest(refusal);
         }
-        if (markup == null || markup.inlineKeyboard() == null) {
-            throw badRequest("can't parse inline keyboard markup JSON object");
-        }
-        checkInline(markup);
-        return markup;
+        return Params.read(json, type, refusal);
     }
 
     /** The text as Telegram shows it after entity parsing; broken markup is refused as Telegram refuses it. */
@@ -121,17 +110,30 @@ final class MessageChecks {
         if (markup.inlineKeyboard() == null) {
             throw badRequest("can't parse inline keyboard markup JSON object");
         }
+        checkRows(markup.inlineKeyboard(), "inline keyboard", InlineKeyboardButton::text, MessageChecks::checkAction);
+    }
+
+    private static void checkKeyboard(ReplyKeyboardMarkup markup) {
+        if (markup.keyboard() == null) {
+            throw badRequest("can't parse reply keyboard markup JSON object");
+        }
+        checkRows(markup.keyboard(), "keyboard", KeyboardButton::text, button -> {});
+    }
+
+    /** Refuses an empty row or a button without a text, and has {@code check} check each button. */
+    private static <B> void checkRows(List<List<B>> rows, String keyboard, Function<B, @Nullable String> text,
+            Consumer<B> check) {
         int rowNumber = 0;
-        for (List<InlineKeyboardButton> row : markup.inlineKeyboard()) {
+        for (List<B> row : rows) {
             rowNumber++;
             if (row == null || row.isEmpty()) {
                 throw badRequest(FakeTelegram.EMPTY_ROW + rowNumber);
             }
-            for (InlineKeyboardButton button : row) {
-                if (button == null || button.text() == null) {
-                    throw badRequest("can't parse inline keyboard button: Field \"text\" must be of type String");
+            for (B button : row) {
+                if (button == null || text.apply(button) == null) {
+                    throw badRequest("can't parse " + keyboard + " button: Field \"text\" must be of type String");
                 }
-                checkAction(button);
+                check.accept(button);
             }
         }
     }
@@ -157,24 +159,6 @@ final class MessageChecks {
                 || b.copyText() != null;
         if (!hasAction) {
             throw badRequest("text buttons are unallowed in the inline keyboard");
-        }
-    }
-
-    private static void checkKeyboard(ReplyKeyboardMarkup markup) {
-        if (markup.keyboard() == null) {
-            throw badRequest("can't parse reply keyboard markup JSON object");
-        }
-        int rowNumber = 0;
-        for (List<KeyboardButton> row : markup.keyboard()) {
-            rowNumber++;
-            if (row == null || row.isEmpty()) {
-                throw badRequest(FakeTelegram.EMPTY_ROW + rowNumber);
-            }
-            for (KeyboardButton button : row) {
-                if (button == null || button.text() == null) {
-                    throw badRequest("can't parse keyboard button: Field \"text\" must be of type String");
-                }
-            }
         }
     }
 }

@@ -13,6 +13,9 @@ import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyMarkup;
 import dev.tgdialog.testing.Chats.Content;
 import dev.tgdialog.testing.Chats.Stored;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +40,25 @@ final class MessageMethods {
         this.chats = chats;
     }
 
-    JsonElement sendMessage(Params p) {
+    /** The methods this class answers, by name. */
+    Map<String, Dispatcher.Handler> handlers() {
+        Map<String, Dispatcher.Handler> handlers = new HashMap<>(Map.of(
+                "sendMessage", this::sendMessage,
+                "sendChatAction", this::sendChatAction,
+                "editMessageText", this::editText,
+                "editMessageCaption", this::editCaption,
+                "editMessageMedia", this::editMedia,
+                "editMessageReplyMarkup", this::editReplyMarkup,
+                "deleteMessage", this::deleteMessage,
+                "deleteMessages", this::deleteMessages));
+        for (String kind : MEDIA_KINDS) {
+            handlers.put("send" + kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
+                    p -> sendMedia(p, kind));
+        }
+        return handlers;
+    }
+
+    private JsonElement sendMessage(Params p) {
         long chatId = p.chatId();
         String parseMode = MessageChecks.parseMode(p);
         String text = MessageChecks.text(p.string("text"), parseMode);
@@ -48,7 +69,7 @@ final class MessageMethods {
     }
 
     /** {@code sendPhoto}, {@code sendDocument} and the like: {@code kind} is the media field, {@code photo}, …. */
-    JsonElement sendMedia(Params p, String kind) {
+    private JsonElement sendMedia(Params p, String kind) {
         long chatId = p.chatId();
         String fileId = file(p, kind, p.element(kind), kind);
         String parseMode = MessageChecks.parseMode(p);
@@ -59,7 +80,7 @@ final class MessageMethods {
                 p.raw("caption_entities"))));
     }
 
-    JsonElement sendChatAction(Params p) {
+    private JsonElement sendChatAction(Params p) {
         long chatId = p.chatId();
         String action = p.string("action");
         if (action == null || !CHAT_ACTIONS.contains(action)) {
@@ -69,39 +90,37 @@ final class MessageMethods {
         return new JsonPrimitive(true);
     }
 
-    JsonElement editText(Params p) {
+    private JsonElement editText(Params p) {
         if (isInlineEdit(p)) {
             return new JsonPrimitive(true);
         }
         String parseMode = MessageChecks.parseMode(p);
-        String text = MessageChecks.text(p.string("text"), parseMode);
-        InlineKeyboardMarkup markup = MessageChecks.inlineMarkup(p);
-        Stored old = findToEdit(p);
-        FakeMessage before = old.view();
-        if (!before.kind().equals("text")) {
-            throw badRequest("there is no text in the message to edit");
-        }
-        return edit(old, new Content(before.kind(), text, before.fileId(), afterEdit(before, markup), parseMode,
-                p.raw("entities")));
+        return editWords(p, "text", MessageChecks.text(p.string("text"), parseMode), parseMode, "entities");
     }
 
-    JsonElement editCaption(Params p) {
+    private JsonElement editCaption(Params p) {
         if (isInlineEdit(p)) {
             return new JsonPrimitive(true);
         }
         String parseMode = MessageChecks.parseMode(p);
         String caption = MessageChecks.caption(p.string("caption"), parseMode);
+        return editWords(p, "caption", caption, parseMode, "caption_entities");
+    }
+
+    /** The rest of an edit of a text message's {@code text} or a media message's {@code caption}. */
+    private JsonElement editWords(Params p, String field, @Nullable String words, @Nullable String parseMode,
+            String entitiesField) {
         InlineKeyboardMarkup markup = MessageChecks.inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
-        if (before.kind().equals("text")) {
-            throw badRequest("there is no caption in the message to edit");
+        if (before.kind().equals("text") != field.equals("text")) {
+            throw badRequest("there is no " + field + " in the message to edit");
         }
-        return edit(old, new Content(before.kind(), caption, before.fileId(), afterEdit(before, markup), parseMode,
-                p.raw("caption_entities")));
+        return edit(old, new Content(before.kind(), words, before.fileId(), afterEdit(before, markup), parseMode,
+                p.raw(entitiesField)));
     }
 
-    JsonElement editMedia(Params p) {
+    private JsonElement editMedia(Params p) {
         if (isInlineEdit(p)) {
             return new JsonPrimitive(true);
         }
@@ -128,7 +147,7 @@ final class MessageMethods {
                 entities == null || entities.isJsonNull() ? null : GSON.toJson(entities)));
     }
 
-    JsonElement editReplyMarkup(Params p) {
+    private JsonElement editReplyMarkup(Params p) {
         if (isInlineEdit(p)) {
             return new JsonPrimitive(true);
         }
@@ -168,7 +187,7 @@ final class MessageMethods {
         return stored;
     }
 
-    JsonElement deleteMessage(Params p) {
+    private JsonElement deleteMessage(Params p) {
         if (!chats.delete(p.chatId(), p.longValue("message_id"))) {
             throw badRequest("message to delete not found");
         }
@@ -176,7 +195,7 @@ final class MessageMethods {
     }
 
     /** Deletes the messages that are there and skips the others, as Telegram does. */
-    JsonElement deleteMessages(Params p) {
+    private JsonElement deleteMessages(Params p) {
         long chatId = p.chatId();
         JsonElement ids = p.json("message_ids");
         if (ids == null || !ids.isJsonArray()) {

@@ -9,6 +9,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.tgdialog.internal.json.Json;
+import java.lang.reflect.Type;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -98,6 +99,23 @@ record Params(JsonObject fields, Map<String, String> files) {
             }
         }
         throw badRequest("chat not found");
+    }
+
+    /**
+     * The JSON read as a {@code type}, refused with this description when Gson cannot read it as one (or reads it
+     * as null).
+     */
+    static <T> T read(JsonElement json, Type type, String refusal) {
+        @Nullable T value;
+        try {
+            value = GSON.fromJson(json, type);
+        } catch (JsonParseException | IllegalStateException e) {
+            value = null;
+        }
+        if (value == null) {
+            throw badRequest(refusal);
+        }
+        return value;
     }
 
     /** A primitive as its string, an object or array as its JSON text, JSON null as null. */
