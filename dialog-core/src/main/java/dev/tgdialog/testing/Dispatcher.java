@@ -12,10 +12,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one Bot API call: checks it against the {@link BotApiSpec}, hands it to the handler for its method, and
- * turns the result or refusal into the reply. A method of the Bot API without a handler is answered {@code true}
- * when its result is a Boolean (a send still refused for a blocked chat), and refused as not supported otherwise.
- * Not thread-safe: {@link FakeTelegram} calls it under its one lock.
+ * Runs one Bot API call: checks it against the {@link BotApiSpec}, hands it to the handler for its method (from
+ * {@link MessageMethods}, {@link CallbackQueries} and {@link BotSettings}, which each name the methods they answer),
+ * and turns the result or refusal into the reply. A method of the Bot API without a handler is answered
+ * {@code true} when its result is a Boolean (a send still refused for a blocked chat), and refused as not supported
+ * otherwise. Not thread-safe: {@link FakeTelegram} calls it under its one lock.
  */
 final class Dispatcher {
 

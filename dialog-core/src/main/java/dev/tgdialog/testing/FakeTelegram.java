@@ -287,13 +287,17 @@ public final class FakeTelegram {
 
     // ------------------------------------------------------------------------------------------------ a request
 
-    /** Reads the request, records it, and runs it (or the failure queued for it) under the lock. */
     private Response answer(Request request) throws IOException {
+        return Replies.response(request, reply(request));
+    }
+
+    /** Reads the request, records it, and runs it (or the failure queued for it) under the lock. */
+    private JsonObject reply(Request request) throws IOException {
         String requested;
         try {
             requested = RequestDecoder.method(request, TOKEN);
         } catch (Refusal r) {
-            return Replies.response(request, Replies.error(r));
+            return Replies.error(r);
         }
         BotApiSpec.Method method = BotApiSpec.lookup(requested);
         String name = method != null ? method.name() : requested;
@@ -304,16 +308,13 @@ public final class FakeTelegram {
             synchronized (lock) {
                 calls.add(new ApiCall(name, "{}"));
             }
-            return Replies.response(request, Replies.error(r));
+            return Replies.error(r);
         }
-        JsonObject reply;
         synchronized (lock) {
             calls.add(new ApiCall(name, params.recorded()));
             Deque<Refusal> queued = failures.get(name);
-            reply = queued != null && !queued.isEmpty()
-                    ? Replies.error(queued.poll())
-                    : dispatcher.handle(method, params);
+            Refusal failure = queued == null ? null : queued.poll();
+            return failure != null ? Replies.error(failure) : dispatcher.handle(method, params);
         }
-        return Replies.response(request, reply);
     }
 }

@@ -45,10 +45,10 @@ final class MessageMethods {
         Map<String, Dispatcher.Handler> handlers = new HashMap<>(Map.of(
                 "sendMessage", this::sendMessage,
                 "sendChatAction", this::sendChatAction,
-                "editMessageText", this::editText,
-                "editMessageCaption", this::editCaption,
-                "editMessageMedia", this::editMedia,
-                "editMessageReplyMarkup", this::editReplyMarkup,
+                "editMessageText", unlessInline(this::editText),
+                "editMessageCaption", unlessInline(this::editCaption),
+                "editMessageMedia", unlessInline(this::editMedia),
+                "editMessageReplyMarkup", unlessInline(this::editReplyMarkup),
                 "deleteMessage", this::deleteMessage,
                 "deleteMessages", this::deleteMessages));
         for (String kind : MEDIA_KINDS) {
@@ -91,17 +91,11 @@ final class MessageMethods {
     }
 
     private JsonElement editText(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
         String parseMode = MessageChecks.parseMode(p);
         return editWords(p, "text", MessageChecks.text(p.string("text"), parseMode), parseMode, "entities");
     }
 
     private JsonElement editCaption(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
         String parseMode = MessageChecks.parseMode(p);
         String caption = MessageChecks.caption(p.string("caption"), parseMode);
         return editWords(p, "caption", caption, parseMode, "caption_entities");
@@ -121,9 +115,6 @@ final class MessageMethods {
     }
 
     private JsonElement editMedia(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
         JsonObject media = p.object("media");
         if (media == null) {
             throw badRequest("can't parse InputMedia JSON object");
@@ -148,9 +139,6 @@ final class MessageMethods {
     }
 
     private JsonElement editReplyMarkup(Params p) {
-        if (isInlineEdit(p)) {
-            return new JsonPrimitive(true);
-        }
         InlineKeyboardMarkup markup = MessageChecks.inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
@@ -175,8 +163,8 @@ final class MessageMethods {
     }
 
     /** Inline messages are not tracked: their edits are answered {@code true} unchecked. */
-    private static boolean isInlineEdit(Params p) {
-        return !p.has("chat_id") && p.has("inline_message_id");
+    private static Dispatcher.Handler unlessInline(Dispatcher.Handler edit) {
+        return p -> !p.has("chat_id") && p.has("inline_message_id") ? new JsonPrimitive(true) : edit.handle(p);
     }
 
     private Stored findToEdit(Params p) {
