@@ -1,0 +1,136 @@
+package dev.tgdialog.testing;
+
+import static dev.tgdialog.testing.Refusal.badRequest;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.reflect.TypeToken;
+import dev.tgdialog.internal.json.Json;
+import dev.tgdialog.telegram.Limits;
+import dev.tgdialog.telegram.types.BotCommand;
+import dev.tgdialog.telegram.types.BotCommandScope;
+import dev.tgdialog.telegram.types.BotCommandScopeDefault;
+import dev.tgdialog.telegram.types.MenuButton;
+import dev.tgdialog.telegram.types.MenuButtonCommands;
+import dev.tgdialog.telegram.types.MenuButtonDefault;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bot's settings and their methods: the command lists per scope and language ({@code setMyCommands},
+ * {@code getMyCommands}, {@code deleteMyCommands}) and the menu buttons per chat and by default
+ * ({@code setChatMenuButton}, {@code getChatMenuButton}), commands checked against {@link Limits}. Not thread-safe:
+ * {@link FakeTelegram} uses it under its one lock.
+ */
+final class BotSettings {
+    private static final Gson GSON = Json.gson();
+    private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
+
+    /** By {@link #commandsKey}: exactly one scope and language, no fallback between them. */
+    private final Map<String, List<BotCommand>> commands = new HashMap<>();
+    private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
+    private @Nullable MenuButton defaultMenuButton;
+
+    /** The methods this class answers, by name. */
+    Map<String, Dispatcher.Handler> handlers() {
+        return Map.of(
+                "setMyCommands", this::setMyCommands,
+                "getMyCommands", this::getMyCommands,
+                "deleteMyCommands", this::deleteMyCommands,
+                "setChatMenuButton", this::setChatMenuButton,
+                "getChatMenuButton", this::getChatMenuButton);
+    }
+
+    private JsonElement setMyCommands(Params p) {
+        List<BotCommand> list = parseCommands(p.json("commands"));
+        if (list.size() > Limits.COMMANDS) {
+            throw badRequest("too many commands: " + list.size() + " (at most " + Limits.COMMANDS + ")");
+        }
+        list.forEach(BotSettings::checkCommand);
+        commands.put(commandsKey(p), List.copyOf(list));
+        return new JsonPrimitive(true);
+    }
+
+    private JsonElement getMyCommands(Params p) {
+        return GSON.toJsonTree(commands.getOrDefault(commandsKey(p), List.of()));
+    }
+
+    private JsonElement deleteMyCommands(Params p) {
+        commands.remove(commandsKey(p));
+        return new JsonPrimitive(true);
+    }
+
+    /** The commands set for exactly this scope and language; empty when none are. */
+    List<BotCommand> commands(BotCommandScope scope, @Nullable String languageCode) {
+        return commands.getOrDefault(commandsKey(GSON.toJsonTree(scope, BotCommandScope.class), languageCode),
+                List.of());
+    }
+
+    private JsonElement setChatMenuButton(Params p) {
+        MenuButton button = MenuButtonDefault.of();
+        JsonElement json = p.json("menu_button");
+        if (json != null) {
+            button = Params.read(json, MenuButton.class, "can't parse menu button JSON object");
+        }
+        if (p.has("chat_id")) {
+            chatMenuButtons.put(p.chatId(), button);
+        } else {
+            defaultMenuButton = button;
+        }
+        return new JsonPrimitive(true);
+    }
+
+    private JsonElement getChatMenuButton(Params p) {
+        MenuButton button = p.has("chat_id")
+                ? chatMenuButtons.getOrDefault(p.chatId(), MenuButtonDefault.of())
+                : defaultMenuButton != null ? defaultMenuButton : MenuButtonCommands.of();
+        return GSON.toJsonTree(button, MenuButton.class);
+    }
+
+    /** The menu button set for this chat, or the default one for {@code null}; null when none was set. */
+    @Nullable MenuButton menuButton(@Nullable Long chatId) {
+        return chatId == null ? defaultMenuButton : chatMenuButtons.get(chatId);
+    }
+
+    private static List<BotCommand> parseCommands(@Nullable JsonElement json) {
+        String refusal = "can't parse commands JSON object";
+        if (json == null || !json.isJsonArray()) {
+            throw badRequest(refusal);
+        }
+        return Params.read(json, TypeToken.getParameterized(List.class, BotCommand.class).getType(), refusal);
+    }
+
+    private static void checkCommand(@Nullable BotCommand c) {
+        if (c == null || c.command() == null || !COMMAND.matcher(c.command()).matches()) {
+            throw badRequest("BOT_COMMAND_INVALID");
+        }
+        if (c.description() == null || c.description().isEmpty()
+                || c.description().length() > Limits.COMMAND_DESCRIPTION) {
+            throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
+        }
+    }
+
+    /** The request's scope and language as a key; an unreadable scope is refused. */
+    private static String commandsKey(Params p) {
+        JsonElement scope = p.json("scope");
+        if (scope != null && !scope.isJsonObject()) {
+            throw badRequest("can't parse BotCommandScope JSON object");
+        }
+        if (scope != null) {
+            BotCommandScope parsed = Params.read(scope, BotCommandScope.class, "unsupported bot command scope type");
+            scope = GSON.toJsonTree(parsed, BotCommandScope.class);
+        }
+        return commandsKey(scope, p.string("language_code"));
+    }
+
+    /** The scope as its canonical JSON (none is the default scope) and the language, so equal pairs meet. */
+    private static String commandsKey(@Nullable JsonElement scope, @Nullable String languageCode) {
+        JsonElement canonical = scope == null ? GSON.toJsonTree(BotCommandScopeDefault.of(), BotCommandScope.class)
+                : scope;
+        return GSON.toJson(canonical) + "|" + (languageCode == null ? "" : languageCode);
+    }
+}
