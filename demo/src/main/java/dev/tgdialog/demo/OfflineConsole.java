@@ -40,25 +40,28 @@ public final class OfflineConsole {
     private int eventsShown;
     private int answersShown;
 
-    /** A console that repeats each line it reads after {@code you>}, so a piped session reads as a transcript. */
-    public OfflineConsole(InputStream in, PrintStream out) {
-        this(in, out, true);
+    /**
+     * A console that repeats each line it reads after {@code you>}, so a piped session reads as a transcript; the
+     * orders confirmed go to {@code kitchen}.
+     */
+    public OfflineConsole(InputStream in, PrintStream out, Kitchen kitchen) {
+        this(in, out, true, kitchen);
     }
 
     /** A console; {@code echo} false when a person types at a terminal and sees their own lines already. */
-    public OfflineConsole(InputStream in, PrintStream out, boolean echo) {
-        this(in, out, echo, new FakeTime(Instant.now()));
+    public OfflineConsole(InputStream in, PrintStream out, boolean echo, Kitchen kitchen) {
+        this(in, out, echo, new FakeTime(Instant.now()), kitchen);
     }
 
     /**
      * A console whose bot lives in {@code time}; the public constructors start it now, so a calendar shows today.
      * Time then stands still, as it does under the harness.
      */
-    OfflineConsole(InputStream in, PrintStream out, boolean echo, FakeTime time) {
+    OfflineConsole(InputStream in, PrintStream out, boolean echo, FakeTime time, Kitchen kitchen) {
         this.in = in;
         this.out = out;
         this.echo = echo;
-        this.harness = BotHarness.builder(OrderBot::configure).time(time).build();
+        this.harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen)).time(time).build();
         this.user = harness.user(USER_ID, "You");
     }
 

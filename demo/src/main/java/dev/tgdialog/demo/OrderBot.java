@@ -21,6 +21,7 @@ import dev.tgdialog.widget.Row;
 import dev.tgdialog.widget.Text;
 import dev.tgdialog.widget.TextWidget;
 import java.math.BigInteger;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The demo bot: a three-step pizza order (size, quantity, confirmation), a settings dialog that switches the
  * language between English and Deutsch, and the commands every bot should have ({@code /start} with deep links,
  * {@code /help}, {@code /settings}); besides, a room {@link Booking} ({@code /book}) and the widget
- * {@link Catalogue} ({@code /catalogue}). The same definition runs against Telegram and in the offline console.
+ * {@link Catalogue} ({@code /catalogue}). A confirmed order goes to the {@link Kitchen} the bot is configured with.
+ * The same definition runs against Telegram and in the offline console.
  */
 public final class OrderBot {
     private static final Logger log = LoggerFactory.getLogger(OrderBot.class);
@@ -46,7 +48,7 @@ public final class OrderBot {
     enum Language { EN, DE }
 
     /** Pizza sizes, with their names in both languages. */
-    enum Size {
+    public enum Size {
         S("Small", "Klein"),
         M("Medium", "Mittel"),
         L("Large", "Groß");
@@ -60,8 +62,15 @@ public final class OrderBot {
         }
     }
 
-    /** What the order dialog returns when confirmed. */
-    record Order(Size size, int quantity) {
+    /** What the order dialog collected and returns when confirmed: the {@link Kitchen} gets it. */
+    public record Order(Size size, int quantity) {
+        public Order {
+            Objects.requireNonNull(size, "size");
+            if (quantity < 1 || quantity > MAX_QUANTITY) {
+                throw new IllegalArgumentException("an order is of 1 to " + MAX_QUANTITY + " pizzas, not " + quantity);
+            }
+        }
+
         String describe(Language language) {
             return language == Language.DE ? quantity + " × Pizza " + size : quantity + " × " + size + " pizza";
         }
@@ -113,7 +122,6 @@ public final class OrderBot {
                     .text(say("Shall we bake it?", "Sollen wir sie backen?"))
                     .add(Button.of("confirm", say("Confirm", "Bestellen"), ctx -> {
                         Order order = order(ctx);
-                        log.info("Order of user {}: {}", ctx.userId(), order);
                         return done(order).saying(tr(ctx, "Thanks! Your order: ", "Danke! Deine Bestellung: ")
                                 + order.describe(language(ctx)));
                     }))
@@ -123,9 +131,20 @@ public final class OrderBot {
                     (ctx, language) -> language == null ? stay() : stay().with(LANGUAGE, language))
             .build();
 
-    /** Registers the dialogs and commands on a bot builder; used for Telegram and for the offline console alike. */
-    public static DialogBot.Builder configure(DialogBot.Builder bot) {
+    /**
+     * Registers the dialogs and commands on a bot builder, with the kitchen that takes confirmed orders; used for
+     * Telegram and for the offline console alike.
+     */
+    public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen) {
+        Objects.requireNonNull(kitchen, "kitchen");
         return bot.dialogs(ORDER, SETTINGS, Catalogue.DIALOG, Booking.DIALOG)
+                // The order closes as the last dialog open, so its result comes here; a cancel returns none.
+                .onResult(ORDER, Order.class, (ctx, order) -> {
+                    if (order != null) {
+                        kitchen.place(order);
+                    }
+                    return stay();
+                })
                 .command("start", (ctx, payload) ->
                         start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
                 .command("settings", OrderBot::settings)

@@ -15,7 +15,7 @@ class OfflineConsoleTest {
     private static String chat(String typed) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new OfflineConsole(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+                new PrintStream(out, true, StandardCharsets.UTF_8), order -> {}).run();
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -23,7 +23,8 @@ class OfflineConsoleTest {
     private static String sessionAt(String now, String typed) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new OfflineConsole(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), true, new FakeTime(Instant.parse(now))).run();
+                new PrintStream(out, true, StandardCharsets.UTF_8), true, new FakeTime(Instant.parse(now)),
+                order -> {}).run();
         String screen = out.toString(StandardCharsets.UTF_8);
         return screen.substring(screen.indexOf("you> "));
     }

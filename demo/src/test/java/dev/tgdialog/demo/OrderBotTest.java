@@ -2,6 +2,8 @@ package dev.tgdialog.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgdialog.demo.OrderBot.Order;
+import dev.tgdialog.demo.OrderBot.Size;
 import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
@@ -12,13 +14,34 @@ import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeUser;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * The order bot as a chat, with a hand-written fake kitchen whose orders the tests read after the conversation (the
+ * Mockito way of checking the kitchen is in {@link OrderPlacementTest}).
+ */
 class OrderBotTest {
+    /** A kitchen that keeps the orders it was given, in order, for the test to read. */
+    static final class FakeKitchen implements Kitchen {
+        private final List<Order> placed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void place(Order order) {
+            placed.add(order);
+        }
+
+        List<Order> placed() {
+            return List.copyOf(placed);
+        }
+    }
+
+    private final FakeKitchen kitchen = new FakeKitchen();
     private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
-    private final BotHarness harness = BotHarness.builder(OrderBot::configure).store(store).build();
+    private final BotHarness harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen)).store(store).build();
     private final FakeUser ann = harness.user(1001, "Ann");
 
     private Stack stack() {
@@ -44,6 +67,7 @@ class OrderBotTest {
         assertThat(ann.lastMessage().text()).isEqualTo("Your order: 3 × S pizza\nShall we bake it?");
         assertThat(ann.buttons()).containsExactly("Confirm", "« Back", "Cancel");
         assertThat(top().data()).containsEntry("size", "\"S\"").containsEntry("quantity", "3");
+        assertThat(kitchen.placed()).isEmpty();
 
         long confirmMessage = ann.lastMessage().messageId();
         ann.click("Confirm");
@@ -53,6 +77,29 @@ class OrderBotTest {
         assertThat(thanks.text()).isEqualTo("Thanks! Your order: 3 × S pizza");
         assertThat(thanks.inlineKeyboard()).isEmpty();
         assertThat(stack().frames()).isEmpty();
+        assertThat(kitchen.placed()).containsExactly(new Order(Size.S, 3));
+    }
+
+    @Test
+    void twoOrdersInARow_reachTheKitchen_eachAsConfirmed() {
+        ann.send("/start");
+        ann.click("Large");
+        ann.send("2");
+        ann.click("Confirm");
+        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 2 × L pizza");
+
+        ann.send("/start size_S");
+        ann.send("20");
+        assertThat(ann.lastMessage().text()).isEqualTo("Your order: 20 × S pizza\nShall we bake it?");
+        ann.click("Confirm");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 20 × S pizza");
+        assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly(
+                "Size L. How many pizzas? Type a number from 1 to 20.",
+                "Thanks! Your order: 2 × L pizza",
+                "Size S. How many pizzas? Type a number from 1 to 20.",
+                "Thanks! Your order: 20 × S pizza");
+        assertThat(kitchen.placed()).containsExactly(new Order(Size.L, 2), new Order(Size.S, 20));
     }
 
     @Test
@@ -74,6 +121,9 @@ class OrderBotTest {
         ann.click("Large");
         ann.send("4");
         assertThat(ann.lastMessage().text()).startsWith("Your order: 4 × L pizza");
+
+        ann.click("Confirm");
+        assertThat(kitchen.placed()).containsExactly(new Order(Size.L, 4));
     }
 
     @ParameterizedTest
@@ -139,6 +189,7 @@ class OrderBotTest {
         assertThat(ann.lastMessage().text()).isEqualTo("Order cancelled.");
         assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
         assertThat(stack().frames()).isEmpty();
+        assertThat(kitchen.placed()).isEmpty();
     }
 
     @Test
@@ -188,6 +239,7 @@ class OrderBotTest {
         ann.send("2");
         ann.click("Bestellen");
         assertThat(ann.lastMessage().text()).isEqualTo("Danke! Deine Bestellung: 2 × Pizza M");
+        assertThat(kitchen.placed()).containsExactly(new Order(Size.M, 2));
     }
 
     @Test
