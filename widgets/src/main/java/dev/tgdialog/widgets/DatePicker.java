@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * header; clicking the header zooms out to the months of the year, and again to a page of twelve years, from where
  * a click zooms back in. Days, months and years outside {@link Builder#notBefore}/{@link Builder#notAfter} keep
  * their cells but show the {@linkplain Builder#outOfRangeMarker out-of-range look} ({@code ·} by default) instead of
- * their label, and a click on one is answered with a toast and changes nothing; navigation past them is not offered. Month and weekday names and the first day of the
- * week follow the user's {@code language_code} unless a locale is given, and so do the digits of the labels
- * (Persian {@code ۲۹} for {@code fa}); a user without one sees English. The JVM's default locale is never used.
+ * their label, and a click on one is answered with a toast and changes nothing; navigation past them is not
+ * offered. Month and weekday names and the first day of the week follow the user's {@code language_code} unless a
+ * locale is given, and so do the digits of the labels (Persian {@code ۲۹} for {@code fa}); a user without one sees
+ * English. The JVM's default locale is never used.
  *
  * <p>Callback payloads are short and checked on every click: {@code d20240229} picks a day, {@code m202402} zooms
  * into a month, {@code y2024} into a year, {@code p}/{@code n} go to the previous/next month, year or page,
@@ -405,7 +406,7 @@ public final class DatePicker extends Picker<LocalDate> {
             return this;
         }
 
-        /** The label {@code format} makes of {@code 31}; fails unless it is a visible label other than the plain one. */
+        /** The label {@code format} makes of {@code 31}; fails unless it is visible and unlike the plain label. */
         private String probe(String setting, String format) {
             Objects.requireNonNull(format, "format");
             String probe;
