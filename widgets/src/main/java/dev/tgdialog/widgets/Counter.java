@@ -132,8 +132,7 @@ public final class Counter implements KeyboardWidget {
             return Transition.reject(staleToast);
         }
         int now = (int) target;
-        ctx.setState(VALUE, now);
-        return OwnState.mirror(onChange.onChange(ctx, now), into, now);
+        return OwnState.change(ctx, VALUE, into, now, () -> onChange.onChange(ctx, now));
     }
 
     private int current(WidgetContext ctx) {
