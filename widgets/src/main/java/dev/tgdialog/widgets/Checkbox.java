@@ -89,8 +89,7 @@ public final class Checkbox implements KeyboardWidget {
         if (target == ctx.state(CHECKED, initial)) {
             return Transition.stay();
         }
-        ctx.setState(CHECKED, target);
-        return OwnState.mirror(onChange.onChange(ctx, target), into, target);
+        return OwnState.change(ctx, CHECKED, into, target, () -> onChange.onChange(ctx, target));
     }
 
     /** Builds a {@link Checkbox}. Not thread-safe; the checkbox it builds is. */

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Renders one row: the minus label, the formatted value, the plus label. The minus and plus payloads are the value
  * the click sets, so a repeated click on an old keyboard does not step twice: setting the value it already has
- * changes nothing. A click past {@code min} or {@code max} is refused with a toast ("The least is 0"), unless the
- * counter cycles (past {@code max} to {@code min} and back); a value that is no single step away, or not a number,
- * is refused as out of date. The value button's payload is {@code =}, handed to {@link Builder#onValueClick}.
+ * changes nothing. At {@code min} the minus button, and at {@code max} the plus button, shows the bound label (a
+ * blank by default) instead, unless the counter cycles (past {@code max} to {@code min} and back): the row keeps its
+ * three buttons, so the value button does not move under a finger that keeps pressing. A click past a bound is
+ * refused with a toast ("The least is 0"); a value that is no single step away, or not a number, is refused as out
+ * of date. The value button's payload is {@code =}, handed to {@link Builder#onValueClick}.
  * Keeps the value in its state ({@code value}; the initial value until the first change), and, with
  * {@link Builder#into}, mirrors it into the dialog's data. Immutable and thread-safe when its functions are.
  */
@@ -35,6 +37,7 @@ public final class Counter implements KeyboardWidget {
     private final boolean cycle;
     private final String minusLabel;
     private final String plusLabel;
+    private final String boundLabel;
     private final IntFunction<String> format;
     private final ChangeHandler<Integer> onChange;
     private final ItemHandler<Integer> onValueClick;
@@ -61,6 +64,7 @@ public final class Counter implements KeyboardWidget {
         this.cycle = b.cycle;
         this.minusLabel = b.minusLabel;
         this.plusLabel = b.plusLabel;
+        this.boundLabel = b.boundLabel;
         this.format = b.format;
         this.onChange = b.onChange;
         this.onValueClick = b.onValueClick;
@@ -95,10 +99,12 @@ public final class Counter implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         int value = current(ctx);
+        long down = down(value);
+        long up = up(value);
         return List.of(List.of(
-                ctx.button(minusLabel, Long.toString(down(value))),
+                ctx.button(down < min ? boundLabel : minusLabel, Long.toString(down)),
                 ctx.button(format.apply(value), VALUE_PAYLOAD),
-                ctx.button(plusLabel, Long.toString(up(value)))));
+                ctx.button(up > max ? boundLabel : plusLabel, Long.toString(up))));
     }
 
     @Override
@@ -126,8 +132,7 @@ public final class Counter implements KeyboardWidget {
             return Transition.reject(staleToast);
         }
         int now = (int) target;
-        ctx.setState(VALUE, now);
-        return OwnState.mirror(onChange.onChange(ctx, now), into, now);
+        return OwnState.change(ctx, VALUE, into, now, () -> onChange.onChange(ctx, now));
     }
 
     private int current(WidgetContext ctx) {
@@ -156,6 +161,7 @@ public final class Counter implements KeyboardWidget {
         private boolean cycle;
         private String minusLabel = "−";
         private String plusLabel = "+";
+        private String boundLabel = " ";
         private IntFunction<String> format = Integer::toString;
         private ChangeHandler<Integer> onChange = ChangeHandler.stay();
         private ItemHandler<Integer> onValueClick = (ctx, value) -> Transition.stay();
@@ -200,6 +206,20 @@ public final class Counter implements KeyboardWidget {
         public Builder labels(String minus, String plus) {
             this.minusLabel = Objects.requireNonNull(minus, "minus");
             this.plusLabel = Objects.requireNonNull(plus, "plus");
+            return this;
+        }
+
+        /**
+         * The label of a step button that cannot step, minus at {@code min} and plus at {@code max} (a counter that
+         * cycles always can); a blank by default. Pressed, it answers with the bound's toast and changes nothing.
+         */
+        public Builder boundLabel(String label) {
+            Objects.requireNonNull(label, "label");
+            if (label.isEmpty()) {
+                throw new IllegalArgumentException("counter " + id + ": boundLabel must not be empty (Telegram refuses"
+                        + " a button without text); \" \" shows a blank");
+            }
+            this.boundLabel = label;
             return this;
         }
 

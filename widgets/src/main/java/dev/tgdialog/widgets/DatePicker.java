@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A calendar keyboard for picking a day. It shows a month as a grid of days under a {@code « February 2024 »}
  * header; clicking the header zooms out to the months of the year, and again to a page of twelve years, from where
- * a click zooms back in. Days, months and years outside {@link Builder#notBefore}/{@link Builder#notAfter} are
- * shown but refused, and navigation past them is not offered. Month and weekday names and the first day of the
- * week follow the user's {@code language_code} unless a locale is given, and so do the digits of the labels
- * (Persian {@code ۲۹} for {@code fa}); a user without one sees English. The JVM's default locale is never used.
+ * a click zooms back in. Days, months and years outside {@link Builder#notBefore}/{@link Builder#notAfter} keep
+ * their cells but show the {@linkplain Builder#outOfRangeMarker out-of-range look} ({@code ·} by default) instead of
+ * their label, and a click on one is answered with a toast and changes nothing; navigation past them is not
+ * offered. Month and weekday names and the first day of the week follow the user's {@code language_code} unless a
+ * locale is given, and so do the digits of the labels (Persian {@code ۲۹} for {@code fa}); a user without one sees
+ * English. The JVM's default locale is never used.
  *
  * <p>Callback payloads are short and checked on every click: {@code d20240229} picks a day, {@code m202402} zooms
  * into a month, {@code y2024} into a year, {@code p}/{@code n} go to the previous/next month, year or page,
@@ -73,6 +75,7 @@ public final class DatePicker extends Picker<LocalDate> {
     private final @Nullable DayOfWeek firstDayOfWeek;
     private final ZoneId zone;
     private final String todayMarker;
+    private final String outOfRangeMarker;
 
     private DatePicker(Builder b) {
         super(b);
@@ -82,6 +85,7 @@ public final class DatePicker extends Picker<LocalDate> {
         this.firstDayOfWeek = b.firstDayOfWeek;
         this.zone = b.zone;
         this.todayMarker = b.todayMarker;
+        this.outOfRangeMarker = b.outOfRangeMarker;
     }
 
     @Override
@@ -167,9 +171,10 @@ public final class DatePicker extends Picker<LocalDate> {
         LocalDate day = s.shown.with(TemporalAdjusters.previousOrSame(s.firstDay));
         // Whole weeks: the days of the months around are blank cells.
         for (; !day.isAfter(last) || cells.size() % 7 != 0; day = day.plusDays(1)) {
-            String label = PickerLocale.digits(day.getDayOfMonth(), 1, s.locale);
+            String label = label(PickerLocale.digits(day.getDayOfMonth(), 1, s.locale), s.inRange(day),
+                    day.equals(s.today));
             cells.add(day.getMonth() != s.shown.getMonth() ? ctx.button(BLANK, NOOP)
-                    : ctx.button(day.equals(s.today) ? mark(label) : label, dayPayload(day)));
+                    : ctx.button(label, dayPayload(day)));
         }
         String title = PickerLocale.title(s.shown.getMonth(), s.locale) + " "
                 + PickerLocale.digits(s.shown.getYear(), 1, s.locale);
@@ -180,10 +185,10 @@ public final class DatePicker extends Picker<LocalDate> {
         int year = s.shown.getYear();
         List<InlineKeyboardButton> cells = new ArrayList<>();
         for (Month m : Month.values()) {
-            String label = PickerLocale.shortMonthName(m, s.locale);
-            boolean now = YearMonth.of(year, m).equals(YearMonth.from(s.today));
-            String payload = String.format(Locale.ROOT, "m%04d%02d", year, m.getValue());
-            cells.add(ctx.button(now ? mark(label) : label, payload));
+            YearMonth month = YearMonth.of(year, m);
+            String label = label(PickerLocale.shortMonthName(m, s.locale), s.inRange(month),
+                    month.equals(YearMonth.from(s.today)));
+            cells.add(ctx.button(label, String.format(Locale.ROOT, "m%04d%02d", year, m.getValue())));
         }
         return grid(header(ctx, s, PickerLocale.digits(year, 1, s.locale), ZOOM_OUT), cells, 3);
     }
@@ -192,10 +197,11 @@ public final class DatePicker extends Picker<LocalDate> {
         int start = pageStart(s.shown.getYear());
         List<InlineKeyboardButton> cells = new ArrayList<>();
         for (int year = start; year < start + YEARS_PER_PAGE; year++) {
-            String label = PickerLocale.digits(year, 1, s.locale);
+            String label = label(PickerLocale.digits(year, 1, s.locale), s.inRange(year),
+                    year == s.today.getYear());
             String payload = String.format(Locale.ROOT, "y%04d", year);
             cells.add(year < FIRST.getYear() || year > LAST.getYear() ? ctx.button(BLANK, NOOP)
-                    : ctx.button(year == s.today.getYear() ? mark(label) : label, payload));
+                    : ctx.button(label, payload));
         }
         String title = PickerLocale.digits(start, 1, s.locale) + " – "
                 + PickerLocale.digits(start + YEARS_PER_PAGE - 1, 1, s.locale);
@@ -218,8 +224,13 @@ public final class DatePicker extends Picker<LocalDate> {
                 s.hasNext() ? ctx.button("»", NEXT) : ctx.button(BLANK, NOOP));
     }
 
-    private String mark(String label) {
-        return String.format(Locale.ROOT, todayMarker, label);
+    /**
+     * A cell's label: the out-of-range look for what may not be picked (its payload stays, so a click is refused
+     * with a toast), else the plain label, marked when it is today, this month or this year.
+     */
+    private String label(String plain, boolean inRange, boolean now) {
+        return !inRange ? String.format(Locale.ROOT, outOfRangeMarker, plain)
+                : now ? String.format(Locale.ROOT, todayMarker, plain) : plain;
     }
 
     private static String dayPayload(LocalDate day) {
@@ -309,6 +320,7 @@ public final class DatePicker extends Picker<LocalDate> {
         private @Nullable DayOfWeek firstDayOfWeek;
         private ZoneId zone = ZoneOffset.UTC;
         private String todayMarker = "[%s]";
+        private String outOfRangeMarker = "·";
 
         private Builder(String id) {
             super(id, "DatePicker");
@@ -374,20 +386,41 @@ public final class DatePicker extends Picker<LocalDate> {
          * {@code %s} for the plain label; {@code "[%s]"} by default.
          */
         public Builder todayMarker(String format) {
-            Objects.requireNonNull(format, "format");
-            String probe;
-            try {
-                probe = String.format(Locale.ROOT, format, "31");
-            } catch (IllegalFormatException e) {
-                throw new IllegalArgumentException("DatePicker " + id + ": todayMarker must be a format with one %s,"
-                        + " was \"" + format + "\"", e);
-            }
-            if (!probe.contains("31") || probe.isBlank() || format.equals("%s")) {
+            if (!probe("todayMarker", format).contains("31")) {
                 throw new IllegalArgumentException("DatePicker " + id + ": todayMarker must show the label with a"
                         + " mark around it, was \"" + format + "\"");
             }
             this.todayMarker = format;
             return this;
+        }
+
+        /**
+         * How a day, month or year outside {@link #notBefore}/{@link #notAfter} is labelled, so that it does not look
+         * pickable: a {@link String#format} pattern with at most one {@code %s} for the plain label, such as
+         * {@code "✕%s"}, or a sign in its place; {@code "·"} by default, which keeps the cell (and the grid's shape)
+         * without a label that invites a click.
+         */
+        public Builder outOfRangeMarker(String format) {
+            probe("outOfRangeMarker", format);
+            this.outOfRangeMarker = format;
+            return this;
+        }
+
+        /** The label {@code format} makes of {@code 31}; fails unless it is visible and unlike the plain label. */
+        private String probe(String setting, String format) {
+            Objects.requireNonNull(format, "format");
+            String probe;
+            try {
+                probe = String.format(Locale.ROOT, format, "31");
+            } catch (IllegalFormatException e) {
+                throw new IllegalArgumentException("DatePicker " + id + ": " + setting + " must be a format with at"
+                        + " most one %s, was \"" + format + "\"", e);
+            }
+            if (probe.isBlank() || probe.equals("31")) {
+                throw new IllegalArgumentException("DatePicker " + id + ": " + setting + " must look unlike the plain"
+                        + " label, was \"" + format + "\"");
+            }
+            return probe;
         }
 
         /** The picker; fails when it has no {@link #onPick} or its fixed bounds leave no day. */

@@ -1,10 +1,18 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
+import dev.tgdialog.RichText;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.TextWidget;
+import java.text.ChoiceFormat;
+import java.text.DateFormat;
+import java.text.FieldPosition;
+import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Telegram reports for the user ({@code de}, {@code pt-br}), falling back to the bundle's fallback locale (English by
  * default) for a language it has no bundle for, for a key that bundle lacks, and when the update has no user. With
  * arguments the text is a {@link MessageFormat} pattern (quote {@code '} as {@code ''}); without, it is used as it
- * is. Keeps no state; immutable and thread-safe when its argument functions are.
+ * is. The text is markup of the window's parse mode; each argument's value, once formatted, is escaped for it (as
+ * {@link dev.tgdialog.widget.Text#format} does), so a value from a user shows as it is and cannot add markup. Keeps no
+ * state; immutable and thread-safe when its argument functions are.
  *
  * <pre>{@code
  * static final I18nText.Bundle MESSAGES = I18nText.bundle("i18n.messages");
@@ -64,7 +74,7 @@ public final class I18nText implements TextWidget {
         for (int i = 0; i < values.length; i++) {
             values[i] = args.get(i).value(ctx);
         }
-        return bundle.format(ctx, key, values);
+        return bundle.render(ctx, key, ctx.parseMode(), values);
     }
 
     /**
@@ -131,9 +141,15 @@ public final class I18nText implements TextWidget {
 
         /**
          * The text of {@code key} in the context's user's language, formatted with {@code args} if any (numbers and
-         * dates in the manner of the language the text is in).
+         * dates in the manner of the language the text is in), nothing escaped: for plain text such as a toast or a
+         * {@linkplain dev.tgdialog.Transition.Move#reply reply} line (which is escaped where it is shown).
          */
         public String format(DialogContext ctx, String key, @Nullable Object... args) {
+            return render(ctx, key, null, args);
+        }
+
+        /** The text of {@code key} formatted with {@code args}, each value escaped for {@code parseMode}. */
+        String render(DialogContext ctx, String key, @Nullable String parseMode, @Nullable Object[] args) {
             ResourceBundle texts = bundle(locale(ctx));
             if (!texts.containsKey(key)) {
                 texts = bundle(fallback);
@@ -143,7 +159,7 @@ public final class I18nText implements TextWidget {
                 return pattern;
             }
             Locale language = texts.getLocale().getLanguage().isEmpty() ? fallback : texts.getLocale();
-            return new MessageFormat(pattern, language).format(args);
+            return EscapedArgument.format(pattern, language, parseMode, args);
         }
 
         private ResourceBundle bundle(Locale locale) {
@@ -156,6 +172,61 @@ public final class I18nText implements TextWidget {
                 cache.putIfAbsent(locale, loaded);
             }
             return loaded;
+        }
+    }
+
+    /**
+     * One argument of a {@link MessageFormat}, formatted as the message format would (by the pattern's format, or by
+     * its default for a number, a date or anything else) and then escaped for a parse mode. A choice is the pattern's
+     * own text, so it is not escaped; one that holds arguments of its own is formatted the same way.
+     */
+    private static final class EscapedArgument extends Format {
+        private final @Nullable Format format;
+        private final Locale locale;
+        private final @Nullable String parseMode;
+        private final @Nullable Object[] args;
+
+        private EscapedArgument(@Nullable Format format, Locale locale, @Nullable String parseMode,
+                @Nullable Object[] args) {
+            this.format = format;
+            this.locale = locale;
+            this.parseMode = parseMode;
+            this.args = args;
+        }
+
+        /** {@code pattern} formatted with {@code args}, each value escaped for {@code parseMode}. */
+        static String format(String pattern, Locale locale, @Nullable String parseMode, @Nullable Object[] args) {
+            MessageFormat message = new MessageFormat(pattern, locale);
+            Format[] formats = message.getFormats();
+            for (int i = 0; i < formats.length; i++) {
+                formats[i] = new EscapedArgument(formats[i], locale, parseMode, args);
+            }
+            message.setFormats(formats);
+            return message.format(args);
+        }
+
+        @Override
+        public StringBuffer format(Object value, StringBuffer to, FieldPosition position) {
+            if (format instanceof ChoiceFormat) {
+                String chosen = format.format(value);
+                return to.append(chosen.indexOf('{') >= 0 ? format(chosen, locale, parseMode, args) : chosen);
+            }
+            String text;
+            if (format != null) {
+                text = format.format(value);
+            } else if (value instanceof Number) {
+                text = NumberFormat.getInstance(locale).format(value);
+            } else if (value instanceof Date) {
+                text = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale).format(value);
+            } else {
+                text = String.valueOf(value);
+            }
+            return to.append(RichText.escape(text, parseMode));
+        }
+
+        @Override
+        public @Nullable Object parseObject(String source, ParsePosition position) {
+            throw new UnsupportedOperationException("an argument of an I18nText is only formatted");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.widget.WidgetContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -59,9 +60,14 @@ abstract class ItemWidget<T> implements KeyboardWidget {
             return OwnState.read(ctx, id(), state, into, kind);
         }
 
-        /** The handler's transition, with the mirror key set to {@code value} when the widget has one. */
-        final Transition mirror(Transition t, @Nullable V value) {
-            return OwnState.mirror(t, into, value);
+        /** The value in the widget's state, as its own render and handlers see it. */
+        final @Nullable V stored(WidgetContext ctx) {
+            return ctx.state(state);
+        }
+
+        /** Keeps {@code value}, runs the change handler and mirrors the value (see {@link OwnState#change}). */
+        final Transition change(WidgetContext ctx, @Nullable V value, OwnState.Handler handler) throws Exception {
+            return OwnState.change(ctx, state, into, value, handler);
         }
     }
 

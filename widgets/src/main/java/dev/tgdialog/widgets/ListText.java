@@ -2,6 +2,7 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
+import dev.tgdialog.RichText;
 import dev.tgdialog.widget.RenderContext;
 import dev.tgdialog.widget.TextWidget;
 import java.util.List;
@@ -13,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * One line per item of a list (typically a getter's value), made by a line formatter; optionally only one page of
  * them. Paged, it shows the items of the page a {@code Key<Integer>} holds (0 first; a getter's value or the
  * dialog's data, such as the page a pager keeps there), held within the pages there are. With no items it shows the
- * empty text ({@code ""}, left out, by default). Keeps no state; immutable and thread-safe when its functions are.
+ * empty text ({@code ""}, left out, by default). The default line is the item's {@link String#valueOf}, escaped for
+ * the window's parse mode so that it shows as it is; a line of the author's is markup of that mode, whose values are
+ * its own to escape (with {@link dev.tgdialog.RichText#escape}). Keeps no state; immutable and thread-safe when its
+ * functions are.
  *
  * <pre>{@code
  * ListText.builder(ORDERS).line((order, n) -> n + ". " + order.title()).pageSize(10).page(PAGE).build()
@@ -31,7 +35,8 @@ public final class ListText<T> implements TextWidget {
     }
 
     private final Function<DialogContext, @Nullable List<T>> items;
-    private final Line<T> line;
+    /** Null for the default line, which is escaped for the window's parse mode. */
+    private final @Nullable Line<T> line;
     private final String separator;
     private final int pageSize;
     private final @Nullable Key<Integer> page;
@@ -89,7 +94,8 @@ public final class ListText<T> implements TextWidget {
             if (i > from) {
                 out.append(separator);
             }
-            out.append(line.format(all.get(i), i + 1));
+            T item = all.get(i);
+            out.append(line != null ? line.format(item, i + 1) : RichText.escape(item, ctx.parseMode()));
         }
         return out.toString();
     }
@@ -106,7 +112,7 @@ public final class ListText<T> implements TextWidget {
     /** Builds a {@link ListText}. Not thread-safe; the text it builds is. */
     public static final class Builder<T> {
         private final Function<DialogContext, @Nullable List<T>> items;
-        private Line<T> line = (item, number) -> String.valueOf(item);
+        private @Nullable Line<T> line;
         private String separator = "\n";
         private int pageSize;
         private @Nullable Key<Integer> page;
@@ -116,7 +122,10 @@ public final class ListText<T> implements TextWidget {
             this.items = Objects.requireNonNull(items, "items");
         }
 
-        /** An item's line; {@link String#valueOf} by default. */
+        /**
+         * An item's line, markup of the window's parse mode; by default the item's {@link String#valueOf}, escaped
+         * for it.
+         */
         public Builder<T> line(Function<T, String> line) {
             Objects.requireNonNull(line, "line");
             this.line = (item, number) -> line.apply(item);

@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the item type
  */
 public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.CheckHandler<T>, List<String>> {
-    private static final Key<List<String>> CHECKED = Key.listOf("checked", String.class);
     private static final String CHECK = "+";
     private static final String UNCHECK = "-";
 
@@ -47,7 +46,7 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
     private final String tooFewToast;
 
     private Multiselect(Builder<T> b) {
-        super(b, CHECKED, "multiselect");
+        super(b, Key.listOf("checked", String.class), "multiselect");
         if (b.min < 0 || b.max < 1 || b.min > b.max) {
             throw new IllegalArgumentException("multiselect " + b.id + ": needs 0 <= min <= max and max >= 1, was min "
                     + b.min + ", max " + b.max);
@@ -98,7 +97,7 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
-        Set<String> checked = new HashSet<>(ctx.state(CHECKED, List.of()));
+        Set<String> checked = new HashSet<>(storedIds(ctx));
         return buttons(ctx, checked::contains, (itemId, on) -> (on ? UNCHECK : CHECK) + itemId);
     }
 
@@ -113,7 +112,7 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
         if (item.isEmpty()) {
             return Transition.reject(staleToast);
         }
-        List<String> checked = new ArrayList<>(ctx.state(CHECKED, List.of()));
+        List<String> checked = new ArrayList<>(storedIds(ctx));
         if (checked.contains(itemId) == check) {
             return Transition.stay();
         }
@@ -126,8 +125,12 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
             checked.remove(itemId);
         }
         @Nullable List<String> now = checked.isEmpty() ? null : List.copyOf(checked);
-        ctx.setState(CHECKED, now);
-        return mirror(onChange.onCheck(ctx, item.get(), check), now);
+        return change(ctx, now, () -> onChange.onCheck(ctx, item.get(), check));
+    }
+
+    private List<String> storedIds(WidgetContext ctx) {
+        @Nullable List<String> ids = stored(ctx);
+        return ids == null ? List.of() : ids;
     }
 
     /**

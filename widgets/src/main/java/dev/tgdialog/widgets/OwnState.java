@@ -26,8 +26,24 @@ final class OwnState {
                 + "own handlers and render can read; give it into(key) to read the value anywhere else");
     }
 
+    /**
+     * Keeps {@code value} in the widget's state, then runs its change handler (which so reads the new value), and
+     * answers the handler's transition with the mirror key set too.
+     */
+    static <V> Transition change(WidgetContext ctx, Key<V> state, @Nullable Key<V> into, @Nullable V value,
+            Handler handler) throws Exception {
+        ctx.setState(state, value);
+        return mirror(handler.run(), into, value);
+    }
+
+    /** A change handler called with what it needs. */
+    @FunctionalInterface
+    interface Handler {
+        Transition run() throws Exception;
+    }
+
     /** {@code t} with the mirror key set, unless there is none or the click was refused. */
-    static <V> Transition mirror(Transition t, @Nullable Key<V> into, @Nullable V value) {
+    private static <V> Transition mirror(Transition t, @Nullable Key<V> into, @Nullable V value) {
         Transition checked = java.util.Objects.requireNonNull(t, "a change handler returned null; return stay()");
         return into != null && checked instanceof Transition.Move move ? move.with(into, value) : checked;
     }

@@ -22,10 +22,8 @@ import java.util.function.Function;
  * @param <T> the item type
  */
 public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, String> {
-    private static final Key<String> CHECKED = Key.of("checked", String.class);
-
     private Radio(Builder<T> b) {
-        super(b, CHECKED, "radio");
+        super(b, Key.of("checked", String.class), "radio");
     }
 
     /** A radio of constant items, each its own id and label ({@link String#valueOf}), one to a row. */
@@ -61,7 +59,7 @@ public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, Strin
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
-        String checked = ctx.state(CHECKED);
+        String checked = stored(ctx);
         return buttons(ctx, itemId -> itemId.equals(checked), (itemId, on) -> itemId);
     }
 
@@ -71,11 +69,8 @@ public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, Strin
         if (item.isEmpty()) {
             return Transition.reject(staleToast);
         }
-        if (payload.equals(ctx.state(CHECKED))) {
-            return Transition.stay();
-        }
-        ctx.setState(CHECKED, payload);
-        return mirror(onChange.onChange(ctx, item.get()), payload);
+        return payload.equals(stored(ctx)) ? Transition.stay()
+                : change(ctx, payload, () -> onChange.onChange(ctx, item.get()));
     }
 
     /**

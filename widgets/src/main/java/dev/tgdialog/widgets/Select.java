@@ -78,11 +78,7 @@ public final class Select<T> extends ItemWidget<T> implements Sized {
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
-        List<InlineKeyboardButton> buttons = new ArrayList<>();
-        for (T item : items.render(ctx)) {
-            buttons.add(ctx.button(items.label(item), items.id(item)));
-        }
-        return Items.rows(buttons, width);
+        return Items.rows(renderRange(ctx, 0, Integer.MAX_VALUE), width);
     }
 
     @Override

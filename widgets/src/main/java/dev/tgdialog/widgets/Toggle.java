@@ -23,10 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the item type
  */
 public final class Toggle<T> extends ItemWidget.Choice<T, ChangeHandler<T>, String> {
-    private static final Key<String> CURRENT = Key.of("current", String.class);
-
     private Toggle(Builder<T> b) {
-        super(b, CURRENT, "toggle");
+        super(b, Key.of("current", String.class), "toggle");
     }
 
     /** A toggle through constant items, each its own id and label ({@link String#valueOf}). */
@@ -60,7 +58,7 @@ public final class Toggle<T> extends ItemWidget.Choice<T, ChangeHandler<T>, Stri
         if (all.isEmpty()) {
             return List.of();
         }
-        int at = indexOf(all, ctx.state(CURRENT));
+        int at = indexOf(all, stored(ctx));
         T next = all.get((at + 1) % all.size());
         return List.of(List.of(ctx.button(items.label(all.get(at)), items.id(next))));
     }
@@ -72,15 +70,14 @@ public final class Toggle<T> extends ItemWidget.Choice<T, ChangeHandler<T>, Stri
         if (target.isEmpty() || all.isEmpty()) {
             return Transition.reject(staleToast);
         }
-        int at = indexOf(all, ctx.state(CURRENT));
+        int at = indexOf(all, stored(ctx));
         if (items.id(all.get(at)).equals(payload)) {
             return Transition.stay();
         }
         if (!items.id(all.get((at + 1) % all.size())).equals(payload)) {
             return Transition.reject(staleToast);
         }
-        ctx.setState(CURRENT, payload);
-        return mirror(onChange.onChange(ctx, target.get()), payload);
+        return change(ctx, payload, () -> onChange.onChange(ctx, target.get()));
     }
 
     private int indexOf(List<T> all, @Nullable String currentId) {

@@ -45,7 +45,7 @@ class CounterTest {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
-                .containsExactly("−", "1 pcs", "+");
+                .containsExactly(" ", "1 pcs", "+");
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("callbackData")
                 .containsExactly("~..0.0.qty.-1", "~..0.0.qty.=", "~..0.0.qty.3");
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
@@ -58,7 +58,7 @@ class CounterTest {
 
         bot.ann.click(0, 2);
         bot.ann.click(0, 2);
-        assertThat(bot.ann.buttons()).startsWith("−", "5 pcs", "+");
+        assertThat(bot.ann.buttons()).startsWith("−", "5 pcs", " ");
         assertThat(bot.state()).containsEntry("qty/value", "5");
         assertThat(bot.data()).containsEntry("qty", "5").containsEntry("changed", "5");
 
@@ -80,6 +80,28 @@ class CounterTest {
         bot.ann.click(0, 2);
         assertThat(bot.toast()).isEqualTo("The most is 5 pcs");
         assertThat(bot.state()).containsEntry("qty/value", "5");
+    }
+
+    @Test
+    void atABound_theStepButtonThatCannotStep_showsTheBoundLabel_andItsClickOnlyToasts() {
+        Counter seats = Counter.builder("seats").min(1).max(2).initial(1).boundLabel("·").build();
+        WidgetBot bot = new WidgetBot(Dialog.builder("seats")
+                .window(Step.MAIN, w -> w.text("Seats").add(seats))
+                .build()).start();
+        assertThat(bot.ann.buttons()).containsExactly("·", "1", "+");
+
+        bot.ann.click("·");
+        assertThat(bot.toast()).isEqualTo("The least is 1");
+        assertThat(bot.state()).doesNotContainKey("seats/value");
+
+        bot.ann.click("+");
+        assertThat(bot.ann.buttons()).containsExactly("−", "2", "·");
+        String before = bot.store.documents().values().iterator().next();
+
+        bot.ann.click("·");
+        assertThat(bot.toast()).isEqualTo("The most is 2");
+        assertThat(bot.ann.buttons()).containsExactly("−", "2", "·");
+        assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
     }
 
     @Test
@@ -125,7 +147,7 @@ class CounterTest {
         assertThat(bot.toast()).isEqualTo("This button is out of date");
 
         assertThat(bot.store.documents().values().iterator().next()).isEqualTo(before);
-        assertThat(bot.ann.buttons()).startsWith("−", "1 pcs", "+");
+        assertThat(bot.ann.buttons()).startsWith(" ", "1 pcs", "+");
     }
 
     @Test
@@ -145,6 +167,7 @@ class CounterTest {
         assertThatThrownBy(() -> Counter.of("c", 5, 1)).hasMessageContaining("counter c: min 5 is above max 1");
         assertThatThrownBy(() -> Counter.builder("c").step(0).build()).hasMessageContaining("step");
         assertThatThrownBy(() -> Counter.builder("c").max(3).initial(4).build()).hasMessageContaining("initial 4");
+        assertThatThrownBy(() -> Counter.builder("c").boundLabel("")).hasMessageContaining("counter c: boundLabel");
         assertThat(Counter.of("c", 3, 9)).isNotNull();
     }
 }

@@ -284,20 +284,23 @@ class DatePickerTest {
     }
 
     @Test
-    void daysOutsideTheBounds_areShownButRefused_andChangeNothing() {
+    void daysOutsideTheBounds_areShownAsOutOfRange_andRefused_andChangeNothing() {
         BotHarness harness = bot("2024-02-12T12:00:00Z",
                 p -> p.locale(Locale.UK).notBefore(LocalDate.of(2024, 2, 10)).notAfter(LocalDate.of(2024, 3, 15)));
         FakeUser ann = started(harness);
         assertThat(rows(ann.lastMessage()).get(0)).as("nothing before February is offered")
                 .containsExactly(" ", "February 2024", "»");
-        assertThat(ann.buttons()).contains("5", "9");
+        assertThat(rows(ann.lastMessage()).subList(2, 4)).containsExactly(
+                row(" ", " ", " ", "·", "·", "·", "·"),
+                row("·", "·", "·", "·", "·", "10", "11"));
 
-        assertRefused(ann, () -> ann.click("9"), "This day cannot be picked");
+        assertRefused(ann, () -> ann.click(3, 4), "This day cannot be picked");
 
         ann.click("»");
         assertThat(rows(ann.lastMessage()).get(0)).as("nothing after March is offered")
                 .containsExactly("«", "March 2024", " ");
-        assertRefused(ann, () -> ann.click("16"), "This day cannot be picked");
+        assertThat(rows(ann.lastMessage()).get(4)).containsExactly("11", "12", "13", "14", "15", "·", "·");
+        assertRefused(ann, () -> ann.click(4, 5), "This day cannot be picked");
         assertRefused(ann, () -> ann.clickWithData(ann.lastMessage(), forge(ann.lastMessage(), "cal", "n")),
                 "There are no later dates");
         assertRefused(ann, () -> ann.clickWithData(ann.lastMessage(), forge(ann.lastMessage(), "cal", "d20991231")),
@@ -315,15 +318,21 @@ class DatePickerTest {
                 p -> p.locale(Locale.US).notBefore(LocalDate.of(2024, 2, 10)).notAfter(LocalDate.of(2024, 3, 15))));
 
         ann.click("February 2024");
-        assertThat(rows(ann.lastMessage()).get(0)).containsExactly(" ", "2024", " ");
-        assertRefused(ann, () -> ann.click("Jan"), "This month cannot be picked");
-        assertRefused(ann, () -> ann.click("Apr"), "This month cannot be picked");
+        assertThat(rows(ann.lastMessage())).containsExactly(
+                row(" ", "2024", " "),
+                row("·", "[Feb]", "Mar"),
+                row("·", "·", "·"),
+                row("·", "·", "·"),
+                row("·", "·", "·"));
+        assertRefused(ann, () -> ann.click(1, 0), "This month cannot be picked");
+        assertRefused(ann, () -> ann.click(2, 0), "This month cannot be picked");
         assertRefused(ann, () -> ann.clickWithData(ann.lastMessage(), forge(ann.lastMessage(), "cal", "p")),
                 "There are no earlier dates");
 
         ann.click("2024");
         assertThat(rows(ann.lastMessage()).get(0)).containsExactly(" ", "2016 – 2027", " ");
-        assertRefused(ann, () -> ann.click("2023"), "This year cannot be picked");
+        assertThat(rows(ann.lastMessage()).get(3)).containsExactly("·", "·", "[2024]");
+        assertRefused(ann, () -> ann.click(3, 1), "This year cannot be picked");
         assertRefused(ann, () -> ann.click("2016 – 2027"), null);
 
         ann.click("[2024]");
@@ -336,13 +345,38 @@ class DatePickerTest {
         BotHarness harness = bot("2024-02-12T12:00:00Z", p -> p.locale(Locale.UK).notBeforeToday()
                 .notAfter(ctx -> LocalDate.ofInstant(ctx.clock().instant(), ZoneId.of("UTC")).plusDays(20)));
         FakeUser ann = started(harness);
-        assertRefused(ann, () -> ann.click("11"), "This day cannot be picked");
+        assertThat(rows(ann.lastMessage()).get(3)).containsExactly("·", "·", "·", "·", "·", "·", "·");
+        assertRefused(ann, () -> ann.click(3, 6), "This day cannot be picked");
         assertThat(rows(ann.lastMessage()).get(0)).containsExactly(" ", "February 2024", "»");
 
         harness.time().advance(Duration.ofDays(1));
         assertRefused(ann, () -> ann.click("[12]"), "This day cannot be picked");
         ann.click("13");
         assertThat(ann.lastMessage().text()).isEqualTo("Picked 2024-02-13");
+    }
+
+    @Test
+    void theOutOfRangeLook_isTheAuthors_andAClickOnItIsAnsweredAndChangesNothing() {
+        FakeUser ann = started(bot("2024-02-12T12:00:00Z",
+                p -> p.locale(Locale.UK).notBeforeToday().outOfRangeMarker("✕%s")));
+
+        assertThat(rows(ann.lastMessage()).subList(2, 5)).containsExactly(
+                row(" ", " ", " ", "✕1", "✕2", "✕3", "✕4"),
+                row("✕5", "✕6", "✕7", "✕8", "✕9", "✕10", "✕11"),
+                row("[12]", "13", "14", "15", "16", "17", "18"));
+        assertRefused(ann, () -> ann.click("✕11"), "This day cannot be picked");
+
+        ann.click("February 2024");
+        assertThat(rows(ann.lastMessage()).get(1)).containsExactly("✕Jan", "[Feb]", "Mar");
+        ann.click("2024");
+        assertThat(rows(ann.lastMessage()).get(3)).containsExactly("✕2022", "✕2023", "[2024]");
+
+        assertThatThrownBy(() -> DatePicker.builder("cal").outOfRangeMarker("%s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outOfRangeMarker");
+        assertThatThrownBy(() -> DatePicker.builder("cal").outOfRangeMarker(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outOfRangeMarker");
+        assertThatThrownBy(() -> DatePicker.builder("cal").outOfRangeMarker("%d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outOfRangeMarker");
     }
 
     @Test

@@ -99,6 +99,27 @@ class I18nTextTest {
         assertThat(startAs(other, "en")).isEqualTo("Hello, Ann!");
     }
 
+    /** What a window of this parse mode shows (its raw text, which Telegram accepted) with {@code text}. */
+    String shownIn(String parseMode, I18nText text) {
+        Dialog dialog = Dialog.builder("markup")
+                .window(Step.ONLY, w -> w.parseMode(parseMode).text(text))
+                .build();
+        return startAs(new WidgetBot(dialog), "en");
+    }
+
+    @Test
+    void argumentValues_areEscapedForTheWindowsParseMode_whileThePatternStaysMarkup() {
+        I18nText.Bundle markup = I18nText.bundle("i18n.markup");
+        I18nText.Arg name = ctx -> "<i>Ann</i> & _co_";
+
+        assertThat(shownIn("HTML", markup.text("html.greeting", name, ctx -> 1234)))
+                .isEqualTo("Hello, <b>&lt;i&gt;Ann&lt;/i&gt; &amp; _co_</b>! You have 1,234 items.");
+        assertThat(shownIn("HTML", markup.text("html.greeting", name, ctx -> 1)))
+                .isEqualTo("Hello, <b>&lt;i&gt;Ann&lt;/i&gt; &amp; _co_</b>! You have one item.");
+        assertThat(shownIn("MarkdownV2", markup.text("markdown.greeting", name, ctx -> 1234.5)))
+                .isEqualTo("Hello, *<i\\>Ann</i\\> & \\_co\\_*\\! You have 1,234\\.50 points\\.");
+    }
+
     @Test
     void definitionMistakes_failWhenBuilt() {
         assertThatThrownBy(() -> MESSAGES.text("no.such.key"))

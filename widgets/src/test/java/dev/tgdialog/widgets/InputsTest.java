@@ -3,6 +3,7 @@ package dev.tgdialog.widgets;
 import static dev.tgdialog.Transition.next;
 import static dev.tgdialog.Transition.stay;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
@@ -14,7 +15,9 @@ import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.widget.Text;
 import dev.tgdialog.widgets.MessageInput.ContentType;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InputsTest {
@@ -64,6 +67,54 @@ class InputsTest {
         assertThat(ann.messages()).extracting(FakeMessage::text).hasSize(4);
         ann.sendLocation(52.52, 13.4);
         assertThat(ann.lastMessage().text()).isEqualTo("3 to 52.52,13.4");
+    }
+
+    /** A dialog asking for a number with this text input, whose value shows as "Got 3". */
+    static FakeUser askingForANumber(TextInput<Integer> input) {
+        Dialog dialog = Dialog.builder("count")
+                .window(W.QTY, w -> w.text("How many?").add(input))
+                .window(W.DONE, w -> w.text(Text.format("Got {qty}")))
+                .build();
+        BotHarness h = BotHarness.of(bot -> bot.dialogs(dialog)
+                .command("go", (ctx, args) -> Transition.start(dialog, null, StartMode.RESET_STACK)));
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/go");
+        return ann;
+    }
+
+    @Test
+    void aRefusedText_withoutAFailureHandler_getsANeutralMessage_neverTheExceptionsText() {
+        FakeUser ann = askingForANumber(TextInput.of("qty", Integer::parseInt, (ctx, n) -> next().with(QTY, n)));
+
+        ann.send("abc");
+
+        assertThat(ann.lastMessage().text())
+                .isEqualTo("That is not a valid answer. Please try again.\nHow many?")
+                .doesNotContain("For input string");
+        ann.send("3");
+        assertThat(ann.lastMessage().text()).isEqualTo("Got 3");
+    }
+
+    @Test
+    void theAuthorWordsTheError_withAMessage_orFromTheExceptionItGets() {
+        FakeUser ann = askingForANumber(TextInput.of("qty", Integer::parseInt, (ctx, n) -> next().with(QTY, n),
+                TextInput.Failure.reply("Please send a number")));
+        ann.send("abc");
+        assertThat(ann.lastMessage().text()).isEqualTo("Please send a number\nHow many?");
+
+        List<Exception> seen = new ArrayList<>();
+        FakeUser bob = askingForANumber(TextInput.of("qty", Integer::parseInt, (ctx, n) -> next().with(QTY, n),
+                (ctx, text, error) -> {
+                    seen.add(error);
+                    return stay().reply(error instanceof NumberFormatException
+                            ? "\"" + text + "\" has letters; digits only, please" : "Something else is wrong");
+                }));
+        bob.send("12abc");
+
+        assertThat(seen).singleElement().isInstanceOf(NumberFormatException.class)
+                .extracting(Exception::getMessage).asString().contains("12abc");
+        assertThat(bob.lastMessage().text()).isEqualTo("\"12abc\" has letters; digits only, please\nHow many?");
+        assertThatThrownBy(() -> TextInput.Failure.reply(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ListGroupTest {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
-                .containsExactly("Tea", "−", "0", "+");
+                .containsExactly("Tea", " ", "0", "+");
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("callbackData")
                 .containsExactly("~..0.0.cart.p2:name:", "~..0.0.cart.p2:qty:-1", "~..0.0.cart.p2:qty:=",
                         "~..0.0.cart.p2:qty:1");
@@ -94,9 +94,9 @@ class ListGroupTest {
         bot.ann.click(1, 4);
 
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
-                .containsExactly("Tea", "−", "0", "+", "·");
+                .containsExactly("Tea", " ", "0", "+", "·");
         assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
-                .containsExactly("Cake", "−", "0", "+", "🎁");
+                .containsExactly("Cake", " ", "0", "+", "🎁");
         assertThat(bot.state()).containsEntry("cart:p2:gift/checked", "true").doesNotContainKey("cart:p1:gift/checked");
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Getter;
 import dev.tgdialog.Key;
+import dev.tgdialog.RichText;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.widget.Button;
 import dev.tgdialog.widget.Text;
@@ -96,6 +97,27 @@ class TextsTest {
                 .isEqualTo("1. Ann; 2. Bob; 3. Cy");
         assertThat(show(ListText.builder(NAMES).empty("Nobody yet").build())).isEqualTo("Nobody yet");
         assertThat(show(ListText.of(NAMES, name -> name))).isEmpty();
+    }
+
+    @Test
+    void listTextsDefaultLine_isEscapedForTheWindowsParseMode_anAuthorsLineIsMarkup() {
+        Getter risky = ctx -> ctx.provide(NAMES, List.of("<b>Ann</b>", "snake_case & co."));
+        ListText<String> plain = ListText.builder(NAMES).build();
+
+        assertThat(shownIn("HTML", plain, risky)).isEqualTo("&lt;b&gt;Ann&lt;/b&gt;\nsnake_case &amp; co.");
+        assertThat(shownIn("MarkdownV2", plain, risky)).isEqualTo("<b\\>Ann</b\\>\nsnake\\_case & co\\.");
+        assertThat(show(plain, risky)).isEqualTo("<b>Ann</b>\nsnake_case & co.");
+        assertThat(shownIn("HTML", ListText.builder(NAMES)
+                        .line(name -> "<i>" + RichText.escape(name, "HTML") + "</i>").build(), risky))
+                .isEqualTo("<i>&lt;b&gt;Ann&lt;/b&gt;</i>\n<i>snake_case &amp; co.</i>");
+    }
+
+    /** What a window of this parse mode shows (its raw text, which Telegram accepted) with {@code text}. */
+    static String shownIn(String parseMode, TextWidget text, Getter getter) {
+        Dialog dialog = Dialog.builder("markup")
+                .window(Step.ONLY, w -> w.parseMode(parseMode).getter(getter).text(text))
+                .build();
+        return new WidgetBot(dialog).start().text();
     }
 
     @Test
