@@ -55,7 +55,7 @@ class BookingTest {
     void aDayBeforeToday_isRefused_andTheStepStays() {
         ann.send("/book");
 
-        ann.click("9");
+        ann.click(4, 0); // 9 March, before today, shown as "·"
 
         assertThat(ann.lastAnswer().text()).isNotBlank();
         assertThat(ann.lastMessage().text()).isEqualTo("Book a room. Which day do you arrive?");
