@@ -380,7 +380,7 @@ public final class FakeTelegram {
             synchronized (lock) {
                 calls.add(new ApiCall(method, "{}"));
             }
-            return respond(request, error(r.code, r.getMessage(), r.retryAfter));
+            return respond(request, error(r.code, r.description, r.retryAfter));
         }
         JsonObject reply;
         synchronized (lock) {
@@ -437,7 +437,7 @@ public final class FakeTelegram {
             checkRequired(spec, p);
             return ok(dispatch(spec, p));
         } catch (Refusal r) {
-            return error(r.code, r.getMessage(), r.retryAfter);
+            return error(r.code, r.description, r.retryAfter);
         } catch (RuntimeException e) {
             // JSON of the right shape but the wrong types (a number where an object belongs, say).
             return error(400, "Bad Request: FakeTelegram could not read the " + spec.name() + " request: " + e, null);
@@ -656,7 +656,7 @@ public final class FakeTelegram {
         FakeMessage after = new FakeMessage(before.chatId(), before.messageId(), text, kind, fileId, rows(markup),
                 markup, parseMode, true, before.date());
         Stored stored = new Stored(after, entities, time.now().getEpochSecond());
-        ChatState chat = chats.get(before.chatId());
+        ChatState chat = Objects.requireNonNull(chats.get(before.chatId()), "the chat of a stored message");
         chat.messages.put(before.messageId(), stored);
         chat.history.add(new ChatEvent.Edited(before, after));
         return GSON.toJsonTree(toMessage(stored));
@@ -1021,8 +1021,9 @@ public final class FakeTelegram {
                 ? Chat.builder(m.chatId(), "private").firstName("Test User").build()
                 : Chat.builder(m.chatId(), "supergroup").title("Test Group").build();
         Message.Builder b = Message.builder(m.messageId(), m.date(), chat).from(bot).editDate(stored.editDate());
-        String fileId = m.fileId();
-        String unique = fileId == null ? null : "U" + Integer.toHexString(fileId.hashCode());
+        // Only the media kinds read these, and every media message has a file; a text message has none.
+        String fileId = Objects.requireNonNullElse(m.fileId(), "");
+        String unique = "U" + Integer.toHexString(fileId.hashCode());
         switch (m.kind()) {
             case "photo" -> b.photo(List.of(PhotoSize.of(fileId, unique, 800, 600)));
             case "document" -> b.document(Document.of(fileId, unique));
@@ -1073,11 +1074,13 @@ public final class FakeTelegram {
     private static final class Refusal extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int code;
+        final String description;
         final @Nullable Long retryAfter;
 
         Refusal(int code, String description, @Nullable Long retryAfter) {
             super(description, null, false, false);
             this.code = code;
+            this.description = description;
             this.retryAfter = retryAfter;
         }
     }

@@ -103,7 +103,8 @@ public final class Engine implements UpdateHandler {
             return CompletableFuture.runAsync(() -> stackless(update), config.executor());
         }
         if (route.notYours()) {
-            log.debug("Click by user {} on another member's dialog refused", update.callbackQuery().from().id());
+            log.debug("Click by user {} on another member's dialog refused",
+                    Objects.requireNonNull(update.callbackQuery(), "only a click is refused as not yours").from().id());
             return answer(route.callback(), config.notYoursToast(), false);
         }
         if (!blockedChats.asMap().isEmpty() && blockedChats.asMap().remove(route.chatId()) != null) {
@@ -123,7 +124,7 @@ public final class Engine implements UpdateHandler {
      */
     private void migrate(Update update, Message message) {
         long from = message.chat().id();
-        long to = message.migrateToChatId();
+        long to = Objects.requireNonNull(message.migrateToChatId(), "handle sends only migrations here");
         try {
             int moved = config.store().moveChat(config.botId(), from, to);
             log.info("Group {} became supergroup {}: {} stacks moved", from, to, moved);
@@ -300,6 +301,11 @@ public final class Engine implements UpdateHandler {
         return null;
     }
 
+    /** The message of a routed update that is not a click: route() routes no other kind. */
+    private static Message routedMessage(Update update) {
+        return Objects.requireNonNull(update.message(), "a routed update is a click or a message");
+    }
+
     private static boolean isGroup(Chat chat) {
         return !"private".equals(chat.type());
     }
@@ -321,7 +327,7 @@ public final class Engine implements UpdateHandler {
                     route.ownerTag());
             try {
                 boolean recovered = recoverIfUnknown(s);
-                if (recovered && (s.callback != null || command(update.message()) == null)) {
+                if (recovered && (s.callback != null || command(routedMessage(update)) == null)) {
                     // What the user pressed or typed was meant for a window that is gone; a command still runs.
                     if (s.callback != null) {
                         answered = answer(s.callback, config.staleToast(), false);
@@ -357,7 +363,7 @@ public final class Engine implements UpdateHandler {
                         }
                     }
                 } else {
-                    t = onMessage(s, update.message());
+                    t = onMessage(s, routedMessage(update));
                     target = s.top();
                 }
                 if (t != null) {
@@ -450,7 +456,7 @@ public final class Engine implements UpdateHandler {
     private @Nullable Transition onMessage(Session s, Message message) throws Exception {
         CommandHandler command = command(message);
         if (command != null) {
-            String text = message.text();
+            String text = Objects.requireNonNull(message.text(), "a command is a text");
             int space = text.indexOf(' ');
             return command.handle(ctx(s, s.top(), ""), space < 0 ? "" : text.substring(space + 1).strip());
         }
@@ -485,7 +491,7 @@ public final class Engine implements UpdateHandler {
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
                 Widget widget = decoded == null ? null : window.widget(decoded.widgetId());
                 if (widget instanceof KeyboardWidget keyboard) {
-                    String payload = decoded.payload();
+                    String payload = Objects.requireNonNull(decoded, "the widget was found by it").payload();
                     if (payload.startsWith(CallbackData.SPILL)) {
                         payload = top.spill.get(payload);
                     }
@@ -546,12 +552,13 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
-        long shown = s.lastMessage == null ? 0 : outbox.resolve(s.lastMessage.messageId());
-        if (clicked != null && shown < 0) {
+        ShownMessage last = s.lastMessage;
+        long shown = last == null ? 0 : outbox.resolve(last.messageId());
+        if (clicked != null && last != null && shown < 0) {
             // A message sent late, behind a flood wait, whose id never reached the stack (a restart, a failed
             // correction): the frame and revision in the callback data tie this click to the window it shows.
-            s.lastMessage = new ShownMessage(clicked.messageId(), s.lastMessage.kind(), s.lastMessage.renderHash());
-        } else if (clicked == null || s.lastMessage == null || clicked.messageId() != shown) {
+            s.lastMessage = new ShownMessage(clicked.messageId(), last.kind(), last.renderHash());
+        } else if (clicked == null || last == null || clicked.messageId() != shown) {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
@@ -612,24 +619,27 @@ public final class Engine implements UpdateHandler {
             }
         }
         if (t instanceof Transition.Next) {
-            Window after = dialog(required(frame, t)).after(frame.windowId);
+            WorkFrame current = required(frame, t);
+            Window after = dialog(current).after(current.windowId);
             if (after == null) {
-                throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
+                throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the last one, there is no next window");
             }
-            moveTo(frame, after.id());
+            moveTo(current, after.id());
         } else if (t instanceof Transition.Back) {
-            Window before = dialog(required(frame, t)).before(frame.windowId);
+            WorkFrame current = required(frame, t);
+            Window before = dialog(current).before(current.windowId);
             if (before == null) {
-                throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
+                throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the first one, there is no window before it");
             }
-            moveTo(frame, before.id());
+            moveTo(current, before.id());
         } else if (t instanceof Transition.SwitchTo to) {
-            if (dialog(required(frame, t)).window(to.windowId()) == null) {
-                throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + to.windowId());
+            WorkFrame current = required(frame, t);
+            if (dialog(current).window(to.windowId()) == null) {
+                throw new IllegalStateException("dialog " + current.dialogId + " has no window " + to.windowId());
             }
-            moveTo(frame, to.windowId());
+            moveTo(current, to.windowId());
         } else if (t instanceof Transition.Start start) {
             Dialog registered = config.dialogs().get(start.dialog().id());
             if (registered == null) {

@@ -275,10 +275,7 @@ final class Presenter {
         if ((r.replyKeyboard() || leavesReplyKeyboard) && mode == ShowMode.EDIT) {
             mode = ShowMode.SEND;
         }
-        if (mode == ShowMode.EDIT && last == null) {
-            mode = ShowMode.SEND;
-        }
-        if (mode == ShowMode.EDIT) {
+        if (mode == ShowMode.EDIT && last != null) {
             if (last.renderHash().equals(r.hash())) {
                 log.debug("Render identical to message {}; nothing sent", last.messageId());
                 return;
@@ -439,7 +436,7 @@ final class Presenter {
                     .replyMarkup(inline)
                     .build();
         }
-        return EditMessageMedia.builder(inputMedia(r))
+        return EditMessageMedia.builder(inputMedia(r, r.media()))
                 .chatId(ChatId.of(s.chatId))
                 .messageId(messageId)
                 .replyMarkup(inline)
@@ -473,8 +470,7 @@ final class Presenter {
         };
     }
 
-    private static InputMedia inputMedia(Rendered r) {
-        Media media = r.media();
+    private static InputMedia inputMedia(Rendered r, Media media) {
         String caption = r.text().isEmpty() ? null : r.text();
         return switch (media.kind()) {
             case "photo" -> InputMediaPhoto.builder(media.file()).caption(caption).parseMode(r.parseMode()).build();
