@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A typed name for a value in a dialog's data (or a widget's state): what goes in with a {@code Key<Integer>} comes
@@ -76,7 +77,7 @@ public final class Key<T> {
         }
 
         @Override
-        public Type getOwnerType() {
+        public @Nullable Type getOwnerType() {
             return null;
         }
 

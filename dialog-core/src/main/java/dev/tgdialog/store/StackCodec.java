@@ -165,7 +165,8 @@ public final class StackCodec {
                 }
             }
             in.endObject();
-            if (in.peek() != JsonToken.END_DOCUMENT || (seen | 16) != 127 || format != FORMAT_VERSION) {
+            if (in.peek() != JsonToken.END_DOCUMENT || (seen | 16) != 127 || format != FORMAT_VERSION
+                    || id == null || frames == null || updates == null) {
                 return null;
             }
             return new Stack(id, frames, version, last, updates, next);
@@ -225,7 +226,7 @@ public final class StackCodec {
             }
         }
         in.endObject();
-        if (seen != 7) {
+        if (seen != 7 || kind == null || hash == null) {
             throw new IllegalStateException("missing field");
         }
         return new ShownMessage(messageId, kind, hash);
@@ -279,7 +280,7 @@ public final class StackCodec {
             }
         }
         in.endObject();
-        if ((seen & 15) != 15) {
+        if ((seen & 15) != 15 || id == null || dialog == null || window == null) {
             return null;
         }
         return new Frame(id, dialog, window, revision, input, data, state, spill);

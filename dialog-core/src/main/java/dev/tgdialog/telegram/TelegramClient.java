@@ -374,6 +374,11 @@ public final class TelegramClient implements AutoCloseable {
             throw notBotApi(name, response.code(), "an empty response (HTTP " + response.code() + ")");
         }
         if (envelope.ok) {
+            if (envelope.result == null) {
+                // Every Bot API method answers something (true at least); a null would reach a caller typed non-null.
+                throw notBotApi(name, response.code(),
+                        "an ok response without a result (HTTP " + response.code() + ")");
+            }
             @SuppressWarnings("unchecked")
             R value = (R) envelope.result;
             return value;
@@ -428,7 +433,8 @@ public final class TelegramClient implements AutoCloseable {
                 || (timeout && message.contains("connect"));
         String what = (timeout ? "timed out" : "network failure") + ": "
                 + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + redactor.redact(e.getMessage()));
-        return new TelegramException.Network(method, what, timeout, !notSent, redactor.redact(e));
+        return new TelegramException.Network(method, what, timeout, !notSent,
+                Objects.requireNonNull(redactor.redact(e), "the copy of an exception"));
     }
 
     /**
@@ -631,7 +637,7 @@ public final class TelegramClient implements AutoCloseable {
             boolean owns = okHttpClient == null;
             // OkHttp's own retry would re-send a POST whose reused connection broke after the server took it: a
             // message sent twice. Only the RetryPolicy, which knows a send from a get, may repeat a call.
-            OkHttpClient http = owns
+            OkHttpClient http = okHttpClient == null
                     ? defaultHttp()
                     : okHttpClient.newBuilder().retryOnConnectionFailure(false).build();
             return new TelegramClient(this, http, owns, new Pacer(pacing, time));

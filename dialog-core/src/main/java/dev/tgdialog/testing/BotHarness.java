@@ -44,7 +44,7 @@ public final class BotHarness {
         DialogBot.Builder bot = DialogBot.builder(client)
                 .timeSource(clock)
                 .executor(b.executor)
-                .username(telegram.bot().username());
+                .username(Objects.requireNonNull(telegram.bot().username(), "the fake bot has a username"));
         if (b.store != null) {
             bot.store(b.store);
         }
@@ -109,7 +109,7 @@ public final class BotHarness {
         private final Consumer<DialogBot.Builder> config;
         private Executor executor = Runnable::run;
         private FakeTime time = new FakeTime();
-        private StackStore store;
+        private @Nullable StackStore store;
         private @Nullable TimeSource clock;
 
         private Builder(Consumer<DialogBot.Builder> config) {

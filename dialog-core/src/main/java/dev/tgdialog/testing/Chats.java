@@ -87,7 +87,7 @@ final class Chats {
         FakeMessage after = new FakeMessage(before.chatId(), before.messageId(), c.text(), c.kind(), c.fileId(),
                 rows(c.markup()), c.markup(), c.parseMode(), true, before.date());
         Stored stored = new Stored(after, c.entities(), time.now().getEpochSecond());
-        ChatState chat = chats.get(before.chatId());
+        ChatState chat = Objects.requireNonNull(chats.get(before.chatId()), "the chat of a stored message");
         chat.messages.put(before.messageId(), stored);
         chat.history.add(new ChatEvent.Edited(before, after));
         return toMessage(stored);
@@ -158,8 +158,9 @@ final class Chats {
                 ? Chat.builder(m.chatId(), "private").firstName("Test User").build()
                 : Chat.builder(m.chatId(), "supergroup").title("Test Group").build();
         Message.Builder b = Message.builder(m.messageId(), m.date(), chat).from(bot).editDate(stored.editDate());
-        String fileId = m.fileId();
-        String unique = fileId == null ? null : "U" + Integer.toHexString(fileId.hashCode());
+        // Only the media kinds read these, and every media message has a file; a text message has none.
+        String fileId = Objects.requireNonNullElse(m.fileId(), "");
+        String unique = "U" + Integer.toHexString(fileId.hashCode());
         switch (m.kind()) {
             case "photo" -> b.photo(List.of(PhotoSize.of(fileId, unique, 800, 600)));
             case "document" -> b.document(Document.of(fileId, unique));

@@ -11,11 +11,13 @@ final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int code;
+    private final String description;
     private final @Nullable Long retryAfter;
 
     Refusal(int code, String description, @Nullable Long retryAfter) {
         super(description, null, false, false);
         this.code = code;
+        this.description = description;
         this.retryAfter = retryAfter;
     }
 
@@ -34,7 +36,7 @@ final class Refusal extends RuntimeException {
     }
 
     String description() {
-        return getMessage();
+        return description;
     }
 
     @Nullable Long retryAfter() {

@@ -5,6 +5,7 @@ import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,7 +44,7 @@ public final class RoundTripStore implements StackStore {
         int moved = 0;
         for (StackKey key : java.util.List.copyOf(documents.keySet())) {
             if (key.botId() == botId && key.chatId() == fromChatId) {
-                String document = documents.remove(key);
+                String document = Objects.requireNonNull(documents.remove(key), "a key of the map, under its lock");
                 StackKey target = new StackKey(botId, toChatId, key.userId(), key.threadId(), key.stackId());
                 if (!documents.containsKey(target)) {
                     documents.put(target, StackCodec.encode(StackCodec.decode(document).withoutLastMessage()));

@@ -134,7 +134,7 @@ public final class WebhookHandler {
     }
 
     private static int failed(Update update, Throwable error) {
-        Throwable cause = Failures.cause(error);
+        Throwable cause = Objects.requireNonNull(Failures.cause(error), "the cause of a failure");
         if (cause instanceof RejectedExecutionException) {
             log.warn("Update {} refused by the handler (503): {}", update.updateId(), cause.getMessage());
             return 503;

@@ -262,7 +262,8 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public KeyboardButton replyButton(String label, String payload) {
         InlineKeyboardButton inline = button(label, payload);
-        render.spill.put(Presenter.REPLY_LABEL + label, inline.callbackData());
+        Render current = Objects.requireNonNull(render, "buttons are made only while rendering");
+        current.spill.put(Presenter.REPLY_LABEL + label, inline.callbackData());
         return KeyboardButton.of(label);
     }
 

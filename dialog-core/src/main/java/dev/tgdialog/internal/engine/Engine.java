@@ -104,7 +104,8 @@ public final class Engine implements UpdateHandler {
             return CompletableFuture.runAsync(() -> stackless(update), config.executor());
         }
         if (route.notYours()) {
-            log.debug("Click by user {} on another member's dialog refused", update.callbackQuery().from().id());
+            log.debug("Click by user {} on another member's dialog refused",
+                    Objects.requireNonNull(update.callbackQuery(), "only a click is refused as not yours").from().id());
             return answer(route.callback(), config.notYoursToast(), false);
         }
         if (!blockedChats.asMap().isEmpty() && blockedChats.asMap().remove(route.chatId()) != null) {
@@ -124,7 +125,7 @@ public final class Engine implements UpdateHandler {
      */
     private void migrate(Update update, Message message) {
         long from = message.chat().id();
-        long to = message.migrateToChatId();
+        long to = Objects.requireNonNull(message.migrateToChatId(), "handle sends only migrations here");
         try {
             int moved = config.store().moveChat(config.botId(), from, to);
             log.info("Group {} became supergroup {}: {} stacks moved", from, to, moved);
@@ -301,6 +302,11 @@ public final class Engine implements UpdateHandler {
         return null;
     }
 
+    /** The message of a routed update that is not a click: route() routes no other kind. */
+    private static Message routedMessage(Update update) {
+        return Objects.requireNonNull(update.message(), "a routed update is a click or a message");
+    }
+
     private static boolean isGroup(Chat chat) {
         return !"private".equals(chat.type());
     }
@@ -339,7 +345,7 @@ public final class Engine implements UpdateHandler {
 
     /** Runs the update's handler, applies its transition, shows the outcome and saves the stack. */
     private CompletableFuture<Void> run(Session s, CallbackData.@Nullable Decoded decoded) throws Exception {
-        if (recoverIfUnknown(s) && (s.callback != null || command(s.update.message()) == null)) {
+        if (recoverIfUnknown(s) && (s.callback != null || command(routedMessage(s.update)) == null)) {
             // What the user pressed or typed was meant for a window that is gone; a command still runs.
             if (s.callback != null) {
                 s.answered = answer(s.callback, config.staleToast(), false);
@@ -368,7 +374,7 @@ public final class Engine implements UpdateHandler {
     private record Step(@Nullable WorkFrame target, @Nullable Transition transition) {}
 
     private Step message(Session s) throws Exception {
-        Transition t = onMessage(s, s.update.message());
+        Transition t = onMessage(s, routedMessage(s.update));
         return new Step(s.top(), t);
     }
 
@@ -480,7 +486,7 @@ public final class Engine implements UpdateHandler {
     private @Nullable Transition onMessage(Session s, Message message) throws Exception {
         CommandHandler command = command(message);
         if (command != null) {
-            String text = message.text();
+            String text = Objects.requireNonNull(message.text(), "a command is a text");
             int space = text.indexOf(' ');
             return command.handle(ctx(s, s.top(), ""), space < 0 ? "" : text.substring(space + 1).strip());
         }
@@ -515,7 +521,7 @@ public final class Engine implements UpdateHandler {
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
                 Widget widget = decoded == null ? null : DEFS.widget(window, decoded.widgetId());
                 if (widget instanceof KeyboardWidget keyboard) {
-                    String payload = decoded.payload();
+                    String payload = Objects.requireNonNull(decoded, "the widget was found by it").payload();
                     if (payload.startsWith(CallbackData.SPILL)) {
                         payload = top.spill.get(payload);
                     }
@@ -576,12 +582,13 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
-        long shown = s.lastMessage == null ? 0 : outbox.resolve(s.lastMessage.messageId());
-        if (clicked != null && shown < 0) {
+        ShownMessage last = s.lastMessage;
+        long shown = last == null ? 0 : outbox.resolve(last.messageId());
+        if (clicked != null && last != null && shown < 0) {
             // A message sent late, behind a flood wait, whose id never reached the stack (a restart, a failed
             // correction): the frame and revision in the callback data tie this click to the window it shows.
-            s.lastMessage = new ShownMessage(clicked.messageId(), s.lastMessage.kind(), s.lastMessage.renderHash());
-        } else if (clicked == null || s.lastMessage == null || clicked.messageId() != shown) {
+            s.lastMessage = new ShownMessage(clicked.messageId(), last.kind(), last.renderHash());
+        } else if (clicked == null || last == null || clicked.messageId() != shown) {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
@@ -642,24 +649,27 @@ public final class Engine implements UpdateHandler {
             }
         }
         if (t instanceof Transition.Next) {
-            Window after = DEFS.after(dialog(required(frame, t)), frame.windowId);
+            WorkFrame current = required(frame, t);
+            Window after = DEFS.after(dialog(current), current.windowId);
             if (after == null) {
-                throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
+                throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the last one, there is no next window");
             }
-            moveTo(frame, after.id());
+            moveTo(current, after.id());
         } else if (t instanceof Transition.Back) {
-            Window before = DEFS.before(dialog(required(frame, t)), frame.windowId);
+            WorkFrame current = required(frame, t);
+            Window before = DEFS.before(dialog(current), current.windowId);
             if (before == null) {
-                throw new IllegalStateException("dialog " + frame.dialogId + ": window " + frame.windowId
+                throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the first one, there is no window before it");
             }
-            moveTo(frame, before.id());
+            moveTo(current, before.id());
         } else if (t instanceof Transition.SwitchTo to) {
-            if (DEFS.window(dialog(required(frame, t)), to.windowId()) == null) {
-                throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + to.windowId());
+            WorkFrame current = required(frame, t);
+            if (DEFS.window(dialog(current), to.windowId()) == null) {
+                throw new IllegalStateException("dialog " + current.dialogId + " has no window " + to.windowId());
             }
-            moveTo(frame, to.windowId());
+            moveTo(current, to.windowId());
         } else if (t instanceof Transition.Start start) {
             Dialog registered = config.dialogs().get(start.dialog().id());
             if (registered == null) {
@@ -729,8 +739,9 @@ public final class Engine implements UpdateHandler {
                 java.util.Map.of());
         s.frames.add(frame);
         s.farewell = null;
-        if (DEFS.onStart(dialog) != null) {
-            apply(s, frame, DEFS.onStart(dialog).handle(ctx(s, frame, "")), depth + 1);
+        DialogHandler onStart = DEFS.onStart(dialog);
+        if (onStart != null) {
+            apply(s, frame, onStart.handle(ctx(s, frame, "")), depth + 1);
         }
     }
 

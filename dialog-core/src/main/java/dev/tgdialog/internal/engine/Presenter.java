@@ -37,6 +37,7 @@ import dev.tgdialog.telegram.types.ReplyMarkup;
 import dev.tgdialog.widget.KeyboardWidget;
 import dev.tgdialog.widget.ReplyKeyboardWidget;
 import dev.tgdialog.widget.Media;
+import dev.tgdialog.widget.MediaWidget;
 import dev.tgdialog.widget.TextWidget;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +200,8 @@ final class Presenter {
                 }
             }
         }
-        Media media = DEFS.media(window) == null ? null : DEFS.media(window).media(ctx);
+        MediaWidget mediaWidget = DEFS.media(window);
+        Media media = mediaWidget == null ? null : mediaWidget.media(ctx);
         String mediaHashPart = media == null ? null : identity(media);
         if (media != null && media.file() instanceof InputFile.Upload) {
             String fileId = engine.uploadedFiles.getIfPresent(media.file());
@@ -276,10 +278,7 @@ final class Presenter {
         if ((r.replyKeyboard() || leavesReplyKeyboard) && mode == ShowMode.EDIT) {
             mode = ShowMode.SEND;
         }
-        if (mode == ShowMode.EDIT && last == null) {
-            mode = ShowMode.SEND;
-        }
-        if (mode == ShowMode.EDIT) {
+        if (mode == ShowMode.EDIT && last != null) {
             if (last.renderHash().equals(r.hash())) {
                 log.debug("Render identical to message {}; nothing sent", last.messageId());
                 return;
@@ -440,7 +439,7 @@ final class Presenter {
                     .replyMarkup(inline)
                     .build();
         }
-        return EditMessageMedia.builder(inputMedia(r))
+        return EditMessageMedia.builder(inputMedia(r, r.media()))
                 .chatId(ChatId.of(s.chatId))
                 .messageId(messageId)
                 .replyMarkup(inline)
@@ -474,8 +473,7 @@ final class Presenter {
         };
     }
 
-    private static InputMedia inputMedia(Rendered r) {
-        Media media = r.media();
+    private static InputMedia inputMedia(Rendered r, Media media) {
         String caption = r.text().isEmpty() ? null : r.text();
         return switch (media.kind()) {
             case "photo" -> InputMediaPhoto.builder(media.file()).caption(caption).parseMode(r.parseMode()).build();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
@@ -149,7 +150,7 @@ public final class Redactor {
 
         @Override
         public String toString() {
-            return getMessage();
+            return Objects.requireNonNull(getMessage(), "the constructor takes a message");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -544,8 +545,8 @@ public final class Markup {
                     open.add(new Entity(type, start, visible.length(), piece));
                     continue;
                 }
-                // The end of the innermost entity (top is not null here).
-                V2 type = top.type();
+                // The end of the innermost entity.
+                V2 type = Objects.requireNonNull(top, "isEnd is false with no entity open").type();
                 int pops = 1;
                 if (c == '\n' && type != V2.BlockQuote) {
                     boolean expandable = type == V2.Spoiler && (top.sourceStart() == i - 2
