@@ -3,11 +3,11 @@ package dev.tgdialog;
 import dev.tgdialog.internal.engine.Definitions;
 import dev.tgdialog.internal.engine.TypedResult;
 import dev.tgdialog.telegram.types.LinkPreviewOptions;
-import dev.tgdialog.widget.InputWidget;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.MediaWidget;
-import dev.tgdialog.widget.TextWidget;
-import dev.tgdialog.widget.Widget;
+import dev.tgdialog.spi.InputWidget;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.MediaWidget;
+import dev.tgdialog.spi.TextWidget;
+import dev.tgdialog.spi.Widget;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A text with styled parts (bold, italic, code, links, custom emoji) that writes itself in a window's parse mode, every
  * part escaped, so a value from a user can neither break the message nor add markup of its own. An immutable value;
- * each method returns a longer copy. Shown in a window with {@code Text.rich}:
+ * each method returns a longer copy. Shown in a window with {@link Window.Builder#rich}:
  *
  * <pre>{@code
- * w.parseMode("HTML").text(Text.rich(ctx -> RichText.of("Thanks, ").bold(ctx.require(NAME)).text("!")))
+ * w.parseMode("HTML").rich(ctx -> RichText.of("Thanks, ").bold(ctx.require(NAME)).text("!"))
  * }</pre>
  */
 public final class RichText {

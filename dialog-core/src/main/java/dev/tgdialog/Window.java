@@ -1,12 +1,11 @@
 package dev.tgdialog;
 
 import dev.tgdialog.telegram.types.LinkPreviewOptions;
-import dev.tgdialog.widget.InputWidget;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.MediaWidget;
-import dev.tgdialog.widget.Text;
-import dev.tgdialog.widget.TextWidget;
-import dev.tgdialog.widget.Widget;
+import dev.tgdialog.spi.InputWidget;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.MediaWidget;
+import dev.tgdialog.spi.TextWidget;
+import dev.tgdialog.spi.Widget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Window {
     private static final Pattern WIDGET_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Widget.MAX_ID_LENGTH + "}");
-    /** A <code>{name}</code> as {@link Text#format} fills it, found in a constant text: the author meant a template. */
+    /** A <code>{name}</code> as {@link dev.tgdialog.spi.RenderContext#format} fills it, found in a constant text: the author meant a template. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_.-]+}");
 
     private final String id;
@@ -118,26 +117,43 @@ public final class Window {
 
         /**
          * Adds a line of constant text, shown as it is. A <code>{name}</code> in it fails the build, since only
-         * {@link #format} fills placeholders; for literal braces use {@code text(Text.of("{name}"))}.
+         * {@link #format} fills placeholders; for literal braces use {@code text(ctx -> "{name}")}.
          */
         public Builder text(String text) {
             constants.add(Objects.requireNonNull(text, "text"));
-            texts.add(Text.of(text));
+            texts.add(ctx -> text);
             return this;
         }
 
         /**
          * Adds a line whose <code>{name}</code> placeholders are filled with the values of those keys (a getter's or
-         * the dialog's data), escaped for the parse mode: {@link Text#format}.
+         * the dialog's data), escaped for the parse mode: {@link dev.tgdialog.spi.RenderContext#format}.
          */
         public Builder format(String template) {
-            texts.add(Text.format(template));
+            texts.add(ctx -> ctx.format(template));
             return this;
         }
 
-        /** Adds a rendered text (a lambda of the context, a {@link Text#rich} text, …). */
+        /** Adds a rendered text: a lambda of the context, whose markup is its own to escape ({@link RichText#escape}). */
         public Builder text(TextWidget text) {
             texts.add(Objects.requireNonNull(text, "text"));
+            return this;
+        }
+
+        /**
+         * Adds a {@link RichText} made for each render and written in the window's parse mode, every part escaped.
+         * The window needs a {@link #parseMode}: without one, its render fails, naming the window.
+         */
+        public Builder rich(java.util.function.Function<DialogContext, RichText> text) {
+            Objects.requireNonNull(text, "text");
+            texts.add(ctx -> {
+                String parseMode = ctx.parseMode();
+                if (parseMode == null) {
+                    throw new IllegalStateException("dialog " + ctx.dialogId() + ", window " + ctx.windowId()
+                            + " shows a rich text but has no parse mode; give it parseMode(\"HTML\")");
+                }
+                return text.apply(ctx).in(parseMode);
+            });
             return this;
         }
 
@@ -205,11 +221,11 @@ public final class Window {
                 if (placeholder.find()) {
                     throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + ": the constant text \""
                             + constant + "\" has a placeholder " + placeholder.group() + " that text(...) shows as it is; "
-                            + "use format(...) to fill it, or text(Text.of(...)) to show the braces");
+                            + "use format(...) to fill it, or text(ctx -> \"...\") to show the braces");
                 }
             }
             if (keyboardKind != KeyboardKind.REPLY
-                    && keyboard.stream().anyMatch(k -> k instanceof dev.tgdialog.widget.ReplyKeyboardWidget)) {
+                    && keyboard.stream().anyMatch(k -> k instanceof dev.tgdialog.spi.ReplyKeyboardWidget)) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has reply-keyboard "
                         + "widgets; make it keyboardKind(KeyboardKind.REPLY)");
             }

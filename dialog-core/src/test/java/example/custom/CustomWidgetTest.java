@@ -11,7 +11,7 @@ import dev.tgdialog.store.StackKey;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.kit.Text;
 import org.junit.jupiter.api.Test;
 
 /** Proves the widget SPI is enough: this package sees only public API (no dev.tgdialog.internal import). */

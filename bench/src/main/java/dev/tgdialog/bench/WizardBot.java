@@ -10,7 +10,7 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.widget.Button;
+import dev.tgdialog.widgets.Button;
 import dev.tgdialog.widgets.ScrollingGroup;
 import dev.tgdialog.widgets.Scrollable;
 import dev.tgdialog.widgets.Select;

@@ -15,11 +15,11 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.telegram.methods.SendMessage;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Input;
-import dev.tgdialog.widget.Row;
-import dev.tgdialog.widget.Text;
-import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.widgets.Button;
+import dev.tgdialog.widgets.TextInput;
+import dev.tgdialog.widgets.Row;
+import dev.tgdialog.widgets.Text;
+import dev.tgdialog.spi.TextWidget;
 import java.math.BigInteger;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +110,7 @@ public final class OrderBot {
                     .text(say("Size {size}. How many pizzas? Type a number from 1 to " + MAX_QUANTITY + ".",
                             "Größe {size}. Wie viele Pizzen? Gib eine Zahl von 1 bis " + MAX_QUANTITY + " ein."))
                     .text(say("(So far: {quantity})", "(Bisher: {quantity})").when(ctx -> ctx.get(QUANTITY) != null))
-                    .add(Input.text("quantity", (ctx, text) -> {
+                    .add(TextInput.text("quantity", (ctx, text) -> {
                         Integer quantity = parseQuantity(text);
                         return quantity == null
                                 ? stay().reply(refusal(shorten(text.strip()), language(ctx)))

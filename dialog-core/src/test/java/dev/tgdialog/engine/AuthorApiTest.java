@@ -14,9 +14,9 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Input;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.TextInput;
+import dev.tgdialog.kit.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class AuthorApiTest {
             .window(W.ASK, w -> w
                     .parseMode("HTML")
                     .text("How old are you?")
-                    .add(Input.text("age", (ctx, text) -> text.strip().matches("\\d{1,3}")
+                    .add(TextInput.text("age", (ctx, text) -> text.strip().matches("\\d{1,3}")
                             ? next().with(AGE, Integer.parseInt(text.strip()))
                             : stay().reply("\"" + text + "\" is not an age.")))
                     .add(Button.of("again", "Ask again", ctx -> stay().reply("Asking again.").reply("Twice.")))

@@ -26,11 +26,11 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Input;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.TextInput;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.WidgetContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -346,7 +346,7 @@ class EngineTest {
     void aButtonInsideAHiddenLayout_cannotBeClicked() {
         Dialog hidden = Dialog.builder("hidden")
                 .window(Solo.ONLY, w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))
-                        .add(dev.tgdialog.widget.Row.of(Button.of("inc", "+1",
+                        .add(dev.tgdialog.kit.Row.of(Button.of("inc", "+1",
                                 ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1))).when(ctx -> false))
                         .add(Button.of("vis", "Visible", ctx -> stay())))
                 .build();
@@ -660,7 +660,7 @@ class EngineTest {
         List<String> fallback = new ArrayList<>();
         Dialog ask = Dialog.builder("ask")
                 .window(Solo.ONLY, w -> w.text(ctx -> "Name? " + ctx.get(name, ""))
-                        .add(Input.text("name", (ctx, text) -> stay().with(name, text.strip()))))
+                        .add(TextInput.text("name", (ctx, text) -> stay().with(name, text.strip()))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(ask)
                 .command("ask", (ctx, args) -> Transition.start(ask, StartMode.RESET_STACK))

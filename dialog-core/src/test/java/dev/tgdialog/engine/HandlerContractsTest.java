@@ -13,7 +13,7 @@ import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Nav;
+import dev.tgdialog.kit.Nav;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,8 +16,8 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Nav;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.Nav;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.test.LogCapture;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Button;
+import dev.tgdialog.kit.Button;
 import org.junit.jupiter.api.Test;
 
 /** Texts over Telegram's limits reach the user cut, whole characters only, with valid markup (issue 12, defect 8). */

@@ -14,8 +14,8 @@ import dev.tgdialog.internal.text.Markup;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Input;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.kit.TextInput;
+import dev.tgdialog.kit.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -86,7 +86,7 @@ class SafeFormattingTest {
         Dialog d = Dialog.builder("echo")
                 .window(W.ONLY, w -> w.parseMode("HTML")
                         .format("You typed <i>{typed}</i>")
-                        .add(Input.text("in", (ctx, text) -> stay().with(TYPED, text))))
+                        .add(TextInput.text("in", (ctx, text) -> stay().with(TYPED, text))))
                 .onStart(ctx -> stay().with(TYPED, "nothing"))
                 .build();
         BotHarness h = BotHarness.of(bot -> bot.dialogs(d)
@@ -103,10 +103,10 @@ class SafeFormattingTest {
 
     @Test
     void richText_inHtml_writesEachStyle_andEscapesEveryPart() {
-        FakeUser bob = open(w -> w.parseMode("HTML").text(Text.rich(ctx -> RichText.of("Hi ")
+        FakeUser bob = open(w -> w.parseMode("HTML").rich(ctx -> RichText.of("Hi ")
                 .bold(ctx.require(NAME)).text(" ").italic("<i>").text(" ").code("a<b")
                 .text(" ").link("docs & more", "https://example.org/?a=1&b=\"2\"")
-                .text(" ").customEmoji("👍", 5368324170671202286L))));
+                .text(" ").customEmoji("👍", 5368324170671202286L)));
 
         assertThat(errors).isEmpty();
         assertThat(bob.lastMessage().text()).isEqualTo("Hi <b>&lt;b&gt;Bob&lt;/b&gt; &amp; _Al_ *[x](http://e.vil)* `c` "
@@ -118,10 +118,10 @@ class SafeFormattingTest {
 
     @Test
     void richText_inMarkdownV2_writesEachStyle_andEscapesEveryPart() {
-        FakeUser bob = open(w -> w.parseMode("MarkdownV2").text(Text.rich(ctx -> RichText.of("Hi ")
+        FakeUser bob = open(w -> w.parseMode("MarkdownV2").rich(ctx -> RichText.of("Hi ")
                 .bold(ctx.require(NAME)).text(" ").italic("a_b").italic("c").text(" ").code("x`\\y")
                 .text(" ").link("docs (1)", "https://example.org/a_(b)")
-                .text(" ").customEmoji("👍", 5368324170671202286L))));
+                .text(" ").customEmoji("👍", 5368324170671202286L)));
 
         assertThat(errors).isEmpty();
         assertThat(visible(bob.lastMessage())).isEqualTo("Hi " + HOSTILE + " a_bc x`\\y docs (1) 👍");
@@ -129,7 +129,7 @@ class SafeFormattingTest {
 
     @Test
     void richText_inAWindowWithoutParseMode_failsNamingTheWindow() {
-        open(w -> w.text(Text.rich(ctx -> RichText.of("Hi ").bold("there"))));
+        open(w -> w.rich(ctx -> RichText.of("Hi ").bold("there")));
 
         assertThat(errors).singleElement().satisfies(e -> assertThat(e)
                 .hasMessageContaining("dialog safe, window ONLY shows a rich text but has no parse mode"));

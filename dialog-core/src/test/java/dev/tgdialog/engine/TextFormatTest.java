@@ -10,7 +10,7 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.kit.Text;
 import org.junit.jupiter.api.Test;
 
 /** What {@link Text#format} writes, as its Javadoc says: placeholders, the brace escape, and braces kept. */

@@ -17,11 +17,11 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Input;
-import dev.tgdialog.widget.Media;
-import dev.tgdialog.widget.Nav;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.TextInput;
+import dev.tgdialog.spi.Media;
+import dev.tgdialog.kit.Nav;
+import dev.tgdialog.kit.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,7 +118,7 @@ class WindowFeaturesTest {
                         .keyboardKind(KeyboardKind.REPLY)
                         .add(Button.of("tea", "Tea", ctx -> stay().with(NAME, "tea")))
                         .add(Button.of("coffee", "Coffee", ctx -> stay().with(NAME, "coffee")))
-                        .add(Input.text("other", (ctx, text) -> {
+                        .add(TextInput.text("other", (ctx, text) -> {
                             typed.add(text);
                             return stay();
                         })))
@@ -140,7 +140,7 @@ class WindowFeaturesTest {
     void forceReply_asksTheClientToReply() {
         Dialog d = Dialog.builder("ask")
                 .window(W.ONE, w -> w.text("Your name?").keyboardKind(KeyboardKind.FORCE_REPLY)
-                        .add(Input.text("name", (ctx, text) -> Transition.next().with(NAME, text))))
+                        .add(TextInput.text("name", (ctx, text) -> Transition.next().with(NAME, text))))
                 .window(W.TWO, w -> w.text(Text.format("Hello {name}")))
                 .build();
         BotHarness h = start(d);

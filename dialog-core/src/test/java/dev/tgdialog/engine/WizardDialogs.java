@@ -8,10 +8,10 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Nav;
-import dev.tgdialog.widget.Row;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.Nav;
+import dev.tgdialog.kit.Row;
+import dev.tgdialog.kit.Text;
 
 /** Small dialogs the engine tests share. */
 final class WizardDialogs {

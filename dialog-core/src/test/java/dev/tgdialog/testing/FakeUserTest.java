@@ -8,7 +8,7 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.widget.Button;
+import dev.tgdialog.kit.Button;
 import org.junit.jupiter.api.Test;
 
 class FakeUserTest {

@@ -10,10 +10,10 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.DialogBot;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Input;
-import dev.tgdialog.widget.Nav;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.widgets.Button;
+import dev.tgdialog.widgets.TextInput;
+import dev.tgdialog.widgets.Nav;
+import dev.tgdialog.widgets.Text;
 
 /** The dialogs of the multi-instance tests: a counter that records which updates it applied, and a wizard. */
 final class CounterDialogs {
@@ -35,7 +35,7 @@ final class CounterDialogs {
             .window(Count.MAIN, w -> w
                     .text(Text.format("Count: {count}"))
                     .add(Button.of("inc", "+1", CounterDialogs::increment))
-                    .add(Input.text("typed", (ctx, text) -> text.equals("+1") ? increment(ctx) : stay())))
+                    .add(TextInput.text("typed", (ctx, text) -> text.equals("+1") ? increment(ctx) : stay())))
             .build();
 
     /** Counts one up and records the update that did it; a click on +1 and the text "+1" both do. */

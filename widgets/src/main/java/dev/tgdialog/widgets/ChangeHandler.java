@@ -1,7 +1,7 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.WidgetContext;
 
 /**
  * Reacts to a widget's value changing after a click ({@link Radio}, {@link Toggle}, {@link Checkbox},

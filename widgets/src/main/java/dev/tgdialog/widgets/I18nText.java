@@ -3,8 +3,8 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.RichText;
 import dev.tgdialog.telegram.types.User;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.TextWidget;
 import java.text.ChoiceFormat;
 import java.text.DateFormat;
 import java.text.FieldPosition;
@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * default) for a language it has no bundle for, for a key that bundle lacks, and when the update has no user. With
  * arguments the text is a {@link MessageFormat} pattern (quote {@code '} as {@code ''}); without, it is used as it
  * is. The text is markup of the window's parse mode; each argument's value, once formatted, is escaped for it (as
- * {@link dev.tgdialog.widget.Text#format} does), so a value from a user shows as it is and cannot add markup. Keeps no
+ * {@link Text#format} does), so a value from a user shows as it is and cannot add markup. Keeps no
  * state; immutable and thread-safe when its argument functions are.
  *
  * <pre>{@code

@@ -6,8 +6,8 @@ import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.LoginUrl;
 import dev.tgdialog.telegram.types.SwitchInlineQueryChosenChat;
 import dev.tgdialog.telegram.types.WebAppInfo;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
 import java.util.List;
 import java.util.Objects;
 

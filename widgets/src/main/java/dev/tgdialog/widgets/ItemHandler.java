@@ -1,7 +1,7 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.WidgetContext;
 
 /**
  * Handles a click on one item of a selection widget ({@link Select}), on a {@link Counter}'s value, or the value a

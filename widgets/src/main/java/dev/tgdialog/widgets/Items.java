@@ -3,7 +3,7 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.spi.RenderContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

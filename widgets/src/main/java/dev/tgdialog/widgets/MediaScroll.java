@@ -2,9 +2,9 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.Media;
-import dev.tgdialog.widget.MediaWidget;
-import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.spi.Media;
+import dev.tgdialog.spi.MediaWidget;
+import dev.tgdialog.spi.RenderContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package dev.tgdialog.widgets;
 
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.TextWidget;
 import java.util.List;
 import java.util.Objects;
 

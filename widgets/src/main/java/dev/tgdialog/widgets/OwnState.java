@@ -3,7 +3,7 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.WidgetContext;
 import org.jspecify.annotations.Nullable;
 
 /**

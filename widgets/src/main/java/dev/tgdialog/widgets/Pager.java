@@ -2,9 +2,9 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.WidgetContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.Widget;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.Widget;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -2,8 +2,8 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.TextWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.TextWidget;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

@@ -3,9 +3,9 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogHandler;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.KeyboardButton;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.ReplyKeyboardWidget;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.ReplyKeyboardWidget;
+import dev.tgdialog.spi.WidgetContext;
 import java.util.List;
 import java.util.Objects;
 

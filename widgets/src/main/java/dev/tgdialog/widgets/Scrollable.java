@@ -2,8 +2,8 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
 
 /**
  * A keyboard widget that shows its content a page at a time. The page it shows (from 0) is kept in its own state

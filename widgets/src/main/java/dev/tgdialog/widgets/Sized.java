@@ -2,8 +2,8 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.Message;
-import dev.tgdialog.widget.InputWidget;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.InputWidget;
+import dev.tgdialog.spi.WidgetContext;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

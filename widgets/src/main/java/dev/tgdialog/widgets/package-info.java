@@ -1,6 +1,7 @@
 /**
- * The widget catalogue: texts, selections, counters, scrolling groups and pagers, date and time pickers, inputs
- * and media, all written on the public widget SPI of dialog-core ({@code dev.tgdialog.widget}).
+ * Every widget a bot author uses, in one place: texts, buttons and layouts, navigation, selections, counters,
+ * scrolling groups and pagers, date and time pickers, inputs (one text input: {@link dev.tgdialog.widgets.TextInput})
+ * and media, all written on the public widget SPI of dialog-core ({@code dev.tgdialog.spi}).
  *
  * <h2 id="item-sources">Item sources</h2>
  * The widgets over a list of items ({@link dev.tgdialog.widgets.Select}, {@link dev.tgdialog.widgets.Radio},

@@ -19,9 +19,7 @@ import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.testing.ApiCall;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Media;
-import dev.tgdialog.widget.Text;
+import dev.tgdialog.spi.Media;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

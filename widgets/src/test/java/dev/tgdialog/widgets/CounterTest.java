@@ -8,9 +8,6 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.testing.FakeMessage;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Nav;
-import dev.tgdialog.widget.Text;
 import org.junit.jupiter.api.Test;
 
 class CounterTest {

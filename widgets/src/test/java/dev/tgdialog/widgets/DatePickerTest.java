@@ -16,7 +16,6 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Text;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.widget.Button;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;

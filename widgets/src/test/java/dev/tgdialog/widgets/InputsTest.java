@@ -13,7 +13,6 @@ import dev.tgdialog.WindowId;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Text;
 import dev.tgdialog.widgets.MessageInput.ContentType;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -9,8 +9,6 @@ import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.testing.FakeMessage;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Nav;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,10 +8,6 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.store.StackCodec;
-import dev.tgdialog.widget.Button;
-import dev.tgdialog.widget.Group;
-import dev.tgdialog.widget.Nav;
-import dev.tgdialog.widget.Text;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

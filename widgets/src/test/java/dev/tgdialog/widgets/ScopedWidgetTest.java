@@ -8,11 +8,11 @@ import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.Scope;
-import dev.tgdialog.widget.Widget;
-import dev.tgdialog.widget.WidgetContext;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.Scope;
+import dev.tgdialog.spi.Widget;
+import dev.tgdialog.spi.WidgetContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,8 +86,8 @@ class ScopedWidgetTest {
             List.of(new Tally("tally"), Counter.builder("qty").min(0).max(9).build()));
 
     static final Dialog DIALOG = Dialog.builder("scoped")
-            .window(Step.MAIN, w -> w.text("Copies").add(REPEAT).add(dev.tgdialog.widget.Nav.next("Next")))
-            .window(Step.OTHER, w -> w.text("Other").add(dev.tgdialog.widget.Nav.back("Back")))
+            .window(Step.MAIN, w -> w.text("Copies").add(REPEAT).add(Nav.next("Next")))
+            .window(Step.OTHER, w -> w.text("Other").add(Nav.back("Back")))
             .build();
 
     @Test

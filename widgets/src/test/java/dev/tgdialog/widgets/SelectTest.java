@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.widget.Nav;
-import dev.tgdialog.widget.Text;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,6 @@ import dev.tgdialog.WindowId;
 import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.widget.Text;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.function.UnaryOperator;

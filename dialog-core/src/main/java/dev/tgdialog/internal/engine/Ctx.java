@@ -9,10 +9,10 @@ import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.ReplyKeyboardWidget;
-import dev.tgdialog.widget.RenderContext;
-import dev.tgdialog.widget.Scope;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.ReplyKeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.Scope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -255,7 +255,7 @@ final class Ctx implements RenderContext, Getter.Values {
     }
 
     @Override
-    public RenderContext forChild(dev.tgdialog.widget.Widget child) {
+    public RenderContext forChild(dev.tgdialog.spi.Widget child) {
         return child.id().isEmpty() ? this : forWidget(child.id());
     }
 

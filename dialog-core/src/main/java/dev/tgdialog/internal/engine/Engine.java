@@ -30,9 +30,9 @@ import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.updates.UpdateHandler;
-import dev.tgdialog.widget.KeyboardWidget;
-import dev.tgdialog.widget.InputWidget;
-import dev.tgdialog.widget.Widget;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.InputWidget;
+import dev.tgdialog.spi.Widget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -626,7 +626,7 @@ public final class Engine implements UpdateHandler {
 
     /**
      * A handler's context. With a frame, it carries a render whose getters run on first need, so values and
-     * {@link dev.tgdialog.widget.RenderContext#render} work in click and message handlers too.
+     * {@link dev.tgdialog.spi.RenderContext#render} work in click and message handlers too.
      */
     Ctx ctx(Session s, @Nullable WorkFrame frame, String widgetId) {
         if (frame == null) {

@@ -2,7 +2,7 @@ package dev.tgdialog.internal.engine;
 
 import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.telegram.types.ReplyMarkup;
-import dev.tgdialog.widget.Media;
+import dev.tgdialog.spi.Media;
 import org.jspecify.annotations.Nullable;
 
 /** A window rendered for one update: what a message must show, and a hash of it. */

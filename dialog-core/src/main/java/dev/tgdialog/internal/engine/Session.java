@@ -33,7 +33,7 @@ final class Session {
     /** The answer to this update's click, once one was sent. */
     java.util.concurrent.@Nullable CompletableFuture<?> answered;
     /** Media of this update's render that are uploads, to learn their file_id from the answer. */
-    final java.util.Map<dev.tgdialog.widget.Media, dev.tgdialog.telegram.InputFile> uploads =
+    final java.util.Map<dev.tgdialog.spi.Media, dev.tgdialog.telegram.InputFile> uploads =
             new java.util.IdentityHashMap<>();
     /** Whether a call to the chat went out (or was queued) for this update: redelivering it could repeat that call. */
     boolean called;

@@ -1,8 +1,10 @@
-package dev.tgdialog.widget;
+package dev.tgdialog.widgets;
 
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.spi.TextWidget;
+import dev.tgdialog.spi.Widget;
 
 /**
  * Navigation buttons: next, back, switch to a window, start a dialog, cancel. Each has a fixed widget id

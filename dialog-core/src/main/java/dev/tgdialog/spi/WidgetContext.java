@@ -1,4 +1,4 @@
-package dev.tgdialog.widget;
+package dev.tgdialog.spi;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;

@@ -1,4 +1,4 @@
-package dev.tgdialog.widget;
+package dev.tgdialog.spi;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,8 @@
-package dev.tgdialog.widget;
+package dev.tgdialog.widgets;
 
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.Widget;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;

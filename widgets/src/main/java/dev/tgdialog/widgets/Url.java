@@ -1,5 +1,8 @@
-package dev.tgdialog.widget;
+package dev.tgdialog.widgets;
 
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.List;
 import java.util.Objects;

@@ -7,7 +7,7 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.widget.*;
+import dev.tgdialog.widgets.*;
 // --- end ---
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ class ReadmeDialogExampleTest {
                             Button.of("l", "Large", ctx -> next().with(SIZE, "large")))))
             .window(Step.QUANTITY, w -> w
                     .format("A {size} pizza. How many? Type 1 to 9.")
-                    .add(Input.text("qty", (ctx, text) -> text.strip().matches("[1-9]")
+                    .add(TextInput.text("qty", (ctx, text) -> text.strip().matches("[1-9]")
                             ? next().with(QUANTITY, Integer.valueOf(text.strip()))
                             : stay().reply("\"" + text + "\" is not a number from 1 to 9.")))
                     .add(Nav.back("« Back")))

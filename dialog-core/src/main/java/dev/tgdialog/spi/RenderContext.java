@@ -1,4 +1,4 @@
-package dev.tgdialog.widget;
+package dev.tgdialog.spi;
 
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
@@ -29,6 +29,17 @@ public interface RenderContext extends WidgetContext {
      * (as a string, number, boolean, list or map), else null.
      */
     @Nullable Object valueOf(String name);
+
+    /**
+     * Fills a template's <code>{name}</code> placeholders ({@code name} of {@code A-Z a-z 0-9 _ . -}) with
+     * {@link #valueOf} each name, a missing value left empty. Each value is escaped for the window's parse mode, so it
+     * shows as it is and cannot add markup; the template itself is markup of that mode. <code>{{}</code> writes a
+     * brace, so <code>{{}name}</code> shows <code>{name}</code>; any other brace is kept as it is, and a brace in a
+     * value is no placeholder.
+     */
+    default String format(String template) {
+        return Template.fill(this, template);
+    }
 
     /**
      * The context a nested widget renders with (bound to its id), for a layout that calls a child in its own way
