@@ -4,6 +4,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -13,9 +14,12 @@ import org.jspecify.annotations.Nullable;
  * booleans, enums, records, lists and maps of those, and the {@code java.time} values {@code LocalDate},
  * {@code LocalTime}, {@code LocalDateTime}, {@code Instant}, {@code Duration}. Keys are compared by name and type.
  *
+ * <p>A key is also the function that reads its value from a context ({@link DialogContext#get}, null when absent),
+ * so it serves wherever a widget takes a function of the context, such as the list of items a selection shows.
+ *
  * @param <T> the value's type
  */
-public final class Key<T> {
+public final class Key<T> implements Function<DialogContext, @Nullable T> {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final String name;
@@ -38,6 +42,12 @@ public final class Key<T> {
     /** A key for lists of this element class. */
     public static <E> Key<List<E>> listOf(String name, Class<E> elementType) {
         return new Key<>(name, new ListType(elementType));
+    }
+
+    /** This key's value in {@code ctx}: the same as {@code ctx.get(key)}. */
+    @Override
+    public @Nullable T apply(DialogContext ctx) {
+        return ctx.get(this);
     }
 
     /** The key's name, unique within a dialog's data. */

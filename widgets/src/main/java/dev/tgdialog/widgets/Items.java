@@ -1,7 +1,6 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
-import dev.tgdialog.Key;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import java.util.ArrayList;
@@ -52,11 +51,6 @@ final class Items<T> {
         Source {
             Objects.requireNonNull(items, "items");
         }
-    }
-
-    static <T> Source<T> fromKey(Key<List<T>> key) {
-        Objects.requireNonNull(key, "items");
-        return new Source<>(ctx -> ctx.get(key, List.of()));
     }
 
     static <T> Source<T> constant(List<T> items) {

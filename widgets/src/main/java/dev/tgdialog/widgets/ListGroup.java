@@ -1,7 +1,6 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
-import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
@@ -72,10 +71,6 @@ public final class ListGroup<T> extends ItemWidget<T> {
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A list group of the list a getter provides (or the dialog's data holds) under {@code items}. */
-    public static <T> Builder<T> builder(String id, Key<List<T>> items) {
-        return new Builder<>(id, Items.fromKey(items));
-    }
 
     /** A list group of constant items. */
     public static <T> Builder<T> builder(String id, List<T> items) {

@@ -67,10 +67,6 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A multiselect of the list a getter provides (or the dialog's data holds) under {@code items}. */
-    public static <T> Builder<T> builder(String id, Key<List<T>> items) {
-        return new Builder<>(id, Items.fromKey(items));
-    }
 
     /**
      * The ids of the checked items, in the order they were checked. Readable in this widget's own handlers and

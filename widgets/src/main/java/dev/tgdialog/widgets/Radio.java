@@ -36,10 +36,6 @@ public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, Strin
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A radio of the list a getter provides (or the dialog's data holds) under {@code items}. */
-    public static <T> Builder<T> builder(String id, Key<List<T>> items) {
-        return new Builder<>(id, Items.fromKey(items));
-    }
 
     /**
      * The id of the checked item, if one is checked. Readable in this widget's own handlers and render, and

@@ -1,7 +1,6 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
-import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
@@ -51,10 +50,6 @@ public final class Select<T> extends ItemWidget<T> implements Sized {
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A select of the list a getter provides (or the dialog's data holds) under {@code items}. */
-    public static <T> Builder<T> builder(String id, Key<List<T>> items) {
-        return new Builder<>(id, Items.fromKey(items));
-    }
 
     /** The current item with this id, if any. */
     public Optional<T> item(DialogContext ctx, String itemId) {

@@ -37,10 +37,6 @@ public final class Toggle<T> extends ItemWidget.Choice<T, ChangeHandler<T>, Stri
         return new Builder<>(id, Items.of(items));
     }
 
-    /** A toggle through the list a getter provides (or the dialog's data holds) under {@code items}. */
-    public static <T> Builder<T> builder(String id, Key<List<T>> items) {
-        return new Builder<>(id, Items.fromKey(items));
-    }
 
     /**
      * The current item: the one last clicked to if it is still among the items, else the first. Readable in this

@@ -9,9 +9,9 @@
  * {@link dev.tgdialog.widgets.ListGroup}) take their items in one of three ways, all alike:
  * <ul>
  *   <li>{@code of(id, List, ...)} (a list group: {@code builder(id, List)}): constant items, copied once.
- *   <li>{@code builder(id, Key<List<T>>)}: the list a getter provides for the render, or the dialog's data holds,
- *       under that key; none is an empty list.
- *   <li>{@code builder(id, ctx -> items)}: a function of the context, asked at every render.
+ *   <li>{@code builder(id, ctx -> items)}: a function of the context, asked at every render (none is an empty list).
+ *   <li>{@code builder(id, ITEMS)}: a {@code Key<List<T>>} is such a function ({@link dev.tgdialog.Key}): the list a
+ *       getter provides for the render, or the dialog's data holds, under that key.
  * </ul>
  * Items are read again for every click, so a click is checked against the items as they are then, not as they were
  * rendered: the window's getters run for a click too when something asks for a value. An item's stable id
