@@ -54,7 +54,9 @@ public final class Engine implements UpdateHandler {
     private static final Definitions DEFS = Definitions.get();
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-    final EngineConfig config;
+    private final EngineConfig config;
+    private final Dialogs dialogs;
+    private final Ctx.Shared contexts;
     private final Presenter presenter;
     /** The file_id Telegram gave each uploaded media file, so a static upload travels only once. */
     final com.github.benmanes.caffeine.cache.Cache<dev.tgdialog.telegram.InputFile, String> uploadedFiles =
@@ -65,7 +67,9 @@ public final class Engine implements UpdateHandler {
 
     public Engine(EngineConfig config) {
         this.config = config;
-        this.presenter = new Presenter(this);
+        this.dialogs = new Dialogs(config.dialogs());
+        this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs);
+        this.presenter = new Presenter(this, contexts);
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
@@ -515,7 +519,7 @@ public final class Engine implements UpdateHandler {
         String text = message.text();
         WorkFrame top = s.top();
         if (top != null) {
-            Window window = window(top);
+            Window window = dialogs.window(top);
             if (DEFS.keyboardKind(window) == KeyboardKind.REPLY && text != null) {
                 String data = replyLabel(top, text);
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
@@ -592,7 +596,7 @@ public final class Engine implements UpdateHandler {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
-        Widget widget = DEFS.widget(window(top), d.widgetId());
+        Widget widget = DEFS.widget(dialogs.window(top), d.widgetId());
         if (!(widget instanceof KeyboardWidget keyboard)) {
             log.debug("Stale click: window {} has no widget {}", top.windowId, d.widgetId());
             return null;
@@ -608,32 +612,16 @@ public final class Engine implements UpdateHandler {
         return new Click(top, keyboard, payload);
     }
 
-    Dialog dialog(WorkFrame frame) {
-        Dialog dialog = config.dialogs().get(frame.dialogId);
-        if (dialog == null) {
-            throw new IllegalStateException("no dialog " + frame.dialogId + " is registered with the bot");
-        }
-        return dialog;
-    }
-
-    Window window(WorkFrame frame) {
-        Window window = DEFS.window(dialog(frame), frame.windowId);
-        if (window == null) {
-            throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + frame.windowId);
-        }
-        return window;
-    }
-
     /**
      * A handler's context. With a frame, it carries a render whose getters run on first need, so values and
      * {@link dev.tgdialog.widget.RenderContext#render} work in click and message handlers too.
      */
     Ctx ctx(Session s, @Nullable WorkFrame frame, String widgetId) {
         if (frame == null) {
-            return new Ctx(this, s, null, widgetId, null);
+            return new Ctx(contexts, s, null, widgetId, null);
         }
-        Render render = Render.lazy(r -> presenter.loadGetters(new Ctx(this, s, frame, "", r), frame));
-        return new Ctx(this, s, frame, widgetId, render);
+        Render render = Render.lazy(r -> presenter.loadGetters(new Ctx(contexts, s, frame, "", r), frame));
+        return new Ctx(contexts, s, frame, widgetId, render);
     }
 
     /** Applies a transition to the frame it was returned for; results of finished children flow to parents. */
@@ -650,7 +638,7 @@ public final class Engine implements UpdateHandler {
         }
         if (t instanceof Transition.Next) {
             WorkFrame current = required(frame, t);
-            Window after = DEFS.after(dialog(current), current.windowId);
+            Window after = DEFS.after(dialogs.dialog(current), current.windowId);
             if (after == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the last one, there is no next window");
@@ -658,7 +646,7 @@ public final class Engine implements UpdateHandler {
             moveTo(current, after.id());
         } else if (t instanceof Transition.Back) {
             WorkFrame current = required(frame, t);
-            Window before = DEFS.before(dialog(current), current.windowId);
+            Window before = DEFS.before(dialogs.dialog(current), current.windowId);
             if (before == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the first one, there is no window before it");
@@ -666,7 +654,7 @@ public final class Engine implements UpdateHandler {
             moveTo(current, before.id());
         } else if (t instanceof Transition.SwitchTo to) {
             WorkFrame current = required(frame, t);
-            if (DEFS.window(dialog(current), to.windowId()) == null) {
+            if (DEFS.window(dialogs.dialog(current), to.windowId()) == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + " has no window " + to.windowId());
             }
             moveTo(current, to.windowId());
@@ -698,7 +686,7 @@ public final class Engine implements UpdateHandler {
             s.frames.remove(s.frames.size() - 1);
             WorkFrame parent = s.top();
             if (parent != null) {
-                TypedResult<?> handler = DEFS.resultHandler(dialog(parent), closing.dialogId);
+                TypedResult<?> handler = DEFS.resultHandler(dialogs.dialog(parent), closing.dialogId);
                 if (handler != null) {
                     Transition next = handler.deliver(ctx(s, parent, ""), done.result());
                     apply(s, parent, next, depth + 1);
@@ -753,7 +741,7 @@ public final class Engine implements UpdateHandler {
     }
 
     private void close(Session s, WorkFrame frame) throws Exception {
-        DialogHandler onClose = DEFS.onClose(dialog(frame));
+        DialogHandler onClose = DEFS.onClose(dialogs.dialog(frame));
         if (onClose != null) {
             onClose.handle(ctx(s, frame, ""));
         }

@@ -57,9 +57,13 @@ final class Presenter {
     static final String REPLY_LABEL = "r:";
 
     private final Engine engine;
+    private final Ctx.Shared contexts;
+    private final Dialogs dialogs;
 
-    Presenter(Engine engine) {
+    Presenter(Engine engine, Ctx.Shared contexts) {
         this.engine = engine;
+        this.contexts = contexts;
+        this.dialogs = contexts.dialogs();
     }
 
     void present(Session s, ShowMode mode) throws Exception {
@@ -164,9 +168,9 @@ final class Presenter {
     }
 
     Rendered render(Session s, WorkFrame frame) throws Exception {
-        Window window = engine.window(frame);
+        Window window = dialogs.window(frame);
         Render scratch = new Render();
-        Ctx ctx = new Ctx(engine, s, frame, "", scratch);
+        Ctx ctx = new Ctx(contexts, s, frame, "", scratch);
         loadGetters(ctx, frame);
         StringBuilder text = new StringBuilder(replyLines(s, DEFS.parseMode(window)));
         for (TextWidget part : DEFS.texts(window)) {
@@ -258,10 +262,10 @@ final class Presenter {
 
     /** Runs the dialog's getters, then the window's, into the context's render. */
     void loadGetters(Ctx ctx, WorkFrame frame) throws Exception {
-        for (Getter getter : DEFS.getters(engine.dialog(frame))) {
+        for (Getter getter : DEFS.getters(dialogs.dialog(frame))) {
             getter.load(ctx);
         }
-        for (Getter getter : DEFS.getters(engine.window(frame))) {
+        for (Getter getter : DEFS.getters(dialogs.window(frame))) {
             getter.load(ctx);
         }
     }
