@@ -16,13 +16,11 @@ import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
-import dev.tgdialog.telegram.ChatId;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
-import dev.tgdialog.telegram.methods.DeleteMessage;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
@@ -58,23 +56,23 @@ public final class Engine implements UpdateHandler {
     private final Dialogs dialogs;
     private final Ctx.Shared contexts;
     private final Presenter presenter;
-    /** The file_id Telegram gave each uploaded media file, so a static upload travels only once. */
-    final com.github.benmanes.caffeine.cache.Cache<dev.tgdialog.telegram.InputFile, String> uploadedFiles =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     /** The engine's calls to chats, queued per chat while a chat is in flood wait. */
-    final Outbox outbox;
+    private final Outbox outbox;
 
     public Engine(EngineConfig config) {
         this.config = config;
         this.dialogs = new Dialogs(config.dialogs());
         this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs);
-        this.presenter = new Presenter(this, contexts);
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
                 java.time.Duration.ZERO, policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
         this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy, this::blocked);
+        // Weak keys: an upload is remembered while something (a window definition) still holds it.
+        this.presenter = new Presenter(contexts, outbox,
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build(),
+                new ShownCorrections(config.isolation(), config.store()));
         // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
         Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
                 ? policy.deadline() : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
@@ -885,36 +883,5 @@ public final class Engine implements UpdateHandler {
         } catch (Exception nested) {
             log.error("The error handler for {} failed too", e.getClass().getName(), nested);
         }
-    }
-
-    void delete(Session s, long messageId) {
-        s.called = true;
-        outbox.submit(s.chatId, () -> new DeleteMessage(ChatId.of(s.chatId), outbox.resolve(messageId)),
-                Boolean.class).exceptionally(e -> {
-                    log.debug("Could not delete message {}: {}", messageId, e.getMessage());
-                    return false;
-                });
-    }
-
-    /**
-     * Corrects what a stack says its last message shows, once a call queued behind a flood wait has gone out (or
-     * failed): when {@code applies} holds for the stack's last message, it becomes {@code fix}'s result (null: no
-     * message shows the window). Runs in the key's turn, so it never overtakes the update that queued the call.
-     */
-    void correctShown(StackKey key, java.util.function.Predicate<ShownMessage> applies,
-            java.util.function.UnaryOperator<@Nullable ShownMessage> fix) {
-        config.isolation().run(key, () -> {
-            Stack stack = config.store().load(key).orElse(null);
-            if (stack == null || stack.lastMessage() == null || !applies.test(stack.lastMessage())) {
-                return DONE;
-            }
-            Stack next = new Stack(stack.id(), stack.frames(), stack.version() + 1, fix.apply(stack.lastMessage()),
-                    stack.recentUpdateIds(), stack.nextFrameId());
-            return config.store().saveAsync(key, stack.version(), next).thenAccept(saved -> {}).toCompletableFuture();
-        }).exceptionally(e -> {
-            log.warn("Could not record in the stack of chat {} what its last message shows: {}", key.chatId(),
-                    e.toString());
-            return null;
-        });
     }
 }
