@@ -2,6 +2,7 @@ package dev.tgdialog.internal.engine;
 
 import dev.tgdialog.Getter;
 import dev.tgdialog.Key;
+import dev.tgdialog.TimeSource;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
@@ -25,7 +26,13 @@ import org.jspecify.annotations.Nullable;
  * scoped one (a list group's item) also to the scope and the context of the widget that owns it.
  */
 final class Ctx implements RenderContext, Getter.Values {
-    private final Engine engine;
+    /**
+     * What every context of one bot reads beyond its session: the client handlers call Telegram with, the time
+     * source of their clock, and the registered dialogs, for the window a frame is at. Immutable.
+     */
+    record Shared(TelegramClient telegram, TimeSource time, Dialogs dialogs) {}
+
+    private final Shared shared;
     final Session session;
     final @Nullable WorkFrame frame;
     private final String widgetId;
@@ -34,13 +41,13 @@ final class Ctx implements RenderContext, Getter.Values {
     private final @Nullable Ctx owner;
     private final @Nullable Scope scope;
 
-    Ctx(Engine engine, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render) {
-        this(engine, session, frame, widgetId, render, null, null);
+    Ctx(Shared shared, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render) {
+        this(shared, session, frame, widgetId, render, null, null);
     }
 
-    private Ctx(Engine engine, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render,
+    private Ctx(Shared shared, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render,
             @Nullable Ctx owner, @Nullable Scope scope) {
-        this.engine = engine;
+        this.shared = shared;
         this.session = session;
         this.frame = frame;
         this.widgetId = widgetId;
@@ -51,7 +58,7 @@ final class Ctx implements RenderContext, Getter.Values {
 
     /** A context for another widget of the same frame, render and scope. */
     Ctx forWidget(String id) {
-        return new Ctx(engine, session, frame, id, render, owner, scope);
+        return new Ctx(shared, session, frame, id, render, owner, scope);
     }
 
     @Override
@@ -59,7 +66,7 @@ final class Ctx implements RenderContext, Getter.Values {
         if (this.widgetId.isEmpty()) {
             throw new IllegalStateException("a widget without an id cannot scope widgets: their clicks come back to it");
         }
-        return new Ctx(engine, session, frame, widgetId, render, this, scope);
+        return new Ctx(shared, session, frame, widgetId, render, this, scope);
     }
 
     @Override
@@ -130,7 +137,7 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public @Nullable String parseMode() {
-        return frame == null ? null : Definitions.get().parseMode(engine.window(frame));
+        return frame == null ? null : Definitions.get().parseMode(shared.dialogs().window(frame));
     }
 
     @Override
@@ -169,12 +176,12 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public TelegramClient telegram() {
-        return engine.config.telegram();
+        return shared.telegram();
     }
 
     @Override
     public Clock clock() {
-        return engine.config.time().clock();
+        return shared.time().clock();
     }
 
     @Override

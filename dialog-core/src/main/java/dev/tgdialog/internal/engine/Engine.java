@@ -16,13 +16,11 @@ import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
-import dev.tgdialog.telegram.ChatId;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
-import dev.tgdialog.telegram.methods.DeleteMessage;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
@@ -54,23 +52,27 @@ public final class Engine implements UpdateHandler {
     private static final Definitions DEFS = Definitions.get();
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-    final EngineConfig config;
+    private final EngineConfig config;
+    private final Dialogs dialogs;
+    private final Ctx.Shared contexts;
     private final Presenter presenter;
-    /** The file_id Telegram gave each uploaded media file, so a static upload travels only once. */
-    final com.github.benmanes.caffeine.cache.Cache<dev.tgdialog.telegram.InputFile, String> uploadedFiles =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
     /** The engine's calls to chats, queued per chat while a chat is in flood wait. */
-    final Outbox outbox;
+    private final Outbox outbox;
 
     public Engine(EngineConfig config) {
         this.config = config;
-        this.presenter = new Presenter(this);
+        this.dialogs = new Dialogs(config.dialogs());
+        this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs);
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
                 java.time.Duration.ZERO, policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
         this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy, this::blocked);
+        // Weak keys: an upload is remembered while something (a window definition) still holds it.
+        this.presenter = new Presenter(contexts, outbox,
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build(),
+                new ShownCorrections(config.isolation(), config.store()));
         // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
         Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
                 ? policy.deadline() : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
@@ -515,7 +517,7 @@ public final class Engine implements UpdateHandler {
         String text = message.text();
         WorkFrame top = s.top();
         if (top != null) {
-            Window window = window(top);
+            Window window = dialogs.window(top);
             if (DEFS.keyboardKind(window) == KeyboardKind.REPLY && text != null) {
                 String data = replyLabel(top, text);
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
@@ -592,7 +594,7 @@ public final class Engine implements UpdateHandler {
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
-        Widget widget = DEFS.widget(window(top), d.widgetId());
+        Widget widget = DEFS.widget(dialogs.window(top), d.widgetId());
         if (!(widget instanceof KeyboardWidget keyboard)) {
             log.debug("Stale click: window {} has no widget {}", top.windowId, d.widgetId());
             return null;
@@ -608,32 +610,16 @@ public final class Engine implements UpdateHandler {
         return new Click(top, keyboard, payload);
     }
 
-    Dialog dialog(WorkFrame frame) {
-        Dialog dialog = config.dialogs().get(frame.dialogId);
-        if (dialog == null) {
-            throw new IllegalStateException("no dialog " + frame.dialogId + " is registered with the bot");
-        }
-        return dialog;
-    }
-
-    Window window(WorkFrame frame) {
-        Window window = DEFS.window(dialog(frame), frame.windowId);
-        if (window == null) {
-            throw new IllegalStateException("dialog " + frame.dialogId + " has no window " + frame.windowId);
-        }
-        return window;
-    }
-
     /**
      * A handler's context. With a frame, it carries a render whose getters run on first need, so values and
      * {@link dev.tgdialog.spi.RenderContext#render} work in click and message handlers too.
      */
     Ctx ctx(Session s, @Nullable WorkFrame frame, String widgetId) {
         if (frame == null) {
-            return new Ctx(this, s, null, widgetId, null);
+            return new Ctx(contexts, s, null, widgetId, null);
         }
-        Render render = Render.lazy(r -> presenter.loadGetters(new Ctx(this, s, frame, "", r), frame));
-        return new Ctx(this, s, frame, widgetId, render);
+        Render render = Render.lazy(r -> presenter.loadGetters(new Ctx(contexts, s, frame, "", r), frame));
+        return new Ctx(contexts, s, frame, widgetId, render);
     }
 
     /** Applies a transition to the frame it was returned for; results of finished children flow to parents. */
@@ -650,7 +636,7 @@ public final class Engine implements UpdateHandler {
         }
         if (t instanceof Transition.Next) {
             WorkFrame current = required(frame, t);
-            Window after = DEFS.after(dialog(current), current.windowId);
+            Window after = DEFS.after(dialogs.dialog(current), current.windowId);
             if (after == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the last one, there is no next window");
@@ -658,7 +644,7 @@ public final class Engine implements UpdateHandler {
             moveTo(current, after.id());
         } else if (t instanceof Transition.Back) {
             WorkFrame current = required(frame, t);
-            Window before = DEFS.before(dialog(current), current.windowId);
+            Window before = DEFS.before(dialogs.dialog(current), current.windowId);
             if (before == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
                         + " is the first one, there is no window before it");
@@ -666,7 +652,7 @@ public final class Engine implements UpdateHandler {
             moveTo(current, before.id());
         } else if (t instanceof Transition.SwitchTo to) {
             WorkFrame current = required(frame, t);
-            if (DEFS.window(dialog(current), to.windowId()) == null) {
+            if (DEFS.window(dialogs.dialog(current), to.windowId()) == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + " has no window " + to.windowId());
             }
             moveTo(current, to.windowId());
@@ -698,7 +684,7 @@ public final class Engine implements UpdateHandler {
             s.frames.remove(s.frames.size() - 1);
             WorkFrame parent = s.top();
             if (parent != null) {
-                TypedResult<?> handler = DEFS.resultHandler(dialog(parent), closing.dialogId);
+                TypedResult<?> handler = DEFS.resultHandler(dialogs.dialog(parent), closing.dialogId);
                 if (handler != null) {
                     Transition next = handler.deliver(ctx(s, parent, ""), done.result());
                     apply(s, parent, next, depth + 1);
@@ -753,7 +739,7 @@ public final class Engine implements UpdateHandler {
     }
 
     private void close(Session s, WorkFrame frame) throws Exception {
-        DialogHandler onClose = DEFS.onClose(dialog(frame));
+        DialogHandler onClose = DEFS.onClose(dialogs.dialog(frame));
         if (onClose != null) {
             onClose.handle(ctx(s, frame, ""));
         }
@@ -897,36 +883,5 @@ public final class Engine implements UpdateHandler {
         } catch (Exception nested) {
             log.error("The error handler for {} failed too", e.getClass().getName(), nested);
         }
-    }
-
-    void delete(Session s, long messageId) {
-        s.called = true;
-        outbox.submit(s.chatId, () -> new DeleteMessage(ChatId.of(s.chatId), outbox.resolve(messageId)),
-                Boolean.class).exceptionally(e -> {
-                    log.debug("Could not delete message {}: {}", messageId, e.getMessage());
-                    return false;
-                });
-    }
-
-    /**
-     * Corrects what a stack says its last message shows, once a call queued behind a flood wait has gone out (or
-     * failed): when {@code applies} holds for the stack's last message, it becomes {@code fix}'s result (null: no
-     * message shows the window). Runs in the key's turn, so it never overtakes the update that queued the call.
-     */
-    void correctShown(StackKey key, java.util.function.Predicate<ShownMessage> applies,
-            java.util.function.UnaryOperator<@Nullable ShownMessage> fix) {
-        config.isolation().run(key, () -> {
-            Stack stack = config.store().load(key).orElse(null);
-            if (stack == null || stack.lastMessage() == null || !applies.test(stack.lastMessage())) {
-                return DONE;
-            }
-            Stack next = new Stack(stack.id(), stack.frames(), stack.version() + 1, fix.apply(stack.lastMessage()),
-                    stack.recentUpdateIds(), stack.nextFrameId());
-            return config.store().saveAsync(key, stack.version(), next).thenAccept(saved -> {}).toCompletableFuture();
-        }).exceptionally(e -> {
-            log.warn("Could not record in the stack of chat {} what its last message shows: {}", key.chatId(),
-                    e.toString());
-            return null;
-        });
     }
 }

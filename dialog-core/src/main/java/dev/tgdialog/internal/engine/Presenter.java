@@ -1,5 +1,6 @@
 package dev.tgdialog.internal.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Getter;
 import dev.tgdialog.KeyboardKind;
@@ -12,6 +13,7 @@ import dev.tgdialog.telegram.ChatId;
 import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramException;
+import dev.tgdialog.telegram.methods.DeleteMessage;
 import dev.tgdialog.telegram.methods.EditMessageMedia;
 import dev.tgdialog.telegram.methods.EditMessageReplyMarkup;
 import dev.tgdialog.telegram.methods.EditMessageText;
@@ -56,10 +58,25 @@ final class Presenter {
     /** Spill entries that map a reply-keyboard label back to its button's callback data. */
     static final String REPLY_LABEL = "r:";
 
-    private final Engine engine;
+    private final Ctx.Shared contexts;
+    private final Dialogs dialogs;
+    /** The calls to chats; a window's messages go out through it, in order behind a flood wait. */
+    private final Outbox outbox;
+    /** The file_id Telegram gave each uploaded media file, so a static upload travels only once. */
+    private final Cache<InputFile, String> uploadedFiles;
+    private final ShownCorrections corrections;
 
-    Presenter(Engine engine) {
-        this.engine = engine;
+    /**
+     * @param contexts what the contexts of renders and getters share, the registered dialogs among it
+     * @param corrections fixes a saved stack once a queued send or edit has gone out or failed
+     */
+    Presenter(Ctx.Shared contexts, Outbox outbox, Cache<InputFile, String> uploadedFiles,
+            ShownCorrections corrections) {
+        this.contexts = contexts;
+        this.dialogs = contexts.dialogs();
+        this.outbox = outbox;
+        this.uploadedFiles = uploadedFiles;
+        this.corrections = corrections;
     }
 
     void present(Session s, ShowMode mode) throws Exception {
@@ -121,12 +138,11 @@ final class Presenter {
      * message that says so, deleted at once (the client keeps the keyboard removed).
      */
     private void removeReplyKeyboard(Session s, ShownMessage last) {
-        Outbox outbox = engine.outbox;
         CompletableFuture<SentView> removal = call(s, () -> SendMessage.builder(s.chatId, "…")
                 .messageThreadId(s.key.threadId() == 0 ? null : s.key.threadId())
                 .replyMarkup(ReplyKeyboardRemove.of(true))
                 .build(), SentView.class);
-        removal.thenAccept(sent -> engine.delete(s, sent.messageId)).exceptionally(e -> {
+        removal.thenAccept(sent -> delete(s, sent.messageId)).exceptionally(e -> {
             log.debug("Could not remove the reply keyboard in chat {}: {}", s.chatId, e.getMessage());
             return null;
         });
@@ -135,7 +151,6 @@ final class Presenter {
 
     /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
     private void removeKeyboard(Session s, ShownMessage last) {
-        Outbox outbox = engine.outbox;
         call(s, () -> EditMessageReplyMarkup.builder()
                         .chatId(s.chatId)
                         .messageId(outbox.resolve(last.messageId()))
@@ -164,9 +179,9 @@ final class Presenter {
     }
 
     Rendered render(Session s, WorkFrame frame) throws Exception {
-        Window window = engine.window(frame);
+        Window window = dialogs.window(frame);
         Render scratch = new Render();
-        Ctx ctx = new Ctx(engine, s, frame, "", scratch);
+        Ctx ctx = new Ctx(contexts, s, frame, "", scratch);
         loadGetters(ctx, frame);
         StringBuilder text = new StringBuilder(replyLines(s, DEFS.parseMode(window)));
         for (TextWidget part : DEFS.texts(window)) {
@@ -204,7 +219,7 @@ final class Presenter {
         Media media = mediaWidget == null ? null : mediaWidget.media(ctx);
         String mediaHashPart = media == null ? null : identity(media);
         if (media != null && media.file() instanceof InputFile.Upload) {
-            String fileId = engine.uploadedFiles.getIfPresent(media.file());
+            String fileId = uploadedFiles.getIfPresent(media.file());
             if (fileId != null) {
                 media = new Media(media.kind(), InputFile.fileId(fileId));
             } else {
@@ -258,10 +273,10 @@ final class Presenter {
 
     /** Runs the dialog's getters, then the window's, into the context's render. */
     void loadGetters(Ctx ctx, WorkFrame frame) throws Exception {
-        for (Getter getter : DEFS.getters(engine.dialog(frame))) {
+        for (Getter getter : DEFS.getters(dialogs.dialog(frame))) {
             getter.load(ctx);
         }
-        for (Getter getter : DEFS.getters(engine.window(frame))) {
+        for (Getter getter : DEFS.getters(dialogs.window(frame))) {
             getter.load(ctx);
         }
     }
@@ -270,7 +285,7 @@ final class Presenter {
         ShownMessage last = s.lastMessage;
         if (mode == ShowMode.AUTO) {
             boolean onLast = s.callback != null && s.callback.message() != null && last != null
-                    && s.callback.message().messageId() == engine.outbox.resolve(last.messageId());
+                    && s.callback.message().messageId() == outbox.resolve(last.messageId());
             boolean background = s.update.updateId() == 0 && s.callback == null;
             mode = onLast || (background && last != null) ? ShowMode.EDIT : ShowMode.SEND;
         }
@@ -295,7 +310,7 @@ final class Presenter {
             }
         }
         if (mode == ShowMode.DELETE_AND_SEND && last != null) {
-            engine.delete(s, last.messageId());
+            delete(s, last.messageId());
         } else if (r.markup() instanceof ReplyKeyboardMarkup && last != null && !showsReplyKeyboard(last)
                 && !last.renderHash().equals(CLOSED)) {
             // The inline buttons of the window before would only answer "no longer active" now.
@@ -305,7 +320,6 @@ final class Presenter {
         InlineKeyboardMarkup inlineAfter = leavesReplyKeyboard && r.markup() instanceof InlineKeyboardMarkup k ? k : null;
         ReplyMarkup markup = leavesReplyKeyboard && (r.markup() == null || inlineAfter != null)
                 ? ReplyKeyboardRemove.of(true) : r.markup();
-        Outbox outbox = engine.outbox;
         CompletableFuture<SentView> sending = call(s, () -> send(s, r, markup), SentView.class);
         String kind = shownKind(r);
         long messageId;
@@ -340,7 +354,7 @@ final class Presenter {
             // Whatever the stack shows by then (a background edit may have re-rendered it), the placeholder is what
             // it must lose: the message's real id, or no message at all when the send failed.
             long placeholder = messageId;
-            sending.whenComplete((sent, error) -> engine.correctShown(s.key, m -> m.messageId() == placeholder,
+            sending.whenComplete((sent, error) -> corrections.correct(s.key, m -> m.messageId() == placeholder,
                     m -> error == null ? new ShownMessage(sent.messageId, m.kind(), m.renderHash()) : null));
         }
         if (inlineAfter != null) {
@@ -364,23 +378,32 @@ final class Presenter {
      */
     private void unknownAfterFailure(Session s, ShownMessage shown) {
         long id = shown.messageId();
-        engine.correctShown(s.key,
+        corrections.correct(s.key,
                 m -> m.renderHash().equals(shown.renderHash())
-                        && (m.messageId() == id || m.messageId() == engine.outbox.resolve(id)),
+                        && (m.messageId() == id || m.messageId() == outbox.resolve(id)),
                 m -> new ShownMessage(m.messageId(), m.kind(), UNKNOWN));
+    }
+
+    /** Deletes a message of the session's chat; one that cannot be deleted (gone already) fails nothing. */
+    private void delete(Session s, long messageId) {
+        call(s, () -> new DeleteMessage(ChatId.of(s.chatId), outbox.resolve(messageId)), Boolean.class)
+                .exceptionally(e -> {
+                    log.debug("Could not delete message {}: {}", messageId, e.getMessage());
+                    return false;
+                });
     }
 
     /** Submits a call to the session's chat, noting that the update has made one. */
     private <R> CompletableFuture<R> call(Session s, java.util.function.Supplier<BotMethod<?>> method, Class<R> type) {
         s.called = true;
-        return engine.outbox.submit(s.chatId, method, type);
+        return outbox.submit(s.chatId, method, type);
     }
 
     /** Keeps the file_id Telegram gave an uploaded file, to send that instead of the bytes next time. */
     private void rememberUpload(Session s, Rendered r, SentView sent) {
         InputFile upload = r.media() == null ? null : s.uploads.get(r.media());
         if (upload != null && sent.fileId != null) {
-            engine.uploadedFiles.put(upload, sent.fileId);
+            uploadedFiles.put(upload, sent.fileId);
         }
     }
 
@@ -390,7 +413,6 @@ final class Presenter {
      * message does not show this render, so the next update renders it again.
      */
     private boolean edit(Session s, ShownMessage last, Rendered r) {
-        Outbox outbox = engine.outbox;
         CompletableFuture<SentView> editing = call(s, () -> edit(s, outbox.resolve(last.messageId()), r),
                 SentView.class);
         ShownMessage shown = new ShownMessage(last.messageId(), r.kind(), r.hash());
