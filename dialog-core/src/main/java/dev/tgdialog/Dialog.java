@@ -67,13 +67,15 @@ public final class Dialog {
     }
 
     /** The window with this id, or null. */
-    @Nullable Window window(String windowId) {
+    @Nullable
+    Window window(String windowId) {
         Integer i = index.get(windowId);
         return i == null ? null : windows.get(i);
     }
 
     /** The window at this distance from the one with this id, or null past either end. */
-    @Nullable Window beside(String windowId, int offset) {
+    @Nullable
+    Window beside(String windowId, int offset) {
         Integer i = index.get(windowId);
         int at = i == null ? -1 : i + offset;
         return i == null || at < 0 || at >= windows.size() ? null : windows.get(at);

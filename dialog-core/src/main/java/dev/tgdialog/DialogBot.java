@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -44,7 +44,10 @@ public final class DialogBot {
     private final @Nullable ExecutorService ownedExecutor;
     private @Nullable LongPolling polling;
 
-    private DialogBot(Engine engine, TelegramClient telegram, List<String> allowedUpdates,
+    private DialogBot(
+            Engine engine,
+            TelegramClient telegram,
+            List<String> allowedUpdates,
             @Nullable ExecutorService ownedExecutor) {
         this.engine = engine;
         this.telegram = telegram;
@@ -72,7 +75,10 @@ public final class DialogBot {
         if (polling != null) {
             throw new IllegalStateException("the bot was already started");
         }
-        polling = LongPolling.builder(telegram, engine).allowedUpdates(allowedUpdates).build().start();
+        polling = LongPolling.builder(telegram, engine)
+                .allowedUpdates(allowedUpdates)
+                .build()
+                .start();
         return this;
     }
 
@@ -344,10 +350,28 @@ public final class DialogBot {
             if (rootDialog != null) {
                 dialogs(rootDialog);
             }
-            EngineConfig config = new EngineConfig(telegram, telegram.botId(), username, store,
-                    isolation != null ? isolation : UpdateIsolation.inProcess(run), run, time, Map.copyOf(dialogs),
-                    Map.copyOf(commands), onMessage, onCallback, onUpdate, List.copyOf(errorHandlers), staleToast,
-                    notYoursToast, unavailableToast, sharedGroupStacks, maxDepth, rootDialog, resetMessage, parallelAnswers,
+            EngineConfig config = new EngineConfig(
+                    telegram,
+                    telegram.botId(),
+                    username,
+                    store,
+                    isolation != null ? isolation : UpdateIsolation.inProcess(run),
+                    run,
+                    time,
+                    Map.copyOf(dialogs),
+                    Map.copyOf(commands),
+                    onMessage,
+                    onCallback,
+                    onUpdate,
+                    List.copyOf(errorHandlers),
+                    staleToast,
+                    notYoursToast,
+                    unavailableToast,
+                    sharedGroupStacks,
+                    maxDepth,
+                    rootDialog,
+                    resetMessage,
+                    parallelAnswers,
                     Map.copyOf(rootResults));
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned);

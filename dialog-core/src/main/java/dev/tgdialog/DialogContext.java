@@ -17,10 +17,12 @@ public interface DialogContext {
     Update update();
 
     /** Who sent the update, when it came from a user. */
-    @Nullable User user();
+    @Nullable
+    User user();
 
     /** The chat the update came from, when it names one (a background call has only {@link #chatId()}). */
-    @Nullable Chat chat();
+    @Nullable
+    Chat chat();
 
     /** The id of the chat the update belongs to. */
     long chatId();
@@ -29,13 +31,16 @@ public interface DialogContext {
     long userId();
 
     /** The id of the dialog this handler runs in, or null when no dialog is open. */
-    @Nullable String dialogId();
+    @Nullable
+    String dialogId();
 
     /** The window showing in that dialog, or null when no dialog is open. */
-    @Nullable String windowId();
+    @Nullable
+    String windowId();
 
     /** The id of the dialog this one was started from (its parent in the stack), or null for a root dialog. */
-    @Nullable String parentDialogId();
+    @Nullable
+    String parentDialogId();
 
     /**
      * The value of {@code key}: one a {@link Getter} provided for this render or handler (the getters run on the
@@ -57,9 +62,10 @@ public interface DialogContext {
     default <T> T require(Key<T> key) {
         T value = get(key);
         if (value == null) {
-            throw new IllegalStateException("no value for key \"" + key.name() + "\" (" + key.type().getTypeName()
-                    + ") in dialog " + dialogId() + ", window " + windowId()
-                    + ": no getter provided it and the dialog's data does not hold it");
+            throw new IllegalStateException(
+                    "no value for key \"" + key.name() + "\" (" + key.type().getTypeName()
+                            + ") in dialog " + dialogId() + ", window " + windowId()
+                            + ": no getter provided it and the dialog's data does not hold it");
         }
         return value;
     }

@@ -2,12 +2,12 @@ package dev.tgdialog;
 
 import dev.tgdialog.internal.engine.Definitions;
 import dev.tgdialog.internal.engine.TypedResult;
-import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.MediaWidget;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.spi.Widget;
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

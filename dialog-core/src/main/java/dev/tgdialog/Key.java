@@ -98,7 +98,9 @@ public final class Key<T> implements Function<DialogContext, @Nullable T> {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof ParameterizedType p && p.getRawType() == List.class && p.getOwnerType() == null
+            return o instanceof ParameterizedType p
+                    && p.getRawType() == List.class
+                    && p.getOwnerType() == null
                     && java.util.Arrays.equals(p.getActualTypeArguments(), getActualTypeArguments());
         }
 

@@ -16,7 +16,14 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class RichText {
-    private enum Style { PLAIN, BOLD, ITALIC, CODE, LINK, EMOJI }
+    private enum Style {
+        PLAIN,
+        BOLD,
+        ITALIC,
+        CODE,
+        LINK,
+        EMOJI
+    }
 
     /** One part: its style, its visible text and, for a link or a custom emoji, the URL or the emoji id. */
     private record Part(Style style, String text, String target) {}
@@ -122,10 +129,18 @@ public final class RichText {
             case BOLD -> out.append("<b>").append(text).append("</b>");
             case ITALIC -> out.append("<i>").append(text).append("</i>");
             case CODE -> out.append("<code>").append(text).append("</code>");
-            case LINK -> out.append("<a href=\"").append(Markup.escape(p.target(), "HTML").replace("\"", "&quot;"))
-                    .append("\">").append(text).append("</a>");
-            case EMOJI -> out.append("<tg-emoji emoji-id=\"").append(p.target()).append("\">").append(text)
-                    .append("</tg-emoji>");
+            case LINK ->
+                out.append("<a href=\"")
+                        .append(Markup.escape(p.target(), "HTML").replace("\"", "&quot;"))
+                        .append("\">")
+                        .append(text)
+                        .append("</a>");
+            case EMOJI ->
+                out.append("<tg-emoji emoji-id=\"")
+                        .append(p.target())
+                        .append("\">")
+                        .append(text)
+                        .append("</tg-emoji>");
         }
     }
 
@@ -135,10 +150,22 @@ public final class RichText {
             case PLAIN -> out.append(text);
             case BOLD -> out.append('*').append(text).append('*');
             case ITALIC -> out.append('_').append(text).append('_');
-            case CODE -> out.append('`').append(p.text().replace("\\", "\\\\").replace("`", "\\`")).append('`');
-            case LINK -> out.append('[').append(text).append("](")
-                    .append(p.target().replace("\\", "\\\\").replace(")", "\\)")).append(')');
-            case EMOJI -> out.append("![").append(text).append("](tg://emoji?id=").append(p.target()).append(')');
+            case CODE ->
+                out.append('`')
+                        .append(p.text().replace("\\", "\\\\").replace("`", "\\`"))
+                        .append('`');
+            case LINK ->
+                out.append('[')
+                        .append(text)
+                        .append("](")
+                        .append(p.target().replace("\\", "\\\\").replace(")", "\\)"))
+                        .append(')');
+            case EMOJI ->
+                out.append("![")
+                        .append(text)
+                        .append("](tg://emoji?id=")
+                        .append(p.target())
+                        .append(')');
         }
     }
 
@@ -146,20 +173,26 @@ public final class RichText {
         switch (p.style()) {
             case PLAIN -> out.append(Markup.escape(p.text(), "Markdown"));
             case BOLD -> out.append('*').append(plainIn(p.text(), "*", "bold")).append('*');
-            case ITALIC -> out.append('_').append(plainIn(p.text(), "_", "italics")).append('_');
+            case ITALIC ->
+                out.append('_').append(plainIn(p.text(), "_", "italics")).append('_');
             case CODE -> out.append('`').append(plainIn(p.text(), "`", "code")).append('`');
-            case LINK -> out.append('[').append(plainIn(p.text(), "]", "a link's label")).append("](")
-                    .append(plainIn(p.target(), ")", "a link's URL")).append(')');
-            case EMOJI -> throw new IllegalArgumentException(
-                    "legacy Markdown cannot show a custom emoji; use the HTML or MarkdownV2 parse mode");
+            case LINK ->
+                out.append('[')
+                        .append(plainIn(p.text(), "]", "a link's label"))
+                        .append("](")
+                        .append(plainIn(p.target(), ")", "a link's URL"))
+                        .append(')');
+            case EMOJI ->
+                throw new IllegalArgumentException(
+                        "legacy Markdown cannot show a custom emoji; use the HTML or MarkdownV2 parse mode");
         }
     }
 
     /** Legacy Markdown has no escapes inside an entity, so its closing marker cannot appear in it. */
     private static String plainIn(String text, String marker, String what) {
         if (text.contains(marker)) {
-            throw new IllegalArgumentException("legacy Markdown cannot show \"" + marker + "\" in " + what
-                    + " (\"" + text + "\"); use the HTML or MarkdownV2 parse mode");
+            throw new IllegalArgumentException("legacy Markdown cannot show \"" + marker + "\" in " + what + " (\""
+                    + text + "\"); use the HTML or MarkdownV2 parse mode");
         }
         return text;
     }

@@ -1,11 +1,11 @@
 package dev.tgdialog;
 
-import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.MediaWidget;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.spi.Widget;
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +59,14 @@ public final class Window {
      * Registers a widget and the widgets nested in it by id. A widget inside a hidden-when-false layout is
      * registered wrapped in the same condition, so a click cannot reach it while the layout is hidden.
      */
-    private void collect(Widget widget, Map<String, Widget> byId, String dialogId,
+    private void collect(
+            Widget widget,
+            Map<String, Widget> byId,
+            String dialogId,
             java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> condition) {
-        if (condition != null && widget instanceof KeyboardWidget k && !(widget instanceof KeyboardWidget.Conditional)) {
+        if (condition != null
+                && widget instanceof KeyboardWidget k
+                && !(widget instanceof KeyboardWidget.Conditional)) {
             widget = new KeyboardWidget.Conditional(k, condition);
         }
         String wid = widget.id();
@@ -72,8 +77,8 @@ public final class Window {
             }
             Widget before = byId.putIfAbsent(wid, widget);
             if (before != null && before != widget) {
-                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + ": two widgets have the id \""
-                        + wid + "\"; give one of them another id");
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                        + ": two widgets have the id \"" + wid + "\"; give one of them another id");
             }
         }
         if (widget instanceof KeyboardWidget.Conditional c) {
@@ -94,7 +99,8 @@ public final class Window {
     }
 
     /** The widget with this id, nested ones included, or null. */
-    @Nullable Widget widget(String widgetId) {
+    @Nullable
+    Widget widget(String widgetId) {
         return widgets.get(widgetId);
     }
 
@@ -170,8 +176,8 @@ public final class Window {
                 used = true;
             }
             if (!used) {
-                throw new IllegalArgumentException("window " + id + ": " + widget.getClass().getName()
-                        + " is neither a keyboard widget nor an input widget");
+                throw new IllegalArgumentException("window " + id + ": "
+                        + widget.getClass().getName() + " is neither a keyboard widget nor an input widget");
             }
             return this;
         }
@@ -219,9 +225,11 @@ public final class Window {
             for (String constant : constants) {
                 Matcher placeholder = PLACEHOLDER.matcher(constant);
                 if (placeholder.find()) {
-                    throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + ": the constant text \""
-                            + constant + "\" has a placeholder " + placeholder.group() + " that text(...) shows as it is; "
-                            + "use format(...) to fill it, or text(ctx -> \"...\") to show the braces");
+                    throw new IllegalArgumentException(
+                            "dialog " + dialogId + ", window " + id + ": the constant text \""
+                                    + constant + "\" has a placeholder " + placeholder.group()
+                                    + " that text(...) shows as it is; "
+                                    + "use format(...) to fill it, or text(ctx -> \"...\") to show the braces");
                 }
             }
             if (keyboardKind != KeyboardKind.REPLY

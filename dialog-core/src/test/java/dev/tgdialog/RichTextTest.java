@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Test;
 
 /** {@link RichText} written in each parse mode: what Telegram's parser makes of it, and what it refuses to write. */
 class RichTextTest {
-    private static final RichText SAMPLE = RichText.of("a_b *c* ").bold("bold").text(" ").italic("it")
-            .text(" ").code("x").text(" ").link("here", "https://example.org/");
+    private static final RichText SAMPLE = RichText.of("a_b *c* ")
+            .bold("bold")
+            .text(" ")
+            .italic("it")
+            .text(" ")
+            .code("x")
+            .text(" ")
+            .link("here", "https://example.org/");
 
     @Test
     void legacyMarkdown_writesStylesAndEscapesPlainParts() {
@@ -22,9 +28,11 @@ class RichTextTest {
     @Test
     void legacyMarkdown_refusesWhatItCannotWrite_insteadOfBreakingTheMessage() {
         assertThatThrownBy(() -> RichText.of().bold("2*3").in("Markdown"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"*\" in bold");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"*\" in bold");
         assertThatThrownBy(() -> RichText.of().customEmoji("👍", 1).in("markdown"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("custom emoji");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("custom emoji");
     }
 
     @Test
@@ -34,7 +42,8 @@ class RichTextTest {
 
     @Test
     void isAValue() {
-        assertThat(RichText.of("a").bold("b")).isEqualTo(RichText.of().text("a").bold("b"))
+        assertThat(RichText.of("a").bold("b"))
+                .isEqualTo(RichText.of().text("a").bold("b"))
                 .isNotEqualTo(RichText.of("a").italic("b"));
     }
 }

@@ -7,23 +7,25 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Text;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.testing.BotHarness;
-import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Text;
+import dev.tgdialog.testing.RoundTripStore;
 import org.junit.jupiter.api.Test;
 
 /** Proves the widget SPI is enough: this package sees only public API (no dev.tgdialog.internal import). */
 class CustomWidgetTest {
-    enum Review implements WindowId { RATE }
+    enum Review implements WindowId {
+        RATE
+    }
 
     static final Key<Integer> STARS = Key.of("stars", Integer.class);
 
     static final Dialog REVIEW = Dialog.builder("review")
-            .window(Review.RATE, w -> w
-                    .text(Text.format("Your rating: {stars}"))
-                    .add(new StarRating("stars", STARS)))
+            .window(
+                    Review.RATE,
+                    w -> w.text(Text.format("Your rating: {stars}")).add(new StarRating("stars", STARS)))
             .build();
 
     @Test

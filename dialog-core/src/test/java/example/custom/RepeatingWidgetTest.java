@@ -6,16 +6,16 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.Scope;
+import dev.tgdialog.spi.WidgetContext;
 import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.testing.RoundTripStore;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.RenderContext;
-import dev.tgdialog.spi.Scope;
-import dev.tgdialog.spi.WidgetContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * repeating widget forwards no context method; {@link Scope} keeps each copy's state and routes its clicks.
  */
 class RepeatingWidgetTest {
-    enum Review implements WindowId { RATE }
+    enum Review implements WindowId {
+        RATE
+    }
 
     static final Key<Integer> LAST = Key.of("last", Integer.class);
 
@@ -50,7 +52,9 @@ class RepeatingWidgetTest {
             if (click.isEmpty()) {
                 return Transition.reject("No such dish");
             }
-            return rating.onClick(ctx.scoped(scope(click.get().key()), rating.id()), click.get().payload());
+            return rating.onClick(
+                    ctx.scoped(scope(click.get().key()), rating.id()),
+                    click.get().payload());
         }
 
         private Scope scope(String dish) {
@@ -59,33 +63,41 @@ class RepeatingWidgetTest {
     }
 
     static final Dialog REVIEW = Dialog.builder("review")
-            .window(Review.RATE, w -> w
-                    .text("Rate each dish")
-                    .add(new PerDish("dishes", List.of("soup", "cake"), new StarRating("stars", LAST))))
+            .window(
+                    Review.RATE,
+                    w -> w.text("Rate each dish")
+                            .add(new PerDish("dishes", List.of("soup", "cake"), new StarRating("stars", LAST))))
             .build();
 
     @Test
     void aRepeatingWidget_keepsEachCopysStateApart_andRoutesClicksToTheRightCopy() {
         RoundTripStore store = new RoundTripStore();
-        BotHarness harness = BotHarness.builder(bot -> bot.dialogs(REVIEW)
-                        .command("review", (ctx, args) -> Transition.start(REVIEW)))
+        BotHarness harness = BotHarness.builder(
+                        bot -> bot.dialogs(REVIEW).command("review", (ctx, args) -> Transition.start(REVIEW)))
                 .store(store)
                 .build();
         FakeUser ann = harness.user(1001, "Ann");
 
         ann.send("/review");
-        assertThat(ann.lastMessage().inlineKeyboard().get(1)).extracting("callbackData")
-                .containsExactly("~..0.0.dishes.cake:stars:1", "~..0.0.dishes.cake:stars:2",
-                        "~..0.0.dishes.cake:stars:3", "~..0.0.dishes.cake:stars:4", "~..0.0.dishes.cake:stars:5");
+        assertThat(ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("callbackData")
+                .containsExactly(
+                        "~..0.0.dishes.cake:stars:1",
+                        "~..0.0.dishes.cake:stars:2",
+                        "~..0.0.dishes.cake:stars:3",
+                        "~..0.0.dishes.cake:stars:4",
+                        "~..0.0.dishes.cake:stars:5");
 
         ann.click(1, 2);
         ann.click(0, 4);
 
         assertThat(ann.buttons()).containsExactly("★", "★", "★", "★", "★", "★", "★", "★", "☆", "☆");
         Map<String, String> state = StackCodec.decode(store.documents().get(StackKey.of(1_000_000, 1001, 1001)))
-                .top().orElseThrow().widgetState();
-        assertThat(state).containsOnly(Map.entry("dishes:soup:stars/rating", "5"),
-                Map.entry("dishes:cake:stars/rating", "3"));
+                .top()
+                .orElseThrow()
+                .widgetState();
+        assertThat(state)
+                .containsOnly(Map.entry("dishes:soup:stars/rating", "5"), Map.entry("dishes:cake:stars/rating", "3"));
 
         ann.clickWithData(ann.lastMessage(), "~..0.0.dishes.tea:stars:1");
         assertThat(ann.lastAnswer().text()).isEqualTo("No such dish");

@@ -1,3 +1,5 @@
+// The README shows this file's snippets as they are: the formatter leaves them alone.
+// spotless:off
 package example.readme;
 
 // --- README: imports ---
@@ -66,6 +68,7 @@ class ReadmeDialogExampleTest {
         assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
     }
     // --- end ---
+    // spotless:on
 
     /** The README shows these snippets as they are here, and the dialog stays short. */
     @Test

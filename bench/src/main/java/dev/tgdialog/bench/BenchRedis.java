@@ -33,8 +33,12 @@ final class BenchRedis implements AutoCloseable {
         }
         int port = freePort();
         try {
-            RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
             return new BenchRedis("redis://127.0.0.1:" + port, server);
         } catch (IOException e) {
@@ -63,7 +67,8 @@ final class BenchRedis implements AutoCloseable {
         try (JedisPooled admin = new JedisPooled(URI.create(url))) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                ScanResult<String> page = admin.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
+                ScanResult<String> page =
+                        admin.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
                 List<String> keys = new ArrayList<>(page.getResult());
                 if (!keys.isEmpty()) {
                     admin.unlink(keys.toArray(String[]::new));
@@ -82,7 +87,8 @@ final class BenchRedis implements AutoCloseable {
             double seconds = 0;
             for (String line : admin.info("cpu").split("\r?\n")) {
                 if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                    seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                    seconds += Double.parseDouble(
+                            line.substring(line.indexOf(':') + 1).trim());
                 }
             }
             return Math.round(seconds * 1e6);

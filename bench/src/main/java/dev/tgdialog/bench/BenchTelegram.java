@@ -19,7 +19,8 @@ import okio.Buffer;
  */
 final class BenchTelegram implements Interceptor {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final String BOT = "{\"id\":123456,\"is_bot\":true,\"first_name\":\"BenchBot\",\"username\":\"bench_bot\"}";
+    private static final String BOT =
+            "{\"id\":123456,\"is_bot\":true,\"first_name\":\"BenchBot\",\"username\":\"bench_bot\"}";
 
     /** A bot message as the fake keeps it. */
     static final class Msg {
@@ -27,6 +28,7 @@ final class BenchTelegram implements Interceptor {
         byte[] textJson;
         /** The inline keyboard as the JSON it came in, or null. */
         byte[] keyboardJson;
+
         Msg(byte[] textJson, byte[] keyboardJson) {
             this.textJson = textJson;
             this.keyboardJson = keyboardJson;
@@ -95,7 +97,7 @@ final class BenchTelegram implements Interceptor {
                     }
                     i = end - 1;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return out.toArray(Button[]::new);
@@ -106,6 +108,7 @@ final class BenchTelegram implements Interceptor {
         long next = 1;
         /** The chat's messages by id (ids start at 1 and grow by one, so a list indexed by id - 1 does). */
         final Messages messages = new Messages();
+
         long lastKeyboard;
     }
 
@@ -158,15 +161,16 @@ final class BenchTelegram implements Interceptor {
         String method = path.substring(path.lastIndexOf('/') + 1);
         Buffer body = new Buffer();
         chain.request().body().writeTo(body);
-        TopLevelJson p = new TopLevelJson(body.readByteArray(), CHAT_ID, MESSAGE_ID, TEXT, REPLY_MARKUP,
-                CALLBACK_QUERY_ID);
+        TopLevelJson p =
+                new TopLevelJson(body.readByteArray(), CHAT_ID, MESSAGE_ID, TEXT, REPLY_MARKUP, CALLBACK_QUERY_ID);
         Bytes answer = Bytes.scratch();
         try {
             answer.ascii("{\"ok\":true,\"result\":");
             handle(method, p, answer);
             answer.ascii("}");
         } catch (IllegalStateException e) {
-            answer = Bytes.scratch().ascii("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
+            answer = Bytes.scratch()
+                    .ascii("{\"ok\":false,\"error_code\":400,\"description\":\"" + e.getMessage() + "\"}");
         }
         return new Response.Builder()
                 .request(chain.request())
@@ -205,7 +209,8 @@ final class BenchTelegram implements Interceptor {
                     }
                     byte[] kbJson = keyboard(p);
                     byte[] textJson = p.raw(P_TEXT);
-                    if (java.util.Arrays.equals(m.textJson, textJson) && java.util.Arrays.equals(m.keyboardJson, kbJson)) {
+                    if (java.util.Arrays.equals(m.textJson, textJson)
+                            && java.util.Arrays.equals(m.keyboardJson, kbJson)) {
                         throw new IllegalStateException("Bad Request: message is not modified");
                     }
                     m.set(textJson, kbJson);
@@ -232,10 +237,14 @@ final class BenchTelegram implements Interceptor {
     }
 
     private static void message(long chatId, long id, Msg m, Bytes out) {
-        out.ascii("{\"message_id\":").number(id)
-                .ascii(",\"date\":1700000000,\"chat\":{\"id\":").number(chatId)
-                .ascii(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":").ascii(BOT)
-                .ascii(",\"text\":").bytes(m.textJson);
+        out.ascii("{\"message_id\":")
+                .number(id)
+                .ascii(",\"date\":1700000000,\"chat\":{\"id\":")
+                .number(chatId)
+                .ascii(",\"type\":\"private\",\"first_name\":\"U\"},\"from\":")
+                .ascii(BOT)
+                .ascii(",\"text\":")
+                .bytes(m.textJson);
         if (m.keyboardJson != null) {
             out.ascii(",\"reply_markup\":").bytes(m.keyboardJson);
         }

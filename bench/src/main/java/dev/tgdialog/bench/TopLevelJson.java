@@ -180,8 +180,14 @@ final class TopLevelJson {
             }
         }
         int j = i;
-        while (j < s.length && s[j] != ',' && s[j] != '}' && s[j] != ']' && s[j] != ' ' && s[j] != '\n'
-                && s[j] != '\r' && s[j] != '\t') {
+        while (j < s.length
+                && s[j] != ','
+                && s[j] != '}'
+                && s[j] != ']'
+                && s[j] != ' '
+                && s[j] != '\n'
+                && s[j] != '\r'
+                && s[j] != '\t') {
             j++;
         }
         return j;

@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,14 +49,28 @@ public final class WizardBench {
     private static final AtomicLong RUNS = new AtomicLong();
     /** Users of the throwaway run between a measured run's heap baseline and its clock (as the peers' 1,000). */
     private static final int REFILL_USERS = 1_000;
+
     private static final com.google.gson.Gson JSON_STRINGS = new com.google.gson.Gson();
 
     private WizardBench() {}
 
     /** One configuration's outcome. */
-    record Result(String store, String mode, int users, long updates, int failures, long errors, double wallMs,
-            double cpuMs, long apiCalls, long storeRequests, long heapLivePerUserB, double rssPeakMb,
-            long allocatedBytes, long serverCpuMicros, List<String> firstFailures) {
+    record Result(
+            String store,
+            String mode,
+            int users,
+            long updates,
+            int failures,
+            long errors,
+            double wallMs,
+            double cpuMs,
+            long apiCalls,
+            long storeRequests,
+            long heapLivePerUserB,
+            double rssPeakMb,
+            long allocatedBytes,
+            long serverCpuMicros,
+            List<String> firstFailures) {
 
         double updatesPerS() {
             return updates / (wallMs / 1000);
@@ -79,8 +93,10 @@ public final class WizardBench {
             o.addProperty("api_calls_per_update", round((double) apiCalls / updates, 3));
             o.addProperty("store_round_trips_per_update", round((double) storeRequests / updates, 3));
             if (store.equals("redis")) {
-                o.addProperty("store_round_trips_counted", "commands sent by the RedisDialogs pair, each once, "
-                        + "however many shared a pipelined write");
+                o.addProperty(
+                        "store_round_trips_counted",
+                        "commands sent by the RedisDialogs pair, each once, "
+                                + "however many shared a pipelined write");
                 o.addProperty("store_server_cpu_us_per_update", round((double) serverCpuMicros / updates, 2));
             }
             if (heapLivePerUserB >= 0) {
@@ -109,7 +125,10 @@ public final class WizardBench {
         int reps = 3;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--users" -> userCounts = List.of(args[i + 1].split(",")).stream().map(Integer::parseInt).toList();
+                case "--users" ->
+                    userCounts = List.of(args[i + 1].split(",")).stream()
+                            .map(Integer::parseInt)
+                            .toList();
                 case "--modes" -> modes = List.of(args[i + 1].split(","));
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
@@ -153,11 +172,15 @@ public final class WizardBench {
     static String median(List<Result> runs) {
         List<Result> sorted = new ArrayList<>(runs);
         sorted.sort(java.util.Comparator.comparingDouble(Result::updatesPerS));
-        JsonObject o = com.google.gson.JsonParser.parseString(sorted.get(sorted.size() / 2).json()).getAsJsonObject();
+        JsonObject o = com.google.gson.JsonParser.parseString(
+                        sorted.get(sorted.size() / 2).json())
+                .getAsJsonObject();
         if (runs.size() > 1) {
             o.addProperty("reps", runs.size());
             o.addProperty("updates_per_s_min", Math.round(sorted.get(0).updatesPerS()));
-            o.addProperty("updates_per_s_max", Math.round(sorted.get(sorted.size() - 1).updatesPerS()));
+            o.addProperty(
+                    "updates_per_s_max",
+                    Math.round(sorted.get(sorted.size() - 1).updatesPerS()));
             JsonArray each = new JsonArray();
             runs.forEach(r -> each.add(Math.round(r.updatesPerS())));
             o.add("updates_per_s_runs", each);
@@ -212,15 +235,22 @@ public final class WizardBench {
         ExecutorService pool = mode.equals("conc") && !inlineConc(store) ? handlerPool(store) : null;
         Executor executor = pool != null ? pool : Runnable::run;
         OkHttpClient http = new OkHttpClient.Builder().addInterceptor(telegram).build();
-        TelegramClient client = TelegramClient.builder("123456:TEST-TOKEN-NOT-REAL").okHttpClient(http).build();
+        TelegramClient client = TelegramClient.builder("123456:TEST-TOKEN-NOT-REAL")
+                .okHttpClient(http)
+                .build();
         Dialog fruit = WizardBot.dialog(orders);
         DialogBot.Builder builder = DialogBot.builder(client).executor(executor);
         UnifiedJedis jedis = null;
         RedisDialogs pair = null;
-        String prefix = "bench-" + RUNS.incrementAndGet() + "-" + ProcessHandle.current().pid() + ":";
+        String prefix = "bench-" + RUNS.incrementAndGet() + "-"
+                + ProcessHandle.current().pid() + ":";
         if (store.equals("redis")) {
             jedis = redis.client();
-            pair = RedisDialogs.builder(jedis).keyPrefix(prefix).ttl(Duration.ofHours(1)).executor(executor).build();
+            pair = RedisDialogs.builder(jedis)
+                    .keyPrefix(prefix)
+                    .ttl(Duration.ofHours(1))
+                    .executor(executor)
+                    .build();
             builder.store(pair.store()).isolation(pair.isolation());
         }
         DialogBot bot = WizardBot.configure(builder, fruit).build();
@@ -313,8 +343,22 @@ public final class WizardBench {
             }
         }
         UPDATE_IDS.addAndGet(users);
-        return new Result(store, mode, users, driver.updates.get(), failures, driver.errors.get(), wallMs, cpuMs,
-                telegram.calls.sum(), storeRequests, heapLive, rss, allocated, serverCpu, why);
+        return new Result(
+                store,
+                mode,
+                users,
+                driver.updates.get(),
+                failures,
+                driver.errors.get(),
+                wallMs,
+                cpuMs,
+                telegram.calls.sum(),
+                storeRequests,
+                heapLive,
+                rss,
+                allocated,
+                serverCpu,
+                why);
     }
 
     /**
@@ -330,11 +374,15 @@ public final class WizardBench {
         if (fixed != null) {
             return Executors.newFixedThreadPool(fixed, daemon());
         }
-        return new java.util.concurrent.ForkJoinPool(threads(store), pool -> {
-            var t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setDaemon(true);
-            return t;
-        }, null, true);
+        return new java.util.concurrent.ForkJoinPool(
+                threads(store),
+                pool -> {
+                    var t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                    t.setDaemon(true);
+                    return t;
+                },
+                null,
+                true);
     }
 
     /**
@@ -467,28 +515,29 @@ public final class WizardBench {
                 return CompletableFuture.completedFuture(null);
             }
             updates.incrementAndGet();
-            return webhook.handle(name -> SECRET, update)
-                    .toCompletableFuture()
-                    .thenAccept(status -> {
-                        if (status != 200) {
-                            errors.incrementAndGet();
-                            u.fail("step " + k + ": HTTP " + status);
-                        } else {
-                            check(u, k);
-                        }
-                    });
+            return webhook.handle(name -> SECRET, update).toCompletableFuture().thenAccept(status -> {
+                if (status != 200) {
+                    errors.incrementAndGet();
+                    u.fail("step " + k + ": HTTP " + status);
+                } else {
+                    check(u, k);
+                }
+            });
         }
 
         private byte[] text(User u, String text) {
             long messageId = telegram.nextMessageId(u.id);
             Bytes out = Bytes.scratch()
-                    .ascii("{\"update_id\":").number(UPDATE_IDS.incrementAndGet())
-                    .ascii(",\"message\":{\"message_id\":").number(messageId)
+                    .ascii("{\"update_id\":")
+                    .number(UPDATE_IDS.incrementAndGet())
+                    .ascii(",\"message\":{\"message_id\":")
+                    .number(messageId)
                     .ascii(",\"from\":");
             user(u, out).ascii(",\"chat\":");
             chat(u, out).ascii(",\"date\":1700000000,\"text\":").ascii(JSON_STRINGS.toJson(text));
             if (text.startsWith("/")) {
-                out.ascii(",\"entities\":[{\"offset\":0,\"length\":").number(text.length())
+                out.ascii(",\"entities\":[{\"offset\":0,\"length\":")
+                        .number(text.length())
                         .ascii(",\"type\":\"bot_command\"}]");
             }
             return out.ascii("}}").toByteArray();
@@ -525,15 +574,23 @@ public final class WizardBench {
             u.callbackMessage = messageId;
             // The message as Telegram sends it back: its text and keyboard as the bot last set them.
             Bytes out = Bytes.scratch()
-                    .ascii("{\"update_id\":").number(UPDATE_IDS.incrementAndGet())
-                    .ascii(",\"callback_query\":{\"id\":\"").ascii(id)
+                    .ascii("{\"update_id\":")
+                    .number(UPDATE_IDS.incrementAndGet())
+                    .ascii(",\"callback_query\":{\"id\":\"")
+                    .ascii(id)
                     .ascii("\",\"from\":");
             user(u, out).ascii(",\"message\":{\"chat\":");
-            chat(u, out).ascii(",\"message_id\":").number(messageId)
-                    .ascii(",\"date\":1700000000,\"text\":").bytes(textJson)
-                    .ascii(",\"reply_markup\":").bytes(keyboardJson)
-                    .ascii("},\"chat_instance\":\"").number(u.id)
-                    .ascii("\",\"data\":").ascii(JSON_STRINGS.toJson(data))
+            chat(u, out)
+                    .ascii(",\"message_id\":")
+                    .number(messageId)
+                    .ascii(",\"date\":1700000000,\"text\":")
+                    .bytes(textJson)
+                    .ascii(",\"reply_markup\":")
+                    .bytes(keyboardJson)
+                    .ascii("},\"chat_instance\":\"")
+                    .number(u.id)
+                    .ascii("\",\"data\":")
+                    .ascii(JSON_STRINGS.toJson(data))
                     .ascii("}}");
             return out.toByteArray();
         }
@@ -580,14 +637,18 @@ public final class WizardBench {
         }
 
         private static Bytes user(User u, Bytes out) {
-            return out.ascii("{\"id\":").number(u.id)
-                    .ascii(",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"").number(u.id)
+            return out.ascii("{\"id\":")
+                    .number(u.id)
+                    .ascii(",\"is_bot\":false,\"first_name\":\"User\",\"last_name\":\"")
+                    .number(u.id)
                     .ascii("\",\"language_code\":\"en\"}");
         }
 
         private static Bytes chat(User u, Bytes out) {
-            return out.ascii("{\"id\":").number(u.id)
-                    .ascii(",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"").number(u.id)
+            return out.ascii("{\"id\":")
+                    .number(u.id)
+                    .ascii(",\"type\":\"private\",\"first_name\":\"User\",\"last_name\":\"")
+                    .number(u.id)
                     .ascii("\"}");
         }
     }

@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  * added in test scope, and the bench is never published, so that test dependency reaches no user's build. It reads
  * exactly the main classes of the five modules (each found through one class of it), never test classes.
  */
-@AnalyzeClasses(locations = ArchitectureTest.MainClassesOfEveryModule.class,
+@AnalyzeClasses(
+        locations = ArchitectureTest.MainClassesOfEveryModule.class,
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -66,7 +67,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule otherModules_useNoInternalClass = noClasses()
             .that(areOutsideDialogCore())
-            .should().dependOnClassesThat().resideInAPackage(INTERNAL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(INTERNAL)
             .because("widgets, dialog-redis, the demo and the bench compile against dialog-core's public API only:"
                     + " if they need something from internal, the public SPI is missing a piece (DESIGN.md §1)");
 
@@ -74,37 +77,49 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule apiSignatures_nameNoInternalType = classes()
             .that(areInsideDialogCore())
-            .and().resideInAPackage("dev.tgdialog..")
-            .and().resideOutsideOfPackage(INTERNAL)
+            .and()
+            .resideInAPackage("dev.tgdialog..")
+            .and()
+            .resideOutsideOfPackage(INTERNAL)
             .and(areVisibleOutsideTheirPackage())
             .should(nameNoInternalTypeInTheirSignatures());
 
     /** DESIGN.md §1: the client knows no dialogs. */
     @ArchTest
     static final ArchRule telegramClient_knowsNoDialogs = noClasses()
-            .that().resideInAPackage("dev.tgdialog.telegram..")
-            .should().dependOnClassesThat(areEngineOrAuthorApi())
+            .that()
+            .resideInAPackage("dev.tgdialog.telegram..")
+            .should()
+            .dependOnClassesThat(areEngineOrAuthorApi())
             .because("the client knows no dialogs: it never imports the engine or the author API (DESIGN.md §1)");
 
     /** DESIGN.md §1: the stores never import the engine. */
     @ArchTest
     static final ArchRule stores_knowNoEngine = noClasses()
-            .that().resideInAPackage("dev.tgdialog.store..")
-            .should().dependOnClassesThat().resideInAPackage("dev.tgdialog.internal.engine..")
+            .that()
+            .resideInAPackage("dev.tgdialog.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.tgdialog.internal.engine..")
             .because("the stores never import the engine (DESIGN.md §1)");
 
     /** DESIGN.md §1: the widget SPI is built on the public API only. */
     @ArchTest
     static final ArchRule widgetSpi_usesNoInternalClass = noClasses()
-            .that().resideInAPackage("dev.tgdialog.spi..")
-            .should().dependOnClassesThat().resideInAPackage(INTERNAL)
+            .that()
+            .resideInAPackage("dev.tgdialog.spi..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(INTERNAL)
             .because("the widget SPI never imports internal (DESIGN.md §1)");
 
     /** DESIGN.md §1: the wire code knows no dialogs. */
     @ArchTest
     static final ArchRule wireCode_knowsNoDialogs = noClasses()
-            .that().resideInAnyPackage("dev.tgdialog.internal.json..", "dev.tgdialog.internal.http..")
-            .should().dependOnClassesThat(areEngineOrAuthorApi())
+            .that()
+            .resideInAnyPackage("dev.tgdialog.internal.json..", "dev.tgdialog.internal.http..")
+            .should()
+            .dependOnClassesThat(areEngineOrAuthorApi())
             .because("the wire code (internal.json, internal.http) knows no dialogs (DESIGN.md §1)");
 
     /**
@@ -115,8 +130,8 @@ class ArchitectureTest {
      * change left to issue 13's package work; until then this is the one type of the root package they may use.
      */
     private static DescribedPredicate<JavaClass> areEngineOrAuthorApi() {
-        return JavaClass.Predicates.resideInAnyPackage("dev.tgdialog", "dev.tgdialog.spi..",
-                        "dev.tgdialog.internal.engine..")
+        return JavaClass.Predicates.resideInAnyPackage(
+                        "dev.tgdialog", "dev.tgdialog.spi..", "dev.tgdialog.internal.engine..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(TimeSource.class)))
                 .as("are the author API, the widget SPI or the engine (dev.tgdialog except TimeSource,"
                         + " dev.tgdialog.spi.., dev.tgdialog.internal.engine..)");
@@ -135,12 +150,16 @@ class ArchitectureTest {
     static final class MainClassesOfEveryModule implements LocationProvider {
         @Override
         public Set<Location> get(Class<?> testClass) {
-            return MODULES.values().stream().map(c -> {
-                Path source = codeSource(c);
-                // ArchUnit reads a jar's entries only through a jar: URI; a plain file: URI to a jar imports nothing.
-                return Files.isRegularFile(source) ? Location.of(URI.create("jar:" + source.toUri() + "!/"))
-                        : Location.of(source);
-            }).collect(Collectors.toSet());
+            return MODULES.values().stream()
+                    .map(c -> {
+                        Path source = codeSource(c);
+                        // ArchUnit reads a jar's entries only through a jar: URI; a plain file: URI to a jar imports
+                        // nothing.
+                        return Files.isRegularFile(source)
+                                ? Location.of(URI.create("jar:" + source.toUri() + "!/"))
+                                : Location.of(source);
+                    })
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -164,9 +183,9 @@ class ArchitectureTest {
     /** Classes read from the same code source as {@code marker}: the main classes of marker's module. */
     private static DescribedPredicate<JavaClass> areIn(Class<?> marker) {
         Path root = codeSource(marker);
-        return DescribedPredicate.describe("are in the module of " + marker.getSimpleName(), c -> c.getSource()
-                .map(s -> origin(s.getUri()).startsWith(root))
-                .orElse(false));
+        return DescribedPredicate.describe(
+                "are in the module of " + marker.getSimpleName(),
+                c -> c.getSource().map(s -> origin(s.getUri()).startsWith(root)).orElse(false));
     }
 
     private static DescribedPredicate<JavaClass> areInsideDialogCore() {
@@ -186,7 +205,9 @@ class ArchitectureTest {
         if (!c.getModifiers().contains(JavaModifier.PUBLIC)) {
             return false;
         }
-        return c.getEnclosingClass().map(ArchitectureTest::isVisibleOutsideItsPackage).orElse(true);
+        return c.getEnclosingClass()
+                .map(ArchitectureTest::isVisibleOutsideItsPackage)
+                .orElse(true);
     }
 
     private static ArchCondition<JavaClass> nameNoInternalTypeInTheirSignatures() {
@@ -210,8 +231,8 @@ class ArchitectureTest {
                         continue;
                     }
                     String where = u.getName() + "(...)";
-                    u.getTypeParameters().forEach(v -> collect(v, where + " type parameter " + v.getName(), internal,
-                            found));
+                    u.getTypeParameters()
+                            .forEach(v -> collect(v, where + " type parameter " + v.getName(), internal, found));
                     u.getParameterTypes().forEach(t -> collect(t, where + " parameter", internal, found));
                     collect(u.getReturnType(), where + " return type", internal, found);
                     u.getExceptionTypes().forEach(t -> collect(t, where + " throws", internal, found));
@@ -227,7 +248,8 @@ class ArchitectureTest {
     private static boolean isApi(JavaMember m) {
         Set<JavaModifier> mods = m.getModifiers();
         return (mods.contains(JavaModifier.PUBLIC) || mods.contains(JavaModifier.PROTECTED))
-                && !mods.contains(JavaModifier.SYNTHETIC) && !mods.contains(JavaModifier.BRIDGE);
+                && !mods.contains(JavaModifier.SYNTHETIC)
+                && !mods.contains(JavaModifier.BRIDGE);
     }
 
     private static void collect(JavaType type, String where, PackageMatcher internal, List<String> found) {

@@ -10,7 +10,11 @@ class BytesTest {
 
     @Test
     void textWithNonAsciiCharacters_followsWhatWasWrittenBefore() {
-        byte[] out = Bytes.scratch().ascii("{\"text\":\"").ascii("Next »").ascii("\"}").toByteArray();
+        byte[] out = Bytes.scratch()
+                .ascii("{\"text\":\"")
+                .ascii("Next »")
+                .ascii("\"}")
+                .toByteArray();
 
         assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"Next »\"}");
     }

@@ -16,13 +16,30 @@ class WizardBenchTest {
             JsonObject line = JsonParser.parseString(result.json()).getAsJsonObject();
             System.out.println(line);
 
-            assertThat(result.failures()).as(mode + ": " + result.firstFailures()).isZero();
+            assertThat(result.failures())
+                    .as(mode + ": " + result.firstFailures())
+                    .isZero();
             assertThat(result.errors()).isZero();
             assertThat(line.get("updates").getAsLong()).isEqualTo(300);
             assertThat(line.get("api_calls_per_update").getAsDouble()).isEqualTo(1.6);
-            for (String field : new String[] {"impl", "store", "stub", "mode", "users", "updates", "failures",
-                    "errors", "wall_ms", "updates_per_s", "us_per_update", "cpu_us_per_update",
-                    "api_calls_per_update", "store_round_trips_per_update", "heap_live_per_user_b", "rss_peak_mb"}) {
+            for (String field : new String[] {
+                "impl",
+                "store",
+                "stub",
+                "mode",
+                "users",
+                "updates",
+                "failures",
+                "errors",
+                "wall_ms",
+                "updates_per_s",
+                "us_per_update",
+                "cpu_us_per_update",
+                "api_calls_per_update",
+                "store_round_trips_per_update",
+                "heap_live_per_user_b",
+                "rss_peak_mb"
+            }) {
                 assertThat(line.has(field)).as(field).isTrue();
             }
         }

@@ -10,8 +10,8 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.widgets.Button;
-import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.DatePicker;
+import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.ScrollingGroup;
 import dev.tgdialog.widgets.Select;
 import dev.tgdialog.widgets.TextInput;
@@ -34,7 +34,12 @@ final class Booking {
     private Booking() {}
 
     /** The steps of a booking. */
-    enum Step implements WindowId { DAY, ROOM, GUESTS, CONFIRM }
+    enum Step implements WindowId {
+        DAY,
+        ROOM,
+        GUESTS,
+        CONFIRM
+    }
 
     /** A room of the hotel. */
     record Room(int number, String view) {
@@ -75,37 +80,43 @@ final class Booking {
             .build();
 
     static final Dialog DIALOG = Dialog.builder("booking")
-            .window(Step.DAY, w -> w
-                    .text("Book a room. Which day do you arrive?")
-                    .text(ctx -> ctx.get(DAY) == null ? "" : "(So far: " + day(ctx) + ")")
-                    .add(DatePicker.builder("day")
-                            .notBeforeToday()
-                            .locale(Locale.UK)
-                            .onPick((ctx, day) -> next().with(DAY, day))
-                            .build())
-                    .add(cancelButton()))
-            .window(Step.ROOM, w -> w
-                    .text(ctx -> "Arriving " + day(ctx) + ". Which room? " + ROOMS.size() + " rooms, ten a page.")
-                    .text(ctx -> ctx.get(ROOM) == null ? "" : "(So far: room " + ctx.get(ROOM) + ")")
-                    .add(ROOM_LIST)
-                    .add(Row.of(backButton(), cancelButton())))
-            .window(Step.GUESTS, w -> w
-                    .text(ctx -> "Room " + ctx.get(ROOM) + " on " + day(ctx) + ". How many guests? Type a number from "
-                            + MIN_GUESTS + " to " + MAX_GUESTS + ".")
-                    .text(ctx -> ctx.get(GUESTS) == null ? "" : "(So far: " + ctx.get(GUESTS) + ")")
-                    .add(TextInput.of("guests", Booking::parseGuests,
-                            (ctx, guests) -> next().with(GUESTS, guests),
-                            (ctx, text, error) -> stay().reply(refusal(text))))
-                    .add(Row.of(backButton(), cancelButton())))
-            .window(Step.CONFIRM, w -> w
-                    .text(ctx -> summary(reservation(ctx)))
-                    .text("Shall we book it?")
-                    .add(Button.of("confirm", "Confirm", ctx -> {
-                        Reservation reservation = reservation(ctx);
-                        log.info("Booking of user {}: {}", ctx.userId(), reservation);
-                        return done(reservation).saying("Booked! " + summary(reservation));
-                    }))
-                    .add(Row.of(backButton(), cancelButton())))
+            .window(
+                    Step.DAY,
+                    w -> w.text("Book a room. Which day do you arrive?")
+                            .text(ctx -> ctx.get(DAY) == null ? "" : "(So far: " + day(ctx) + ")")
+                            .add(DatePicker.builder("day")
+                                    .notBeforeToday()
+                                    .locale(Locale.UK)
+                                    .onPick((ctx, day) -> next().with(DAY, day))
+                                    .build())
+                            .add(cancelButton()))
+            .window(
+                    Step.ROOM,
+                    w -> w.text(ctx -> "Arriving " + day(ctx) + ". Which room? " + ROOMS.size() + " rooms, ten a page.")
+                            .text(ctx -> ctx.get(ROOM) == null ? "" : "(So far: room " + ctx.get(ROOM) + ")")
+                            .add(ROOM_LIST)
+                            .add(Row.of(backButton(), cancelButton())))
+            .window(
+                    Step.GUESTS,
+                    w -> w.text(ctx -> "Room " + ctx.get(ROOM) + " on " + day(ctx)
+                                    + ". How many guests? Type a number from " + MIN_GUESTS + " to " + MAX_GUESTS + ".")
+                            .text(ctx -> ctx.get(GUESTS) == null ? "" : "(So far: " + ctx.get(GUESTS) + ")")
+                            .add(TextInput.of(
+                                    "guests",
+                                    Booking::parseGuests,
+                                    (ctx, guests) -> next().with(GUESTS, guests),
+                                    (ctx, text, error) -> stay().reply(refusal(text))))
+                            .add(Row.of(backButton(), cancelButton())))
+            .window(
+                    Step.CONFIRM,
+                    w -> w.text(ctx -> summary(reservation(ctx)))
+                            .text("Shall we book it?")
+                            .add(Button.of("confirm", "Confirm", ctx -> {
+                                Reservation reservation = reservation(ctx);
+                                log.info("Booking of user {}: {}", ctx.userId(), reservation);
+                                return done(reservation).saying("Booked! " + summary(reservation));
+                            }))
+                            .add(Row.of(backButton(), cancelButton())))
             .build();
 
     /** The number of guests typed; fails (with no message meant for the user) when it is not one the room takes. */

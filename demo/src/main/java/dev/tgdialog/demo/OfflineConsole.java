@@ -61,7 +61,9 @@ public final class OfflineConsole {
         this.in = in;
         this.out = out;
         this.echo = echo;
-        this.harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen)).time(time).build();
+        this.harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen))
+                .time(time)
+                .build();
         this.user = harness.user(USER_ID, "You");
     }
 
@@ -135,7 +137,8 @@ public final class OfflineConsole {
 
     /** A reply-keyboard button sends its label; one that asks for a contact or location sends a made-up one. */
     private void pressReply(ReplyKeyboardMarkup reply, int n) {
-        List<KeyboardButton> buttons = reply.keyboard().stream().flatMap(List::stream).toList();
+        List<KeyboardButton> buttons =
+                reply.keyboard().stream().flatMap(List::stream).toList();
         if (n < 1 || n > buttons.size()) {
             out.println("(there is no button " + n + ")");
             return;
@@ -174,9 +177,11 @@ public final class OfflineConsole {
     }
 
     private void print(String prefix, FakeMessage message) {
-        String media = message.fileId() == null ? "[" + message.kind() + "]"
+        String media = message.fileId() == null
+                ? "[" + message.kind() + "]"
                 : "[" + message.kind() + " " + message.fileId() + "]";
-        String text = message.text() == null ? media
+        String text = message.text() == null
+                ? media
                 : message.fileId() == null ? message.text() : media + " " + message.text();
         out.println(prefix + text.replace("\n", "\n    "));
         int n = 0;
@@ -191,7 +196,11 @@ public final class OfflineConsole {
             for (List<KeyboardButton> row : reply.keyboard()) {
                 StringBuilder line = new StringBuilder("   ");
                 for (KeyboardButton button : row) {
-                    line.append(" <").append(++n).append(' ').append(button.text()).append('>');
+                    line.append(" <")
+                            .append(++n)
+                            .append(' ')
+                            .append(button.text())
+                            .append('>');
                 }
                 out.println(line);
             }

@@ -14,12 +14,12 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.widgets.Button;
-import dev.tgdialog.widgets.TextInput;
 import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.Text;
-import dev.tgdialog.spi.TextWidget;
+import dev.tgdialog.widgets.TextInput;
 import java.math.BigInteger;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,13 +39,22 @@ public final class OrderBot {
     private OrderBot() {}
 
     /** The steps of the order. */
-    enum Step implements WindowId { SIZE, QUANTITY, CONFIRM }
+    enum Step implements WindowId {
+        SIZE,
+        QUANTITY,
+        CONFIRM
+    }
 
     /** The one window of the settings. */
-    enum Setting implements WindowId { LANGUAGE }
+    enum Setting implements WindowId {
+        LANGUAGE
+    }
 
     /** The languages the bot speaks. */
-    enum Language { EN, DE }
+    enum Language {
+        EN,
+        DE
+    }
 
     /** Pizza sizes, with their names in both languages. */
     public enum Size {
@@ -88,46 +97,57 @@ public final class OrderBot {
 
     /** The settings: a language toggle; Done returns the language chosen to whoever started them. */
     static final Dialog SETTINGS = Dialog.builder("settings")
-            .window(Setting.LANGUAGE, w -> w
-                    .text(say("Settings", "Einstellungen"))
-                    .text(say("Language: English", "Sprache: Deutsch"))
-                    .add(Button.of("toggle", say("Auf Deutsch umstellen", "Switch to English"), ctx -> {
-                        Language other = language(ctx) == Language.EN ? Language.DE : Language.EN;
-                        ctx.toast(other == Language.DE ? "Sprache: Deutsch" : "Language: English");
-                        return stay().with(LANGUAGE, other);
-                    }))
-                    .add(Button.of("done", say("Done", "Fertig"), ctx -> done(language(ctx)))))
+            .window(
+                    Setting.LANGUAGE,
+                    w -> w.text(say("Settings", "Einstellungen"))
+                            .text(say("Language: English", "Sprache: Deutsch"))
+                            .add(Button.of("toggle", say("Auf Deutsch umstellen", "Switch to English"), ctx -> {
+                                Language other = language(ctx) == Language.EN ? Language.DE : Language.EN;
+                                ctx.toast(other == Language.DE ? "Sprache: Deutsch" : "Language: English");
+                                return stay().with(LANGUAGE, other);
+                            }))
+                            .add(Button.of("done", say("Done", "Fertig"), ctx -> done(language(ctx)))))
             .onStart(ctx -> stay().with(LANGUAGE, ctx.input(Language.class)))
             .build();
 
     /** The order wizard: size, quantity, confirmation. */
     static final Dialog ORDER = Dialog.builder("order")
-            .window(Step.SIZE, w -> w
-                    .text(say("Which pizza size?", "Welche Pizzagröße?"))
-                    .add(Row.of(sizeButton(Size.S), sizeButton(Size.M), sizeButton(Size.L)))
-                    .add(cancelButton()))
-            .window(Step.QUANTITY, w -> w
-                    .text(say("Size {size}. How many pizzas? Type a number from 1 to " + MAX_QUANTITY + ".",
-                            "Größe {size}. Wie viele Pizzen? Gib eine Zahl von 1 bis " + MAX_QUANTITY + " ein."))
-                    .text(say("(So far: {quantity})", "(Bisher: {quantity})").when(ctx -> ctx.get(QUANTITY) != null))
-                    .add(TextInput.text("quantity", (ctx, text) -> {
-                        Integer quantity = parseQuantity(text);
-                        return quantity == null
-                                ? stay().reply(refusal(shorten(text.strip()), language(ctx)))
-                                : next().with(QUANTITY, quantity);
-                    }))
-                    .add(Row.of(backButton(), cancelButton())))
-            .window(Step.CONFIRM, w -> w
-                    .text(ctx -> tr(ctx, "Your order: ", "Deine Bestellung: ") + order(ctx).describe(language(ctx)))
-                    .text(say("Shall we bake it?", "Sollen wir sie backen?"))
-                    .add(Button.of("confirm", say("Confirm", "Bestellen"), ctx -> {
-                        Order order = order(ctx);
-                        return done(order).saying(tr(ctx, "Thanks! Your order: ", "Danke! Deine Bestellung: ")
-                                + order.describe(language(ctx)));
-                    }))
-                    .add(Row.of(backButton(), cancelButton())))
+            .window(
+                    Step.SIZE,
+                    w -> w.text(say("Which pizza size?", "Welche Pizzagröße?"))
+                            .add(Row.of(sizeButton(Size.S), sizeButton(Size.M), sizeButton(Size.L)))
+                            .add(cancelButton()))
+            .window(
+                    Step.QUANTITY,
+                    w -> w.text(say(
+                                    "Size {size}. How many pizzas? Type a number from 1 to " + MAX_QUANTITY + ".",
+                                    "Größe {size}. Wie viele Pizzen? Gib eine Zahl von 1 bis " + MAX_QUANTITY
+                                            + " ein."))
+                            .text(say("(So far: {quantity})", "(Bisher: {quantity})")
+                                    .when(ctx -> ctx.get(QUANTITY) != null))
+                            .add(TextInput.text("quantity", (ctx, text) -> {
+                                Integer quantity = parseQuantity(text);
+                                return quantity == null
+                                        ? stay().reply(refusal(shorten(text.strip()), language(ctx)))
+                                        : next().with(QUANTITY, quantity);
+                            }))
+                            .add(Row.of(backButton(), cancelButton())))
+            .window(
+                    Step.CONFIRM,
+                    w -> w.text(ctx -> tr(ctx, "Your order: ", "Deine Bestellung: ")
+                                    + order(ctx).describe(language(ctx)))
+                            .text(say("Shall we bake it?", "Sollen wir sie backen?"))
+                            .add(Button.of("confirm", say("Confirm", "Bestellen"), ctx -> {
+                                Order order = order(ctx);
+                                return done(order)
+                                        .saying(tr(ctx, "Thanks! Your order: ", "Danke! Deine Bestellung: ")
+                                                + order.describe(language(ctx)));
+                            }))
+                            .add(Row.of(backButton(), cancelButton())))
             .onStart(OrderBot::open)
-            .onResult(SETTINGS, Language.class,
+            .onResult(
+                    SETTINGS,
+                    Language.class,
                     (ctx, language) -> language == null ? stay() : stay().with(LANGUAGE, language))
             .build();
 
@@ -145,8 +165,9 @@ public final class OrderBot {
                     }
                     return stay();
                 })
-                .command("start", (ctx, payload) ->
-                        start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
+                .command(
+                        "start",
+                        (ctx, payload) -> start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
                 .command("settings", OrderBot::settings)
                 .command("catalogue", (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
                 .command("book", (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
@@ -206,7 +227,8 @@ public final class OrderBot {
     }
 
     private static Button sizeButton(Size size) {
-        return Button.of("size_" + size,
+        return Button.of(
+                "size_" + size,
                 ctx -> (size == ctx.get(SIZE) ? "✓ " : "") + tr(ctx, size.english, size.deutsch),
                 ctx -> next().with(SIZE, size));
     }
@@ -216,7 +238,9 @@ public final class OrderBot {
     }
 
     private static Button cancelButton() {
-        return Button.of("cancel", say("Cancel", "Abbrechen"),
+        return Button.of(
+                "cancel",
+                say("Cancel", "Abbrechen"),
                 ctx -> done().saying(tr(ctx, "Order cancelled.", "Bestellung abgebrochen.")));
     }
 
@@ -239,7 +263,8 @@ public final class OrderBot {
         if (new BigInteger(typed).signum() <= 0) {
             return de ? "⚠ " + typed + " ist zu wenig." : "⚠ " + typed + " is too few.";
         }
-        return de ? "⚠ " + typed + " ist zu viel, höchstens " + MAX_QUANTITY + "."
+        return de
+                ? "⚠ " + typed + " ist zu viel, höchstens " + MAX_QUANTITY + "."
                 : "⚠ " + typed + " is too many, " + MAX_QUANTITY + " at most.";
     }
 

@@ -22,16 +22,17 @@ class BookingTest {
         assertThat(ann.buttons()).contains("March 2026", "[10]", "Cancel");
 
         ann.click("20");
-        assertThat(ann.lastMessage().text())
-                .isEqualTo("Arriving Fri 20 Mar 2026. Which room? 30 rooms, ten a page.");
-        assertThat(ann.buttons()).startsWith("101 · sea", "102 · garden").contains("Next »")
+        assertThat(ann.lastMessage().text()).isEqualTo("Arriving Fri 20 Mar 2026. Which room? 30 rooms, ten a page.");
+        assertThat(ann.buttons())
+                .startsWith("101 · sea", "102 · garden")
+                .contains("Next »")
                 .doesNotContain("113 · sea");
 
         ann.click("Next »");
         assertThat(ann.buttons()).startsWith("111 · sea").contains("« Prev", "Next »", "120 · garden");
         ann.click("113 · sea");
-        assertThat(ann.lastMessage().text()).isEqualTo(
-                "Room 113 on Fri 20 Mar 2026. How many guests? Type a number from 1 to 6.");
+        assertThat(ann.lastMessage().text())
+                .isEqualTo("Room 113 on Fri 20 Mar 2026. How many guests? Type a number from 1 to 6.");
 
         ann.send("two");
         assertThat(ann.lastMessage().text()).isEqualTo("""

@@ -52,7 +52,8 @@ class CatalogueTest {
         "Inputs, Inputs",
         "Reply keyboard, Reply keyboard:",
         "Links, Links:",
-        "Media, Media:"})
+        "Media, Media:"
+    })
     void everyGroup_rendersItsWindow_andLeadsBackToTheMenu(String label, String title) {
         open(label);
         assertThat(ann.lastMessage().text()).startsWith(title);
@@ -60,8 +61,9 @@ class CatalogueTest {
         ann.click("« Menu");
 
         assertThat(ann.lastMessage().text()).isEqualTo(MENU);
-        assertThat(ann.buttons()).containsExactly("Selections", "Lists", "Pickers", "Inputs", "Reply keyboard",
-                "Links", "Media", "Close");
+        assertThat(ann.buttons())
+                .containsExactly(
+                        "Selections", "Lists", "Pickers", "Inputs", "Reply keyboard", "Links", "Media", "Close");
     }
 
     @Test
@@ -133,8 +135,8 @@ class CatalogueTest {
     @Test
     void replyKeyboard_asksForContactAndLocation_andItsMenuButtonWorks() {
         open("Reply keyboard");
-        List<KeyboardButton> buttons = ((ReplyKeyboardMarkup) ann.lastMessage().replyMarkup()).keyboard().stream()
-                .flatMap(List::stream).toList();
+        List<KeyboardButton> buttons = ((ReplyKeyboardMarkup) ann.lastMessage().replyMarkup())
+                .keyboard().stream().flatMap(List::stream).toList();
         assertThat(buttons.get(0).requestContact()).isTrue();
         assertThat(buttons.get(1).requestLocation()).isTrue();
 
@@ -150,7 +152,8 @@ class CatalogueTest {
     void links_areButtonsTelegramHandles() {
         open("Links");
 
-        List<InlineKeyboardButton> buttons = ann.lastMessage().inlineKeyboard().stream().flatMap(List::stream)
+        List<InlineKeyboardButton> buttons = ann.lastMessage().inlineKeyboard().stream()
+                .flatMap(List::stream)
                 .toList();
 
         assertThat(buttons.get(0).url()).isEqualTo("https://core.telegram.org/bots/api");

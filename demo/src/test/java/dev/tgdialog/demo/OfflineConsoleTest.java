@@ -14,17 +14,24 @@ class OfflineConsoleTest {
 
     private static String chat(String typed) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OfflineConsole(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), order -> {}).run();
+        new OfflineConsole(
+                        new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        order -> {})
+                .run();
         return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The part after the banner of a console whose clock starts at {@code now}. */
     private static String sessionAt(String now, String typed) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new OfflineConsole(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), true, new FakeTime(Instant.parse(now)),
-                order -> {}).run();
+        new OfflineConsole(
+                        new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        true,
+                        new FakeTime(Instant.parse(now)),
+                        order -> {})
+                .run();
         String screen = out.toString(StandardCharsets.UTF_8);
         return screen.substring(screen.indexOf("you> "));
     }
@@ -63,7 +70,10 @@ class OfflineConsoleTest {
     void theBanner_explainsHowToPressButtons() throws Exception {
         String screen = chat("");
 
-        assertThat(screen).startsWith("tgdialog demo, offline").contains("#N presses button N").endsWith("bye\n");
+        assertThat(screen)
+                .startsWith("tgdialog demo, offline")
+                .contains("#N presses button N")
+                .endsWith("bye\n");
     }
 
     @Test

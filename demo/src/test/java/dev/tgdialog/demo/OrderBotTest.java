@@ -41,11 +41,14 @@ class OrderBotTest {
 
     private final FakeKitchen kitchen = new FakeKitchen();
     private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
-    private final BotHarness harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen)).store(store).build();
+    private final BotHarness harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen))
+            .store(store)
+            .build();
     private final FakeUser ann = harness.user(1001, "Ann");
 
     private Stack stack() {
-        return store.load(StackKey.of(FakeTelegram.BOT_ID, ann.chatId(), ann.id())).orElseThrow();
+        return store.load(StackKey.of(FakeTelegram.BOT_ID, ann.chatId(), ann.id()))
+                .orElseThrow();
     }
 
     private Frame top() {
@@ -94,11 +97,13 @@ class OrderBotTest {
         ann.click("Confirm");
 
         assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 20 × S pizza");
-        assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly(
-                "Size L. How many pizzas? Type a number from 1 to 20.",
-                "Thanks! Your order: 2 × L pizza",
-                "Size S. How many pizzas? Type a number from 1 to 20.",
-                "Thanks! Your order: 20 × S pizza");
+        assertThat(ann.messages())
+                .extracting(FakeMessage::text)
+                .containsExactly(
+                        "Size L. How many pizzas? Type a number from 1 to 20.",
+                        "Thanks! Your order: 2 × L pizza",
+                        "Size S. How many pizzas? Type a number from 1 to 20.",
+                        "Thanks! Your order: 20 × S pizza");
         assertThat(kitchen.placed()).containsExactly(new Order(Size.L, 2), new Order(Size.S, 20));
     }
 
@@ -127,13 +132,15 @@ class OrderBotTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "abc | ⚠ \"abc\" is not a number.",
-        "0   | ⚠ 0 is too few.",
-        "-3  | ⚠ -3 is too few.",
-        "21  | ⚠ 21 is too many, 20 at most.",
-        "2.5 | ⚠ \"2.5\" is not a number.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "abc | ⚠ \"abc\" is not a number.",
+                "0   | ⚠ 0 is too few.",
+                "-3  | ⚠ -3 is too few.",
+                "21  | ⚠ 21 is too many, 20 at most.",
+                "2.5 | ⚠ \"2.5\" is not a number.",
+            })
     void anInvalidQuantity_isExplained_andTheStepIsKept(String typed, String error) {
         ann.send("/start");
         ann.click("Small");
@@ -230,8 +237,7 @@ class OrderBotTest {
             assertThat(order.windowId()).isEqualTo("QUANTITY");
             assertThat(order.data()).containsEntry("language", "\"DE\"").containsEntry("size", "\"M\"");
         });
-        assertThat(ann.lastMessage().text())
-                .isEqualTo("Größe M. Wie viele Pizzen? Gib eine Zahl von 1 bis 20 ein.");
+        assertThat(ann.lastMessage().text()).isEqualTo("Größe M. Wie viele Pizzen? Gib eine Zahl von 1 bis 20 ein.");
         assertThat(ann.buttons()).containsExactly("« Zurück", "Abbrechen");
 
         ann.send("null");
@@ -286,7 +292,8 @@ class OrderBotTest {
             assertThat(help.inlineKeyboard()).isEmpty();
         });
         assertThat(store.load(StackKey.of(FakeTelegram.BOT_ID, ann.chatId(), ann.id())))
-                .map(Stack::frames).hasValueSatisfying(frames -> assertThat(frames).isEmpty());
+                .map(Stack::frames)
+                .hasValueSatisfying(frames -> assertThat(frames).isEmpty());
     }
 
     @Test
@@ -296,7 +303,11 @@ class OrderBotTest {
 
         ann.send("/help");
 
-        assertThat(ann.messages()).extracting(FakeMessage::text).hasSize(3).element(1).asString()
+        assertThat(ann.messages())
+                .extracting(FakeMessage::text)
+                .hasSize(3)
+                .element(1)
+                .asString()
                 .startsWith("I take pizza orders.");
         assertThat(ann.lastMessage().text()).isEqualTo("Size S. How many pizzas? Type a number from 1 to 20.");
         ann.send("1");

@@ -80,7 +80,9 @@ class OrderPlacementTest {
     @Test
     void aDoubleClickWhoseTwoClicksArriveBeforeEitherIsHandled_stillPlacesOneOrder() {
         Gate gate = new Gate();
-        BotHarness gated = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen)).executor(gate).build();
+        BotHarness gated = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen))
+                .executor(gate)
+                .build();
         FakeUser bob = gated.user(1002, "Bob");
         FakeMessage confirmation = twoMediumUpToTheConfirmation(bob);
 
@@ -92,7 +94,9 @@ class OrderPlacementTest {
         gate.release();
         CompletableFuture.allOf(first, second).join();
 
-        assertThat(gated.telegram().callbackAnswers()).extracting(CallbackAnswer::text).endsWith(null, STALE);
+        assertThat(gated.telegram().callbackAnswers())
+                .extracting(CallbackAnswer::text)
+                .endsWith(null, STALE);
         assertThat(bob.lastMessage().text()).isEqualTo("Thanks! Your order: 2 × M pizza");
         verify(kitchen, times(1)).place(new Order(Size.M, 2));
         verifyNoMoreInteractions(kitchen);
@@ -100,7 +104,10 @@ class OrderPlacementTest {
 
     @Test
     void aKitchenThatFails_leavesTheOrderToConfirm_andTheUserIsTold() {
-        doThrow(new IllegalStateException("the oven is off")).doNothing().when(kitchen).place(any());
+        doThrow(new IllegalStateException("the oven is off"))
+                .doNothing()
+                .when(kitchen)
+                .place(any());
         FakeMessage confirmation = twoMediumUpToTheConfirmation(ann);
 
         ann.click("Confirm");

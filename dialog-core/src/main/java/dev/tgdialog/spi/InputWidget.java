@@ -11,5 +11,6 @@ import org.jspecify.annotations.Nullable;
 public interface InputWidget extends Widget {
 
     /** Handles the message, or returns null to leave it to the next input widget. */
-    @Nullable Transition onMessage(WidgetContext ctx, Message message) throws Exception;
+    @Nullable
+    Transition onMessage(WidgetContext ctx, Message message) throws Exception;
 }

@@ -7,5 +7,6 @@ import org.jspecify.annotations.Nullable;
 public interface MediaWidget {
 
     /** The media for this render, or null for none. */
-    @Nullable Media media(RenderContext ctx) throws Exception;
+    @Nullable
+    Media media(RenderContext ctx) throws Exception;
 }

@@ -28,7 +28,8 @@ public interface RenderContext extends WidgetContext {
      * The value named {@code name} for templates: a getter's value of that key name, else the dialog's data value
      * (as a string, number, boolean, list or map), else null.
      */
-    @Nullable Object valueOf(String name);
+    @Nullable
+    Object valueOf(String name);
 
     /**
      * Fills a template's <code>{name}</code> placeholders ({@code name} of {@code A-Z a-z 0-9 _ . -}) with

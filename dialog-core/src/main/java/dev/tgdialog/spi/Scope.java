@@ -35,8 +35,8 @@ public record Scope(String key, Set<String> widgetIds, Object item) {
     /** Checks the key and copies the ids. */
     public Scope {
         if (!isKey(key)) {
-            throw new IllegalArgumentException("scope key \"" + key + "\" must be 1-" + MAX_KEY_LENGTH
-                    + " of A-Z a-z 0-9 _ . -");
+            throw new IllegalArgumentException(
+                    "scope key \"" + key + "\" must be 1-" + MAX_KEY_LENGTH + " of A-Z a-z 0-9 _ . -");
         }
         widgetIds = Set.copyOf(widgetIds);
         Objects.requireNonNull(item, "item");

@@ -1,7 +1,5 @@
 package dev.tgdialog.spi;
 
-import java.util.regex.Pattern;
-
 /**
  * A part of a window that reacts to the user. Its id names it in callback data and in its state, so it must be
  * unique within a window, 1-16 of {@code A-Z a-z 0-9 _ -}; widgets that make no callbacks and keep no state (a
@@ -25,10 +23,9 @@ public interface Widget {
      */
     static String checkId(String id, String what) {
         if (!isId(id)) {
-            throw new IllegalArgumentException(what + " id must be 1-" + MAX_ID_LENGTH + " of A-Z a-z 0-9 _ -, was \""
-                    + id + "\"");
+            throw new IllegalArgumentException(
+                    what + " id must be 1-" + MAX_ID_LENGTH + " of A-Z a-z 0-9 _ -, was \"" + id + "\"");
         }
         return id;
     }
 }
-

@@ -31,7 +31,8 @@ public interface WidgetContext extends DialogContext {
     <T> void setWidgetState(String widgetId, Key<T> key, @Nullable T value);
 
     /** The callback query being handled, when the update is a click. */
-    @Nullable CallbackQuery callbackQuery();
+    @Nullable
+    CallbackQuery callbackQuery();
 
     /**
      * The context of {@code widgetId}, a member of {@code scope}, which this context's widget repeats or nests: the
@@ -41,5 +42,6 @@ public interface WidgetContext extends DialogContext {
     WidgetContext scoped(Scope scope, String widgetId);
 
     /** The innermost scope this context's widget renders or handles a click in, or null when it is in none. */
-    @Nullable Scope scope();
+    @Nullable
+    Scope scope();
 }

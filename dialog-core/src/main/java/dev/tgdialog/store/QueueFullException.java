@@ -13,8 +13,12 @@ public final class QueueFullException extends RuntimeException {
 
     /** A refusal of a task of {@code key}, whose queue held {@code maxQueuedPerKey} tasks. */
     public QueueFullException(StackKey key, int maxQueuedPerKey) {
-        super("the queue of " + key.asString() + " is full (" + maxQueuedPerKey
-                + " tasks queued or running); the task was dropped", null, false, false);
+        super(
+                "the queue of " + key.asString() + " is full (" + maxQueuedPerKey
+                        + " tasks queued or running); the task was dropped",
+                null,
+                false,
+                false);
         this.key = key;
         this.maxQueuedPerKey = maxQueuedPerKey;
     }

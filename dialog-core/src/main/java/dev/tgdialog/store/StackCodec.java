@@ -165,8 +165,12 @@ public final class StackCodec {
                 }
             }
             in.endObject();
-            if (in.peek() != JsonToken.END_DOCUMENT || (seen | 16) != 127 || format != FORMAT_VERSION
-                    || id == null || frames == null || updates == null) {
+            if (in.peek() != JsonToken.END_DOCUMENT
+                    || (seen | 16) != 127
+                    || format != FORMAT_VERSION
+                    || id == null
+                    || frames == null
+                    || updates == null) {
                 return null;
             }
             return new Stack(id, frames, version, last, updates, next);
@@ -318,15 +322,15 @@ public final class StackCodec {
         JsonObject json = document(text);
         int format = format(json);
         if (format != FORMAT_VERSION) {
-            throw new StackStoreException("stack document format " + format + " is not " + FORMAT_VERSION
-                    + "; migrate it before decoding");
+            throw new StackStoreException(
+                    "stack document format " + format + " is not " + FORMAT_VERSION + "; migrate it before decoding");
         }
         ShownMessage last = null;
         JsonElement lastJson = json.get("last");
         if (lastJson != null && !lastJson.isJsonNull()) {
             JsonObject l = object(json, "last", "the document");
-            last = new ShownMessage(number(l, "id", "\"last\""), string(l, "kind", "\"last\""),
-                    string(l, "hash", "\"last\""));
+            last = new ShownMessage(
+                    number(l, "id", "\"last\""), string(l, "kind", "\"last\""), string(l, "hash", "\"last\""));
         }
         List<Long> updates = new ArrayList<>();
         JsonArray updatesJson = array(json, "updates", "the document");
@@ -352,8 +356,13 @@ public final class StackCodec {
                     map(f, "state", where),
                     map(f, "spill", where)));
         }
-        return new Stack(string(json, "id", "the document"), frames, number(json, "version", "the document"),
-                last, updates, number(json, "next", "the document"));
+        return new Stack(
+                string(json, "id", "the document"),
+                frames,
+                number(json, "version", "the document"),
+                last,
+                updates,
+                number(json, "next", "the document"));
     }
 
     /** The format version of a stored document, for a migration hook to look at before decoding. */
@@ -440,7 +449,8 @@ public final class StackCodec {
             throw malformed(where + ": \"" + name + "\" is not an object");
         }
         for (Map.Entry<String, JsonElement> e : value.getAsJsonObject().entrySet()) {
-            if (!e.getValue().isJsonPrimitive() || !e.getValue().getAsJsonPrimitive().isString()) {
+            if (!e.getValue().isJsonPrimitive()
+                    || !e.getValue().getAsJsonPrimitive().isString()) {
                 throw malformed(where + ": \"" + name + "\" value of \"" + e.getKey() + "\" is not a string");
             }
             values.put(e.getKey(), e.getValue().getAsString());

@@ -30,7 +30,9 @@ public record RetryPolicy(
         Objects.requireNonNull(maxFloodWait, "maxFloodWait");
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
-        if (deadline.isNegative() || maxFloodWait.isNegative() || initialBackoff.isNegative()
+        if (deadline.isNegative()
+                || maxFloodWait.isNegative()
+                || initialBackoff.isNegative()
                 || maxBackoff.isNegative()) {
             throw new IllegalArgumentException("retry durations must not be negative");
         }

@@ -6,13 +6,13 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.annotations.SerializedName;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.MalformedJsonException;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.internal.http.MethodKind;
 import dev.tgdialog.internal.http.Pacer;
 import dev.tgdialog.internal.http.Redactor;
 import dev.tgdialog.internal.http.RequestEncoder;
 import dev.tgdialog.internal.json.Json;
-import com.google.gson.stream.MalformedJsonException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -194,7 +194,8 @@ public final class TelegramClient implements AutoCloseable {
      * polling needs one longer than its poll timeout.
      */
     public TelegramClient withReadTimeout(Duration readTimeout) {
-        return new TelegramClient(this, http.newBuilder().readTimeout(readTimeout).build(), retry);
+        return new TelegramClient(
+                this, http.newBuilder().readTimeout(readTimeout).build(), retry);
     }
 
     /** How this client repeats failed calls. */
@@ -278,8 +279,8 @@ public final class TelegramClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TelegramClient[bot " + token.substring(0, token.indexOf(':')) + " at "
-                + apiBase.scheme() + "://" + apiBase.host() + ":" + apiBase.port() + "]";
+        return "TelegramClient[bot " + token.substring(0, token.indexOf(':')) + " at " + apiBase.scheme() + "://"
+                + apiBase.host() + ":" + apiBase.port() + "]";
     }
 
     private <R> R attempt(BotMethod<?> method, Type resultType) {
@@ -343,7 +344,8 @@ public final class TelegramClient implements AutoCloseable {
 
     private Request request(BotMethod<?> method) {
         HttpUrl url = methodUrls.computeIfAbsent(
-                method.methodName(), name -> apiBase.newBuilder().addPathSegment(name).build());
+                method.methodName(),
+                name -> apiBase.newBuilder().addPathSegment(name).build());
         return new Request.Builder().url(url).post(encoder.encode(method)).build();
     }
 
@@ -376,8 +378,8 @@ public final class TelegramClient implements AutoCloseable {
         if (envelope.ok) {
             if (envelope.result == null) {
                 // Every Bot API method answers something (true at least); a null would reach a caller typed non-null.
-                throw notBotApi(name, response.code(),
-                        "an ok response without a result (HTTP " + response.code() + ")");
+                throw notBotApi(
+                        name, response.code(), "an ok response without a result (HTTP " + response.code() + ")");
             }
             @SuppressWarnings("unchecked")
             R value = (R) envelope.result;
@@ -411,8 +413,8 @@ public final class TelegramClient implements AutoCloseable {
         if (resultType instanceof Class<?> type) {
             return CLASS_ENVELOPES.get(type);
         }
-        return envelopes.computeIfAbsent(resultType, t -> (TypeAdapter<Envelope<?>>)
-                gson.getAdapter(TypeToken.getParameterized(Envelope.class, t)));
+        return envelopes.computeIfAbsent(resultType, t ->
+                (TypeAdapter<Envelope<?>>) gson.getAdapter(TypeToken.getParameterized(Envelope.class, t)));
     }
 
     /** Envelope adapters of plain result classes, found without a map lookup (every client uses {@link Json}). */
@@ -433,7 +435,11 @@ public final class TelegramClient implements AutoCloseable {
                 || (timeout && message.contains("connect"));
         String what = (timeout ? "timed out" : "network failure") + ": "
                 + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + redactor.redact(e.getMessage()));
-        return new TelegramException.Network(method, what, timeout, !notSent,
+        return new TelegramException.Network(
+                method,
+                what,
+                timeout,
+                !notSent,
                 Objects.requireNonNull(redactor.redact(e), "the copy of an exception"));
     }
 
@@ -452,8 +458,11 @@ public final class TelegramClient implements AutoCloseable {
                 return null;
             }
             if (wait.compareTo(retry.maxFloodWait()) > 0) {
-                log.warn("{}: flood control asks to wait {} s, longer than the {} s allowed; not repeated", name,
-                        seconds, retry.maxFloodWait().toSeconds());
+                log.warn(
+                        "{}: flood control asks to wait {} s, longer than the {} s allowed; not repeated",
+                        name,
+                        seconds,
+                        retry.maxFloodWait().toSeconds());
                 return null;
             }
             pause = retry.withJitter(wait);
@@ -474,8 +483,13 @@ public final class TelegramClient implements AutoCloseable {
         Instant first = attempts.first != null ? attempts.first : now;
         if (!now.plus(pause).isBefore(first.plus(retry.deadline()))) {
             if (!retry.deadline().isZero()) {
-                log.warn("{}: gave up after {} repeats in {} (deadline {} s): {}", name, attempts.repeats,
-                        seconds(Duration.between(first, now)), retry.deadline().toSeconds(), e.description());
+                log.warn(
+                        "{}: gave up after {} repeats in {} (deadline {} s): {}",
+                        name,
+                        attempts.repeats,
+                        seconds(Duration.between(first, now)),
+                        retry.deadline().toSeconds(),
+                        e.description());
             }
             return null;
         }
@@ -485,10 +499,18 @@ public final class TelegramClient implements AutoCloseable {
         attempts.repeats++;
         // The first repeat of a call is worth a warning; the rest of a storm would only flood the log.
         if (attempts.repeats == 1) {
-            log.warn("{}: {}; repeating in {} ms, for up to {} s", name, e.description(), pause.toMillis(),
+            log.warn(
+                    "{}: {}; repeating in {} ms, for up to {} s",
+                    name,
+                    e.description(),
+                    pause.toMillis(),
                     retry.deadline().toSeconds());
         } else {
-            log.debug("{}: {}; repeating in {} ms (repeat {})", name, e.description(), pause.toMillis(),
+            log.debug(
+                    "{}: {}; repeating in {} ms (repeat {})",
+                    name,
+                    e.description(),
+                    pause.toMillis(),
                     attempts.repeats);
         }
         return pause;
@@ -534,7 +556,9 @@ public final class TelegramClient implements AutoCloseable {
     /** One call's attempts so far; used by one attempt at a time (async attempts follow each other). */
     private static final class Attempts {
         /** When the first attempt started (after pacing); the deadline counts from here. */
-        @Nullable Instant first;
+        @Nullable
+        Instant first;
+
         int repeats;
         int network;
     }
@@ -542,23 +566,30 @@ public final class TelegramClient implements AutoCloseable {
     /** The Bot API's response object. */
     private static final class Envelope<R> {
         boolean ok;
-        @Nullable R result;
+
+        @Nullable
+        R result;
 
         @SerializedName("error_code")
-        @Nullable Integer errorCode;
+        @Nullable
+        Integer errorCode;
 
-        @Nullable String description;
+        @Nullable
+        String description;
 
-        @Nullable Parameters parameters;
+        @Nullable
+        Parameters parameters;
     }
 
     /** The Bot API's {@code ResponseParameters}. */
     private static final class Parameters {
         @SerializedName("retry_after")
-        @Nullable Long retryAfter;
+        @Nullable
+        Long retryAfter;
 
         @SerializedName("migrate_to_chat_id")
-        @Nullable Long migrateToChatId;
+        @Nullable
+        Long migrateToChatId;
     }
 
     /** Settings of a {@link TelegramClient}; all optional but the token. */

@@ -61,9 +61,10 @@ public sealed class TelegramException extends RuntimeException
             case 404 -> new NotFound(method, description);
             case 409 -> new Conflict(method, description);
             case 429 -> new TooManyRequests(method, description, retryAfter);
-            default -> errorCode >= 500 && errorCode < 600
-                    ? new ServerError(method, errorCode, description)
-                    : new TelegramException(method, errorCode, description, retryAfter, migrateToChatId, null);
+            default ->
+                errorCode >= 500 && errorCode < 600
+                        ? new ServerError(method, errorCode, description)
+                        : new TelegramException(method, errorCode, description, retryAfter, migrateToChatId, null);
         };
     }
 

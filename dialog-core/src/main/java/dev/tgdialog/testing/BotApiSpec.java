@@ -77,7 +77,8 @@ final class BotApiSpec {
             JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
                     .getAsJsonObject();
             Map<String, Method> methods = new HashMap<>();
-            for (Map.Entry<String, JsonElement> entry : root.getAsJsonObject("methods").entrySet()) {
+            for (Map.Entry<String, JsonElement> entry :
+                    root.getAsJsonObject("methods").entrySet()) {
                 Method method = read(entry.getKey(), entry.getValue().getAsJsonObject());
                 methods.put(method.name().toLowerCase(Locale.ROOT), method);
             }
@@ -99,7 +100,8 @@ final class BotApiSpec {
             }
         }
         JsonArray returns = method.getAsJsonArray("returns");
-        boolean returnsBoolean = returns != null && returns.size() == 1
+        boolean returnsBoolean = returns != null
+                && returns.size() == 1
                 && returns.get(0).getAsString().equals("Boolean");
         return new Method(name, List.copyOf(required), returnsBoolean);
     }

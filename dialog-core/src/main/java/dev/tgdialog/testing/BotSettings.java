@@ -32,6 +32,7 @@ final class BotSettings {
 
     /** By {@link #commandsKey}: exactly one scope and language, no fallback between them. */
     private final Map<String, List<BotCommand>> commands = new HashMap<>();
+
     private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
     private @Nullable MenuButton defaultMenuButton;
 
@@ -66,8 +67,8 @@ final class BotSettings {
 
     /** The commands set for exactly this scope and language; empty when none are. */
     List<BotCommand> commands(BotCommandScope scope, @Nullable String languageCode) {
-        return commands.getOrDefault(commandsKey(GSON.toJsonTree(scope, BotCommandScope.class), languageCode),
-                List.of());
+        return commands.getOrDefault(
+                commandsKey(GSON.toJsonTree(scope, BotCommandScope.class), languageCode), List.of());
     }
 
     private JsonElement setChatMenuButton(Params p) {
@@ -92,7 +93,8 @@ final class BotSettings {
     }
 
     /** The menu button set for this chat, or the default one for {@code null}; null when none was set. */
-    @Nullable MenuButton menuButton(@Nullable Long chatId) {
+    @Nullable
+    MenuButton menuButton(@Nullable Long chatId) {
         return chatId == null ? defaultMenuButton : chatMenuButtons.get(chatId);
     }
 
@@ -101,14 +103,16 @@ final class BotSettings {
         if (json == null || !json.isJsonArray()) {
             throw badRequest(refusal);
         }
-        return Params.read(json, TypeToken.getParameterized(List.class, BotCommand.class).getType(), refusal);
+        return Params.read(
+                json, TypeToken.getParameterized(List.class, BotCommand.class).getType(), refusal);
     }
 
     private static void checkCommand(@Nullable BotCommand c) {
         if (c == null || c.command() == null || !COMMAND.matcher(c.command()).matches()) {
             throw badRequest("BOT_COMMAND_INVALID");
         }
-        if (c.description() == null || c.description().isEmpty()
+        if (c.description() == null
+                || c.description().isEmpty()
                 || c.description().length() > Limits.COMMAND_DESCRIPTION) {
             throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
         }
@@ -129,8 +133,8 @@ final class BotSettings {
 
     /** The scope as its canonical JSON (none is the default scope) and the language, so equal pairs meet. */
     private static String commandsKey(@Nullable JsonElement scope, @Nullable String languageCode) {
-        JsonElement canonical = scope == null ? GSON.toJsonTree(BotCommandScopeDefault.of(), BotCommandScope.class)
-                : scope;
+        JsonElement canonical =
+                scope == null ? GSON.toJsonTree(BotCommandScopeDefault.of(), BotCommandScope.class) : scope;
         return GSON.toJson(canonical) + "|" + (languageCode == null ? "" : languageCode);
     }
 }

@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param showAlert whether the text is shown as an alert rather than a toast
  * @param url the URL the client was told to open; null when none was given
  */
-public record CallbackAnswer(String queryId, @Nullable String text, boolean showAlert, @Nullable String url) {
+public record CallbackAnswer(
+        String queryId,
+        @Nullable String text,
+        boolean showAlert,
+        @Nullable String url) {
     public CallbackAnswer {
         Objects.requireNonNull(queryId, "queryId");
     }

@@ -49,8 +49,7 @@ final class CallbackQueries {
             throw badRequest("MESSAGE_TOO_LONG");
         }
         Instant opened = open.remove(id);
-        if (opened == null
-                || Duration.between(opened, time.now()).compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) > 0) {
+        if (opened == null || Duration.between(opened, time.now()).compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) > 0) {
             throw new Refusal(400, QUERY_TOO_OLD, null);
         }
         answers.add(new CallbackAnswer(id, text, p.bool("show_alert"), p.string("url")));

@@ -34,20 +34,31 @@ final class Chats {
      * What a message shows: its kind ({@code text} or a media kind), text or caption, file id, reply markup,
      * parse mode and entities (as JSON).
      */
-    record Content(String kind, @Nullable String text, @Nullable String fileId, @Nullable ReplyMarkup markup,
-            @Nullable String parseMode, @Nullable String entities) {}
+    record Content(
+            String kind,
+            @Nullable String text,
+            @Nullable String fileId,
+            @Nullable ReplyMarkup markup,
+            @Nullable String parseMode,
+            @Nullable String entities) {}
 
     /** A message with what the public view leaves out: its entities (as JSON) and edit date. */
-    record Stored(FakeMessage view, @Nullable String entities, @Nullable Long editDate) {
+    record Stored(
+            FakeMessage view,
+            @Nullable String entities,
+            @Nullable Long editDate) {
 
         /**
          * Whether the message already shows this content, as Telegram compares for "message is not modified": a
          * reply keyboard, which no edit can change, is left out.
          */
         boolean shows(Content c) {
-            return view.kind().equals(c.kind()) && Objects.equals(view.fileId(), c.fileId())
-                    && Objects.equals(view.text(), c.text()) && Objects.equals(view.parseMode(), c.parseMode())
-                    && Objects.equals(entities, c.entities()) && view.inlineKeyboard().equals(rows(c.markup()));
+            return view.kind().equals(c.kind())
+                    && Objects.equals(view.fileId(), c.fileId())
+                    && Objects.equals(view.text(), c.text())
+                    && Objects.equals(view.parseMode(), c.parseMode())
+                    && Objects.equals(entities, c.entities())
+                    && view.inlineKeyboard().equals(rows(c.markup()));
         }
     }
 
@@ -73,8 +84,17 @@ final class Chats {
     Message send(long chatId, Content c) {
         ChatState chat = chats.computeIfAbsent(chatId, id -> new ChatState());
         long id = chat.nextId++;
-        FakeMessage view = new FakeMessage(chatId, id, c.text(), c.kind(), c.fileId(), rows(c.markup()), c.markup(),
-                c.parseMode(), false, time.now().getEpochSecond());
+        FakeMessage view = new FakeMessage(
+                chatId,
+                id,
+                c.text(),
+                c.kind(),
+                c.fileId(),
+                rows(c.markup()),
+                c.markup(),
+                c.parseMode(),
+                false,
+                time.now().getEpochSecond());
         Stored stored = new Stored(view, c.entities(), null);
         chat.messages.put(id, stored);
         chat.history.add(new ChatEvent.Sent(view));
@@ -84,8 +104,17 @@ final class Chats {
     /** Replaces a stored message's content, dated as edited now, and returns it as Telegram does. */
     Message edit(Stored old, Content c) {
         FakeMessage before = old.view();
-        FakeMessage after = new FakeMessage(before.chatId(), before.messageId(), c.text(), c.kind(), c.fileId(),
-                rows(c.markup()), c.markup(), c.parseMode(), true, before.date());
+        FakeMessage after = new FakeMessage(
+                before.chatId(),
+                before.messageId(),
+                c.text(),
+                c.kind(),
+                c.fileId(),
+                rows(c.markup()),
+                c.markup(),
+                c.parseMode(),
+                true,
+                before.date());
         Stored stored = new Stored(after, c.entities(), time.now().getEpochSecond());
         ChatState chat = Objects.requireNonNull(chats.get(before.chatId()), "the chat of a stored message");
         chat.messages.put(before.messageId(), stored);
@@ -94,7 +123,8 @@ final class Chats {
     }
 
     /** The chat's current message with this id, or null. */
-    @Nullable Stored find(long chatId, long messageId) {
+    @Nullable
+    Stored find(long chatId, long messageId) {
         ChatState chat = chats.get(chatId);
         return chat == null ? null : chat.messages.get(messageId);
     }
@@ -132,7 +162,9 @@ final class Chats {
 
     List<FakeMessage> messages(long chatId) {
         ChatState chat = chats.get(chatId);
-        return chat == null ? List.of() : chat.messages.values().stream().map(Stored::view).toList();
+        return chat == null
+                ? List.of()
+                : chat.messages.values().stream().map(Stored::view).toList();
     }
 
     List<ChatEvent> history(long chatId) {
@@ -157,7 +189,8 @@ final class Chats {
         Chat chat = m.chatId() > 0
                 ? Chat.builder(m.chatId(), "private").firstName("Test User").build()
                 : Chat.builder(m.chatId(), "supergroup").title("Test Group").build();
-        Message.Builder b = Message.builder(m.messageId(), m.date(), chat).from(bot).editDate(stored.editDate());
+        Message.Builder b =
+                Message.builder(m.messageId(), m.date(), chat).from(bot).editDate(stored.editDate());
         // Only the media kinds read these, and every media message has a file; a text message has none.
         String fileId = Objects.requireNonNullElse(m.fileId(), "");
         String unique = "U" + Integer.toHexString(fileId.hashCode());

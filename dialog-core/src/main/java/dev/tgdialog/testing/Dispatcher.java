@@ -46,7 +46,8 @@ final class Dispatcher {
         }
         try {
             method.checkRequired(p);
-            return Replies.ok(handlers.getOrDefault(method.name(), q -> unhandled(method, q)).handle(p));
+            return Replies.ok(handlers.getOrDefault(method.name(), q -> unhandled(method, q))
+                    .handle(p));
         } catch (Refusal r) {
             return Replies.error(r);
         } catch (RuntimeException e) {

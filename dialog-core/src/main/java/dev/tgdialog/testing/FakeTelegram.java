@@ -155,7 +155,10 @@ public final class FakeTelegram {
             }
             shared = http;
         }
-        return TelegramClient.builder(TOKEN).okHttpClient(shared).timeSource(time).build();
+        return TelegramClient.builder(TOKEN)
+                .okHttpClient(shared)
+                .timeSource(time)
+                .build();
     }
 
     // ---------------------------------------------------------------------------------------------- test controls
@@ -194,7 +197,8 @@ public final class FakeTelegram {
         Objects.requireNonNull(method, "method");
         Refusal failure = new Refusal(code, Objects.requireNonNull(description, "description"), retryAfter);
         synchronized (lock) {
-            failures.computeIfAbsent(BotApiSpec.canonicalName(method), m -> new ArrayDeque<>()).add(failure);
+            failures.computeIfAbsent(BotApiSpec.canonicalName(method), m -> new ArrayDeque<>())
+                    .add(failure);
         }
     }
 

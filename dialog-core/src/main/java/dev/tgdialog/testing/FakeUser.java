@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +34,11 @@ public final class FakeUser {
     private final Set<String> queryIds;
 
     FakeUser(BotHarness harness, long id, String firstName, String languageCode, long chatId, String chatType) {
-        this(harness, User.builder(id, false, firstName).languageCode(languageCode).build(), chatId, chatType,
+        this(
+                harness,
+                User.builder(id, false, firstName).languageCode(languageCode).build(),
+                chatId,
+                chatType,
                 ConcurrentHashMap.newKeySet());
     }
 
@@ -78,7 +82,8 @@ public final class FakeUser {
 
     /** Shares a contact. */
     public void sendContact(String phoneNumber, String firstName) {
-        join(deliver(message(null).contact(new Contact(phoneNumber, firstName, null, user.id(), null))
+        join(deliver(message(null)
+                .contact(new Contact(phoneNumber, firstName, null, user.id(), null))
                 .build()));
     }
 
@@ -130,11 +135,17 @@ public final class FakeUser {
     /** Clicks the button at {@code row}, {@code column} (from 0) of the newest message with buttons. */
     public void click(int row, int column) {
         FakeMessage message = newestWithButtons();
-        if (message == null || row >= message.inlineKeyboard().size()
+        if (message == null
+                || row >= message.inlineKeyboard().size()
                 || column >= message.inlineKeyboard().get(row).size()) {
             throw new AssertionError("no button at " + row + "," + column + "; the buttons are "
-                    + (message == null ? "none" : message.inlineKeyboard().stream()
-                            .map(r -> r.stream().map(InlineKeyboardButton::text).toList()).toList()));
+                    + (message == null
+                            ? "none"
+                            : message.inlineKeyboard().stream()
+                                    .map(r -> r.stream()
+                                            .map(InlineKeyboardButton::text)
+                                            .toList())
+                                    .toList()));
         }
         join(press(message, message.inlineKeyboard().get(row).get(column)));
     }
@@ -153,8 +164,8 @@ public final class FakeUser {
                 }
             }
         }
-        throw new AssertionError("no button \"" + label + "\"; message " + message.messageId() + " has "
-                + message.buttonLabels());
+        throw new AssertionError(
+                "no button \"" + label + "\"; message " + message.messageId() + " has " + message.buttonLabels());
     }
 
     /** Sends a click with any callback data on a message, as a forged client could. */
@@ -164,8 +175,7 @@ public final class FakeUser {
 
     private CompletableFuture<Void> press(FakeMessage message, InlineKeyboardButton button) {
         if (button.callbackData() == null) {
-            throw new AssertionError("button \"" + button.text() + "\" makes no callback (url "
-                    + button.url() + ")");
+            throw new AssertionError("button \"" + button.text() + "\" makes no callback (url " + button.url() + ")");
         }
         return callback(message, button.callbackData());
     }
@@ -178,12 +188,14 @@ public final class FakeUser {
                 .message(asMessage(message))
                 .data(data)
                 .build();
-        return deliver(Update.builder(harness.nextUpdateId()).callbackQuery(query).build());
+        return deliver(
+                Update.builder(harness.nextUpdateId()).callbackQuery(query).build());
     }
 
     /** The newest message the bot has in this chat. */
     public FakeMessage lastMessage() {
-        return harness.telegram().lastMessage(chatId)
+        return harness.telegram()
+                .lastMessage(chatId)
                 .orElseThrow(() -> new AssertionError("the bot has sent nothing to chat " + chatId));
     }
 
@@ -238,7 +250,8 @@ public final class FakeUser {
     }
 
     private Message.Builder message(@Nullable String text) {
-        Message.Builder m = Message.builder(harness.nextUserMessageId(), harness.time().now().getEpochSecond(), chat())
+        Message.Builder m = Message.builder(
+                        harness.nextUserMessageId(), harness.time().now().getEpochSecond(), chat())
                 .from(user)
                 .text(text);
         if (text != null && text.startsWith("/")) {

@@ -77,8 +77,8 @@ final class MessageChecks {
 
     /** The reply markup of an edit, which can only be an inline keyboard. */
     static @Nullable InlineKeyboardMarkup inlineMarkup(Params p) {
-        InlineKeyboardMarkup markup = markup(p, InlineKeyboardMarkup.class,
-                "can't parse inline keyboard markup JSON object");
+        InlineKeyboardMarkup markup =
+                markup(p, InlineKeyboardMarkup.class, "can't parse inline keyboard markup JSON object");
         if (markup != null) {
             checkInline(markup);
         }
@@ -121,8 +121,8 @@ final class MessageChecks {
     }
 
     /** Refuses an empty row or a button without a text, and has {@code check} check each button. */
-    private static <B> void checkRows(List<List<B>> rows, String keyboard, Function<B, @Nullable String> text,
-            Consumer<B> check) {
+    private static <B> void checkRows(
+            List<List<B>> rows, String keyboard, Function<B, @Nullable String> text, Consumer<B> check) {
         int rowNumber = 0;
         for (List<B> row : rows) {
             rowNumber++;

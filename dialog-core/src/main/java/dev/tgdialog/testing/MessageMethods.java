@@ -29,8 +29,17 @@ final class MessageMethods {
     private static final Gson GSON = Json.gson();
     private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "video", "animation", "audio");
     private static final Set<String> CHAT_ACTIONS = Set.of(
-            "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-            "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note");
+            "typing",
+            "upload_photo",
+            "record_video",
+            "upload_video",
+            "record_voice",
+            "upload_voice",
+            "upload_document",
+            "choose_sticker",
+            "find_location",
+            "record_video_note",
+            "upload_video_note");
     private static final String NOT_MODIFIED = "Bad Request: message is not modified: specified new message content"
             + " and reply markup are exactly the same as a current content and reply markup of the message";
 
@@ -43,16 +52,25 @@ final class MessageMethods {
     /** The methods this class answers, by name. */
     Map<String, Dispatcher.Handler> handlers() {
         Map<String, Dispatcher.Handler> handlers = new HashMap<>(Map.of(
-                "sendMessage", this::sendMessage,
-                "sendChatAction", this::sendChatAction,
-                "editMessageText", unlessInline(this::editText),
-                "editMessageCaption", unlessInline(this::editCaption),
-                "editMessageMedia", unlessInline(this::editMedia),
-                "editMessageReplyMarkup", unlessInline(this::editReplyMarkup),
-                "deleteMessage", this::deleteMessage,
-                "deleteMessages", this::deleteMessages));
+                "sendMessage",
+                this::sendMessage,
+                "sendChatAction",
+                this::sendChatAction,
+                "editMessageText",
+                unlessInline(this::editText),
+                "editMessageCaption",
+                unlessInline(this::editCaption),
+                "editMessageMedia",
+                unlessInline(this::editMedia),
+                "editMessageReplyMarkup",
+                unlessInline(this::editReplyMarkup),
+                "deleteMessage",
+                this::deleteMessage,
+                "deleteMessages",
+                this::deleteMessages));
         for (String kind : MEDIA_KINDS) {
-            handlers.put("send" + kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
+            handlers.put(
+                    "send" + kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
                     p -> sendMedia(p, kind));
         }
         return handlers;
@@ -64,8 +82,8 @@ final class MessageMethods {
         String text = MessageChecks.text(p.string("text"), parseMode);
         ReplyMarkup markup = MessageChecks.replyMarkup(p);
         chats.checkNotBlocked(chatId);
-        return GSON.toJsonTree(chats.send(chatId, new Content("text", text, null, markup, parseMode,
-                p.raw("entities"))));
+        return GSON.toJsonTree(
+                chats.send(chatId, new Content("text", text, null, markup, parseMode, p.raw("entities"))));
     }
 
     /** {@code sendPhoto}, {@code sendDocument} and the like: {@code kind} is the media field, {@code photo}, …. */
@@ -76,8 +94,8 @@ final class MessageMethods {
         String caption = MessageChecks.caption(p.string("caption"), parseMode);
         ReplyMarkup markup = MessageChecks.replyMarkup(p);
         chats.checkNotBlocked(chatId);
-        return GSON.toJsonTree(chats.send(chatId, new Content(kind, caption, fileId, markup, parseMode,
-                p.raw("caption_entities"))));
+        return GSON.toJsonTree(
+                chats.send(chatId, new Content(kind, caption, fileId, markup, parseMode, p.raw("caption_entities"))));
     }
 
     private JsonElement sendChatAction(Params p) {
@@ -102,16 +120,23 @@ final class MessageMethods {
     }
 
     /** The rest of an edit of a text message's {@code text} or a media message's {@code caption}. */
-    private JsonElement editWords(Params p, String field, @Nullable String words, @Nullable String parseMode,
-            String entitiesField) {
+    private JsonElement editWords(
+            Params p, String field, @Nullable String words, @Nullable String parseMode, String entitiesField) {
         InlineKeyboardMarkup markup = MessageChecks.inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
         if (before.kind().equals("text") != field.equals("text")) {
             throw badRequest("there is no " + field + " in the message to edit");
         }
-        return edit(old, new Content(before.kind(), words, before.fileId(), afterEdit(before, markup), parseMode,
-                p.raw(entitiesField)));
+        return edit(
+                old,
+                new Content(
+                        before.kind(),
+                        words,
+                        before.fileId(),
+                        afterEdit(before, markup),
+                        parseMode,
+                        p.raw(entitiesField)));
     }
 
     private JsonElement editMedia(Params p) {
@@ -134,16 +159,30 @@ final class MessageMethods {
             throw badRequest("there is no media in the message to edit");
         }
         JsonElement entities = media.get("caption_entities");
-        return edit(old, new Content(kind, caption, fileId, afterEdit(before, markup), parseMode,
-                entities == null || entities.isJsonNull() ? null : GSON.toJson(entities)));
+        return edit(
+                old,
+                new Content(
+                        kind,
+                        caption,
+                        fileId,
+                        afterEdit(before, markup),
+                        parseMode,
+                        entities == null || entities.isJsonNull() ? null : GSON.toJson(entities)));
     }
 
     private JsonElement editReplyMarkup(Params p) {
         InlineKeyboardMarkup markup = MessageChecks.inlineMarkup(p);
         Stored old = findToEdit(p);
         FakeMessage before = old.view();
-        return edit(old, new Content(before.kind(), before.text(), before.fileId(), afterEdit(before, markup),
-                before.parseMode(), old.entities()));
+        return edit(
+                old,
+                new Content(
+                        before.kind(),
+                        before.text(),
+                        before.fileId(),
+                        afterEdit(before, markup),
+                        before.parseMode(),
+                        old.entities()));
     }
 
     /** Applies an edit that passed its checks, unless it changes nothing. */
@@ -191,8 +230,8 @@ final class MessageMethods {
         }
         JsonArray array = ids.getAsJsonArray();
         if (array.isEmpty() || array.size() > Limits.DELETE_MESSAGES) {
-            throw badRequest("too many messages to delete: " + array.size() + " (1-" + Limits.DELETE_MESSAGES
-                    + " allowed)");
+            throw badRequest(
+                    "too many messages to delete: " + array.size() + " (1-" + Limits.DELETE_MESSAGES + " allowed)");
         }
         for (JsonElement id : array) {
             chats.delete(chatId, Params.asLong(id, "message_ids"));

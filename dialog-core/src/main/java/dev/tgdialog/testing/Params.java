@@ -32,13 +32,15 @@ record Params(JsonObject fields, Map<String, String> files) {
         return element(name) != null || files.containsKey(name);
     }
 
-    @Nullable JsonElement element(String name) {
+    @Nullable
+    JsonElement element(String name) {
         JsonElement e = fields.get(name);
         return e == null || e.isJsonNull() ? null : e;
     }
 
     /** The field as JSON: objects and arrays as sent, or parsed from the string a form body carries. */
-    @Nullable JsonElement json(String name) {
+    @Nullable
+    JsonElement json(String name) {
         JsonElement e = element(name);
         if (e instanceof JsonPrimitive primitive && primitive.isString()) {
             try {
@@ -51,7 +53,8 @@ record Params(JsonObject fields, Map<String, String> files) {
     }
 
     /** The field as a JSON object, or null if absent. */
-    @Nullable JsonObject object(String name) {
+    @Nullable
+    JsonObject object(String name) {
         JsonElement e = json(name);
         if (e == null) {
             return null;
@@ -63,18 +66,21 @@ record Params(JsonObject fields, Map<String, String> files) {
     }
 
     /** The field's JSON text (for comparing, say, entities), or null if absent. */
-    @Nullable String raw(String name) {
+    @Nullable
+    String raw(String name) {
         JsonElement e = json(name);
         return e == null ? null : GSON.toJson(e);
     }
 
-    @Nullable String string(String name) {
+    @Nullable
+    String string(String name) {
         return stringOf(element(name));
     }
 
     boolean bool(String name) {
         JsonElement e = element(name);
-        return e instanceof JsonPrimitive p && (p.isBoolean() ? p.getAsBoolean() : p.getAsString().equals("true"));
+        return e instanceof JsonPrimitive p
+                && (p.isBoolean() ? p.getAsBoolean() : p.getAsString().equals("true"));
     }
 
     long longValue(String name) {

@@ -39,7 +39,8 @@ final class Refusal extends RuntimeException {
         return description;
     }
 
-    @Nullable Long retryAfter() {
+    @Nullable
+    Long retryAfter() {
         return retryAfter;
     }
 }

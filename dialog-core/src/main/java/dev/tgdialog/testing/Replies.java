@@ -40,7 +40,8 @@ final class Replies {
     }
 
     static Response response(Request request, JsonObject reply) {
-        int code = reply.get("ok").getAsBoolean() ? 200 : reply.get("error_code").getAsInt();
+        int code =
+                reply.get("ok").getAsBoolean() ? 200 : reply.get("error_code").getAsInt();
         return new Response.Builder()
                 .request(request)
                 .protocol(Protocol.HTTP_1_1)

@@ -44,7 +44,9 @@ final class RequestDecoder {
                 break;
             }
         }
-        if (botSegment < 0 || botSegment == segments.size() - 1 || (botSegment > 0 && segments.get(0).equals("file"))) {
+        if (botSegment < 0
+                || botSegment == segments.size() - 1
+                || (botSegment > 0 && segments.get(0).equals("file"))) {
             throw Refusal.notFound();
         }
         if (!segments.get(botSegment).equals("bot" + token)) {
@@ -83,8 +85,8 @@ final class RequestDecoder {
     }
 
     /** Text parts become fields; file parts are kept by their file name, their bytes unread. */
-    private static void readMultipart(Buffer body, @Nullable String boundary, JsonObject fields,
-            Map<String, String> files) {
+    private static void readMultipart(
+            Buffer body, @Nullable String boundary, JsonObject fields, Map<String, String> files) {
         if (boundary == null) {
             throw badRequest("can't parse multipart/form-data request: no boundary");
         }

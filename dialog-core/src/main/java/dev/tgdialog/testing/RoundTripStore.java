@@ -47,7 +47,9 @@ public final class RoundTripStore implements StackStore {
                 String document = Objects.requireNonNull(documents.remove(key), "a key of the map, under its lock");
                 StackKey target = new StackKey(botId, toChatId, key.userId(), key.threadId(), key.stackId());
                 if (!documents.containsKey(target)) {
-                    documents.put(target, StackCodec.encode(StackCodec.decode(document).withoutLastMessage()));
+                    documents.put(
+                            target,
+                            StackCodec.encode(StackCodec.decode(document).withoutLastMessage()));
                     moved++;
                 }
             }

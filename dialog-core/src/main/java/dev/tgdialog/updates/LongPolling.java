@@ -1,9 +1,9 @@
 package dev.tgdialog.updates;
 
-import dev.tgdialog.internal.Failures;
 import dev.tgdialog.TimeSource;
-import dev.tgdialog.store.StackStoreException;
+import dev.tgdialog.internal.Failures;
 import dev.tgdialog.internal.http.Backoff;
+import dev.tgdialog.store.StackStoreException;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.GetUpdates;
@@ -270,8 +270,12 @@ public final class LongPolling implements AutoCloseable {
             return id + 1;
         }
         Duration pause = backoff(count);
-        log.warn("Update {} was not handled (attempt {} of {}); it will be delivered again in {} ms", id, count,
-                maxAttempts, pause.toMillis());
+        log.warn(
+                "Update {} was not handled (attempt {} of {}); it will be delivered again in {} ms",
+                id,
+                count,
+                maxAttempts,
+                pause.toMillis());
         pause(pause);
         return id;
     }
@@ -303,7 +307,8 @@ public final class LongPolling implements AutoCloseable {
             return;
         }
         try {
-            client.execute(GetUpdates.builder().offset(next).limit(1L).timeout(0L).build());
+            client.execute(
+                    GetUpdates.builder().offset(next).limit(1L).timeout(0L).build());
         } catch (TelegramException e) {
             log.warn("Could not confirm handled updates on stop ({}); they may be delivered again", e.getMessage());
         }

@@ -39,7 +39,8 @@ public final class UpdateKinds {
 
     private static String jsonName(RecordComponent component) {
         try {
-            SerializedName name = component.getDeclaringRecord()
+            SerializedName name = component
+                    .getDeclaringRecord()
                     .getDeclaredField(component.getName())
                     .getAnnotation(SerializedName.class);
             return name != null ? name.value() : component.getName();

@@ -145,10 +145,10 @@ public final class WebhookHandler {
         }
         if (cause instanceof StackStoreException) {
             // The engine logs a store outage once; one line per update would flood the log while it lasts.
-            log.debug("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
+            log.debug(
+                    "Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
         } else {
-            log.warn("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(),
-                    cause.toString());
+            log.warn("Update {} failed (500); Telegram will deliver it again: {}", update.updateId(), cause.toString());
         }
         return 500;
     }

@@ -144,8 +144,8 @@ public final class WebhookServer implements AutoCloseable {
                 respond(exchange, 413);
                 return;
             }
-            webhook.handle(exchange.getRequestHeaders()::getFirst, body).whenComplete((status, error) ->
-                    respond(exchange, error == null ? status : 500));
+            webhook.handle(exchange.getRequestHeaders()::getFirst, body)
+                    .whenComplete((status, error) -> respond(exchange, error == null ? status : 500));
         } catch (IOException | RuntimeException e) {
             log.warn("Webhook request failed: {}", e.toString());
             respond(exchange, 500);

@@ -59,18 +59,71 @@ public final class BotApiGenerator {
 
     /** The record holding an update of a kind the model does not know, and {@code Update}'s component for it. */
     static final String UNKNOWN_UPDATE_KIND = "UnknownUpdateKind";
+
     static final String UNKNOWN_KIND_COMPONENT = "unknownKind";
 
     /** The name of the raw-JSON component of unknown variants and of {@link #UNKNOWN_UPDATE_KIND}. */
     static final String RAW_JSON = "json";
 
     private static final Set<String> KEYWORDS = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "var",
-            "yield", "record", "sealed", "permits");
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "var",
+            "yield",
+            "record",
+            "sealed",
+            "permits");
 
     private final Spec spec;
     private final String header;
@@ -92,11 +145,12 @@ public final class BotApiGenerator {
             if (t.isUnion()) {
                 List<String> variants = new ArrayList<>();
                 for (String s : t.subtypes()) {
-                    variants.add(switch (s) {
-                        case "String" -> RICH_TEXT_PLAIN;
-                        case "Array of RichText" -> RICH_TEXT_LIST;
-                        default -> s;
-                    });
+                    variants.add(
+                            switch (s) {
+                                case "String" -> RICH_TEXT_PLAIN;
+                                case "Array of RichText" -> RICH_TEXT_LIST;
+                                default -> s;
+                            });
                 }
                 unions.put(t.name(), variants);
             }
@@ -198,7 +252,8 @@ public final class BotApiGenerator {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> list = Files.list(dir)) {
                     list.filter(Files::isRegularFile)
-                            .forEach(p -> onDisk.add(srcMainJava.relativize(p).toString().replace('\\', '/')));
+                            .forEach(p -> onDisk.add(
+                                    srcMainJava.relativize(p).toString().replace('\\', '/')));
                 }
             }
         }
@@ -249,20 +304,28 @@ public final class BotApiGenerator {
         String richTextHref = spec.types().get(RICH_TEXT).href();
         out.put(path(TYPES_PKG, RICH_TEXT_PLAIN), richTextPlain(richTextHref));
         out.put(path(TYPES_PKG, RICH_TEXT_LIST), richTextList(richTextHref));
-        out.put(path(TYPES_PKG, "package-info"), packageInfo(TYPES_PKG,
-                "The Bot API's types, generated from the spec: one record per object, one sealed interface per union."));
+        out.put(
+                path(TYPES_PKG, "package-info"),
+                packageInfo(
+                        TYPES_PKG,
+                        "The Bot API's types, generated from the spec: one record per object, one sealed interface per union."));
         for (MethodDef m : spec.methods().values()) {
             out.put(path(METHODS_PKG, pascal(m.name())), methodRecord(m));
             String name = pascal(m.name());
             out.put(path(ADAPTERS_PKG, name + "Adapter"), recordAdapter(METHODS_PKG, name, components(m)));
             records.add(METHODS_PKG + "." + name);
         }
-        out.put(path(METHODS_PKG, "package-info"), packageInfo(METHODS_PKG,
-                "The Bot API's methods, generated from the spec: one record per method, each a {@link"
-                        + " dev.tgdialog.telegram.BotMethod} with its result type."));
+        out.put(
+                path(METHODS_PKG, "package-info"),
+                packageInfo(
+                        METHODS_PKG,
+                        "The Bot API's methods, generated from the spec: one record per method, each a {@link"
+                                + " dev.tgdialog.telegram.BotMethod} with its result type."));
         out.put(path(ADAPTERS_PKG, "GeneratedAdapters"), adapters(records));
-        out.put(path(ADAPTERS_PKG, "package-info"), packageInfo(ADAPTERS_PKG,
-                "Generated Gson adapters for the Bot API model's records and unions. Not API."));
+        out.put(
+                path(ADAPTERS_PKG, "package-info"),
+                packageInfo(
+                        ADAPTERS_PKG, "Generated Gson adapters for the Bot API model's records and unions. Not API."));
         return out;
     }
 
@@ -287,13 +350,18 @@ public final class BotApiGenerator {
                     .append(variants.stream().map(v -> "{@link " + v + "}").collect(Collectors.joining(", ")))
                     .append(".\n");
         } else {
-            b.append(" * The Bot API union type <a href=\"").append(href).append("\">").append(name)
+            b.append(" * The Bot API union type <a href=\"")
+                    .append(href)
+                    .append("\">")
+                    .append(name)
                     .append("</a>, one of the records it permits.\n");
         }
         String unknown = unknowns.get(name);
         if (unknown != null) {
             b.append(" *\n * <p>A value of a kind this model does not know (added to the Bot API after the ")
-                    .append(spec.version()).append(" spec) reads as\n * {@link ").append(unknown)
+                    .append(spec.version())
+                    .append(" spec) reads as\n * {@link ")
+                    .append(unknown)
                     .append("}, never as null.\n");
         }
         b.append(" */\n");
@@ -306,12 +374,18 @@ public final class BotApiGenerator {
         if (unknown != null) {
             permitted.add(unknown);
         }
-        b.append("\n        permits ").append(String.join(",\n                ", permitted)).append(" {\n");
+        b.append("\n        permits ")
+                .append(String.join(",\n                ", permitted))
+                .append(" {\n");
         // Accessors every variant shares with the same Java type become interface methods.
         List<Component> common = commonComponents(variants);
         for (Component c : common) {
             b.append("\n    /** The {@code ").append(c.field.name()).append("} field, present in every variant. */\n");
-            b.append("    ").append(c.type(imports)).append(' ').append(c.javaName).append("();\n");
+            b.append("    ")
+                    .append(c.type(imports))
+                    .append(' ')
+                    .append(c.javaName)
+                    .append("();\n");
         }
         b.append("}\n");
         return header + "package " + TYPES_PKG + ";\n\n" + imports.render() + b;
@@ -330,8 +404,9 @@ public final class BotApiGenerator {
                 if (t == null || t.fields() == null) {
                     return false;
                 }
-                return t.fields().stream().anyMatch(o -> o.name().equals(f.name())
-                        && new Component(o, v).typeKey().equals(c.typeKey()));
+                return t.fields().stream()
+                        .anyMatch(o -> o.name().equals(f.name())
+                                && new Component(o, v).typeKey().equals(c.typeKey()));
             });
             if (everywhere) {
                 result.add(c);
@@ -378,24 +453,42 @@ public final class BotApiGenerator {
         List<Component> comps = unknownComponents(union);
         String tagField = tagField(union);
         StringBuilder b = new StringBuilder();
-        b.append("/**\n * ").append(article(union)).append(" {@link ").append(union)
+        b.append("/**\n * ")
+                .append(article(union))
+                .append(" {@link ")
+                .append(union)
                 .append("} of a kind this model does not know, such as one added to the Bot API after the\n * ")
-                .append(spec.version()).append(" spec it was generated from: read instead of null, and written back as"
+                .append(spec.version())
+                .append(" spec it was generated from: read instead of null, and written back as"
                         + " its {@code json}\n * unchanged")
                 .append(comps.isEmpty() ? "" : " (the other components are read from it and not written)")
                 .append(".\n *\n");
         for (Component c : comps) {
-            b.append(" * @param ").append(c.javaName).append(" the {@code ").append(c.field.name()).append("} field")
+            b.append(" * @param ")
+                    .append(c.javaName)
+                    .append(" the {@code ")
+                    .append(c.field.name())
+                    .append("} field")
                     .append(c.field.name().equals(tagField) ? " (empty when the value has none)" : "")
                     .append("\n");
         }
-        b.append(" * @param ").append(RAW_JSON).append(" the value's JSON in compact form (the same value, its members in"
-                + " order and its numbers as sent, without whitespace)\n */\n");
+        b.append(" * @param ")
+                .append(RAW_JSON)
+                .append(" the value's JSON in compact form (the same value, its members in"
+                        + " order and its numbers as sent, without whitespace)\n */\n");
         b.append("public record ").append(name).append('(');
         for (Component c : comps) {
-            b.append("\n        ").append(c.type(imports)).append(' ').append(c.javaName).append(',');
+            b.append("\n        ")
+                    .append(c.type(imports))
+                    .append(' ')
+                    .append(c.javaName)
+                    .append(',');
         }
-        b.append("\n        String ").append(RAW_JSON).append(")\n        implements ").append(union).append(" {}\n");
+        b.append("\n        String ")
+                .append(RAW_JSON)
+                .append(")\n        implements ")
+                .append(union)
+                .append(" {}\n");
         return header + "package " + TYPES_PKG + ";\n\n" + imports.render() + b;
     }
 
@@ -473,7 +566,9 @@ public final class BotApiGenerator {
         Field f = c.field;
         String base;
         boolean primitive = false;
-        if (f.upload() || f.types().equals(List.of("InputFile", "String")) || f.types().equals(List.of("InputFile"))) {
+        if (f.upload()
+                || f.types().equals(List.of("InputFile", "String"))
+                || f.types().equals(List.of("InputFile"))) {
             imports.add(TELEGRAM_PKG + ".InputFile");
             base = "InputFile";
         } else if (c.isChatId()) {
@@ -483,7 +578,8 @@ public final class BotApiGenerator {
             if (new HashSet<>(f.types()).equals(new HashSet<>(REPLY_MARKUP_VARIANTS))) {
                 base = imports.type(REPLY_MARKUP);
             } else if (f.types().stream().allMatch(t -> t.startsWith("Array of "))) {
-                Set<String> elements = f.types().stream().map(t -> t.substring("Array of ".length()))
+                Set<String> elements = f.types().stream()
+                        .map(t -> t.substring("Array of ".length()))
                         .collect(Collectors.toSet());
                 String union = smallestUnionOf(elements);
                 imports.add("java.util.List");
@@ -615,16 +711,19 @@ public final class BotApiGenerator {
             resultExpr = result + ".class";
         }
         StringBuilder extra = new StringBuilder();
-        extra.append("\n    @Override\n    public String methodName() {\n        return \"").append(m.name())
+        extra.append("\n    @Override\n    public String methodName() {\n        return \"")
+                .append(m.name())
                 .append("\";\n    }\n");
-        extra.append("\n    @Override\n    public Type resultType() {\n        return ").append(resultExpr)
+        extra.append("\n    @Override\n    public Type resultType() {\n        return ")
+                .append(resultExpr)
                 .append(";\n    }\n");
         if (mayUpload(m)) {
             extra.append("\n    @Override\n    public boolean mayUpload() {\n        return true;\n    }\n");
         }
         String doc = "/**\n * The Bot API method <a href=\"" + m.href() + "\">" + m.name() + "</a>.\n */\n";
-        String body = recordBody(name, comps, List.of("BotMethod<" + result + ">"), null, imports,
-                new String[] {resultField, extra.toString()});
+        String body = recordBody(name, comps, List.of("BotMethod<" + result + ">"), null, imports, new String[] {
+            resultField, extra.toString()
+        });
         return header + "package " + METHODS_PKG + ";\n\n" + imports.render() + doc + body;
     }
 
@@ -677,8 +776,13 @@ public final class BotApiGenerator {
      * The record declaration and body. {@code methodParts}: for methods, a static field (may be null) and the
      * BotMethod overrides.
      */
-    private String recordBody(String name, List<Component> comps, List<String> supers, Discriminator d,
-            Imports imports, String[] methodParts) {
+    private String recordBody(
+            String name,
+            List<Component> comps,
+            List<String> supers,
+            Discriminator d,
+            Imports imports,
+            String[] methodParts) {
         StringBuilder b = new StringBuilder();
         b.append("public record ").append(name).append('(');
         for (int i = 0; i < comps.size(); i++) {
@@ -704,20 +808,33 @@ public final class BotApiGenerator {
         Component disc = null;
         String constant = null;
         if (d != null) {
-            disc = comps.stream().filter(c -> c.field.name().equals(d.field())).findFirst()
+            disc = comps.stream()
+                    .filter(c -> c.field.name().equals(d.field()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no discriminator field in " + name));
             constant = d.field().toUpperCase(java.util.Locale.ROOT);
             b.append("\n    /** The {@code ").append(d.field()).append("} value that identifies this variant. */\n");
-            b.append("    public static final String ").append(constant).append(" = \"").append(d.value())
+            b.append("    public static final String ")
+                    .append(constant)
+                    .append(" = \"")
+                    .append(d.value())
                     .append("\";\n");
-            b.append("\n    /** Always sets {@code ").append(d.field()).append("} to {@link #").append(constant)
+            b.append("\n    /** Always sets {@code ")
+                    .append(d.field())
+                    .append("} to {@link #")
+                    .append(constant)
                     .append("}. */\n");
-            b.append("    public ").append(name).append(" {\n        ").append(disc.javaName).append(" = ")
-                    .append(constant).append(";\n    }\n");
+            b.append("    public ")
+                    .append(name)
+                    .append(" {\n        ")
+                    .append(disc.javaName)
+                    .append(" = ")
+                    .append(constant)
+                    .append(";\n    }\n");
         }
         final Component discriminator = disc;
-        List<Component> required = comps.stream().filter(c -> !c.optional() && c != discriminator)
-                .collect(Collectors.toList());
+        List<Component> required =
+                comps.stream().filter(c -> !c.optional() && c != discriminator).collect(Collectors.toList());
         List<Component> optional = comps.stream().filter(Component::optional).collect(Collectors.toList());
         boolean isMethod = methodParts != null;
         boolean wantOf = !optional.isEmpty() || discriminator != null || (isMethod && comps.isEmpty());
@@ -737,20 +854,39 @@ public final class BotApiGenerator {
         return b.toString();
     }
 
-    private void factory(StringBuilder b, String name, String factoryName, List<Component> required,
-            List<Component> all, Component disc, Imports imports, boolean longIds, String constant) {
+    private void factory(
+            StringBuilder b,
+            String name,
+            String factoryName,
+            List<Component> required,
+            List<Component> all,
+            Component disc,
+            Imports imports,
+            boolean longIds,
+            String constant) {
         b.append("\n    /** ");
         if (required.isEmpty()) {
-            b.append(article(name)).append(" {@code ").append(name).append("}")
+            b.append(article(name))
+                    .append(" {@code ")
+                    .append(name)
+                    .append("}")
                     .append(all.size() > (disc == null ? 0 : 1) ? " with all its optional fields null" : "")
                     .append(". */\n");
         } else {
-            b.append(article(name)).append(" {@code ").append(name).append("} with its required fields")
+            b.append(article(name))
+                    .append(" {@code ")
+                    .append(name)
+                    .append("} with its required fields")
                     .append(all.size() > required.size() + (disc == null ? 0 : 1) ? "; the optional ones are null" : "")
                     .append(". */\n");
         }
-        b.append("    public static ").append(name).append(' ').append(factoryName).append('(')
-                .append(params(required, imports, longIds)).append(") {\n");
+        b.append("    public static ")
+                .append(name)
+                .append(' ')
+                .append(factoryName)
+                .append('(')
+                .append(params(required, imports, longIds))
+                .append(") {\n");
         b.append("        return new ").append(name).append('(');
         List<String> args = new ArrayList<>();
         for (Component c : all) {
@@ -773,75 +909,134 @@ public final class BotApiGenerator {
         return String.join(", ", ps);
     }
 
-    private void builder(StringBuilder b, String name, List<Component> required, List<Component> optional,
-            List<Component> all, Component disc, Imports imports, String constant) {
+    private void builder(
+            StringBuilder b,
+            String name,
+            List<Component> required,
+            List<Component> optional,
+            List<Component> all,
+            Component disc,
+            Imports imports,
+            String constant) {
         String reqNames = required.stream().map(c -> c.javaName).collect(Collectors.joining(", "));
-        b.append("\n    /** A builder for ").append(article(name).toLowerCase(java.util.Locale.ROOT)).append(" {@code ").append(name)
+        b.append("\n    /** A builder for ")
+                .append(article(name).toLowerCase(java.util.Locale.ROOT))
+                .append(" {@code ")
+                .append(name)
                 .append("}, starting from its required fields. */\n");
-        b.append("    public static Builder builder(").append(params(required, imports, false)).append(") {\n");
+        b.append("    public static Builder builder(")
+                .append(params(required, imports, false))
+                .append(") {\n");
         b.append("        return new Builder(").append(reqNames).append(");\n    }\n");
         if (required.stream().anyMatch(Component::isChatId)) {
-            b.append("\n    /** A builder for ").append(article(name).toLowerCase(java.util.Locale.ROOT)).append(" {@code ").append(name)
+            b.append("\n    /** A builder for ")
+                    .append(article(name).toLowerCase(java.util.Locale.ROOT))
+                    .append(" {@code ")
+                    .append(name)
                     .append("}, starting from its required fields, with numeric chat ids. */\n");
-            b.append("    public static Builder builder(").append(params(required, imports, true)).append(") {\n");
-            b.append("        return new Builder(").append(required.stream()
-                    .map(c -> c.isChatId() ? "ChatId.of(" + c.javaName + ")" : c.javaName)
-                    .collect(Collectors.joining(", "))).append(");\n    }\n");
+            b.append("    public static Builder builder(")
+                    .append(params(required, imports, true))
+                    .append(") {\n");
+            b.append("        return new Builder(")
+                    .append(required.stream()
+                            .map(c -> c.isChatId() ? "ChatId.of(" + c.javaName + ")" : c.javaName)
+                            .collect(Collectors.joining(", ")))
+                    .append(");\n    }\n");
         }
         b.append("\n    /** A builder holding this value's fields. */\n");
         b.append("    public Builder toBuilder() {\n");
         b.append("        Builder builder = new Builder(").append(reqNames).append(");\n");
         for (Component c : optional) {
-            b.append("        builder.").append(c.javaName).append(" = ").append(c.javaName).append(";\n");
+            b.append("        builder.")
+                    .append(c.javaName)
+                    .append(" = ")
+                    .append(c.javaName)
+                    .append(";\n");
         }
         b.append("        return builder;\n    }\n");
 
         b.append("\n    /** Builds a {@code ").append(name).append("}; not thread-safe. */\n");
         b.append("    public static final class Builder {\n");
         for (Component c : required) {
-            b.append("        private final ").append(c.type(imports)).append(' ').append(c.javaName).append(";\n");
+            b.append("        private final ")
+                    .append(c.type(imports))
+                    .append(' ')
+                    .append(c.javaName)
+                    .append(";\n");
         }
         for (Component c : optional) {
-            b.append("        private ").append(c.type(imports)).append(' ').append(c.javaName).append(";\n");
+            b.append("        private ")
+                    .append(c.type(imports))
+                    .append(' ')
+                    .append(c.javaName)
+                    .append(";\n");
         }
-        b.append("\n        private Builder(").append(params(required, imports, false)).append(") {\n");
+        b.append("\n        private Builder(")
+                .append(params(required, imports, false))
+                .append(") {\n");
         for (Component c : required) {
-            b.append("            this.").append(c.javaName).append(" = ").append(c.javaName).append(";\n");
+            b.append("            this.")
+                    .append(c.javaName)
+                    .append(" = ")
+                    .append(c.javaName)
+                    .append(";\n");
         }
         b.append("        }\n");
         for (Component c : optional) {
             if (isUnknownKind(c)) {
-                b.append("\n        /** Sets the update's kind that this model does not know (not a Bot API field). */\n");
+                b.append(
+                        "\n        /** Sets the update's kind that this model does not know (not a Bot API field). */\n");
             } else {
                 b.append("\n        /** Sets {@code ").append(c.field.name()).append("}. */\n");
             }
-            b.append("        public Builder ").append(c.javaName).append('(').append(c.type(imports)).append(' ')
-                    .append(c.javaName).append(") {\n");
-            b.append("            this.").append(c.javaName).append(" = ").append(c.javaName)
+            b.append("        public Builder ")
+                    .append(c.javaName)
+                    .append('(')
+                    .append(c.type(imports))
+                    .append(' ')
+                    .append(c.javaName)
+                    .append(") {\n");
+            b.append("            this.")
+                    .append(c.javaName)
+                    .append(" = ")
+                    .append(c.javaName)
                     .append(";\n            return this;\n        }\n");
             if (c.isChatId()) {
                 for (String alt : List.of("long", "String")) {
-                    b.append("\n        /** Sets {@code ").append(c.field.name()).append("} from a ")
-                            .append(alt.equals("long") ? "numeric chat id" : "username").append(". */\n");
-                    b.append("        public Builder ").append(c.javaName).append('(').append(alt).append(' ')
-                            .append(c.javaName).append(") {\n");
-                    b.append("            this.").append(c.javaName).append(" = ChatId.of(").append(c.javaName)
+                    b.append("\n        /** Sets {@code ")
+                            .append(c.field.name())
+                            .append("} from a ")
+                            .append(alt.equals("long") ? "numeric chat id" : "username")
+                            .append(". */\n");
+                    b.append("        public Builder ")
+                            .append(c.javaName)
+                            .append('(')
+                            .append(alt)
+                            .append(' ')
+                            .append(c.javaName)
+                            .append(") {\n");
+                    b.append("            this.")
+                            .append(c.javaName)
+                            .append(" = ChatId.of(")
+                            .append(c.javaName)
                             .append(");\n            return this;\n        }\n");
                 }
             }
         }
         b.append("\n        /** The built value. */\n");
         b.append("        public ").append(name).append(" build() {\n");
-        b.append("            return new ").append(name).append('(').append(all.stream()
-                .map(c -> c == disc ? constant : c.javaName).collect(Collectors.joining(", ")))
+        b.append("            return new ")
+                .append(name)
+                .append('(')
+                .append(all.stream().map(c -> c == disc ? constant : c.javaName).collect(Collectors.joining(", ")))
                 .append(");\n        }\n    }\n");
     }
 
     // ------------------------------------------------------------------------------------------------ record adapters
 
     /** Leaf types read and written by {@code RecordFields}, not through an adapter of their own. */
-    private static final Set<String> LEAVES = Set.of("String", "Long", "Boolean", "Double", "long", "boolean",
-            "double");
+    private static final Set<String> LEAVES =
+            Set.of("String", "Long", "Boolean", "Double", "long", "boolean", "double");
 
     /**
      * Records with more components than this read into an array and call their constructor from a method of its own:
@@ -892,9 +1087,14 @@ public final class BotApiGenerator {
                 unknownKind = c;
                 imports.add(TYPES_PKG + "." + UNKNOWN_UPDATE_KIND);
                 args.add(c.javaName);
-                locals.append("        @Nullable ").append(UNKNOWN_UPDATE_KIND).append(' ').append(c.javaName)
+                locals.append("        @Nullable ")
+                        .append(UNKNOWN_UPDATE_KIND)
+                        .append(' ')
+                        .append(c.javaName)
                         .append(" = null;\n");
-                writes.append("        RecordFields.writeKind(out, value.").append(c.javaName).append("());\n");
+                writes.append("        RecordFields.writeKind(out, value.")
+                        .append(c.javaName)
+                        .append("());\n");
                 continue;
             }
             String type = mapType(c, imports, false);
@@ -910,12 +1110,13 @@ public final class BotApiGenerator {
                     default -> type;
                 };
                 String cast = "(" + boxed + ") values[" + i + "]";
-                args.add(switch (type) {
-                    case "long" -> "values[" + i + "] == null ? 0L : (long) " + cast;
-                    case "boolean" -> "values[" + i + "] != null && (boolean) " + cast;
-                    case "double" -> "values[" + i + "] == null ? 0.0 : (double) " + cast;
-                    default -> cast;
-                });
+                args.add(
+                        switch (type) {
+                            case "long" -> "values[" + i + "] == null ? 0L : (long) " + cast;
+                            case "boolean" -> "values[" + i + "] != null && (boolean) " + cast;
+                            case "double" -> "values[" + i + "] == null ? 0.0 : (double) " + cast;
+                            default -> cast;
+                        });
             } else {
                 target = c.javaName;
                 args.add(c.javaName);
@@ -925,8 +1126,14 @@ public final class BotApiGenerator {
                     case "double" -> "0.0";
                     default -> "null";
                 };
-                locals.append("        ").append(primitive ? "" : "@Nullable ").append(type).append(' ')
-                        .append(c.javaName).append(" = ").append(initial).append(";\n");
+                locals.append("        ")
+                        .append(primitive ? "" : "@Nullable ")
+                        .append(type)
+                        .append(' ')
+                        .append(c.javaName)
+                        .append(" = ")
+                        .append(initial)
+                        .append(";\n");
             }
             String read;
             String write;
@@ -945,12 +1152,18 @@ public final class BotApiGenerator {
                         : "RecordFields.write(out, \"" + json + "\", value." + c.javaName + "());";
             } else {
                 String field = c.javaName + "Adapter";
-                fields.append("    private final TypeAdapter<").append(type).append("> ").append(field).append(";\n");
+                fields.append("    private final TypeAdapter<")
+                        .append(type)
+                        .append("> ")
+                        .append(field)
+                        .append(";\n");
                 init.append("        this.").append(field).append(" = ");
                 if (type.contains("<")) {
                     imports.add("com.google.gson.reflect.TypeToken");
                     imports.add("dev.tgdialog.internal.json.RecordFields");
-                    init.append("RecordFields.adapter(gson,\n                ").append(typeToken(type)).append(");\n");
+                    init.append("RecordFields.adapter(gson,\n                ")
+                            .append(typeToken(type))
+                            .append(");\n");
                 } else {
                     init.append("gson.getAdapter(").append(type).append(".class);\n");
                 }
@@ -958,48 +1171,73 @@ public final class BotApiGenerator {
                 imports.add("dev.tgdialog.internal.json.RecordFields");
                 write = "RecordFields.write(out, \"" + json + "\", value." + c.javaName + "(), " + field + ");";
             }
-            cases.append("                case \"").append(json).append("\" -> ").append(target).append(" = ")
-                    .append(read).append(";\n");
+            cases.append("                case \"")
+                    .append(json)
+                    .append("\" -> ")
+                    .append(target)
+                    .append(" = ")
+                    .append(read)
+                    .append(";\n");
             writes.append("        ").append(write).append('\n');
         }
         StringBuilder b = new StringBuilder();
         b.append(header).append("package ").append(ADAPTERS_PKG).append(";\n\n").append(imports.render());
         b.append("/** Reads and writes {@link ").append(name).append("} as its Bot API JSON. */\n");
-        b.append("final class ").append(adapterName).append(" extends TypeAdapter<").append(name).append("> {\n");
+        b.append("final class ")
+                .append(adapterName)
+                .append(" extends TypeAdapter<")
+                .append(name)
+                .append("> {\n");
         if (fields.length() > 0) {
             b.append(fields).append('\n');
         }
-        b.append("    ").append(adapterName).append("(Gson gson) {\n").append(init).append("    }\n\n");
+        b.append("    ")
+                .append(adapterName)
+                .append("(Gson gson) {\n")
+                .append(init)
+                .append("    }\n\n");
         b.append("    @Override\n");
         b.append("    public @Nullable ").append(name).append(" read(JsonReader in) throws IOException {\n");
         b.append("        if (in.peek() == JsonToken.NULL) {\n            in.nextNull();\n            return null;\n"
                 + "        }\n");
         if (wide) {
-            b.append("        @Nullable Object[] values = new Object[").append(comps.size()).append("];\n");
+            b.append("        @Nullable Object[] values = new Object[")
+                    .append(comps.size())
+                    .append("];\n");
         }
         b.append(locals);
         b.append("        in.beginObject();\n        while (in.hasNext()) {\n");
         if (unknownKind != null) {
             // The first field the model does not know is the update's kind; its JSON is kept, not skipped.
             b.append("            String ").append(FIELD).append(" = in.nextName();\n");
-            b.append("            switch (").append(FIELD).append(") {\n").append(cases)
-                    .append("                default -> {\n                    if (").append(unknownKind.javaName)
-                    .append(" == null) {\n                        ").append(unknownKind.javaName)
-                    .append(" = new ").append(UNKNOWN_UPDATE_KIND).append('(').append(FIELD)
+            b.append("            switch (")
+                    .append(FIELD)
+                    .append(") {\n")
+                    .append(cases)
+                    .append("                default -> {\n                    if (")
+                    .append(unknownKind.javaName)
+                    .append(" == null) {\n                        ")
+                    .append(unknownKind.javaName)
+                    .append(" = new ")
+                    .append(UNKNOWN_UPDATE_KIND)
+                    .append('(')
+                    .append(FIELD)
                     .append(", RecordFields.readJson(in));\n")
                     .append("                    } else {\n                        in.skipValue();\n"
                             + "                    }\n                }\n            }\n");
         } else if (comps.isEmpty()) {
             b.append("            in.nextName();\n            in.skipValue();\n");
         } else {
-            b.append("            switch (in.nextName()) {\n").append(cases)
+            b.append("            switch (in.nextName()) {\n")
+                    .append(cases)
                     .append("                default -> in.skipValue();\n            }\n");
         }
         b.append("        }\n        in.endObject();\n");
         if (wide) {
             b.append("        return create(values);\n    }\n\n");
-            b.append("    /**\n     * The constructor call on its own: with this many arguments the JIT's optimising compiler cannot"
-                    + " compile a\n     * method that makes it, and the read loop above must not pay for that.\n     */\n");
+            b.append(
+                    "    /**\n     * The constructor call on its own: with this many arguments the JIT's optimising compiler cannot"
+                            + " compile a\n     * method that makes it, and the read loop above must not pay for that.\n     */\n");
             b.append("    private static ").append(name).append(" create(@Nullable Object[] values) {\n");
             b.append("        return new ").append(name).append('(');
             for (int i = 0; i < args.size(); i++) {
@@ -1009,12 +1247,16 @@ public final class BotApiGenerator {
         } else {
             b.append("        return new ").append(name).append('(');
             for (int i = 0; i < args.size(); i++) {
-                b.append(i == 0 ? "" : ",").append(i % 6 == 0 ? "\n                " : " ").append(args.get(i));
+                b.append(i == 0 ? "" : ",")
+                        .append(i % 6 == 0 ? "\n                " : " ")
+                        .append(args.get(i));
             }
             b.append(");\n    }\n\n");
         }
         b.append("    @Override\n");
-        b.append("    public void write(JsonWriter out, @Nullable ").append(name).append(" value) throws IOException {\n");
+        b.append("    public void write(JsonWriter out, @Nullable ")
+                .append(name)
+                .append(" value) throws IOException {\n");
         b.append("        if (value == null) {\n            out.nullValue();\n            return;\n        }\n");
         b.append("        out.beginObject();\n").append(writes).append("        out.endObject();\n    }\n}\n");
         return b.toString();
@@ -1048,22 +1290,42 @@ public final class BotApiGenerator {
             String union = u.getKey();
             imports.add(TYPES_PKG + "." + union);
             String method = Character.toLowerCase(union.charAt(0)) + union.substring(1);
-            cases.append("            case \"").append(TYPES_PKG).append('.').append(union).append("\"");
+            cases.append("            case \"")
+                    .append(TYPES_PKG)
+                    .append('.')
+                    .append(union)
+                    .append("\"");
             if (union.equals(RICH_TEXT)) {
-                cases.append(",\n                    \"").append(TYPES_PKG).append('.').append(RICH_TEXT_PLAIN)
-                        .append("\",\n                    \"").append(TYPES_PKG).append('.').append(RICH_TEXT_LIST)
+                cases.append(",\n                    \"")
+                        .append(TYPES_PKG)
+                        .append('.')
+                        .append(RICH_TEXT_PLAIN)
+                        .append("\",\n                    \"")
+                        .append(TYPES_PKG)
+                        .append('.')
+                        .append(RICH_TEXT_LIST)
                         .append("\"");
             }
             cases.append(" -> ").append(method).append("(gson);\n");
             String unknown = unknowns.get(union);
             if (unknown != null) {
-                cases.append("            case \"").append(TYPES_PKG).append('.').append(unknown).append("\" -> ")
-                        .append(method).append("(gson).unknownAdapter();\n");
+                cases.append("            case \"")
+                        .append(TYPES_PKG)
+                        .append('.')
+                        .append(unknown)
+                        .append("\" -> ")
+                        .append(method)
+                        .append("(gson).unknownAdapter();\n");
             }
 
-            methods.append("\n    private static UnionTypeAdapter<").append(union).append("> ").append(method)
+            methods.append("\n    private static UnionTypeAdapter<")
+                    .append(union)
+                    .append("> ")
+                    .append(method)
                     .append("(Gson gson) {\n");
-            methods.append("        return UnionTypeAdapter.builder(gson, ").append(union).append(".class)\n");
+            methods.append("        return UnionTypeAdapter.builder(gson, ")
+                    .append(union)
+                    .append(".class)\n");
             String tagField = tagField(union);
             if (union.equals(MAYBE_INACCESSIBLE)) {
                 methods.append("                .dateZero(InaccessibleMessage.class)\n");
@@ -1087,15 +1349,20 @@ public final class BotApiGenerator {
                 if (v.equals("InaccessibleMessage") && union.equals(MAYBE_INACCESSIBLE)) {
                     continue;
                 }
-                String tag = vt.discriminator() == null ? null : vt.discriminator().value();
+                String tag =
+                        vt.discriminator() == null ? null : vt.discriminator().value();
                 if (tagField != null && tag == null) {
                     throw new IllegalStateException("variant " + v + " of " + union + " has no discriminator");
                 }
-                if (tagField == null && !union.equals(MAYBE_INACCESSIBLE) && !union.equals(INPUT_MESSAGE_CONTENT)
+                if (tagField == null
+                        && !union.equals(MAYBE_INACCESSIBLE)
+                        && !union.equals(INPUT_MESSAGE_CONTENT)
                         && !union.equals(REPLY_MARKUP)) {
                     throw new IllegalStateException("union " + union + " has no discriminator and no known rule");
                 }
-                methods.append("                .variant(").append(v).append(".class, ")
+                methods.append("                .variant(")
+                        .append(v)
+                        .append(".class, ")
                         .append(tag == null ? "null" : "\"" + tag + "\"");
                 for (Field f : Objects.requireNonNull(vt.fields(), v)) {
                     if (f.required() && (tagField == null || !f.name().equals(tagField))) {
@@ -1121,19 +1388,27 @@ public final class BotApiGenerator {
                     }
                 }
                 reads.add("json");
-                methods.append("                .unknown(").append(unknown).append(".class, (fields, json) -> new ")
-                        .append(unknown).append("(\n                        ")
-                        .append(String.join(",\n                        ", reads)).append("),\n                        ")
-                        .append(unknown).append("::").append(RAW_JSON).append(")\n");
+                methods.append("                .unknown(")
+                        .append(unknown)
+                        .append(".class, (fields, json) -> new ")
+                        .append(unknown)
+                        .append("(\n                        ")
+                        .append(String.join(",\n                        ", reads))
+                        .append("),\n                        ")
+                        .append(unknown)
+                        .append("::")
+                        .append(RAW_JSON)
+                        .append(")\n");
             }
             methods.append("                .build();\n    }\n");
         }
         StringBuilder b = new StringBuilder();
         b.append(header).append("package ").append(ADAPTERS_PKG).append(";\n\n").append(imports.render());
-        b.append("/**\n * Gson adapters for every record of the Bot API model (one generated class each) and every union ("
-                + "the spec's abstract types and {@code ReplyMarkup}),\n"
-                + " * choosing the variant by its discriminator or, for the few untagged unions, by the JSON's shape."
-                + " Thread-safe.\n */\n");
+        b.append(
+                "/**\n * Gson adapters for every record of the Bot API model (one generated class each) and every union ("
+                        + "the spec's abstract types and {@code ReplyMarkup}),\n"
+                        + " * choosing the variant by its discriminator or, for the few untagged unions, by the JSON's shape."
+                        + " Thread-safe.\n */\n");
         b.append("public final class GeneratedAdapters implements TypeAdapterFactory {\n\n");
         b.append("    @Override\n    @SuppressWarnings(\"unchecked\")\n");
         b.append("    public <T> @Nullable TypeAdapter<T> create(Gson gson, TypeToken<T> type) {\n");
@@ -1141,7 +1416,11 @@ public final class BotApiGenerator {
         b.append(cases);
         for (String record : records) {
             String simple = record.substring(record.lastIndexOf('.') + 1);
-            b.append("            case \"").append(record).append("\" -> new ").append(simple).append("Adapter(gson);\n");
+            b.append("            case \"")
+                    .append(record)
+                    .append("\" -> new ")
+                    .append(simple)
+                    .append("Adapter(gson);\n");
         }
         b.append("            default -> null;\n        };\n");
         b.append("        return (TypeAdapter<T>) adapter;\n    }\n");

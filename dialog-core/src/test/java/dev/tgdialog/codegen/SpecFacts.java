@@ -65,7 +65,8 @@ final class SpecFacts {
 
     /** Distils {@code api.json} into the facts document (a deterministic, pretty-printed JSON string). */
     static String importApiJson(Path apiJson) throws IOException {
-        JsonObject api = JsonParser.parseString(Files.readString(apiJson, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject api = JsonParser.parseString(Files.readString(apiJson, StandardCharsets.UTF_8))
+                .getAsJsonObject();
         JsonObject out = new JsonObject();
         out.addProperty("version", api.get("version").getAsString());
         out.addProperty("release_date", api.get("release_date").getAsString());
@@ -163,26 +164,32 @@ final class SpecFacts {
             Discriminator d = null;
             if (t.has("discriminator")) {
                 JsonObject dj = t.getAsJsonObject("discriminator");
-                d = new Discriminator(dj.get("field").getAsString(), dj.get("value").getAsString());
+                d = new Discriminator(
+                        dj.get("field").getAsString(), dj.get("value").getAsString());
             }
-            types.put(e.getKey(), new TypeDef(
-                    t.get("name").getAsString(),
-                    t.get("href").getAsString(),
-                    t.has("fields") ? fields(t.getAsJsonArray("fields")) : null,
-                    strings(t.getAsJsonArray("subtypes")),
-                    strings(t.getAsJsonArray("subtype_of")),
-                    d));
+            types.put(
+                    e.getKey(),
+                    new TypeDef(
+                            t.get("name").getAsString(),
+                            t.get("href").getAsString(),
+                            t.has("fields") ? fields(t.getAsJsonArray("fields")) : null,
+                            strings(t.getAsJsonArray("subtypes")),
+                            strings(t.getAsJsonArray("subtype_of")),
+                            d));
         }
         Map<String, MethodDef> methods = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : root.getAsJsonObject("methods").entrySet()) {
             JsonObject m = e.getValue().getAsJsonObject();
-            methods.put(e.getKey(), new MethodDef(
-                    m.get("name").getAsString(),
-                    m.get("href").getAsString(),
-                    fields(m.getAsJsonArray("fields")),
-                    strings(m.getAsJsonArray("returns"))));
+            methods.put(
+                    e.getKey(),
+                    new MethodDef(
+                            m.get("name").getAsString(),
+                            m.get("href").getAsString(),
+                            fields(m.getAsJsonArray("fields")),
+                            strings(m.getAsJsonArray("returns"))));
         }
-        return new Spec(root.get("version").getAsString(), root.get("release_date").getAsString(), types, methods);
+        return new Spec(
+                root.get("version").getAsString(), root.get("release_date").getAsString(), types, methods);
     }
 
     private static List<Field> fields(@Nullable JsonArray array) {

@@ -12,18 +12,21 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.Text;
+import dev.tgdialog.kit.TextInput;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Button;
-import dev.tgdialog.kit.TextInput;
-import dev.tgdialog.kit.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The author's common path: one-time replies, required values, constant vs formatted text, null-free starts. */
 class AuthorApiTest {
-    enum W implements WindowId { ASK, DONE }
+    enum W implements WindowId {
+        ASK,
+        DONE
+    }
 
     static final Key<Integer> AGE = Key.of("age", Integer.class);
     static final Key<String> NICK = Key.of("nick", String.class);
@@ -31,17 +34,24 @@ class AuthorApiTest {
     private final List<Throwable> errors = new ArrayList<>();
 
     private static final Dialog AGE_DIALOG = Dialog.builder("age")
-            .window(W.ASK, w -> w
-                    .parseMode("HTML")
-                    .text("How old are you?")
-                    .add(TextInput.text("age", (ctx, text) -> text.strip().matches("\\d{1,3}")
-                            ? next().with(AGE, Integer.parseInt(text.strip()))
-                            : stay().reply("\"" + text + "\" is not an age.")))
-                    .add(Button.of("again", "Ask again", ctx -> stay().reply("Asking again.").reply("Twice.")))
-                    .add(Button.of("refresh", "Refresh", ctx -> stay())))
-            .window(W.DONE, w -> w
-                    .format("You are {age}.")
-                    .add(Button.of("nick", "Nickname", ctx -> stay().reply("Hi " + ctx.require(NICK)))))
+            .window(
+                    W.ASK,
+                    w -> w.parseMode("HTML")
+                            .text("How old are you?")
+                            .add(TextInput.text(
+                                    "age",
+                                    (ctx, text) -> text.strip().matches("\\d{1,3}")
+                                            ? next().with(AGE, Integer.parseInt(text.strip()))
+                                            : stay().reply("\"" + text + "\" is not an age.")))
+                            .add(Button.of(
+                                    "again",
+                                    "Ask again",
+                                    ctx -> stay().reply("Asking again.").reply("Twice.")))
+                            .add(Button.of("refresh", "Refresh", ctx -> stay())))
+            .window(
+                    W.DONE,
+                    w -> w.format("You are {age}.")
+                            .add(Button.of("nick", "Nickname", ctx -> stay().reply("Hi " + ctx.require(NICK)))))
             .build();
 
     private final BotHarness harness = BotHarness.of(bot -> bot.dialogs(AGE_DIALOG)
@@ -85,13 +95,18 @@ class AuthorApiTest {
     @Test
     void aChildsDoneReply_showsAboveTheParentsWindow_andALastDoneReply_aboveTheFarewell() {
         Dialog child = Dialog.builder("child")
-                .window(W.ASK, w -> w.text("Child")
-                        .add(Button.of("save", "Save", ctx -> done().reply("Saved <1>."))))
+                .window(W.ASK, w -> w.text("Child").add(Button.of("save", "Save", ctx -> done().reply("Saved <1>."))))
                 .build();
         Dialog parent = Dialog.builder("parent")
-                .window(W.ASK, w -> w.parseMode("HTML").text("<b>Parent</b>")
-                        .add(Button.of("open", "Open", ctx -> start(child)))
-                        .add(Button.of("close", "Close", ctx -> done().reply("Closed.").saying("Bye"))))
+                .window(
+                        W.ASK,
+                        w -> w.parseMode("HTML")
+                                .text("<b>Parent</b>")
+                                .add(Button.of("open", "Open", ctx -> start(child)))
+                                .add(Button.of(
+                                        "close",
+                                        "Close",
+                                        ctx -> done().reply("Closed.").saying("Bye"))))
                 .build();
         BotHarness h = BotHarness.of(bot -> bot.dialogs(parent, child)
                 .command("go", (ctx, args) -> start(parent, StartMode.RESET_STACK))
@@ -115,9 +130,12 @@ class AuthorApiTest {
 
         ann.click("Nickname");
 
-        assertThat(errors).singleElement().satisfies(e -> assertThat(e)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("no value for key \"nick\" (java.lang.String) in dialog age, window DONE"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining(
+                                "no value for key \"nick\" (java.lang.String) in dialog age, window DONE"));
         assertThat(ann.lastMessage().text()).isEqualTo("You are 42.");
     }
 
@@ -131,8 +149,8 @@ class AuthorApiTest {
     @Test
     void aConstantTextWithAPlaceholder_failsTheBuild_pointingToFormat() {
         assertThatThrownBy(() -> Dialog.builder("oops")
-                .window(W.ASK, w -> w.text("Size {size}?"))
-                .build())
+                        .window(W.ASK, w -> w.text("Size {size}?"))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dialog oops, window ASK")
                 .hasMessageContaining("{size}")
@@ -144,9 +162,14 @@ class AuthorApiTest {
         Key<String> size = Key.of("size", String.class);
         Dialog d = Dialog.builder("braces")
                 .onStart(ctx -> stay().with(size, "M"))
-                .window(W.ASK, w -> w.text(Text.of("Type {size}")).format("Size {size}").text("{ not a placeholder }"))
+                .window(
+                        W.ASK,
+                        w -> w.text(Text.of("Type {size}"))
+                                .format("Size {size}")
+                                .text("{ not a placeholder }"))
                 .build();
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(d).command("go", (ctx, args) -> start(d, StartMode.RESET_STACK)));
+        BotHarness h =
+                BotHarness.of(bot -> bot.dialogs(d).command("go", (ctx, args) -> start(d, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
 
         ann.send("/go");
@@ -159,7 +182,10 @@ class AuthorApiTest {
         FakeUser ann = ann();
         ann.send("42");
 
-        harness.bot().forUser(1001, 1001).start(AGE_DIALOG, StartMode.RESET_STACK).join();
+        harness.bot()
+                .forUser(1001, 1001)
+                .start(AGE_DIALOG, StartMode.RESET_STACK)
+                .join();
 
         assertThat(ann.lastMessage().text()).isEqualTo("How old are you?");
     }
@@ -168,8 +194,7 @@ class AuthorApiTest {
     void startOverloads_needNoPositionalNulls() {
         assertThat(start(AGE_DIALOG, StartMode.RESET_STACK))
                 .isEqualTo(Transition.start(AGE_DIALOG, null, StartMode.RESET_STACK));
-        assertThat(start(AGE_DIALOG, "input"))
-                .isEqualTo(Transition.start(AGE_DIALOG, "input", StartMode.NORMAL));
+        assertThat(start(AGE_DIALOG, "input")).isEqualTo(Transition.start(AGE_DIALOG, "input", StartMode.NORMAL));
         assertThat(stay().reply("a")).isNotEqualTo(stay()).isEqualTo(stay().reply("a"));
         assertThat(done().reply("bye").changes().replies()).containsExactly("bye");
     }

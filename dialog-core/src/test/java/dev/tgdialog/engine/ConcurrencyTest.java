@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
     private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
-    private final BotHarness harness = BotHarness.builder(bot -> bot
-                    .dialogs(WIZARD, PICKER)
+    private final BotHarness harness = BotHarness.builder(bot -> bot.dialogs(WIZARD, PICKER)
                     .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                     // Fifty clicks of one user in flight at once: past the default bound per key, which is not what
                     // these tests are about.
@@ -59,7 +58,11 @@ class ConcurrencyTest {
         all(clicks);
 
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 50");
-        assertThat(store.load(StackKey.of(1_000_000, 1001, 1001)).orElseThrow().frames().get(0).data())
+        assertThat(store.load(StackKey.of(1_000_000, 1001, 1001))
+                        .orElseThrow()
+                        .frames()
+                        .get(0)
+                        .data())
                 .containsEntry("count", "50");
         assertThat(harness.telegram().callbackAnswers()).hasSize(50);
         assertThat(ann.messages()).hasSize(1);
@@ -80,9 +83,15 @@ class ConcurrencyTest {
         assertThat(ann.lastMessage().text()).isEqualTo("Colour: none");
         List<CallbackAnswer> answers = harness.telegram().callbackAnswers();
         assertThat(answers).hasSize(50);
-        assertThat(answers).filteredOn(a -> "This button is no longer active".equals(a.text())).hasSize(49);
+        assertThat(answers)
+                .filteredOn(a -> "This button is no longer active".equals(a.text()))
+                .hasSize(49);
         assertThat(answers).filteredOn(a -> a.text() == null).hasSize(1);
-        assertThat(store.load(StackKey.of(1_000_000, 1001, 1001)).orElseThrow().frames().get(0).windowId())
+        assertThat(store.load(StackKey.of(1_000_000, 1001, 1001))
+                        .orElseThrow()
+                        .frames()
+                        .get(0)
+                        .windowId())
                 .isEqualTo("SECOND");
     }
 
@@ -105,7 +114,10 @@ class ConcurrencyTest {
         for (int i = 0; i < 1000; i++) {
             FakeUser user = users.get(i);
             assertThat(user.lastMessage().text()).as("user %d", i).isEqualTo("Colour: none");
-            var frame = store.load(StackKey.of(1_000_000, user.chatId(), user.id())).orElseThrow().frames().get(0);
+            var frame = store.load(StackKey.of(1_000_000, user.chatId(), user.id()))
+                    .orElseThrow()
+                    .frames()
+                    .get(0);
             assertThat(frame.data()).as("user %d", i).containsEntry("count", Objects.toString(i % 3 + 1));
         }
         int expectedClicks = 0;

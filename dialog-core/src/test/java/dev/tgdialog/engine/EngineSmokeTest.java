@@ -1,7 +1,7 @@
 package dev.tgdialog.engine;
 
-import static dev.tgdialog.engine.WizardDialogs.WIZARD;
 import static dev.tgdialog.engine.WizardDialogs.PICKER;
+import static dev.tgdialog.engine.WizardDialogs.WIZARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgdialog.StartMode;
@@ -14,8 +14,7 @@ class EngineSmokeTest {
 
     @Test
     void aWizard_runsThroughItsWindows() {
-        BotHarness harness = BotHarness.of(bot -> bot
-                .dialogs(WIZARD, PICKER)
+        BotHarness harness = BotHarness.of(bot -> bot.dialogs(WIZARD, PICKER)
                 .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)));
         FakeUser ann = harness.user(1001, "Ann");
 

@@ -16,6 +16,11 @@ import dev.tgdialog.ShowMode;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.TextInput;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.WidgetContext;
 import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
@@ -26,11 +31,6 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Button;
-import dev.tgdialog.kit.TextInput;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.RenderContext;
-import dev.tgdialog.spi.WidgetContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +45,12 @@ class EngineTest {
 
     private BotHarness harness(Consumer<DialogBot.Builder> extra) {
         return BotHarness.builder(bot -> {
-            bot.dialogs(WIZARD, PICKER)
-                    .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK));
-            extra.accept(bot);
-        }).store(store).build();
+                    bot.dialogs(WIZARD, PICKER)
+                            .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK));
+                    extra.accept(bot);
+                })
+                .store(store)
+                .build();
     }
 
     private BotHarness harness() {
@@ -100,8 +102,8 @@ class EngineTest {
 
     @Test
     void closingTheLastDialogWithoutAFarewell_takesItsButtonsAway() {
-        BotHarness h = harness(bot -> bot.command("pick",
-                (ctx, args) -> Transition.start(PICKER, StartMode.RESET_STACK)));
+        BotHarness h =
+                harness(bot -> bot.command("pick", (ctx, args) -> Transition.start(PICKER, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/pick");
 
@@ -118,8 +120,10 @@ class EngineTest {
     void aDialog_knowsItsParent_andARootDialogsResultGoesToTheBotsHandler() {
         List<String> seen = new ArrayList<>();
         Dialog who = Dialog.builder("who")
-                .window(Solo.ONLY, w -> w.text(ctx -> "parent: " + ctx.parentDialogId())
-                        .add(Button.of("fin", "Finish", ctx -> done(42).saying("Finished"))))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "parent: " + ctx.parentDialogId())
+                                .add(Button.of("fin", "Finish", ctx -> done(42).saying("Finished"))))
                 .build();
         Dialog outer = Dialog.builder("outer")
                 .window(Solo.ONLY, w -> w.text("outer").add(Button.of("go", "Go", ctx -> Transition.start(who))))
@@ -174,14 +178,17 @@ class EngineTest {
         ann.send("/start");
 
         assertThat(closed).containsExactly("inner", "outer");
-        assertThat(stack(ann).frames()).singleElement().extracting(Frame::dialogId).isEqualTo("wizard");
+        assertThat(stack(ann).frames())
+                .singleElement()
+                .extracting(Frame::dialogId)
+                .isEqualTo("wizard");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: ");
     }
 
     @Test
     void newStack_startsADialogInAMessageOfItsOwn_thatKeepsWorking() {
-        BotHarness h = harness(bot -> bot.command("side",
-                (ctx, args) -> Transition.start(PICKER, StartMode.NEW_STACK)));
+        BotHarness h =
+                harness(bot -> bot.command("side", (ctx, args) -> Transition.start(PICKER, StartMode.NEW_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/start");
         ann.click("+1");
@@ -199,21 +206,26 @@ class EngineTest {
         ann.clickOn(wizardMessage, "+1");
         assertThat(ann.messages().get(0).text()).isEqualTo("Count: 2");
         ann.clickOn(ann.messages().get(1), "Blue");
-        Stack sideAfter = store.load(StackKey.of(BOT, 1001, 1001).withStackId("s1")).orElseThrow();
+        Stack sideAfter =
+                store.load(StackKey.of(BOT, 1001, 1001).withStackId("s1")).orElseThrow();
         assertThat(sideAfter.frames()).isEmpty();
     }
 
-    enum Solo implements WindowId { ONLY }
+    enum Solo implements WindowId {
+        ONLY
+    }
 
     @Test
     void theStackDepthLimit_givesAClearError() {
         AtomicReference<Throwable> reported = new AtomicReference<>();
         Dialog[] deeper = new Dialog[1];
         deeper[0] = Dialog.builder("deeper")
-                .window(Solo.ONLY, w -> w.text("level").add(Button.of("down", "Down",
-                        ctx -> Transition.start(deeper[0]))))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text("level").add(Button.of("down", "Down", ctx -> Transition.start(deeper[0]))))
                 .build();
-        BotHarness h = harness(bot -> bot.dialogs(deeper[0]).maxDepth(3)
+        BotHarness h = harness(bot -> bot.dialogs(deeper[0])
+                .maxDepth(3)
                 .command("deep", (ctx, args) -> Transition.start(deeper[0], StartMode.RESET_STACK))
                 .onError(IllegalStateException.class, (ctx, e) -> reported.set(e)));
         FakeUser ann = h.user(1001, "Ann");
@@ -223,7 +235,8 @@ class EngineTest {
 
         ann.click("Down");
 
-        assertThat(reported.get()).isInstanceOf(IllegalStateException.class)
+        assertThat(reported.get())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot start dialog deeper")
                 .hasMessageContaining("already holds 3 dialogs");
         assertThat(stack(ann).frames()).hasSize(3);
@@ -275,13 +288,13 @@ class EngineTest {
         Stack before = stack(ann);
 
         for (String forged : List.of(
-                "~..9.0.inc.",          // a frame that is not in the stack
-                "~..0.0.nosuch.",       // a widget the window does not have
-                "~..0.7.inc.",          // a revision the frame never had
-                "~..0.0.inc.~3",        // a spill token that was never issued
-                "~..0.0.inc.extra",     // a payload the button never carried
-                "~broken",              // not even our format
-                "~..0.0..")) {          // no widget id
+                "~..9.0.inc.", // a frame that is not in the stack
+                "~..0.0.nosuch.", // a widget the window does not have
+                "~..0.7.inc.", // a revision the frame never had
+                "~..0.0.inc.~3", // a spill token that was never issued
+                "~..0.0.inc.extra", // a payload the button never carried
+                "~broken", // not even our format
+                "~..0.0..")) { // no widget id
             ann.clickWithData(shown, forged);
             assertThat(ann.lastAnswer().text()).as(forged).isNotNull();
             assertThat(stack(ann)).as(forged).isEqualTo(before);
@@ -305,11 +318,13 @@ class EngineTest {
     @Test
     void aPayloadOutsideTheRenderedItems_isRefusedByTheWidget() {
         Dialog shop = Dialog.builder("shop")
-                .window(Solo.ONLY, w -> w.text(ctx -> "Picked: " + ctx.get(COLOUR, "-"))
-                        .add(new Choice("c", List.of("red", "green"), COLOUR)))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "Picked: " + ctx.get(COLOUR, "-"))
+                                .add(new Choice("c", List.of("red", "green"), COLOUR)))
                 .build();
-        BotHarness h = harness(bot -> bot.dialogs(shop)
-                .command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
+        BotHarness h = harness(bot ->
+                bot.dialogs(shop).command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/shop");
         Stack before = stack(ann);
@@ -333,7 +348,8 @@ class EngineTest {
 
             assertThat(ann.lastMessage().text()).as("parallel=" + parallel).isEqualTo("Count: 1");
             assertThat(h.telegram().callbackAnswers()).hasSize(1);
-            List<String> methods = h.telegram().calls().stream().map(c -> c.method()).toList();
+            List<String> methods =
+                    h.telegram().calls().stream().map(c -> c.method()).toList();
             if (!parallel) {
                 assertThat(methods).containsExactly("sendMessage", "answerCallbackQuery", "editMessageText");
             } else {
@@ -345,13 +361,16 @@ class EngineTest {
     @Test
     void aButtonInsideAHiddenLayout_cannotBeClicked() {
         Dialog hidden = Dialog.builder("hidden")
-                .window(Solo.ONLY, w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))
-                        .add(dev.tgdialog.kit.Row.of(Button.of("inc", "+1",
-                                ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1))).when(ctx -> false))
-                        .add(Button.of("vis", "Visible", ctx -> stay())))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))
+                                .add(dev.tgdialog.kit.Row.of(Button.of(
+                                                "inc", "+1", ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1)))
+                                        .when(ctx -> false))
+                                .add(Button.of("vis", "Visible", ctx -> stay())))
                 .build();
-        BotHarness h = harness(bot -> bot.dialogs(hidden)
-                .command("hidden", (ctx, args) -> Transition.start(hidden, StartMode.RESET_STACK)));
+        BotHarness h = harness(bot ->
+                bot.dialogs(hidden).command("hidden", (ctx, args) -> Transition.start(hidden, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/hidden");
         assertThat(ann.buttons()).containsExactly("Visible");
@@ -383,11 +402,13 @@ class EngineTest {
     void anExceptionInAHandler_goesToTheErrorHandler_theClickIsAnswered_andTheStackIsAsBefore() {
         List<String> handled = new ArrayList<>();
         Dialog fragile = Dialog.builder("fragile")
-                .window(Solo.ONLY, w -> w.text(ctx -> "Count " + ctx.get(COUNT, 0))
-                        .add(Button.of("boom", "Boom", ctx -> {
-                            throw new IllegalArgumentException("database said no");
-                        }))
-                        .add(Button.of("inc", "+1", ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1))))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "Count " + ctx.get(COUNT, 0))
+                                .add(Button.of("boom", "Boom", ctx -> {
+                                    throw new IllegalArgumentException("database said no");
+                                }))
+                                .add(Button.of("inc", "+1", ctx -> stay().with(COUNT, ctx.get(COUNT, 0) + 1))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(fragile)
                 .command("fragile", (ctx, args) -> Transition.start(fragile, StartMode.RESET_STACK))
@@ -411,9 +432,11 @@ class EngineTest {
     @Test
     void anUnhandledException_isLoggedOnceWithItsTrace_andTheClickStillAnswered() {
         Dialog fragile = Dialog.builder("fragile")
-                .window(Solo.ONLY, w -> w.text("x").add(Button.of("boom", "Boom", ctx -> {
-                    throw new IllegalStateException("nobody catches me");
-                })))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text("x").add(Button.of("boom", "Boom", ctx -> {
+                            throw new IllegalStateException("nobody catches me");
+                        })))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(fragile)
                 .command("fragile", (ctx, args) -> Transition.start(fragile, StartMode.RESET_STACK)));
@@ -423,7 +446,9 @@ class EngineTest {
 
         try (LogCapture logs = new LogCapture()) {
             ann.click("Boom");
-            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+            assertThat(logs.at(Level.ERROR))
+                    .singleElement()
+                    .asString()
                     .contains("failed in fragile/ONLY")
                     .contains("nobody catches me")
                     .contains("at dev.tgdialog");
@@ -452,11 +477,13 @@ class EngineTest {
     void aLongPayload_travelsThroughTheSpill() {
         String longItem = "x".repeat(200);
         Dialog shop = Dialog.builder("shop")
-                .window(Solo.ONLY, w -> w.text(ctx -> "Picked " + ctx.get(COLOUR, "-").length())
-                        .add(new Choice("c", List.of(longItem, "short"), COLOUR)))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "Picked " + ctx.get(COLOUR, "-").length())
+                                .add(new Choice("c", List.of(longItem, "short"), COLOUR)))
                 .build();
-        BotHarness h = harness(bot -> bot.dialogs(shop)
-                .command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
+        BotHarness h = harness(bot ->
+                bot.dialogs(shop).command("shop", (ctx, args) -> Transition.start(shop, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/shop");
         List<InlineKeyboardButton> row = ann.lastMessage().inlineKeyboard().get(0);
@@ -487,8 +514,8 @@ class EngineTest {
         Dialog still = Dialog.builder("still")
                 .window(Solo.ONLY, w -> w.text("Nothing changes").add(Button.of("same", "Same", ctx -> stay())))
                 .build();
-        BotHarness h2 = harness(bot -> bot.dialogs(still)
-                .command("still", (ctx, args) -> Transition.start(still, StartMode.RESET_STACK)));
+        BotHarness h2 = harness(bot ->
+                bot.dialogs(still).command("still", (ctx, args) -> Transition.start(still, StartMode.RESET_STACK)));
         FakeUser bob = h2.user(1002, "Bob");
         bob.send("/still");
         int calls = h2.telegram().calls().size();
@@ -506,8 +533,8 @@ class EngineTest {
         Dialog essay = Dialog.builder("essay")
                 .window(Solo.ONLY, w -> w.text("é".repeat(5000)))
                 .build();
-        BotHarness h = harness(bot -> bot.dialogs(essay)
-                .command("essay", (ctx, args) -> Transition.start(essay, StartMode.RESET_STACK)));
+        BotHarness h = harness(bot ->
+                bot.dialogs(essay).command("essay", (ctx, args) -> Transition.start(essay, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
 
         try (LogCapture logs = new LogCapture()) {
@@ -521,13 +548,24 @@ class EngineTest {
     @Test
     void showModes_sendOrDeleteAndSend_whenAsked() {
         Dialog modes = Dialog.builder("modes")
-                .window(Solo.ONLY, w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))
-                        .add(Button.of("send", "Send", ctx -> stay().with(COUNT, 1).show(ShowMode.SEND)))
-                        .add(Button.of("del", "Replace", ctx -> stay().with(COUNT, 2).show(ShowMode.DELETE_AND_SEND)))
-                        .add(Button.of("quiet", "Quiet", ctx -> stay().with(COUNT, 3).show(ShowMode.NO_UPDATE))))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "n=" + ctx.get(COUNT, 0))
+                                .add(Button.of(
+                                        "send",
+                                        "Send",
+                                        ctx -> stay().with(COUNT, 1).show(ShowMode.SEND)))
+                                .add(Button.of(
+                                        "del",
+                                        "Replace",
+                                        ctx -> stay().with(COUNT, 2).show(ShowMode.DELETE_AND_SEND)))
+                                .add(Button.of(
+                                        "quiet",
+                                        "Quiet",
+                                        ctx -> stay().with(COUNT, 3).show(ShowMode.NO_UPDATE))))
                 .build();
-        BotHarness h = harness(bot -> bot.dialogs(modes)
-                .command("modes", (ctx, args) -> Transition.start(modes, StartMode.RESET_STACK)));
+        BotHarness h = harness(bot ->
+                bot.dialogs(modes).command("modes", (ctx, args) -> Transition.start(modes, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/modes");
 
@@ -535,7 +573,9 @@ class EngineTest {
         assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("n=0", "n=1");
         ann.click("Replace");
         assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("n=0", "n=2");
-        assertThat(ann.history()).filteredOn(e -> e instanceof ChatEvent.Deleted).hasSize(1);
+        assertThat(ann.history())
+                .filteredOn(e -> e instanceof ChatEvent.Deleted)
+                .hasSize(1);
         ann.click("Quiet");
         assertThat(ann.lastMessage().text()).isEqualTo("n=2");
         assertThat(stack(ann).frames().get(0).data()).containsEntry("count", "3");
@@ -564,10 +604,10 @@ class EngineTest {
         ann.send("/start");
         FakeMessage shown = ann.lastMessage();
         var update = dev.tgdialog.telegram.types.Update.builder(777)
-                .callbackQuery(dev.tgdialog.telegram.types.CallbackQuery.builder("q-777",
-                                dev.tgdialog.telegram.types.User.of(1001, false, "Ann"), "ci")
-                        .message(dev.tgdialog.telegram.types.Message.of(shown.messageId(), shown.date(),
-                                dev.tgdialog.telegram.types.Chat.of(1001, "private")))
+                .callbackQuery(dev.tgdialog.telegram.types.CallbackQuery.builder(
+                                "q-777", dev.tgdialog.telegram.types.User.of(1001, false, "Ann"), "ci")
+                        .message(dev.tgdialog.telegram.types.Message.of(
+                                shown.messageId(), shown.date(), dev.tgdialog.telegram.types.Chat.of(1001, "private")))
                         .data(shown.inlineKeyboard().get(0).get(0).callbackData())
                         .build())
                 .build();
@@ -638,8 +678,16 @@ class EngineTest {
     void aStoredWindowThatNoLongerExists_resetsToTheRootDialog_withAMessage() {
         BotHarness h = harness(bot -> bot.onUnknownState("This menu was updated. Starting over.", WIZARD));
         StackKey key = StackKey.of(BOT, 1001, 1001);
-        store.save(key, 0, new Stack("", List.of(new Frame("0", "wizard", "RENAMED", 3, null,
-                Map.of("count", "5"), Map.of(), Map.of())), 1, null, List.of(), 1));
+        store.save(
+                key,
+                0,
+                new Stack(
+                        "",
+                        List.of(new Frame("0", "wizard", "RENAMED", 3, null, Map.of("count", "5"), Map.of(), Map.of())),
+                        1,
+                        null,
+                        List.of(),
+                        1));
         FakeUser ann = h.user(1001, "Ann");
 
         try (LogCapture logs = new LogCapture()) {
@@ -647,9 +695,12 @@ class EngineTest {
             assertThat(logs.at(Level.WARN)).singleElement().asString().contains("wizard/RENAMED");
         }
 
-        assertThat(ann.messages()).extracting(FakeMessage::text)
+        assertThat(ann.messages())
+                .extracting(FakeMessage::text)
                 .containsExactly("This menu was updated. Starting over.", "Count: ");
-        assertThat(stack(ann).frames()).singleElement().satisfies(f -> assertThat(f.windowId()).isEqualTo("FIRST"));
+        assertThat(stack(ann).frames())
+                .singleElement()
+                .satisfies(f -> assertThat(f.windowId()).isEqualTo("FIRST"));
         ann.click("+1");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 1");
     }
@@ -659,8 +710,10 @@ class EngineTest {
         Key<String> name = Key.of("name", String.class);
         List<String> fallback = new ArrayList<>();
         Dialog ask = Dialog.builder("ask")
-                .window(Solo.ONLY, w -> w.text(ctx -> "Name? " + ctx.get(name, ""))
-                        .add(TextInput.text("name", (ctx, text) -> stay().with(name, text.strip()))))
+                .window(
+                        Solo.ONLY,
+                        w -> w.text(ctx -> "Name? " + ctx.get(name, ""))
+                                .add(TextInput.text("name", (ctx, text) -> stay().with(name, text.strip()))))
                 .build();
         BotHarness h = harness(bot -> bot.dialogs(ask)
                 .command("ask", (ctx, args) -> Transition.start(ask, StartMode.RESET_STACK))
@@ -683,7 +736,8 @@ class EngineTest {
     void theContext_showsTheUserAndTheChat_ofPrivateAndGroupUpdates() {
         List<String> seen = new ArrayList<>();
         BotHarness h = harness(bot -> bot.command("who", (ctx, args) -> {
-            seen.add(ctx.user().firstName() + "/" + ctx.userId() + " in " + ctx.chat().type() + "/" + ctx.chatId());
+            seen.add(ctx.user().firstName() + "/" + ctx.userId() + " in "
+                    + ctx.chat().type() + "/" + ctx.chatId());
             return stay();
         }));
 
@@ -703,7 +757,9 @@ class EngineTest {
         var from = dev.tgdialog.telegram.types.User.of(1001, false, "Ann");
 
         h.deliver(dev.tgdialog.telegram.types.Update.builder(900)
-                .inlineQuery(dev.tgdialog.telegram.types.InlineQuery.of("iq1", from, "pizza", "")).build()).join();
+                        .inlineQuery(dev.tgdialog.telegram.types.InlineQuery.of("iq1", from, "pizza", ""))
+                        .build())
+                .join();
         BotHarness quiet = harness();
         quiet.deliver(dev.tgdialog.telegram.types.Update.of(901)).join();
 

@@ -23,8 +23,9 @@ class FloodWaitTest {
 
     private BotHarness harness() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
-                .store(store).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
+                .store(store)
+                .build();
     }
 
     @Test
@@ -36,8 +37,9 @@ class FloodWaitTest {
         ann.send("/start");
 
         assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Count: ");
-        assertThat(h.time().waits()).singleElement().satisfies(wait ->
-                assertThat(wait).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7700)));
+        assertThat(h.time().waits())
+                .singleElement()
+                .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7700)));
         // The button of the message that went out late works: the stack knows that message.
         ann.click("+1");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 1");
@@ -54,9 +56,14 @@ class FloodWaitTest {
 
         ann.send("/start");
 
-        assertThat(ann.messages()).as("given up after about a minute of flood wait").isEmpty();
-        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames())
-                .as("the dialog /start opened").hasSize(1);
+        assertThat(ann.messages())
+                .as("given up after about a minute of flood wait")
+                .isEmpty();
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001))
+                        .orElseThrow()
+                        .frames())
+                .as("the dialog /start opened")
+                .hasSize(1);
         ann.send("/start");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: ");
     }
@@ -80,12 +87,16 @@ class FloodWaitTest {
 
     private BotHarness manual() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
-                .store(store).clock(clock).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
+                .store(store)
+                .clock(clock)
+                .build();
     }
 
     private int frames(long user) {
-        return store.load(StackKey.of(EngineTest.BOT, user, user)).map(st -> st.frames().size()).orElse(0);
+        return store.load(StackKey.of(EngineTest.BOT, user, user))
+                .map(st -> st.frames().size())
+                .orElse(0);
     }
 
     @Test
@@ -113,7 +124,10 @@ class FloodWaitTest {
         FakeUser ann = h.user(1001, "Ann");
         h.telegram().failNext("sendMessage", 429, "Too Many Requests: retry after 5", 5);
         ann.send("/start");
-        h.bot().forUser(1001, 1001).run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 5)).join();
+        h.bot()
+                .forUser(1001, 1001)
+                .run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 5))
+                .join();
 
         clock.advance(Duration.ofMillis(5600));
         assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Count: 5");
@@ -143,9 +157,24 @@ class FloodWaitTest {
     @org.junit.jupiter.api.Timeout(20)
     void theRecoveryNoticeOfAChatInFloodWait_isQueued_notWaitedFor() {
         BotHarness h = manual();
-        store.save(StackKey.of(EngineTest.BOT, 1001, 1001), 0, new dev.tgdialog.store.Stack("", java.util.List.of(
-                new dev.tgdialog.store.Frame("0", "wizard", "RENAMED", 0, null, java.util.Map.of(), java.util.Map.of(),
-                        java.util.Map.of())), 1, null, java.util.List.of(), 1));
+        store.save(
+                StackKey.of(EngineTest.BOT, 1001, 1001),
+                0,
+                new dev.tgdialog.store.Stack(
+                        "",
+                        java.util.List.of(new dev.tgdialog.store.Frame(
+                                "0",
+                                "wizard",
+                                "RENAMED",
+                                0,
+                                null,
+                                java.util.Map.of(),
+                                java.util.Map.of(),
+                                java.util.Map.of())),
+                        1,
+                        null,
+                        java.util.List.of(),
+                        1));
         FakeUser ann = h.user(1001, "Ann");
         h.telegram().failNext("sendMessage", 429, "Too Many Requests: retry after 5", 5);
 
@@ -153,7 +182,8 @@ class FloodWaitTest {
 
         assertThat(ann.messages()).isEmpty();
         clock.advance(Duration.ofMillis(5600));
-        assertThat(ann.messages()).extracting(FakeMessage::text)
+        assertThat(ann.messages())
+                .extracting(FakeMessage::text)
                 .containsExactly("This menu has changed since you last used it. Let's start over.");
     }
 }

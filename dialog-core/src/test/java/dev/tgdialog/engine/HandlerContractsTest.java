@@ -8,12 +8,12 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Nav;
 import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Nav;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** What the handler interfaces' Javadoc promises: a command's arguments, and an onClose handler's transition. */
 class HandlerContractsTest {
-    enum Only implements WindowId { ONLY }
+    enum Only implements WindowId {
+        ONLY
+    }
 
     static final Key<String> MARK = Key.of("mark", String.class);
 
@@ -44,7 +46,8 @@ class HandlerContractsTest {
     @Test
     void anOnCloseHandlersTransition_isIgnored_dataAndMoveAlike() {
         List<String> closed = new ArrayList<>();
-        Dialog other = Dialog.builder("other").window(Only.ONLY, w -> w.text("Other")).build();
+        Dialog other =
+                Dialog.builder("other").window(Only.ONLY, w -> w.text("Other")).build();
         Dialog child = Dialog.builder("child")
                 .window(Only.ONLY, w -> w.text("Child").add(Nav.cancel("Cancel")))
                 .onClose(ctx -> {
@@ -67,7 +70,9 @@ class HandlerContractsTest {
         ann.click("Cancel");
 
         assertThat(closed).containsExactly("child");
-        List<Frame> frames = store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames();
+        List<Frame> frames = store.load(StackKey.of(EngineTest.BOT, 1001, 1001))
+                .orElseThrow()
+                .frames();
         assertThat(frames).extracting(Frame::dialogId).containsExactly("parent");
         assertThat(frames.get(0).data()).isEmpty();
         assertThat(ann.lastMessage().text()).isEqualTo("Parent");

@@ -9,6 +9,8 @@ import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.Nav;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.telegram.types.ReplyMarkup;
@@ -16,8 +18,6 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Button;
-import dev.tgdialog.kit.Nav;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +26,32 @@ import org.junit.jupiter.api.Test;
  * buttons would only answer "no longer active", and a reply keyboard would stay on the user's screen for good.
  */
 class KeyboardHandOverTest {
-    enum Step implements WindowId { MENU, REPLY, AFTER }
+    enum Step implements WindowId {
+        MENU,
+        REPLY,
+        AFTER
+    }
 
     private static Dialog dialog(Transition fromReply) {
         return Dialog.builder("mixed")
-                .window(Step.MENU, w -> w.text("Menu")
-                        .add(Button.of("go", "Go", ctx -> next())))
-                .window(Step.REPLY, w -> w.text("Pick on the keyboard")
-                        .keyboardKind(KeyboardKind.REPLY)
-                        .add(Button.of("on", "Onwards", ctx -> fromReply)))
-                .window(Step.AFTER, w -> w.text("Inline again")
-                        .add(Button.of("fin", "Finish", ctx -> done().saying("Bye")))
-                        .add(Nav.back("Back")))
+                .window(Step.MENU, w -> w.text("Menu").add(Button.of("go", "Go", ctx -> next())))
+                .window(
+                        Step.REPLY,
+                        w -> w.text("Pick on the keyboard")
+                                .keyboardKind(KeyboardKind.REPLY)
+                                .add(Button.of("on", "Onwards", ctx -> fromReply)))
+                .window(
+                        Step.AFTER,
+                        w -> w.text("Inline again")
+                                .add(Button.of("fin", "Finish", ctx -> done().saying("Bye")))
+                                .add(Nav.back("Back")))
                 .build();
     }
 
     private static FakeUser start(Transition fromReply) {
         Dialog d = dialog(fromReply);
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(d)
-                .command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
+        BotHarness h = BotHarness.of(bot ->
+                bot.dialogs(d).command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
         return ann;
@@ -75,7 +82,9 @@ class KeyboardHandOverTest {
 
         assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Menu", "Pick on the keyboard");
         assertThat(ann.messages().get(0).messageId()).isEqualTo(menu.messageId());
-        assertThat(ann.messages().get(0).inlineKeyboard()).as("the menu's buttons").isEmpty();
+        assertThat(ann.messages().get(0).inlineKeyboard())
+                .as("the menu's buttons")
+                .isEmpty();
         assertThat(keyboardOnScreen(ann)).isNotNull();
     }
 
@@ -86,7 +95,9 @@ class KeyboardHandOverTest {
 
         ann.click("Onwards");
 
-        assertThat(keyboardOnScreen(ann)).as("the reply keyboard after leaving its window").isNull();
+        assertThat(keyboardOnScreen(ann))
+                .as("the reply keyboard after leaving its window")
+                .isNull();
         assertThat(ann.lastMessage().text()).isEqualTo("Inline again");
         assertThat(ann.lastMessage().buttonLabels()).containsExactly("Finish", "Back");
         ann.click("Finish");

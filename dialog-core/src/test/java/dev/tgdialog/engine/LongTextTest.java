@@ -10,22 +10,24 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.internal.text.Markup;
+import dev.tgdialog.kit.Button;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.test.LogCapture;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Button;
 import org.junit.jupiter.api.Test;
 
 /** Texts over Telegram's limits reach the user cut, whole characters only, with valid markup (issue 12, defect 8). */
 class LongTextTest {
-    enum W implements WindowId { ONE }
+    enum W implements WindowId {
+        ONE
+    }
 
     static final Key<String> BODY = Key.of("body", String.class);
 
     private static BotHarness start(Dialog dialog) {
-        return BotHarness.of(bot -> bot.dialogs(dialog)
-                .command("go", (ctx, args) -> Transition.start(dialog, StartMode.RESET_STACK)));
+        return BotHarness.of(bot ->
+                bot.dialogs(dialog).command("go", (ctx, args) -> Transition.start(dialog, StartMode.RESET_STACK)));
     }
 
     private static Dialog window(String body, @org.jspecify.annotations.Nullable String parseMode) {
@@ -117,10 +119,12 @@ class LongTextTest {
     @Test
     void aLongToast_isCutBetweenTwoEmoji() {
         Dialog d = Dialog.builder("toast")
-                .window(W.ONE, w -> w.text("Hi").add(Button.of("go", "Go", ctx -> {
-                    ctx.toast("😀".repeat(150));
-                    return stay();
-                })))
+                .window(
+                        W.ONE,
+                        w -> w.text("Hi").add(Button.of("go", "Go", ctx -> {
+                            ctx.toast("😀".repeat(150));
+                            return stay();
+                        })))
                 .build();
         BotHarness h = start(d);
         FakeUser ann = h.user(1001, "Ann");

@@ -11,11 +11,10 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Window;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.internal.text.Markup;
+import dev.tgdialog.kit.TextInput;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.TextInput;
-import dev.tgdialog.kit.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,7 +25,9 @@ import org.junit.jupiter.api.Test;
  * FakeTelegram) accepts the message, the user sees the value as typed, and it adds no markup.
  */
 class SafeFormattingTest {
-    enum W implements WindowId { ONLY }
+    enum W implements WindowId {
+        ONLY
+    }
 
     static final Key<String> NAME = Key.of("name", String.class);
     static final Key<String> TYPED = Key.of("typed", String.class);
@@ -58,8 +59,8 @@ class SafeFormattingTest {
         FakeUser bob = open(w -> w.parseMode("HTML").format("Hello, <b>{name}</b>!"));
 
         assertThat(errors).isEmpty();
-        assertThat(bob.lastMessage().text()).isEqualTo("Hello, <b>&lt;b&gt;Bob&lt;/b&gt; &amp; _Al_ *[x](http://e.vil)* "
-                + "`c` 1.5!</b>!");
+        assertThat(bob.lastMessage().text())
+                .isEqualTo("Hello, <b>&lt;b&gt;Bob&lt;/b&gt; &amp; _Al_ *[x](http://e.vil)* " + "`c` 1.5!</b>!");
         assertThat(visible(bob.lastMessage())).isEqualTo("Hello, " + HOSTILE + "!");
     }
 
@@ -68,8 +69,9 @@ class SafeFormattingTest {
         FakeUser bob = open(w -> w.parseMode("MarkdownV2").format("*Hello*, {name}"));
 
         assertThat(errors).isEmpty();
-        assertThat(bob.lastMessage().text()).isEqualTo("*Hello*, <b\\>Bob</b\\> & \\_Al\\_ \\*\\[x\\]\\(http://e\\.vil\\)\\*"
-                + " \\`c\\` 1\\.5\\!");
+        assertThat(bob.lastMessage().text())
+                .isEqualTo(
+                        "*Hello*, <b\\>Bob</b\\> & \\_Al\\_ \\*\\[x\\]\\(http://e\\.vil\\)\\*" + " \\`c\\` 1\\.5\\!");
         assertThat(visible(bob.lastMessage())).isEqualTo("Hello, " + HOSTILE);
     }
 
@@ -84,9 +86,11 @@ class SafeFormattingTest {
     @Test
     void typedText_repeatedInAFormat_isEscaped() {
         Dialog d = Dialog.builder("echo")
-                .window(W.ONLY, w -> w.parseMode("HTML")
-                        .format("You typed <i>{typed}</i>")
-                        .add(TextInput.text("in", (ctx, text) -> stay().with(TYPED, text))))
+                .window(
+                        W.ONLY,
+                        w -> w.parseMode("HTML")
+                                .format("You typed <i>{typed}</i>")
+                                .add(TextInput.text("in", (ctx, text) -> stay().with(TYPED, text))))
                 .onStart(ctx -> stay().with(TYPED, "nothing"))
                 .build();
         BotHarness h = BotHarness.of(bot -> bot.dialogs(d)
@@ -103,25 +107,41 @@ class SafeFormattingTest {
 
     @Test
     void richText_inHtml_writesEachStyle_andEscapesEveryPart() {
-        FakeUser bob = open(w -> w.parseMode("HTML").rich(ctx -> RichText.of("Hi ")
-                .bold(ctx.require(NAME)).text(" ").italic("<i>").text(" ").code("a<b")
-                .text(" ").link("docs & more", "https://example.org/?a=1&b=\"2\"")
-                .text(" ").customEmoji("👍", 5368324170671202286L)));
+        FakeUser bob = open(w -> w.parseMode("HTML")
+                .rich(ctx -> RichText.of("Hi ")
+                        .bold(ctx.require(NAME))
+                        .text(" ")
+                        .italic("<i>")
+                        .text(" ")
+                        .code("a<b")
+                        .text(" ")
+                        .link("docs & more", "https://example.org/?a=1&b=\"2\"")
+                        .text(" ")
+                        .customEmoji("👍", 5368324170671202286L)));
 
         assertThat(errors).isEmpty();
-        assertThat(bob.lastMessage().text()).isEqualTo("Hi <b>&lt;b&gt;Bob&lt;/b&gt; &amp; _Al_ *[x](http://e.vil)* `c` "
-                + "1.5!</b> <i>&lt;i&gt;</i> <code>a&lt;b</code> "
-                + "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">docs &amp; more</a> "
-                + "<tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji>");
+        assertThat(bob.lastMessage().text())
+                .isEqualTo("Hi <b>&lt;b&gt;Bob&lt;/b&gt; &amp; _Al_ *[x](http://e.vil)* `c` "
+                        + "1.5!</b> <i>&lt;i&gt;</i> <code>a&lt;b</code> "
+                        + "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">docs &amp; more</a> "
+                        + "<tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji>");
         assertThat(visible(bob.lastMessage())).isEqualTo("Hi " + HOSTILE + " <i> a<b docs & more 👍");
     }
 
     @Test
     void richText_inMarkdownV2_writesEachStyle_andEscapesEveryPart() {
-        FakeUser bob = open(w -> w.parseMode("MarkdownV2").rich(ctx -> RichText.of("Hi ")
-                .bold(ctx.require(NAME)).text(" ").italic("a_b").italic("c").text(" ").code("x`\\y")
-                .text(" ").link("docs (1)", "https://example.org/a_(b)")
-                .text(" ").customEmoji("👍", 5368324170671202286L)));
+        FakeUser bob = open(w -> w.parseMode("MarkdownV2")
+                .rich(ctx -> RichText.of("Hi ")
+                        .bold(ctx.require(NAME))
+                        .text(" ")
+                        .italic("a_b")
+                        .italic("c")
+                        .text(" ")
+                        .code("x`\\y")
+                        .text(" ")
+                        .link("docs (1)", "https://example.org/a_(b)")
+                        .text(" ")
+                        .customEmoji("👍", 5368324170671202286L)));
 
         assertThat(errors).isEmpty();
         assertThat(visible(bob.lastMessage())).isEqualTo("Hi " + HOSTILE + " a_bc x`\\y docs (1) 👍");
@@ -131,14 +151,16 @@ class SafeFormattingTest {
     void richText_inAWindowWithoutParseMode_failsNamingTheWindow() {
         open(w -> w.rich(ctx -> RichText.of("Hi ").bold("there")));
 
-        assertThat(errors).singleElement().satisfies(e -> assertThat(e)
-                .hasMessageContaining("dialog safe, window ONLY shows a rich text but has no parse mode"));
+        assertThat(errors)
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .hasMessageContaining("dialog safe, window ONLY shows a rich text but has no parse mode"));
     }
 
     @Test
     void aLambdaText_escapesWhatItPutsIn_withRichTextEscape() {
-        FakeUser bob = open(w -> w.parseMode("HTML")
-                .text(ctx -> "<u>Name</u>: " + RichText.escape(ctx.require(NAME), ctx.parseMode())));
+        FakeUser bob = open(w ->
+                w.parseMode("HTML").text(ctx -> "<u>Name</u>: " + RichText.escape(ctx.require(NAME), ctx.parseMode())));
 
         assertThat(errors).isEmpty();
         assertThat(visible(bob.lastMessage())).isEqualTo("Name: " + HOSTILE);

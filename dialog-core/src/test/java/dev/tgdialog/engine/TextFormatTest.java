@@ -8,14 +8,16 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Text;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Text;
 import org.junit.jupiter.api.Test;
 
 /** What {@link Text#format} writes, as its Javadoc says: placeholders, the brace escape, and braces kept. */
 class TextFormatTest {
-    enum W implements WindowId { ONLY }
+    enum W implements WindowId {
+        ONLY
+    }
 
     static final Key<String> SIZE = Key.of("size", String.class);
     static final Key<String> NOTE = Key.of("note", String.class);
@@ -25,8 +27,8 @@ class TextFormatTest {
                 .onStart(ctx -> stay().with(SIZE, "M").with(NOTE, "{size} as typed"))
                 .window(W.ONLY, w -> w.text(Text.format(template)))
                 .build();
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(d)
-                .command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
+        BotHarness h = BotHarness.of(bot ->
+                bot.dialogs(d).command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
         return ann.lastMessage().text();

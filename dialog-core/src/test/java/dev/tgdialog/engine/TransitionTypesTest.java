@@ -9,6 +9,10 @@ import dev.tgdialog.ShowMode;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Text;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.WidgetContext;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
@@ -16,10 +20,6 @@ import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.testing.ApiCall;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.RenderContext;
-import dev.tgdialog.kit.Text;
-import dev.tgdialog.spi.WidgetContext;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code show} exist only on the transitions that are carried out ({@link Transition.Move}).
  */
 class TransitionTypesTest {
-    enum Only implements WindowId { ONLY }
+    enum Only implements WindowId {
+        ONLY
+    }
 
     static final Key<Integer> TAPS = Key.of("taps", Integer.class);
     private static final Key<Integer> OWN = Key.of("own", Integer.class);
@@ -99,12 +101,14 @@ class TransitionTypesTest {
 
         ann.click("Tap");
 
-        List<ApiCall> after = h.telegram().calls().subList(calls, h.telegram().calls().size());
+        List<ApiCall> after =
+                h.telegram().calls().subList(calls, h.telegram().calls().size());
         assertThat(after).extracting(ApiCall::method).containsExactly("answerCallbackQuery");
         assertThat(ann.lastAnswer().text()).isEqualTo("Three is enough");
         assertThat(ann.lastMessage().text()).isEqualTo("Taps: 3");
         // The widget's own state, written before it refused, is not kept either.
-        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow()).isEqualTo(before);
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow())
+                .isEqualTo(before);
     }
 
     @Test
@@ -120,17 +124,25 @@ class TransitionTypesTest {
         bobToo.send("/nope");
 
         assertThat(bobToo.history()).hasSize(2).isEqualTo(bob.history());
-        assertThat(refused.telegram().calls()).extracting(ApiCall::method)
-                .isEqualTo(stayed.telegram().calls().stream().map(ApiCall::method).toList());
+        assertThat(refused.telegram().calls())
+                .extracting(ApiCall::method)
+                .isEqualTo(
+                        stayed.telegram().calls().stream().map(ApiCall::method).toList());
     }
 
     /** Every transition that offers {@code with} and {@code show} carries them out; none of them throws. */
     @Test
     void everyMove_carriesDataAndShowMode() {
-        List<Transition.Move> moves = List.of(Transition.stay(), Transition.next(), Transition.back(),
-                Transition.switchTo(Only.ONLY), Transition.start(TAPPER), Transition.done("result"));
-        assertThat(moves).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(
-                List.of(Transition.Move.class.getPermittedSubclasses()));
+        List<Transition.Move> moves = List.of(
+                Transition.stay(),
+                Transition.next(),
+                Transition.back(),
+                Transition.switchTo(Only.ONLY),
+                Transition.start(TAPPER),
+                Transition.done("result"));
+        assertThat(moves)
+                .extracting(Object::getClass)
+                .containsExactlyInAnyOrderElementsOf(List.of(Transition.Move.class.getPermittedSubclasses()));
         for (Transition.Move move : moves) {
             Transition.Move changed = move.with(TAPS, 7).show(ShowMode.SEND);
             assertThat(changed).as(move.toString()).isInstanceOf(move.getClass());
@@ -150,16 +162,28 @@ class TransitionTypesTest {
     void aRefusal_offersNoWithOrShow_soCodeThatCallsThemDoesNotCompile(@TempDir Path dir) throws Exception {
         String header = "import dev.tgdialog.*;\nclass Author {\n"
                 + "  static final Key<Integer> K = Key.of(\"k\", Integer.class);\n";
-        assertThat(compile(dir, header + "  Object a = Transition.next().with(K, 1).show(ShowMode.SEND);\n"
-                + "  Transition b = Transition.done().saying(\"Bye\").with(K, 2);\n}\n"))
-                .as("the transitions that are carried out take data and a show mode").isEmpty();
+        assertThat(compile(
+                        dir,
+                        header + "  Object a = Transition.next().with(K, 1).show(ShowMode.SEND);\n"
+                                + "  Transition b = Transition.done().saying(\"Bye\").with(K, 2);\n}\n"))
+                .as("the transitions that are carried out take data and a show mode")
+                .isEmpty();
 
         assertThat(compile(dir, header + "  Object a = Transition.reject(\"No\").with(K, 1);\n}\n"))
-                .singleElement().asString().contains("cannot find symbol").contains("with(");
+                .singleElement()
+                .asString()
+                .contains("cannot find symbol")
+                .contains("with(");
         assertThat(compile(dir, header + "  Object a = Transition.reject(\"No\").show(ShowMode.SEND);\n}\n"))
-                .singleElement().asString().contains("cannot find symbol").contains("show(");
+                .singleElement()
+                .asString()
+                .contains("cannot find symbol")
+                .contains("show(");
         assertThat(compile(dir, header + "  Object a(Transition t) { return t.with(K, 1); }\n}\n"))
-                .singleElement().asString().contains("cannot find symbol").contains("with(");
+                .singleElement()
+                .asString()
+                .contains("cannot find symbol")
+                .contains("with(");
     }
 
     /** The errors javac reports for {@code source} (a class {@code Author}), compiled against dialog-core. */
@@ -170,19 +194,28 @@ class TransitionTypesTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         String classpath = String.join(File.pathSeparator, location(Transition.class), location(Nullable.class));
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = new ArrayList<>(List.of("-proc:none", "-classpath", classpath,
-                    "-d", dir.resolve("out").toString()));
+            List<String> options = new ArrayList<>(List.of(
+                    "-proc:none",
+                    "-classpath",
+                    classpath,
+                    "-d",
+                    dir.resolve("out").toString()));
             javac.getTask(new StringWriter(), files, diagnostics, options, null, files.getJavaFileObjects(file))
                     .call();
         }
         return diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(Locale.ROOT) + " at: " + source.lines().skip(d.getLineNumber() - 1)
-                        .findFirst().orElse("").strip())
+                .map(d -> d.getMessage(Locale.ROOT) + " at: "
+                        + source.lines()
+                                .skip(d.getLineNumber() - 1)
+                                .findFirst()
+                                .orElse("")
+                                .strip())
                 .collect(Collectors.toList());
     }
 
     private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 }

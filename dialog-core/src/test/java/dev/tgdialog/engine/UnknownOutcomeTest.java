@@ -32,8 +32,9 @@ class UnknownOutcomeTest {
 
     private BotHarness harness(StackStore stacks) {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
-                .store(stacks).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
+                .store(stacks)
+                .build();
     }
 
     @Test
@@ -45,7 +46,10 @@ class UnknownOutcomeTest {
         ann.send("/start");
 
         assertThat(h.telegram().callCount("sendMessage")).isEqualTo(1);
-        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames()).hasSize(1);
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001))
+                        .orElseThrow()
+                        .frames())
+                .hasSize(1);
         ann.send("/start");
         assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Count: ");
     }
@@ -86,7 +90,8 @@ class UnknownOutcomeTest {
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
                         .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
                         .isolation(UpdateIsolation.inProcess(later::add, 1)))
-                .store(store).build();
+                .store(store)
+                .build();
         FakeUser ann = h.user(1001, "Ann");
         CompletableFuture<Void> start = ann.sendAsync("/start");
         later.poll().run();
@@ -96,7 +101,8 @@ class UnknownOutcomeTest {
         CompletableFuture<Void> second = ann.clickAsync("+1");
 
         assertThat(second).as("dropped and acknowledged").isCompleted();
-        assertThat(h.telegram().callbackAnswers()).extracting(CallbackAnswer::text)
+        assertThat(h.telegram().callbackAnswers())
+                .extracting(CallbackAnswer::text)
                 .containsExactly("Temporarily unavailable, please try again in a moment");
         later.poll().run();
         assertThat(first).isCompleted();

@@ -46,11 +46,13 @@ class UnroutableUpdatesTest {
 
     private BotHarness harness() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
-                .onUpdate(ctx -> {
-                    seen.add("update " + ctx.update().updateId());
-                    return Transition.stay();
-                })).store(store).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
+                        .onUpdate(ctx -> {
+                            seen.add("update " + ctx.update().updateId());
+                            return Transition.stay();
+                        }))
+                .store(store)
+                .build();
     }
 
     /** Posts a raw update body to a real webhook server on loopback and returns the HTTP status. */
@@ -63,8 +65,7 @@ class UnroutableUpdatesTest {
             Request request = new Request.Builder()
                     .url("http://127.0.0.1:" + server.port() + server.path())
                     .header(WebhookHandler.SECRET_HEADER, SECRET)
-                    .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8),
-                            MediaType.get("application/json")))
+                    .post(RequestBody.create(body.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json")))
                     .build();
             try (Response response = new OkHttpClient().newCall(request).execute()) {
                 return response.code();
@@ -81,7 +82,11 @@ class UnroutableUpdatesTest {
         try (LogCapture logs = new LogCapture()) {
             assertThat(postToWebhook(h, noChat)).isEqualTo(200);
 
-            assertThat(logs.at(Level.WARN)).singleElement().asString().contains("Update 71").contains("routed");
+            assertThat(logs.at(Level.WARN))
+                    .singleElement()
+                    .asString()
+                    .contains("Update 71")
+                    .contains("routed");
             assertThat(logs.at(Level.ERROR)).isEmpty();
         }
         assertThat(seen).containsExactly("update 71");
@@ -105,7 +110,9 @@ class UnroutableUpdatesTest {
             assertThat(logs.at(Level.WARN)).singleElement().asString().contains("Update 72");
         }
         assertThat(seen).containsExactly("update 72");
-        assertThat(h.telegram().callbackAnswers()).extracting(CallbackAnswer::queryId).contains("q-nofrom");
+        assertThat(h.telegram().callbackAnswers())
+                .extracting(CallbackAnswer::queryId)
+                .contains("q-nofrom");
         assertThat(ann.lastMessage().text()).as("nothing applied").isEqualTo(shown.text());
     }
 
@@ -116,9 +123,11 @@ class UnroutableUpdatesTest {
             return Transition.stay();
         }));
         h.telegram().registerCallbackQuery("q-inline");
-        Update click = Json.fromUtf8(("{\"update_id\":73,\"callback_query\":{\"id\":\"q-inline\","
-                + "\"from\":{\"id\":1001,\"is_bot\":false,\"first_name\":\"Ann\"},\"chat_instance\":\"ci\","
-                + "\"inline_message_id\":\"AAAAAQ\",\"data\":\"yes\"}}").getBytes(StandardCharsets.UTF_8),
+        Update click = Json.fromUtf8(
+                ("{\"update_id\":73,\"callback_query\":{\"id\":\"q-inline\","
+                                + "\"from\":{\"id\":1001,\"is_bot\":false,\"first_name\":\"Ann\"},\"chat_instance\":\"ci\","
+                                + "\"inline_message_id\":\"AAAAAQ\",\"data\":\"yes\"}}")
+                        .getBytes(StandardCharsets.UTF_8),
                 Update.class);
 
         h.deliver(click).join();
@@ -133,19 +142,31 @@ class UnroutableUpdatesTest {
     void aClickOnAnInlineMessagesButton_isAnswered_evenWithoutAnyHandler() {
         BotHarness h = BotHarness.of(bot -> bot.dialogs(WIZARD));
         h.telegram().registerCallbackQuery("q-bare");
-        Update click = Json.fromUtf8(("{\"update_id\":74,\"callback_query\":{\"id\":\"q-bare\","
-                + "\"from\":{\"id\":1001,\"is_bot\":false,\"first_name\":\"Ann\"},\"chat_instance\":\"ci\","
-                + "\"inline_message_id\":\"AAAAAQ\",\"data\":\"yes\"}}").getBytes(StandardCharsets.UTF_8),
+        Update click = Json.fromUtf8(
+                ("{\"update_id\":74,\"callback_query\":{\"id\":\"q-bare\","
+                                + "\"from\":{\"id\":1001,\"is_bot\":false,\"first_name\":\"Ann\"},\"chat_instance\":\"ci\","
+                                + "\"inline_message_id\":\"AAAAAQ\",\"data\":\"yes\"}}")
+                        .getBytes(StandardCharsets.UTF_8),
                 Update.class);
 
         h.deliver(click).join();
 
-        assertThat(h.telegram().callbackAnswers()).extracting(CallbackAnswer::queryId).containsExactly("q-bare");
+        assertThat(h.telegram().callbackAnswers())
+                .extracting(CallbackAnswer::queryId)
+                .containsExactly("q-bare");
     }
 
     private void storeRenamedWindow() {
-        store.save(StackKey.of(EngineTest.BOT, 1001, 1001), 0, new Stack("", List.of(new Frame("0", "wizard",
-                "RENAMED", 3, null, Map.of("count", "5"), Map.of(), Map.of())), 1, null, List.of(), 1));
+        store.save(
+                StackKey.of(EngineTest.BOT, 1001, 1001),
+                0,
+                new Stack(
+                        "",
+                        List.of(new Frame("0", "wizard", "RENAMED", 3, null, Map.of("count", "5"), Map.of(), Map.of())),
+                        1,
+                        null,
+                        List.of(),
+                        1));
     }
 
     @Test
@@ -156,7 +177,8 @@ class UnroutableUpdatesTest {
 
         ann.send("/start");
 
-        assertThat(ann.messages()).extracting(FakeMessage::text)
+        assertThat(ann.messages())
+                .extracting(FakeMessage::text)
                 .containsExactly("This menu has changed since you last used it. Let's start over.", "Count: ");
         ann.click("+1");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 1");
@@ -166,14 +188,15 @@ class UnroutableUpdatesTest {
     void afterRecoveryWithARootDialog_aCommandWinsOverTheRootDialog_andOtherTextStartsTheRoot() {
         Dialogs root = new Dialogs();
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
-                .onUnknownState("Updated. Starting over.", root.menu)).store(store).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
+                        .onUnknownState("Updated. Starting over.", root.menu))
+                .store(store)
+                .build();
         storeRenamedWindow();
         FakeUser ann = h.user(1001, "Ann");
 
         ann.send("/start");
-        assertThat(ann.messages()).extracting(FakeMessage::text)
-                .containsExactly("Updated. Starting over.", "Count: ");
+        assertThat(ann.messages()).extracting(FakeMessage::text).containsExactly("Updated. Starting over.", "Count: ");
 
         storeRenamedWindowAgain();
         ann.send("hello");
@@ -183,13 +206,23 @@ class UnroutableUpdatesTest {
     private void storeRenamedWindowAgain() {
         StackKey key = StackKey.of(EngineTest.BOT, 1001, 1001);
         Stack now = store.load(key).orElseThrow();
-        store.save(key, now.version(), new Stack("", List.of(new Frame("9", "wizard", "RENAMED", 0, null,
-                Map.of(), Map.of(), Map.of())), now.version() + 1, now.lastMessage(), now.recentUpdateIds(), 10));
+        store.save(
+                key,
+                now.version(),
+                new Stack(
+                        "",
+                        List.of(new Frame("9", "wizard", "RENAMED", 0, null, Map.of(), Map.of(), Map.of())),
+                        now.version() + 1,
+                        now.lastMessage(),
+                        now.recentUpdateIds(),
+                        10));
     }
 
     /** A one-window root dialog. */
     private static final class Dialogs {
-        enum Menu implements dev.tgdialog.WindowId { MAIN }
+        enum Menu implements dev.tgdialog.WindowId {
+            MAIN
+        }
 
         final dev.tgdialog.Dialog menu = dev.tgdialog.Dialog.builder("menu")
                 .window(Menu.MAIN, w -> w.text("Main menu"))

@@ -28,8 +28,9 @@ class UsersAndChatsTest {
 
     private BotHarness harness() {
         return BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
-                .store(store).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
+                .store(store)
+                .build();
     }
 
     private boolean hasStack(long chatId, long userId) {
@@ -46,8 +47,11 @@ class UsersAndChatsTest {
         h.telegram().block(1001);
         ann.send("/start");
 
-        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames())
-                .as("the dialogs of a user who blocked the bot").isEmpty();
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001))
+                        .orElseThrow()
+                        .frames())
+                .as("the dialogs of a user who blocked the bot")
+                .isEmpty();
         int calls = h.telegram().calls().size();
         assertThatThrownBy(() -> h.bot().forUser(1001, 1001).start(WIZARD).join())
                 .isInstanceOf(CompletionException.class)
@@ -57,7 +61,10 @@ class UsersAndChatsTest {
         h.telegram().unblock(1001);
         ann.send("/start");
         assertThat(ann.lastMessage().text()).isEqualTo("Count: ");
-        h.bot().forUser(1001, 1001).run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 3)).join();
+        h.bot()
+                .forUser(1001, 1001)
+                .run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 3))
+                .join();
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 3");
     }
 
@@ -87,33 +94,48 @@ class UsersAndChatsTest {
         assertThat(hasStack(-500, 1001)).isTrue();
 
         User annUser = User.builder(1001, false, "Ann").build();
-        Message upgraded = Message.builder(77, 1767225600, Chat.builder(-500, "group").title("Pizza").build())
+        Message upgraded = Message.builder(
+                        77,
+                        1767225600,
+                        Chat.builder(-500, "group").title("Pizza").build())
                 .from(annUser)
                 .migrateToChatId(-1001500L)
                 .build();
         h.deliver(Update.builder(9001).message(upgraded).build()).join();
 
         assertThat(hasStack(-500, 1001)).isFalse();
-        assertThat(store.load(StackKey.of(EngineTest.BOT, -1001500, 1001)).orElseThrow().top().orElseThrow()
-                .data()).containsEntry("count", "1");
+        assertThat(store.load(StackKey.of(EngineTest.BOT, -1001500, 1001))
+                        .orElseThrow()
+                        .top()
+                        .orElseThrow()
+                        .data())
+                .containsEntry("count", "1");
     }
 
     @Test
     void aHandlerThatWritesToSomeoneWhoBlockedTheBot_doesNotCostTheSenderTheirDialogs() {
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
-                .command("relay", (ctx, args) -> {
-                    ctx.telegram().execute(dev.tgdialog.telegram.methods.SendMessage.of(2002, "Hi from Ann"));
-                    return Transition.stay();
-                })).store(store).build();
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK))
+                        .command("relay", (ctx, args) -> {
+                            ctx.telegram().execute(dev.tgdialog.telegram.methods.SendMessage.of(2002, "Hi from Ann"));
+                            return Transition.stay();
+                        }))
+                .store(store)
+                .build();
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/start");
         h.telegram().block(2002);
 
         ann.send("/relay");
 
-        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001)).orElseThrow().frames()).hasSize(1);
-        h.bot().forUser(1001, 1001).run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 2)).join();
+        assertThat(store.load(StackKey.of(EngineTest.BOT, 1001, 1001))
+                        .orElseThrow()
+                        .frames())
+                .hasSize(1);
+        h.bot()
+                .forUser(1001, 1001)
+                .run(ctx -> Transition.stay().with(WizardDialogs.COUNT, 2))
+                .join();
         assertThat(ann.lastMessage().text()).isEqualTo("Count: 2");
     }
 
@@ -131,9 +153,13 @@ class UsersAndChatsTest {
             }
         };
         BotHarness h = BotHarness.builder(bot -> bot.dialogs(WIZARD)
-                .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
-                .store(plain).build();
-        Message upgraded = Message.builder(77, 1767225600, Chat.builder(-500, "group").title("Pizza").build())
+                        .command("start", (ctx, args) -> Transition.start(WIZARD, StartMode.RESET_STACK)))
+                .store(plain)
+                .build();
+        Message upgraded = Message.builder(
+                        77,
+                        1767225600,
+                        Chat.builder(-500, "group").title("Pizza").build())
                 .from(User.builder(1001, false, "Ann").build())
                 .migrateToChatId(-1001500L)
                 .build();

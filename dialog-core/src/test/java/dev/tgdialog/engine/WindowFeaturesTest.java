@@ -9,6 +9,11 @@ import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.kit.Button;
+import dev.tgdialog.kit.Nav;
+import dev.tgdialog.kit.Text;
+import dev.tgdialog.kit.TextInput;
+import dev.tgdialog.spi.Media;
 import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.types.ForceReply;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
@@ -17,17 +22,15 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.kit.Button;
-import dev.tgdialog.kit.TextInput;
-import dev.tgdialog.spi.Media;
-import dev.tgdialog.kit.Nav;
-import dev.tgdialog.kit.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WindowFeaturesTest {
-    enum W implements WindowId { ONE, TWO }
+    enum W implements WindowId {
+        ONE,
+        TWO
+    }
 
     static final Key<String> NAME = Key.of("name", String.class);
     static final Key<Integer> LOADS = Key.of("loads", Integer.class);
@@ -45,14 +48,15 @@ class WindowFeaturesTest {
                     order.add("dialog");
                     ctx.provide(NAME, "Ann");
                 })
-                .window(W.ONE, w -> w
-                        .getter(ctx -> {
-                            order.add("window");
-                            ctx.provide(LOADS, order.size());
-                        })
-                        .text(Text.format("Hi {name}, render {loads}"))
-                        .text(ctx -> "started with " + ctx.input(String.class))
-                        .add(Button.of("again", "Again", ctx -> stay())))
+                .window(
+                        W.ONE,
+                        w -> w.getter(ctx -> {
+                                    order.add("window");
+                                    ctx.provide(LOADS, order.size());
+                                })
+                                .text(Text.format("Hi {name}, render {loads}"))
+                                .text(ctx -> "started with " + ctx.input(String.class))
+                                .add(Button.of("again", "Again", ctx -> stay())))
                 .build();
         BotHarness h = start(d);
         FakeUser ann = h.user(1001, "Ann");
@@ -68,19 +72,20 @@ class WindowFeaturesTest {
     void getters_runInAHandler_onceAndOnlyWhenItAsksForAValue() {
         List<String> order = new ArrayList<>();
         Dialog d = Dialog.builder("get")
-                .window(W.ONE, w -> w
-                        .getter(ctx -> {
-                            order.add("window");
-                            ctx.provide(LOADS, 40);
-                        })
-                        .text("Loads")
-                        .add(Button.of("quiet", "Quiet", ctx -> stay()))
-                        .add(Button.of("ask", "Ask", ctx -> {
-                            order.add("handler");
-                            int loads = ctx.get(LOADS) + ctx.get(LOADS, 0);
-                            order.add("handler read " + loads);
-                            return stay().with(NAME, "read " + loads);
-                        })))
+                .window(
+                        W.ONE,
+                        w -> w.getter(ctx -> {
+                                    order.add("window");
+                                    ctx.provide(LOADS, 40);
+                                })
+                                .text("Loads")
+                                .add(Button.of("quiet", "Quiet", ctx -> stay()))
+                                .add(Button.of("ask", "Ask", ctx -> {
+                                    order.add("handler");
+                                    int loads = ctx.get(LOADS) + ctx.get(LOADS, 0);
+                                    order.add("handler read " + loads);
+                                    return stay().with(NAME, "read " + loads);
+                                })))
                 .build();
         FakeUser ann = start(d).user(1001, "Ann");
         ann.send("/go");
@@ -97,7 +102,11 @@ class WindowFeaturesTest {
     @Test
     void parseModeAndLinkPreview_reachTheSentMessage() {
         Dialog d = Dialog.builder("html")
-                .window(W.ONE, w -> w.text("<b>Bold</b> https://example.com").parseMode("HTML").disableLinkPreview())
+                .window(
+                        W.ONE,
+                        w -> w.text("<b>Bold</b> https://example.com")
+                                .parseMode("HTML")
+                                .disableLinkPreview())
                 .build();
         BotHarness h = start(d);
         FakeUser ann = h.user(1001, "Ann");
@@ -105,7 +114,9 @@ class WindowFeaturesTest {
         ann.send("/go");
 
         assertThat(ann.lastMessage().parseMode()).isEqualTo("HTML");
-        ApiCall send = h.telegram().calls().stream().filter(c -> c.method().equals("sendMessage")).findFirst()
+        ApiCall send = h.telegram().calls().stream()
+                .filter(c -> c.method().equals("sendMessage"))
+                .findFirst()
                 .orElseThrow();
         assertThat(send.params()).contains("\"link_preview_options\":{\"is_disabled\":true}");
     }
@@ -114,20 +125,23 @@ class WindowFeaturesTest {
     void aReplyKeyboard_showsLabels_andAPressIsMappedBackToItsButton() {
         List<String> typed = new ArrayList<>();
         Dialog d = Dialog.builder("reply")
-                .window(W.ONE, w -> w.text(ctx -> "Chosen: " + ctx.get(NAME, "-"))
-                        .keyboardKind(KeyboardKind.REPLY)
-                        .add(Button.of("tea", "Tea", ctx -> stay().with(NAME, "tea")))
-                        .add(Button.of("coffee", "Coffee", ctx -> stay().with(NAME, "coffee")))
-                        .add(TextInput.text("other", (ctx, text) -> {
-                            typed.add(text);
-                            return stay();
-                        })))
+                .window(
+                        W.ONE,
+                        w -> w.text(ctx -> "Chosen: " + ctx.get(NAME, "-"))
+                                .keyboardKind(KeyboardKind.REPLY)
+                                .add(Button.of("tea", "Tea", ctx -> stay().with(NAME, "tea")))
+                                .add(Button.of("coffee", "Coffee", ctx -> stay().with(NAME, "coffee")))
+                                .add(TextInput.text("other", (ctx, text) -> {
+                                    typed.add(text);
+                                    return stay();
+                                })))
                 .build();
         BotHarness h = start(d);
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
-        assertThat(ann.lastMessage().replyMarkup()).isInstanceOfSatisfying(ReplyKeyboardMarkup.class,
-                k -> assertThat(k.keyboard()).hasSize(2));
+        assertThat(ann.lastMessage().replyMarkup())
+                .isInstanceOfSatisfying(
+                        ReplyKeyboardMarkup.class, k -> assertThat(k.keyboard()).hasSize(2));
 
         ann.click("Coffee");
         ann.send("Water");
@@ -139,8 +153,12 @@ class WindowFeaturesTest {
     @Test
     void forceReply_asksTheClientToReply() {
         Dialog d = Dialog.builder("ask")
-                .window(W.ONE, w -> w.text("Your name?").keyboardKind(KeyboardKind.FORCE_REPLY)
-                        .add(TextInput.text("name", (ctx, text) -> Transition.next().with(NAME, text))))
+                .window(
+                        W.ONE,
+                        w -> w.text("Your name?")
+                                .keyboardKind(KeyboardKind.FORCE_REPLY)
+                                .add(TextInput.text(
+                                        "name", (ctx, text) -> Transition.next().with(NAME, text))))
                 .window(W.TWO, w -> w.text(Text.format("Hello {name}")))
                 .build();
         BotHarness h = start(d);
@@ -156,11 +174,12 @@ class WindowFeaturesTest {
     @Test
     void media_isSentWithItsCaption_editedInPlace_andReplacedWhenTheWindowHasNone() {
         Dialog d = Dialog.builder("gallery")
-                .window(W.ONE, w -> w
-                        .media(ctx -> Media.photo(InputFile.fileId("photo-" + ctx.get(LOADS, 1))))
-                        .text(ctx -> "Photo " + ctx.get(LOADS, 1))
-                        .add(Button.of("more", "More", ctx -> stay().with(LOADS, ctx.get(LOADS, 1) + 1)))
-                        .add(Nav.next("Text")))
+                .window(
+                        W.ONE,
+                        w -> w.media(ctx -> Media.photo(InputFile.fileId("photo-" + ctx.get(LOADS, 1))))
+                                .text(ctx -> "Photo " + ctx.get(LOADS, 1))
+                                .add(Button.of("more", "More", ctx -> stay().with(LOADS, ctx.get(LOADS, 1) + 1)))
+                                .add(Nav.next("Text")))
                 .window(W.TWO, w -> w.text("Just text").add(Nav.back("Photos")))
                 .build();
         BotHarness h = start(d);
@@ -180,7 +199,9 @@ class WindowFeaturesTest {
 
         ann.click("Text");
         assertThat(ann.messages()).extracting(FakeMessage::kind).containsExactly("text");
-        assertThat(ann.history()).filteredOn(e -> e instanceof ChatEvent.Deleted).hasSize(1);
+        assertThat(ann.history())
+                .filteredOn(e -> e instanceof ChatEvent.Deleted)
+                .hasSize(1);
         ann.click("Photos");
         assertThat(ann.lastMessage().kind()).isEqualTo("photo");
     }
@@ -188,10 +209,12 @@ class WindowFeaturesTest {
     @Test
     void anAlert_answersTheClickWithADialogBox() {
         Dialog d = Dialog.builder("alert")
-                .window(W.ONE, w -> w.text("Careful").add(Button.of("warn", "Warn", ctx -> {
-                    ctx.alert("Are you sure?");
-                    return stay();
-                })))
+                .window(
+                        W.ONE,
+                        w -> w.text("Careful").add(Button.of("warn", "Warn", ctx -> {
+                            ctx.alert("Are you sure?");
+                            return stay();
+                        })))
                 .build();
         BotHarness h = start(d);
         FakeUser ann = h.user(1001, "Ann");

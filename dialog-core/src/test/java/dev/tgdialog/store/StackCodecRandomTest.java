@@ -34,19 +34,25 @@ class StackCodecRandomTest {
         List<Frame> frames = new ArrayList<>();
         int count = random.nextInt(4);
         for (int f = 0; f < count; f++) {
-            frames.add(new Frame(text(random, alphabet), text(random, alphabet), text(random, alphabet),
-                    random.nextInt(1000), random.nextBoolean() ? null : text(random, alphabet),
-                    map(random, alphabet), map(random, alphabet), map(random, alphabet)));
+            frames.add(new Frame(
+                    text(random, alphabet),
+                    text(random, alphabet),
+                    text(random, alphabet),
+                    random.nextInt(1000),
+                    random.nextBoolean() ? null : text(random, alphabet),
+                    map(random, alphabet),
+                    map(random, alphabet),
+                    map(random, alphabet)));
         }
         List<Long> updates = new ArrayList<>();
         int updateCount = random.nextInt(5);
         for (int u = 0; u < updateCount; u++) {
             updates.add(random.nextBoolean() ? (long) random.nextInt(1_000_000) : random.nextLong() >> 8);
         }
-        ShownMessage last = random.nextBoolean() ? null
+        ShownMessage last = random.nextBoolean()
+                ? null
                 : new ShownMessage(random.nextInt(100_000), text(random, alphabet), text(random, alphabet));
-        return new Stack(text(random, alphabet), frames, random.nextInt(1_000_000), last, updates,
-                random.nextInt(100));
+        return new Stack(text(random, alphabet), frames, random.nextInt(1_000_000), last, updates, random.nextInt(100));
     }
 
     private static Map<String, String> map(Random random, String alphabet) {
@@ -62,8 +68,8 @@ class StackCodecRandomTest {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(8);
         for (int i = 0; i < length; i++) {
-            text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                    random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            text.appendCodePoint(alphabet.codePointAt(
+                    alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
         }
         return text.toString();
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class StackCodecReadingTest {
     private static final String FRAME = "{\"id\":\"0\",\"dialog\":\"menu\",\"window\":\"MAIN\",\"rev\":3,"
             + "\"data\":{\"n\":\"2\"},\"state\":{},\"spill\":{}}";
-    private static final Frame DECODED_FRAME = new Frame("0", "menu", "MAIN", 3, null, Map.of("n", "2"), Map.of(),
-            Map.of());
+    private static final Frame DECODED_FRAME =
+            new Frame("0", "menu", "MAIN", 3, null, Map.of("n", "2"), Map.of(), Map.of());
 
     @Test
     void fieldsInAnotherOrder_andUnknownFields_decode() {
@@ -52,21 +52,23 @@ class StackCodecReadingTest {
 
     @Test
     void nullsWhereAbsentIsAllowed_readAsAbsent() {
-        String text = "{\"v\":1,\"id\":\"\",\"version\":4,\"next\":1,\"last\":null,\"updates\":[],\"frames\":[{\"id\":\"0\","
-                + "\"dialog\":\"menu\",\"window\":\"MAIN\",\"rev\":3,\"input\":null,\"data\":null,\"state\":{}}]}";
+        String text =
+                "{\"v\":1,\"id\":\"\",\"version\":4,\"next\":1,\"last\":null,\"updates\":[],\"frames\":[{\"id\":\"0\","
+                        + "\"dialog\":\"menu\",\"window\":\"MAIN\",\"rev\":3,\"input\":null,\"data\":null,\"state\":{}}]}";
 
         Stack stack = StackCodec.decode(text);
 
         assertThat(stack.lastMessage()).isNull();
-        assertThat(stack.frames()).containsExactly(new Frame("0", "menu", "MAIN", 3, null, Map.of(), Map.of(),
-                Map.of()));
+        assertThat(stack.frames())
+                .containsExactly(new Frame("0", "menu", "MAIN", 3, null, Map.of(), Map.of(), Map.of()));
     }
 
     @Test
     void aNumberAsText_isRefused_withTheFieldNamed() {
         String text = "{\"v\":1,\"id\":\"\",\"version\":\"4\",\"next\":1,\"updates\":[],\"frames\":[]}";
 
-        assertThatThrownBy(() -> StackCodec.decode(text)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> StackCodec.decode(text))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessage("not a stack document: the document: \"version\" is not a number");
     }
 
@@ -75,7 +77,8 @@ class StackCodecReadingTest {
         String text = "{\"v\":1,\"id\":\"\",\"version\":4,\"next\":1,\"updates\":[],\"frames\":[{\"id\":\"0\","
                 + "\"dialog\":\"menu\",\"rev\":3}]}";
 
-        assertThatThrownBy(() -> StackCodec.decode(text)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> StackCodec.decode(text))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessage("not a stack document: frames[0] has no \"window\"");
     }
 
@@ -83,7 +86,8 @@ class StackCodecReadingTest {
     void textAfterTheDocument_isRefused() {
         String text = StackCodec.encode(Stack.empty("")) + " {}";
 
-        assertThatThrownBy(() -> StackCodec.decode(text)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> StackCodec.decode(text))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessageStartingWith("not a stack document: ");
     }
 
@@ -91,7 +95,8 @@ class StackCodecReadingTest {
     void anotherFormat_isRefused_asBefore() {
         String text = "{\"v\":2,\"id\":\"\",\"version\":4,\"next\":1,\"updates\":[],\"frames\":[]}";
 
-        assertThatThrownBy(() -> StackCodec.decode(text)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> StackCodec.decode(text))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessage("stack document format 2 is not 1; migrate it before decoding");
     }
 }

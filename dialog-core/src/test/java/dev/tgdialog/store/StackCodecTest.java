@@ -19,16 +19,31 @@ class StackCodecTest {
     /** Several frames, every field set somewhere, unicode, JSON-looking text inside values, empty maps. */
     private static Stack richStack() {
         Frame bottom = new Frame("0", "menu", "MAIN", 0, null, Map.of(), Map.of(), Map.of());
-        Frame middle = new Frame("1", "заказ", "РАЗМЕР", 3, "{\"from\":\"menu\",\"n\":[1,2]}",
+        Frame middle = new Frame(
+                "1",
+                "заказ",
+                "РАЗМЕР",
+                3,
+                "{\"from\":\"menu\",\"n\":[1,2]}",
                 Map.of("size", "\"M\"", "note", "\"say \\\"hi\\\" 👋 — 世界\"", "nested", "{\"a\":{\"b\":[null,true]}}"),
                 Map.of("addr/text", "\"Main St 1\\nFlat 2\""),
                 Map.of());
-        Frame top = new Frame("a", "pay", "CARD", 12, "\"\"",
+        Frame top = new Frame(
+                "a",
+                "pay",
+                "CARD",
+                12,
+                "\"\"",
                 Map.of("", "", "empty", "\"\""),
                 Map.of("day/page", "\"2026-02\"", "list/selected", "[\"x\",\"y\"]"),
                 Map.of("k7", "{\"id\":12345}", "k8", "} not json {"));
-        return new Stack("side/😀", List.of(bottom, middle, top), 42, new ShownMessage(9001, "photo", "f00d"),
-                List.of(1L, 2L, 3L, Long.MAX_VALUE), 11);
+        return new Stack(
+                "side/😀",
+                List.of(bottom, middle, top),
+                42,
+                new ShownMessage(9001, "photo", "f00d"),
+                List.of(1L, 2L, 3L, Long.MAX_VALUE),
+                11);
     }
 
     @Test
@@ -59,9 +74,11 @@ class StackCodecTest {
         brokenUtf8[14] = (byte) 0xC3;
         brokenUtf8[15] = (byte) 0x28;
 
-        assertThatThrownBy(() -> StackCodec.decode(cut)).isExactlyInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> StackCodec.decode(cut))
+                .isExactlyInstanceOf(StackStoreException.class)
                 .hasMessageStartingWith("not a stack document");
-        assertThatThrownBy(() -> StackCodec.decode(brokenUtf8)).isExactlyInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> StackCodec.decode(brokenUtf8))
+                .isExactlyInstanceOf(StackStoreException.class)
                 .hasMessageStartingWith("not a stack document");
     }
 
@@ -77,10 +94,11 @@ class StackCodecTest {
         Frame frame = new Frame("0", "menu", "MAIN", 3, "\"in\"", Map.of("n", "2"), Map.of("w/k", "true"), Map.of());
         Stack stack = new Stack("s\"1", List.of(frame), 7, new ShownMessage(42, "text", "h"), List.of(10L, 11L), 1);
 
-        assertThat(StackCodec.encode(stack)).isEqualTo("{\"v\":1,\"id\":\"s\\\"1\",\"version\":7,\"next\":1,"
-                + "\"last\":{\"id\":42,\"kind\":\"text\",\"hash\":\"h\"},\"updates\":[10,11],\"frames\":[{\"id\":\"0\","
-                + "\"dialog\":\"menu\",\"window\":\"MAIN\",\"rev\":3,\"input\":\"\\\"in\\\"\",\"data\":{\"n\":\"2\"},"
-                + "\"state\":{\"w/k\":\"true\"},\"spill\":{}}]}");
+        assertThat(StackCodec.encode(stack))
+                .isEqualTo("{\"v\":1,\"id\":\"s\\\"1\",\"version\":7,\"next\":1,"
+                        + "\"last\":{\"id\":42,\"kind\":\"text\",\"hash\":\"h\"},\"updates\":[10,11],\"frames\":[{\"id\":\"0\","
+                        + "\"dialog\":\"menu\",\"window\":\"MAIN\",\"rev\":3,\"input\":\"\\\"in\\\"\",\"data\":{\"n\":\"2\"},"
+                        + "\"state\":{\"w/k\":\"true\"},\"spill\":{}}]}");
     }
 
     @Test
@@ -112,8 +130,15 @@ class StackCodecTest {
     /** A small stack's exact text: change this only with a deliberate format change (and a new "v"). */
     @Test
     void encode_ofSmallStack_matchesGoldenJson() {
-        Frame frame = new Frame("0", "order", "SIZE", 1, "{\"promo\":true}", Map.of("size", "\"M\""),
-                Map.of("size/page", "2"), Map.of());
+        Frame frame = new Frame(
+                "0",
+                "order",
+                "SIZE",
+                1,
+                "{\"promo\":true}",
+                Map.of("size", "\"M\""),
+                Map.of("size/page", "2"),
+                Map.of());
         Stack stack = new Stack("", List.of(frame), 3, new ShownMessage(42, "text", "h1"), List.of(100L, 101L), 1);
 
         String golden = """
@@ -134,8 +159,20 @@ class StackCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "null", "42", "\"text\"", "[]", "{", "not json at all", "{\"v\":1} trailing",
-        "{\"v\":\"one\"}", "{\"v\":{}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "null",
+                "42",
+                "\"text\"",
+                "[]",
+                "{",
+                "not json at all",
+                "{\"v\":1} trailing",
+                "{\"v\":\"one\"}",
+                "{\"v\":{}}"
+            })
     void decode_ofGarbage_throwsStackStoreException(String text) {
         assertThatThrownBy(() -> StackCodec.decode(text))
                 .isExactlyInstanceOf(StackStoreException.class)
@@ -177,9 +214,19 @@ class StackCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "\"last\":[]", "\"last\":7", "\"updates\":{}", "\"updates\":[\"x\"]", "\"frames\":{}", "\"frames\":[1]",
-        "\"frames\":[null]", "\"id\":null", "\"id\":{}", "\"version\":\"x\""})
+    @ValueSource(
+            strings = {
+                "\"last\":[]",
+                "\"last\":7",
+                "\"updates\":{}",
+                "\"updates\":[\"x\"]",
+                "\"frames\":{}",
+                "\"frames\":[1]",
+                "\"frames\":[null]",
+                "\"id\":null",
+                "\"id\":{}",
+                "\"version\":\"x\""
+            })
     void decode_ofFieldOfTheWrongType_throwsStackStoreException(String replacement) {
         String field = replacement.substring(1, replacement.indexOf("\":"));
         JsonObject json = JsonParser.parseString(StackCodec.encode(richStack())).getAsJsonObject();

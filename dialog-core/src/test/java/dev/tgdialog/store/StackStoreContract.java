@@ -74,9 +74,12 @@ public abstract class StackStoreContract {
         Stack loaded = store.load(KEY).orElseThrow();
         assertThat(loaded).isEqualTo(stack);
         assertThat(loaded.frames()).containsExactlyElementsOf(stack.frames());
-        assertThat(loaded.frames().get(1).data()).isEqualTo(stack.frames().get(1).data());
-        assertThat(loaded.frames().get(1).widgetState()).isEqualTo(stack.frames().get(1).widgetState());
-        assertThat(loaded.frames().get(1).spill()).isEqualTo(stack.frames().get(1).spill());
+        assertThat(loaded.frames().get(1).data())
+                .isEqualTo(stack.frames().get(1).data());
+        assertThat(loaded.frames().get(1).widgetState())
+                .isEqualTo(stack.frames().get(1).widgetState());
+        assertThat(loaded.frames().get(1).spill())
+                .isEqualTo(stack.frames().get(1).spill());
         assertThat(loaded.frames().get(0).startInput()).isNull();
         assertThat(loaded.frames().get(1).startInput()).isEqualTo("{\"from\":\"menu\"}");
         assertThat(loaded.lastMessage()).isEqualTo(new ShownMessage(9001, "photo", "a1b2c3"));
@@ -101,7 +104,10 @@ public abstract class StackStoreContract {
         Stack second = withCounter(first, "n", 2);
 
         assertThat(store.saveAsync(KEY, 0, first).toCompletableFuture().join()).isTrue();
-        assertThat(store.saveAsync(KEY, 0, withCounter(first, "late", 1)).toCompletableFuture().join()).isFalse();
+        assertThat(store.saveAsync(KEY, 0, withCounter(first, "late", 1))
+                        .toCompletableFuture()
+                        .join())
+                .isFalse();
         assertThat(store.saveAsync(KEY, 1, second).toCompletableFuture().join()).isTrue();
 
         assertThat(store.load(KEY)).contains(second);
@@ -219,8 +225,8 @@ public abstract class StackStoreContract {
 
         Stack last = store.load(KEY).orElseThrow();
         assertThat(last.version()).isEqualTo(2 * perThread);
-        assertThat(last.frames().get(0).data()).containsOnly(
-                Map.entry("a", String.valueOf(perThread)), Map.entry("b", String.valueOf(perThread)));
+        assertThat(last.frames().get(0).data())
+                .containsOnly(Map.entry("a", String.valueOf(perThread)), Map.entry("b", String.valueOf(perThread)));
     }
 
     // --- expiry --------------------------------------------------------------------------------------------------
@@ -258,7 +264,9 @@ public abstract class StackStoreContract {
 
         for (int i = 0; i < 3; i++) {
             advanceTime(mostOfTtl);
-            assertThat(store.load(KEY)).as("read %d, %s after the one before", i, mostOfTtl).contains(richStack(1));
+            assertThat(store.load(KEY))
+                    .as("read %d, %s after the one before", i, mostOfTtl)
+                    .contains(richStack(1));
         }
         advanceTime(ttl.plus(ttl.dividedBy(2)));
 
@@ -356,7 +364,9 @@ public abstract class StackStoreContract {
         assertThat(store.forgetUser(BOT, OTHER_USER)).isZero();
         assertThat(store.forgetUser(BOT, USER)).isEqualTo(1);
 
-        assertThat(store.save(key, 2, richStack(3))).as("a save on the forgotten version").isFalse();
+        assertThat(store.save(key, 2, richStack(3)))
+                .as("a save on the forgotten version")
+                .isFalse();
         assertThat(store.save(key, 0, richStack(1))).as("a fresh start").isTrue();
         assertThat(store.load(key)).contains(richStack(1));
     }
@@ -388,10 +398,16 @@ public abstract class StackStoreContract {
         for (StackKey key : moving) {
             StackKey moved = new StackKey(BOT, SUPERGROUP, key.userId(), key.threadId(), key.stackId());
             assertThat(store.load(key)).as("old stack under %s", key).isEmpty();
-            assertThat(store.load(moved)).as("moved stack under %s", moved).contains(richStack(2).withoutLastMessage());
-            assertThat(store.save(moved, 2, richStack(3))).as("the engine's next save under %s", moved).isTrue();
+            assertThat(store.load(moved))
+                    .as("moved stack under %s", moved)
+                    .contains(richStack(2).withoutLastMessage());
+            assertThat(store.save(moved, 2, richStack(3)))
+                    .as("the engine's next save under %s", moved)
+                    .isTrue();
             assertThat(store.load(moved)).contains(richStack(3));
-            assertThat(store.save(key, 2, richStack(3))).as("a late save under the old key %s", key).isFalse();
+            assertThat(store.save(key, 2, richStack(3)))
+                    .as("a late save under the old key %s", key)
+                    .isFalse();
         }
         assertTagged(store, others);
     }
@@ -412,7 +428,8 @@ public abstract class StackStoreContract {
 
         assertThat(store.load(taken)).contains(newer);
         assertThat(store.load(old)).isEmpty();
-        assertThat(store.load(StackKey.of(BOT, SUPERGROUP, OTHER_USER))).contains(richStack(1).withoutLastMessage());
+        assertThat(store.load(StackKey.of(BOT, SUPERGROUP, OTHER_USER)))
+                .contains(richStack(1).withoutLastMessage());
         assertThat(store.moveChat(BOT, GROUP, SUPERGROUP)).as("a second call").isZero();
     }
 
@@ -421,10 +438,16 @@ public abstract class StackStoreContract {
     @Test
     void unicodeAndLongValues_survive() {
         StackStore store = newStore();
-        String unicode = "Привет, 世界! 👋🏽 مرحبا \u00e9\u0301 \"quoted\" \\back\\slash\\ \n\t\u2028 {\"json\":[1,2]} \u0001";
+        String unicode =
+                "Привет, 世界! 👋🏽 مرحبا \u00e9\u0301 \"quoted\" \\back\\slash\\ \n\t\u2028 {\"json\":[1,2]} \u0001";
         String tenKb = "ü€😀x".repeat(2048).substring(0, 10_240);
         StackKey key = new StackKey(1, 2, 3, 4, "заказ/😀");
-        Frame frame = new Frame("0", "диалог", "ОКНО_1", 1, unicode,
+        Frame frame = new Frame(
+                "0",
+                "диалог",
+                "ОКНО_1",
+                1,
+                unicode,
                 Map.of("long", tenKb, "ключ 🔑", unicode, "empty", ""),
                 Map.of("input/текст", unicode),
                 Map.of("~tok", tenKb));
@@ -442,12 +465,22 @@ public abstract class StackStoreContract {
     /** A stack with every field set: two frames, data, widget state, spill, start input, last message, updates. */
     protected static Stack richStack(long version) {
         Frame menu = new Frame("0", "menu", "MAIN", 1, null, Map.of(), Map.of(), Map.of());
-        Frame order = new Frame("2", "order", "ADDRESS", 4, "{\"from\":\"menu\"}",
+        Frame order = new Frame(
+                "2",
+                "order",
+                "ADDRESS",
+                4,
+                "{\"from\":\"menu\"}",
                 Map.of("size", "\"M\"", "count", "3", "extras", "[\"cheese\",\"olives\"]"),
                 Map.of("addr/text", "\"Main St 1\"", "day/page", "\"2026-02\""),
                 Map.of("k7", "{\"id\":12345,\"label\":\"a long payload\"}"));
-        return new Stack("", List.of(menu, order), version, new ShownMessage(9001, "photo", "a1b2c3"),
-                List.of(700L, 701L, 702L), 3);
+        return new Stack(
+                "",
+                List.of(menu, order),
+                version,
+                new ShownMessage(9001, "photo", "a1b2c3"),
+                List.of(700L, 701L, 702L),
+                3);
     }
 
     private static Frame frame(String id, String dialogId, String windowId, Map<String, String> data) {
@@ -460,9 +493,21 @@ public abstract class StackStoreContract {
         Frame top = frames.isEmpty() ? frame("0", "d", "W", Map.of()) : frames.remove(frames.size() - 1);
         Map<String, String> data = new HashMap<>(top.data());
         data.put(name, String.valueOf(version));
-        frames.add(new Frame(top.id(), top.dialogId(), top.windowId(), top.revision(), top.startInput(), data,
-                top.widgetState(), top.spill()));
-        return new Stack(stack.id(), frames, version, stack.lastMessage(), stack.recentUpdateIds(),
+        frames.add(new Frame(
+                top.id(),
+                top.dialogId(),
+                top.windowId(),
+                top.revision(),
+                top.startInput(),
+                data,
+                top.widgetState(),
+                top.spill()));
+        return new Stack(
+                stack.id(),
+                frames,
+                version,
+                stack.lastMessage(),
+                stack.recentUpdateIds(),
                 Math.max(stack.nextFrameId(), 1));
     }
 
@@ -474,7 +519,9 @@ public abstract class StackStoreContract {
     /** Saves under each key a first stack that names its key. */
     private static void saveTagged(StackStore store, List<StackKey> keys) {
         for (StackKey key : keys) {
-            assertThat(store.save(key, 0, tagged(key.asString(), 1))).as("first save under %s", key).isTrue();
+            assertThat(store.save(key, 0, tagged(key.asString(), 1)))
+                    .as("first save under %s", key)
+                    .isTrue();
         }
     }
 
@@ -487,12 +534,14 @@ public abstract class StackStoreContract {
 
     /** The next version of {@code current}, with {@code writer}'s counter in the first frame's data one higher. */
     private static Stack increment(Stack current, String writer) {
-        Frame frame = current.frames().isEmpty() ? frame("0", "counter", "MAIN", Map.of()) : current.frames().get(0);
+        Frame frame = current.frames().isEmpty()
+                ? frame("0", "counter", "MAIN", Map.of())
+                : current.frames().get(0);
         Map<String, String> data = new HashMap<>(frame.data());
         long count = Long.parseLong(Optional.ofNullable(data.get(writer)).orElse("0"));
         data.put(writer, String.valueOf(count + 1));
-        Frame next = new Frame(frame.id(), frame.dialogId(), frame.windowId(), frame.revision(), null, data,
-                Map.of(), Map.of());
+        Frame next = new Frame(
+                frame.id(), frame.dialogId(), frame.windowId(), frame.revision(), null, data, Map.of(), Map.of());
         return new Stack(current.id(), List.of(next), current.version() + 1, null, List.of(current.version()), 1);
     }
 }

@@ -23,9 +23,13 @@ class StackStoreDefaultsTest {
     void forgetUserAndMoveChat_ofAStoreThatDoesNotImplementThem_throwUnsupported_namingTheStore() {
         StackStore store = new LoadAndSaveOnly();
 
-        assertThatThrownBy(() -> store.forgetUser(1, 2)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining(LoadAndSaveOnly.class.getName()).hasMessageContaining("forgetUser");
-        assertThatThrownBy(() -> store.moveChat(1, -2, -3)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining(LoadAndSaveOnly.class.getName()).hasMessageContaining("moveChat");
+        assertThatThrownBy(() -> store.forgetUser(1, 2))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(LoadAndSaveOnly.class.getName())
+                .hasMessageContaining("forgetUser");
+        assertThatThrownBy(() -> store.moveChat(1, -2, -3))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(LoadAndSaveOnly.class.getName())
+                .hasMessageContaining("moveChat");
     }
 }

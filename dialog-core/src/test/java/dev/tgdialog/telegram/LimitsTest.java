@@ -23,10 +23,13 @@ class LimitsTest {
         for (int i = 0; i < cut.length(); i++) {
             char c = cut.charAt(i);
             if (Character.isHighSurrogate(c)) {
-                assertThat(i + 1 < cut.length() && Character.isLowSurrogate(cut.charAt(i + 1))).isTrue();
+                assertThat(i + 1 < cut.length() && Character.isLowSurrogate(cut.charAt(i + 1)))
+                        .isTrue();
                 i++;
             } else {
-                assertThat(Character.isLowSurrogate(c)).as("lone low surrogate at %d", i).isFalse();
+                assertThat(Character.isLowSurrogate(c))
+                        .as("lone low surrogate at %d", i)
+                        .isFalse();
             }
         }
         return cut;
@@ -132,7 +135,8 @@ class LimitsTest {
         assertThat(cut("[a link text](https://x.example/\\)) after", "MarkdownV2", 5))
                 .isEqualTo("[a li…](https://x.example/\\))");
         assertThat(cut("`code \\` " + "c".repeat(20) + "`", "MarkdownV2", 8)).isEqualTo("`code \\` …`");
-        assertThat(cut("```java\nint x;\n" + "c".repeat(20) + "```", "MarkdownV2", 5)).isEqualTo("```java\nint …```");
+        assertThat(cut("```java\nint x;\n" + "c".repeat(20) + "```", "MarkdownV2", 5))
+                .isEqualTo("```java\nint …```");
         assertThat(cut(">quote *bold\n>more " + "m".repeat(20) + "*", "MarkdownV2", 12))
                 .isEqualTo(">quote *bold\n>…*");
     }

@@ -24,7 +24,9 @@ class ReadmeClientExampleTest {
     /** The README's example, word for word but for the base URL and {@code println}. */
     private void example(String token, String baseUrl, long chatId) {
         TelegramClient telegram = TelegramClient.builder(token).baseUrl(baseUrl).build();
-        var button = InlineKeyboardButton.builder("Open the docs").url("https://core.telegram.org/bots/api").build();
+        var button = InlineKeyboardButton.builder("Open the docs")
+                .url("https://core.telegram.org/bots/api")
+                .build();
         var send = SendMessage.builder(chatId, "Hello from tgdialog")
                 .replyMarkup(new InlineKeyboardMarkup(List.of(List.of(button))))
                 .build();
@@ -45,17 +47,22 @@ class ReadmeClientExampleTest {
     @Test
     void theReadmeExample_sendsAMessageWithAButton_andHandlesAnError() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse.Builder().body(ok(sentMessage(42, 7, "Hello from tgdialog"))).build());
-            server.enqueue(new MockResponse.Builder().code(403)
-                    .body(error(403, "Forbidden: bot was blocked by the user")).build());
+            server.enqueue(new MockResponse.Builder()
+                    .body(ok(sentMessage(42, 7, "Hello from tgdialog")))
+                    .build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(403)
+                    .body(error(403, "Forbidden: bot was blocked by the user"))
+                    .build());
             server.start(InetAddress.getLoopbackAddress(), 0);
 
             example(TOKEN, server.url("/").toString(), 42);
             example(TOKEN, server.url("/").toString(), 42);
 
-            assertThat(server.takeRequest().getBody().utf8()).contains("\"url\":\"https://core.telegram.org/bots/api\"");
+            assertThat(server.takeRequest().getBody().utf8())
+                    .contains("\"url\":\"https://core.telegram.org/bots/api\"");
         }
-        assertThat(printed).containsExactly(
-                "sent message 7", "the user blocked the bot: Forbidden: bot was blocked by the user");
+        assertThat(printed)
+                .containsExactly("sent message 7", "the user blocked the bot: Forbidden: bot was blocked by the user");
     }
 }

@@ -71,8 +71,9 @@ class SpecCoverageTest {
     @BeforeAll
     static void loadFacts() throws IOException {
         try (InputStream in = SpecCoverageTest.class.getResourceAsStream("/dev/tgdialog/telegram/botapi-spec.json")) {
-            facts = JsonParser.parseString(new String(Objects.requireNonNull(in).readAllBytes(),
-                    StandardCharsets.UTF_8)).getAsJsonObject();
+            facts = JsonParser.parseString(
+                            new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         }
     }
 
@@ -128,7 +129,8 @@ class SpecCoverageTest {
             unions++;
         }
         assertThat(unions).isEqualTo(25);
-        List<String> replyMarkup = new ArrayList<>(REPLY_MARKUP_UNION.stream().map(n -> TYPES + n).toList());
+        List<String> replyMarkup =
+                new ArrayList<>(REPLY_MARKUP_UNION.stream().map(n -> TYPES + n).toList());
         replyMarkup.add(TYPES + "ReplyMarkupUnknown");
         assertSealedPermitting(Class.forName(TYPES + "ReplyMarkup"), replyMarkup);
     }
@@ -147,7 +149,8 @@ class SpecCoverageTest {
             Type declared = Arrays.stream(cls.getGenericInterfaces())
                     .filter(t -> t instanceof ParameterizedType p && p.getRawType() == BotMethod.class)
                     .map(t -> ((ParameterizedType) t).getActualTypeArguments()[0])
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             if (!declared.getTypeName().equals(expectedResult)) {
                 problems.add(name + " is BotMethod<" + declared.getTypeName() + ">, expected " + expectedResult);
             }
@@ -180,7 +183,8 @@ class SpecCoverageTest {
         RecordComponent[] components = cls.getRecordComponents();
         if (owner.equals(UNKNOWN_KIND_OWNER)) {
             RecordComponent last = components[components.length - 1];
-            if (!last.getName().equals("unknownKind") || last.getType() != UnknownUpdateKind.class
+            if (!last.getName().equals("unknownKind")
+                    || last.getType() != UnknownUpdateKind.class
                     || !last.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                 problems.add(owner + " does not end with @Nullable UnknownUpdateKind unknownKind");
             }
@@ -324,9 +328,9 @@ class SpecCoverageTest {
         Class<?>[] types = Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new);
         Object[] args = new Object[cs.length];
         for (int i = 0; i < cs.length; i++) {
-            args[i] = types[i] == long.class ? 0L
-                    : types[i] == double.class ? 0.0
-                    : types[i] == boolean.class ? Boolean.FALSE : null;
+            args[i] = types[i] == long.class
+                    ? 0L
+                    : types[i] == double.class ? 0.0 : types[i] == boolean.class ? Boolean.FALSE : null;
         }
         return record.getDeclaredConstructor(types).newInstance(args);
     }

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /** The client against servers that misbehave on the wire, served from a raw loopback socket. */
 class TelegramClientFaultsTest {
-    private static final String ME = "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Test Bot\","
-            + "\"username\":\"test_bot\"}";
+    private static final String ME =
+            "{\"id\":123456789,\"is_bot\":true,\"first_name\":\"Test Bot\"," + "\"username\":\"test_bot\"}";
 
     private final FakeTime time = new FakeTime();
     private RawHttpServer server;
@@ -65,19 +65,28 @@ class TelegramClientFaultsTest {
         Throwable thrown = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
 
         assertThat(me.username()).isEqualTo("test_bot");
-        assertThat(server.requests().stream().filter(r -> r.apiMethod().equals("sendMessage")).count())
+        assertThat(server.requests().stream()
+                        .filter(r -> r.apiMethod().equals("sendMessage"))
+                        .count())
                 .as("sendMessage requests the server received")
                 .isEqualTo(1);
-        assertThat(server.requests().get(1).connection()).as("the send went over the reused connection").isEqualTo(1);
-        assertThat(thrown).isInstanceOfSatisfying(TelegramException.Network.class,
-                e -> assertThat(e.mayHaveBeenApplied()).isTrue());
+        assertThat(server.requests().get(1).connection())
+                .as("the send went over the reused connection")
+                .isEqualTo(1);
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        TelegramException.Network.class,
+                        e -> assertThat(e.mayHaveBeenApplied()).isTrue());
         assertThat(time.waits()).as("no repeat by the retry policy either").isEmpty();
     }
 
     @Test
     void aSendWhoseReusedConnectionIsReset_isNotSentAgain_byTheDefaultHttpClient() throws Exception {
         server = storingThenResetting();
-        client = TelegramClient.builder(TOKEN).baseUrl(server.url()).timeSource(time).build();
+        client = TelegramClient.builder(TOKEN)
+                .baseUrl(server.url())
+                .timeSource(time)
+                .build();
 
         assertSentOnce_andReportedAsUnknownOutcome(client);
     }
@@ -86,10 +95,16 @@ class TelegramClientFaultsTest {
     void aSendWhoseReusedConnectionIsReset_isNotSentAgain_byASuppliedHttpClient() throws Exception {
         server = storingThenResetting();
         OkHttpClient supplied = new OkHttpClient();
-        client = TelegramClient.builder(TOKEN).baseUrl(server.url()).okHttpClient(supplied).timeSource(time).build();
+        client = TelegramClient.builder(TOKEN)
+                .baseUrl(server.url())
+                .okHttpClient(supplied)
+                .timeSource(time)
+                .build();
 
         assertSentOnce_andReportedAsUnknownOutcome(client);
-        assertThat(supplied.retryOnConnectionFailure()).as("the caller's own client is left as it was").isTrue();
+        assertThat(supplied.retryOnConnectionFailure())
+                .as("the caller's own client is left as it was")
+                .isTrue();
         supplied.dispatcher().executorService().shutdown();
         supplied.connectionPool().evictAll();
     }
@@ -107,7 +122,10 @@ class TelegramClientFaultsTest {
             }
             return true;
         });
-        client = TelegramClient.builder(TOKEN).baseUrl(server.url()).timeSource(time).build();
+        client = TelegramClient.builder(TOKEN)
+                .baseUrl(server.url())
+                .timeSource(time)
+                .build();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
@@ -120,7 +138,8 @@ class TelegramClientFaultsTest {
             root.detachAppender(logs);
         }
 
-        assertThat(thrown).isInstanceOf(TelegramException.Network.class)
+        assertThat(thrown)
+                .isInstanceOf(TelegramException.Network.class)
                 .hasMessageContaining("ProtocolException Unexpected status line: ");
         List<String> texts = new ArrayList<>();
         for (Throwable c = thrown; c != null; c = c.getCause()) {

@@ -29,8 +29,8 @@ import dev.tgdialog.telegram.types.LabeledPrice;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
-import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.test.LogCapture;
+import dev.tgdialog.testing.FakeTime;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -91,8 +91,11 @@ class TelegramClientTest {
     }
 
     private void answer(int code, String json) {
-        server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-                .body(json).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(json)
+                .build());
     }
 
     private RecordedRequest take() throws InterruptedException {
@@ -116,20 +119,23 @@ class TelegramClientTest {
                 InlineKeyboardButton.builder("Yes").callbackData("y").build(),
                 InlineKeyboardButton.builder("No").callbackData("n").build())));
 
-        Message sent = client.execute(SendMessage.builder(42L, "Sure?").replyMarkup(keyboard).build());
+        Message sent = client.execute(
+                SendMessage.builder(42L, "Sure?").replyMarkup(keyboard).build());
 
         RecordedRequest request = take();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/bot" + TOKEN + "/sendMessage");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(json(body(request))).isEqualTo(json("{\"chat_id\":42,\"text\":\"Sure?\",\"reply_markup\":"
-                + "{\"inline_keyboard\":[[{\"text\":\"Yes\",\"callback_data\":\"y\"},"
-                + "{\"text\":\"No\",\"callback_data\":\"n\"}]]}}"));
+        assertThat(json(body(request)))
+                .isEqualTo(json("{\"chat_id\":42,\"text\":\"Sure?\",\"reply_markup\":"
+                        + "{\"inline_keyboard\":[[{\"text\":\"Yes\",\"callback_data\":\"y\"},"
+                        + "{\"text\":\"No\",\"callback_data\":\"n\"}]]}}"));
         assertThat(sent.messageId()).isEqualTo(7);
         assertThat(sent.chat().id()).isEqualTo(42);
         assertThat(sent.text()).isEqualTo("Sure?");
         InlineKeyboardMarkup markup = sent.replyMarkup();
-        assertThat(markup.inlineKeyboard().get(0)).extracting(InlineKeyboardButton::callbackData)
+        assertThat(markup.inlineKeyboard().get(0))
+                .extracting(InlineKeyboardButton::callbackData)
                 .containsExactly("y", "n");
     }
 
@@ -138,10 +144,15 @@ class TelegramClientTest {
         answer(ok(sentMessage(42, 7, "Edited")));
         answer(ok("true"));
 
-        MessageOrTrue edited = client.execute(
-                EditMessageText.builder().chatId(42L).messageId(7L).text("Edited").build());
-        MessageOrTrue inline = client.execute(
-                EditMessageText.builder().inlineMessageId("AAE-inline").text("Edited").build());
+        MessageOrTrue edited = client.execute(EditMessageText.builder()
+                .chatId(42L)
+                .messageId(7L)
+                .text("Edited")
+                .build());
+        MessageOrTrue inline = client.execute(EditMessageText.builder()
+                .inlineMessageId("AAE-inline")
+                .text("Edited")
+                .build());
 
         assertThat(edited.message()).isNotNull();
         assertThat(edited.message().text()).isEqualTo("Edited");
@@ -169,14 +180,17 @@ class TelegramClientTest {
     void answerCallbackQuery_withAlert_returnsTrue() throws Exception {
         answer(ok("true"));
 
-        Boolean answered = client.execute(
-                AnswerCallbackQuery.builder("4382bfdwdsb323b2d9").text("Saved").showAlert(true).build());
+        Boolean answered = client.execute(AnswerCallbackQuery.builder("4382bfdwdsb323b2d9")
+                .text("Saved")
+                .showAlert(true)
+                .build());
 
         assertThat(answered).isTrue();
         RecordedRequest request = take();
         assertThat(request.getUrl().encodedPath()).endsWith("/answerCallbackQuery");
-        assertThat(json(body(request))).isEqualTo(
-                json("{\"callback_query_id\":\"4382bfdwdsb323b2d9\",\"text\":\"Saved\",\"show_alert\":true}"));
+        assertThat(json(body(request)))
+                .isEqualTo(
+                        json("{\"callback_query_id\":\"4382bfdwdsb323b2d9\",\"text\":\"Saved\",\"show_alert\":true}"));
     }
 
     @Test
@@ -197,7 +211,8 @@ class TelegramClientTest {
         String future = "{\"update_id\":103,\"some_update_of_bot_api_99\":{\"id\":1,\"shiny\":true}}";
         answer(ok("[" + message + "," + callback + "," + member + "," + future + "]"));
 
-        List<Update> updates = client.execute(GetUpdates.builder().offset(100L).timeout(0L).build());
+        List<Update> updates =
+                client.execute(GetUpdates.builder().offset(100L).timeout(0L).build());
 
         assertThat(updates).extracting(Update::updateId).containsExactly(100L, 101L, 102L, 103L);
         assertThat(updates.get(0).message().text()).isEqualTo("/start");
@@ -216,8 +231,9 @@ class TelegramClientTest {
                 + "[{\"file_id\":\"AgAD\",\"file_unique_id\":\"AQAD\",\"width\":90,\"height\":90}]}"));
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x10, 'J', 'F', 'I', 'F'};
 
-        Message sent = client.execute(
-                SendPhoto.builder(42L, InputFile.of(jpeg, "cat.jpg")).caption("A cat").build());
+        Message sent = client.execute(SendPhoto.builder(42L, InputFile.of(jpeg, "cat.jpg"))
+                .caption("A cat")
+                .build());
 
         assertThat(sent.photo()).hasSize(1);
         RecordedRequest request = take();
@@ -227,8 +243,8 @@ class TelegramClientTest {
         Map<String, String> fields = new HashMap<>();
         Map<String, byte[]> files = new HashMap<>();
         Map<String, String> fileNames = new HashMap<>();
-        try (MultipartReader reader = new MultipartReader(
-                new Buffer().write(request.getBody()), type.parameter("boundary"))) {
+        try (MultipartReader reader =
+                new MultipartReader(new Buffer().write(request.getBody()), type.parameter("boundary"))) {
             MultipartReader.Part part;
             while ((part = reader.nextPart()) != null) {
                 String disposition = part.headers().get("Content-Disposition");
@@ -267,9 +283,10 @@ class TelegramClientTest {
                 "de"));
 
         assertThat(set).isTrue();
-        assertThat(json(body(take()))).isEqualTo(json("{\"commands\":[{\"command\":\"start\",\"description\":"
-                + "\"Start over\"},{\"command\":\"help\",\"description\":\"What I can do\"}],\"scope\":"
-                + "{\"type\":\"chat\",\"chat_id\":-1001234567890},\"language_code\":\"de\"}"));
+        assertThat(json(body(take())))
+                .isEqualTo(json("{\"commands\":[{\"command\":\"start\",\"description\":"
+                        + "\"Start over\"},{\"command\":\"help\",\"description\":\"What I can do\"}],\"scope\":"
+                        + "{\"type\":\"chat\",\"chat_id\":-1001234567890},\"language_code\":\"de\"}"));
     }
 
     @Test
@@ -278,16 +295,22 @@ class TelegramClientTest {
                 + "{\"title\":\"Extra lives\",\"description\":\"Five more lives\",\"start_parameter\":\"\","
                 + "\"currency\":\"XTR\",\"total_amount\":50}}"));
 
-        Message sent = client.execute(SendInvoice.builder(42L, "Extra lives", "Five more lives", "lives-5", "XTR",
+        Message sent = client.execute(SendInvoice.builder(
+                        42L,
+                        "Extra lives",
+                        "Five more lives",
+                        "lives-5",
+                        "XTR",
                         List.of(new LabeledPrice("5 lives", 50L)))
                 .providerToken("")
                 .build());
 
         assertThat(sent.invoice().currency()).isEqualTo("XTR");
         assertThat(sent.invoice().totalAmount()).isEqualTo(50L);
-        assertThat(json(body(take()))).isEqualTo(json("{\"chat_id\":42,\"title\":\"Extra lives\",\"description\":"
-                + "\"Five more lives\",\"payload\":\"lives-5\",\"provider_token\":\"\",\"currency\":\"XTR\","
-                + "\"prices\":[{\"label\":\"5 lives\",\"amount\":50}]}"));
+        assertThat(json(body(take())))
+                .isEqualTo(json("{\"chat_id\":42,\"title\":\"Extra lives\",\"description\":"
+                        + "\"Five more lives\",\"payload\":\"lives-5\",\"provider_token\":\"\",\"currency\":\"XTR\","
+                        + "\"prices\":[{\"label\":\"5 lives\",\"amount\":50}]}"));
     }
 
     @Test
@@ -313,7 +336,10 @@ class TelegramClientTest {
         try (LogCapture logs = new LogCapture()) {
             thrown = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
 
-            assertThat(logs.at(Level.WARN)).filteredOn(line -> line.contains("gave up")).singleElement().asString()
+            assertThat(logs.at(Level.WARN))
+                    .filteredOn(line -> line.contains("gave up"))
+                    .singleElement()
+                    .asString()
                     .contains("sendMessage")
                     .contains("after 11 repeats in 55.0 s (deadline 60 s)")
                     .contains("Too Many Requests: retry after 5");
@@ -347,8 +373,14 @@ class TelegramClientTest {
 
     @Test
     void jitter_lengthensEachWait_byAtMostItsFraction() {
-        client = clientWith(new RetryPolicy(Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofMillis(500),
-                Duration.ofSeconds(10), 0.5), Duration.ofSeconds(5));
+        client = clientWith(
+                new RetryPolicy(
+                        Duration.ofSeconds(120),
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(10),
+                        0.5),
+                Duration.ofSeconds(5));
         for (int i = 0; i < 10; i++) {
             answer(429, tooManyRequests(2));
         }
@@ -356,7 +388,8 @@ class TelegramClientTest {
 
         client.execute(SendMessage.of(42L, "Hi"));
 
-        assertThat(time.waits()).hasSize(10)
+        assertThat(time.waits())
+                .hasSize(10)
                 .allSatisfy(wait -> assertThat(wait).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3)))
                 .anySatisfy(wait -> assertThat(wait).isGreaterThan(Duration.ofSeconds(2)));
     }
@@ -371,8 +404,10 @@ class TelegramClientTest {
         Throwable sync = catchThrowable(() -> noFloodWait.execute(SendMessage.of(42L, "Hi")));
         CompletableFuture<Message> async = noFloodWait.executeAsync(SendMessage.of(42L, "Hi"));
 
-        assertThat(sync).isInstanceOfSatisfying(TelegramException.TooManyRequests.class,
-                e -> assertThat(e.retryAfter()).isEqualTo(1L));
+        assertThat(sync)
+                .isInstanceOfSatisfying(
+                        TelegramException.TooManyRequests.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(1L));
         assertThatThrownBy(() -> async.get(5, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOf(TelegramException.TooManyRequests.class);
@@ -434,7 +469,9 @@ class TelegramClientTest {
     @Test
     void aSend_isNotRepeatedAfterAReadTimeout() {
         client = clientWith(RetryPolicy.defaults(), Duration.ofMillis(200));
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         answer(ok(sentMessage(42, 8, "Hi")));
 
         Throwable thrown = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
@@ -449,11 +486,16 @@ class TelegramClientTest {
     @Test
     void anEdit_isRepeatedAfterAReadTimeout() {
         client = clientWith(EXACT, Duration.ofMillis(200));
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         answer(ok(sentMessage(42, 7, "Edited")));
 
-        MessageOrTrue edited = client.execute(
-                EditMessageText.builder().chatId(42L).messageId(7L).text("Edited").build());
+        MessageOrTrue edited = client.execute(EditMessageText.builder()
+                .chatId(42L)
+                .messageId(7L)
+                .text("Edited")
+                .build());
 
         assertThat(edited.message().text()).isEqualTo("Edited");
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -492,22 +534,40 @@ class TelegramClientTest {
         assertThat(thrown).isInstanceOf(TelegramException.Network.class);
         assertThat(((TelegramException.Network) thrown).mayHaveBeenApplied()).isFalse();
         // 55.5 s of backoff; the next pause of 10 s would end past the 60 s deadline.
-        assertThat(time.waits()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(time.waits())
+                .containsExactly(
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(10));
         unreachable.close();
     }
 
     @Test
     void errors_becomeTheSubtypeCallersBranchOn() {
         answer(403, error(403, "Forbidden: bot was blocked by the user"));
-        answer(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was upgraded to a "
-                + "supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":-1001234567890}}");
-        answer(400, error(400, "Bad Request: message is not modified: specified new message content and reply "
-                + "markup are exactly the same as a current content and reply markup of the message"));
+        answer(
+                400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat was upgraded to a "
+                        + "supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":-1001234567890}}");
+        answer(
+                400,
+                error(
+                        400,
+                        "Bad Request: message is not modified: specified new message content and reply "
+                                + "markup are exactly the same as a current content and reply markup of the message"));
         answer(401, error(401, "Unauthorized"));
-        answer(409, error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot "
-                + "instance is running"));
+        answer(
+                409,
+                error(
+                        409,
+                        "Conflict: terminated by other getUpdates request; make sure that only one bot "
+                                + "instance is running"));
         answer(404, error(404, "Not Found"));
 
         Throwable blocked = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
@@ -515,17 +575,22 @@ class TelegramClientTest {
         Throwable notModified = catchThrowable(() -> client.execute(
                 EditMessageText.builder().chatId(42L).messageId(7L).text("Same").build()));
         Throwable unauthorized = catchThrowable(() -> client.execute(GetMe.of()));
-        Throwable conflict = catchThrowable(() -> client.execute(GetUpdates.builder().build()));
+        Throwable conflict =
+                catchThrowable(() -> client.execute(GetUpdates.builder().build()));
         Throwable notFound = catchThrowable(() -> client.execute(GetMe.of()));
 
-        assertThat(blocked).isInstanceOfSatisfying(TelegramException.Forbidden.class,
-                e -> assertThat(e.isBlockedByUser()).isTrue());
+        assertThat(blocked)
+                .isInstanceOfSatisfying(
+                        TelegramException.Forbidden.class,
+                        e -> assertThat(e.isBlockedByUser()).isTrue());
         assertThat(migrated).isInstanceOfSatisfying(TelegramException.BadRequest.class, e -> {
             assertThat(e.isChatMigrated()).isTrue();
             assertThat(e.migrateToChatId()).isEqualTo(-1001234567890L);
         });
-        assertThat(notModified).isInstanceOfSatisfying(TelegramException.BadRequest.class,
-                e -> assertThat(e.isMessageNotModified()).isTrue());
+        assertThat(notModified)
+                .isInstanceOfSatisfying(
+                        TelegramException.BadRequest.class,
+                        e -> assertThat(e.isMessageNotModified()).isTrue());
         assertThat(unauthorized).isInstanceOf(TelegramException.Unauthorized.class);
         assertThat(conflict).isInstanceOf(TelegramException.Conflict.class);
         assertThat(notFound).isInstanceOf(TelegramException.NotFound.class);
@@ -543,8 +608,7 @@ class TelegramClientTest {
             assertThat(e.errorCode()).isEqualTo(404);
             assertThat(e.description()).isEqualTo("a response that is not a Bot API answer (HTTP 404)");
         });
-        assertThat(telegram).isInstanceOf(TelegramException.NotFound.class)
-                .hasMessage("getMe failed: 404 Not Found");
+        assertThat(telegram).isInstanceOf(TelegramException.NotFound.class).hasMessage("getMe failed: 404 Not Found");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -554,8 +618,7 @@ class TelegramClientTest {
 
         Throwable thrown = catchThrowable(() -> client.execute(SendMessage.of(42L, "Hi")));
 
-        assertThat(thrown).isInstanceOf(TelegramException.class)
-                .hasMessageContaining("not a Bot API answer");
+        assertThat(thrown).isInstanceOf(TelegramException.class).hasMessageContaining("not a Bot API answer");
     }
 
     @Test
@@ -569,7 +632,9 @@ class TelegramClientTest {
                 .timeSource(time)
                 .build();
         client = clientWith(RetryPolicy.defaults(), Duration.ofMillis(200));
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
         // A server that echoes the URL it was called at, token included, in its error description.
         answer(404, error(404, "Not Found: /bot" + TOKEN + "/sendMessage"));
 
@@ -581,7 +646,9 @@ class TelegramClientTest {
             for (Throwable t : List.of(refused, timedOut, echoed)) {
                 assertThat(t).isInstanceOf(TelegramException.class);
                 for (Throwable c = t; c != null; c = c.getCause()) {
-                    assertThat(c.getMessage()).doesNotContain(TOKEN).doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+                    assertThat(c.getMessage())
+                            .doesNotContain(TOKEN)
+                            .doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
                     assertThat(c.toString()).doesNotContain(TOKEN);
                 }
             }
@@ -589,7 +656,9 @@ class TelegramClientTest {
             assertThat(logs.lines()).isNotEmpty();
             assertThat(logs.all()).doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
         }
-        assertThat(client.toString()).doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw").contains("123456789");
+        assertThat(client.toString())
+                .doesNotContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw")
+                .contains("123456789");
         unreachable.close();
     }
 
@@ -613,13 +682,16 @@ class TelegramClientTest {
 
         assertThat(take().getUrl().encodedPath()).isEqualTo("/bot" + TOKEN + "/test/getMe");
         assertThat(client.fileUrl("photos/file_1.jpg"))
-                .isEqualTo(server.url("/file/bot" + TOKEN + "/photos/file_1.jpg").toString());
+                .isEqualTo(
+                        server.url("/file/bot" + TOKEN + "/photos/file_1.jpg").toString());
         test.close();
     }
 
     @Test
     void downloadFile_fetchesTheBytes() throws Exception {
-        server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[] {1, 2, 3})).build());
+        server.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(new byte[] {1, 2, 3}))
+                .build());
 
         byte[] bytes = client.downloadFile("documents/file_2.pdf");
 
@@ -632,7 +704,9 @@ class TelegramClientTest {
             throws Exception {
         // A local Bot API server run with --local answers getFile with a path on its own disk.
         Path file = Files.write(dir.resolve("file_3.pdf"), new byte[] {7, 8, 9});
-        server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[] {1, 2, 3})).build());
+        server.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(new byte[] {1, 2, 3}))
+                .build());
 
         byte[] local = client.downloadFile(file.toAbsolutePath().toString());
         int requestsForTheLocalFile = server.getRequestCount();

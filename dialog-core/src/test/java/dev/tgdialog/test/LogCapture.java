@@ -26,7 +26,10 @@ public final class LogCapture implements AutoCloseable {
 
     /** The captured lines at this level. */
     public List<String> at(Level level) {
-        return appender.list.stream().filter(e -> e.getLevel() == level).map(LogCapture::format).toList();
+        return appender.list.stream()
+                .filter(e -> e.getLevel() == level)
+                .map(LogCapture::format)
+                .toList();
     }
 
     /** All captured text in one string. */

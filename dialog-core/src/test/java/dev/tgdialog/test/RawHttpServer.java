@@ -59,8 +59,8 @@ public final class RawHttpServer implements AutoCloseable {
     /** Writes a 200 answer with a JSON body and an exact Content-Length, keeping the connection open. */
     public static void json(OutputStream out, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
     }
@@ -101,15 +101,16 @@ public final class RawHttpServer implements AutoCloseable {
                 int length = 0;
                 for (String line : lines) {
                     if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                        length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+                        length = Integer.parseInt(
+                                line.substring(line.indexOf(':') + 1).trim());
                     }
                 }
                 byte[] body = in.readNBytes(length);
                 if (body.length < length) {
                     return;
                 }
-                Request request = new Request(connection, index, requestLine[0], requestLine[1],
-                        new String(body, StandardCharsets.UTF_8));
+                Request request = new Request(
+                        connection, index, requestLine[0], requestLine[1], new String(body, StandardCharsets.UTF_8));
                 requests.add(request);
                 if (!script.answer(request, socket, out)) {
                     return;

@@ -38,22 +38,33 @@ class FakeTelegramEditTest {
     }
 
     private static InlineKeyboardMarkup keyboard(String label) {
-        return new InlineKeyboardMarkup(List.of(List.of(InlineKeyboardButton.builder(label).callbackData(label)
-                .build())));
+        return new InlineKeyboardMarkup(List.of(
+                List.of(InlineKeyboardButton.builder(label).callbackData(label).build())));
     }
 
     private Message photo(String fileId, String caption) {
-        return client.execute(SendPhoto.builder(CHAT, InputFile.fileId(fileId)).caption(caption).build());
+        return client.execute(SendPhoto.builder(CHAT, InputFile.fileId(fileId))
+                .caption(caption)
+                .build());
     }
 
     @Test
     void sameCaption_isNotModified_butAnotherKeyboardIsAChange() {
         long id = photo("AgAC-1", "A cat").messageId();
 
-        assertThat(refused(() -> client.execute(EditMessageCaption.builder().chatId(TO).messageId(id)
-                .caption("A cat").build())).isMessageNotModified()).isTrue();
-        client.execute(EditMessageCaption.builder().chatId(TO).messageId(id).caption("A cat")
-                .replyMarkup(keyboard("Like")).build());
+        assertThat(refused(() -> client.execute(EditMessageCaption.builder()
+                                .chatId(TO)
+                                .messageId(id)
+                                .caption("A cat")
+                                .build()))
+                        .isMessageNotModified())
+                .isTrue();
+        client.execute(EditMessageCaption.builder()
+                .chatId(TO)
+                .messageId(id)
+                .caption("A cat")
+                .replyMarkup(keyboard("Like"))
+                .build());
 
         FakeMessage now = fake.lastMessage(CHAT).orElseThrow();
         assertThat(now.text()).isEqualTo("A cat");
@@ -65,14 +76,28 @@ class FakeTelegramEditTest {
     @Test
     void sameMediaByFileId_isNotModified_butAnotherCaptionOrAnUploadIsAChange() {
         long id = photo("AgAC-1", "A cat").messageId();
-        InputMediaPhoto same = InputMediaPhoto.builder(InputFile.fileId("AgAC-1")).caption("A cat").build();
+        InputMediaPhoto same = InputMediaPhoto.builder(InputFile.fileId("AgAC-1"))
+                .caption("A cat")
+                .build();
 
-        assertThat(refused(() -> client.execute(EditMessageMedia.builder(same).chatId(TO).messageId(id).build()))
-                .isMessageNotModified()).isTrue();
+        assertThat(refused(() -> client.execute(EditMessageMedia.builder(same)
+                                .chatId(TO)
+                                .messageId(id)
+                                .build()))
+                        .isMessageNotModified())
+                .isTrue();
         client.execute(EditMessageMedia.builder(InputMediaPhoto.builder(InputFile.fileId("AgAC-1"))
-                .caption("The cat").build()).chatId(TO).messageId(id).build());
+                        .caption("The cat")
+                        .build())
+                .chatId(TO)
+                .messageId(id)
+                .build());
         client.execute(EditMessageMedia.builder(InputMediaPhoto.builder(InputFile.of(new byte[] {1}, "c.jpg"))
-                .caption("The cat").build()).chatId(TO).messageId(id).build());
+                        .caption("The cat")
+                        .build())
+                .chatId(TO)
+                .messageId(id)
+                .build());
 
         FakeMessage now = fake.lastMessage(CHAT).orElseThrow();
         assertThat(now.text()).isEqualTo("The cat");
@@ -84,24 +109,41 @@ class FakeTelegramEditTest {
     void captionOrMediaEditOfATextMessage_isRefused() {
         long id = client.execute(SendMessage.of(CHAT, "words")).messageId();
 
-        assertThat(refused(() -> client.execute(EditMessageCaption.builder().chatId(TO).messageId(id)
-                .caption("c").build())).description())
+        assertThat(refused(() -> client.execute(EditMessageCaption.builder()
+                                .chatId(TO)
+                                .messageId(id)
+                                .caption("c")
+                                .build()))
+                        .description())
                 .isEqualTo("Bad Request: there is no caption in the message to edit");
         assertThat(refused(() -> client.execute(EditMessageMedia.builder(InputMediaPhoto.of(InputFile.fileId("x")))
-                .chatId(TO).messageId(id).build())).description())
+                                .chatId(TO)
+                                .messageId(id)
+                                .build()))
+                        .description())
                 .isEqualTo("Bad Request: there is no media in the message to edit");
         assertThat(fake.history(CHAT)).hasSize(1);
     }
 
     @Test
     void replyKeyboardSentWithAMessage_staysThroughATextEdit_andNoKeyboardEditIsNotModified() {
-        ReplyKeyboardMarkup yesNo = ReplyKeyboardMarkup.of(List.of(List.of(KeyboardButton.of("Yes"),
-                KeyboardButton.of("No"))));
-        long id = client.execute(SendMessage.builder(CHAT, "Sure?").replyMarkup(yesNo).build()).messageId();
+        ReplyKeyboardMarkup yesNo =
+                ReplyKeyboardMarkup.of(List.of(List.of(KeyboardButton.of("Yes"), KeyboardButton.of("No"))));
+        long id = client.execute(
+                        SendMessage.builder(CHAT, "Sure?").replyMarkup(yesNo).build())
+                .messageId();
 
-        assertThat(refused(() -> client.execute(EditMessageReplyMarkup.builder().chatId(TO).messageId(id).build()))
-                .isMessageNotModified()).isTrue();
-        client.execute(EditMessageText.builder().chatId(TO).messageId(id).text("Really sure?").build());
+        assertThat(refused(() -> client.execute(EditMessageReplyMarkup.builder()
+                                .chatId(TO)
+                                .messageId(id)
+                                .build()))
+                        .isMessageNotModified())
+                .isTrue();
+        client.execute(EditMessageText.builder()
+                .chatId(TO)
+                .messageId(id)
+                .text("Really sure?")
+                .build());
 
         FakeMessage now = fake.lastMessage(CHAT).orElseThrow();
         assertThat(now.text()).isEqualTo("Really sure?");
@@ -110,9 +152,16 @@ class FakeTelegramEditTest {
 
     @Test
     void inlineKeyboardEdit_replacesTheKeyboard_andRemovingItIsAChange() {
-        long id = client.execute(SendMessage.builder(CHAT, "Pick").replyMarkup(keyboard("A")).build()).messageId();
+        long id = client.execute(SendMessage.builder(CHAT, "Pick")
+                        .replyMarkup(keyboard("A"))
+                        .build())
+                .messageId();
 
-        client.execute(EditMessageReplyMarkup.builder().chatId(TO).messageId(id).replyMarkup(keyboard("B")).build());
+        client.execute(EditMessageReplyMarkup.builder()
+                .chatId(TO)
+                .messageId(id)
+                .replyMarkup(keyboard("B"))
+                .build());
         assertThat(fake.lastMessage(CHAT).orElseThrow().buttonLabels()).containsExactly("B");
         client.execute(EditMessageReplyMarkup.builder().chatId(TO).messageId(id).build());
 
@@ -124,7 +173,11 @@ class FakeTelegramEditTest {
 
     @Test
     void editOfAnInlineMessage_isAnsweredTrue_andTracksNothing() {
-        assertThat(client.execute(EditMessageText.builder().inlineMessageId("inline-1").text("x").build()).edited())
+        assertThat(client.execute(EditMessageText.builder()
+                                .inlineMessageId("inline-1")
+                                .text("x")
+                                .build())
+                        .edited())
                 .isEmpty();
 
         assertThat(fake.history(CHAT)).isEmpty();

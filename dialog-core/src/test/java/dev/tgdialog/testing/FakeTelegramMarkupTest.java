@@ -32,7 +32,8 @@ class FakeTelegramMarkupTest {
     }
 
     private String send(String text, String parseMode) {
-        return refusal(() -> client.execute(SendMessage.builder(CHAT, text).parseMode(parseMode).build()));
+        return refusal(() -> client.execute(
+                SendMessage.builder(CHAT, text).parseMode(parseMode).build()));
     }
 
     @Test
@@ -41,12 +42,15 @@ class FakeTelegramMarkupTest {
                 .isEqualTo("Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\"");
         assertThat(send("Hi <foo>there</foo>", "HTML"))
                 .isEqualTo("Bad Request: can't parse entities: Unsupported start tag \"foo\" at byte offset 3");
-        assertThat(send("Total: 5.00", "MarkdownV2")).isEqualTo("Bad Request: can't parse entities: "
-                + "Character '.' is reserved and must be escaped with the preceding '\\'");
+        assertThat(send("Total: 5.00", "MarkdownV2"))
+                .isEqualTo("Bad Request: can't parse entities: "
+                        + "Character '.' is reserved and must be escaped with the preceding '\\'");
         assertThat(send("*bold", "Markdown"))
                 .isEqualTo("Bad Request: can't parse entities: Can't find end of the entity starting at byte offset 0");
         assertThat(refusal(() -> client.execute(SendPhoto.builder(CHAT, InputFile.fileId("AgAC"))
-                .caption("<i>x</b>").parseMode("HTML").build())))
+                        .caption("<i>x</b>")
+                        .parseMode("HTML")
+                        .build())))
                 .isEqualTo("Bad Request: can't parse entities: Unmatched end tag at byte offset 4, "
                         + "expected \"</i>\", found \"</b>\"");
 
@@ -55,14 +59,24 @@ class FakeTelegramMarkupTest {
 
     @Test
     void editsWithBrokenMarkup_areRefused_andLeaveTheMessageAsItWas() {
-        Message text = client.execute(SendMessage.builder(CHAT, "<b>ok</b>").parseMode("HTML").build());
-        Message photo = client.execute(SendPhoto.builder(CHAT, InputFile.fileId("AgAC")).caption("ok").build());
+        Message text = client.execute(
+                SendMessage.builder(CHAT, "<b>ok</b>").parseMode("HTML").build());
+        Message photo = client.execute(
+                SendPhoto.builder(CHAT, InputFile.fileId("AgAC")).caption("ok").build());
 
-        assertThat(refusal(() -> client.execute(EditMessageText.builder().text("a_b")
-                .chatId(ChatId.of(CHAT)).messageId(text.messageId()).parseMode("MarkdownV2").build())))
+        assertThat(refusal(() -> client.execute(EditMessageText.builder()
+                        .text("a_b")
+                        .chatId(ChatId.of(CHAT))
+                        .messageId(text.messageId())
+                        .parseMode("MarkdownV2")
+                        .build())))
                 .isEqualTo("Bad Request: can't parse entities: Can't find end of Italic entity at byte offset 1");
         assertThat(refusal(() -> client.execute(EditMessageCaption.builder()
-                .chatId(ChatId.of(CHAT)).messageId(photo.messageId()).caption("</b>").parseMode("HTML").build())))
+                        .chatId(ChatId.of(CHAT))
+                        .messageId(photo.messageId())
+                        .caption("</b>")
+                        .parseMode("HTML")
+                        .build())))
                 .isEqualTo("Bad Request: can't parse entities: Unexpected end tag at byte offset 0");
 
         assertThat(fake.messages(CHAT)).extracting(FakeMessage::text).containsExactly("<b>ok</b>", "ok");
@@ -77,16 +91,22 @@ class FakeTelegramMarkupTest {
         // 4,097 on screen, however it is written: too long.
         assertThat(send("<b>" + "a".repeat(4000) + "</b>" + "&lt;".repeat(97), "HTML"))
                 .isEqualTo("Bad Request: message is too long");
-        client.execute(SendMessage.builder(CHAT, "\\.".repeat(Limits.MESSAGE_TEXT)).parseMode("MarkdownV2").build());
+        client.execute(SendMessage.builder(CHAT, "\\.".repeat(Limits.MESSAGE_TEXT))
+                .parseMode("MarkdownV2")
+                .build());
         assertThat(send("\\.".repeat(Limits.MESSAGE_TEXT + 1), "MarkdownV2"))
                 .isEqualTo("Bad Request: message is too long");
         // Only tags: nothing to show.
         assertThat(send("<b> </b>", "HTML")).isEqualTo("Bad Request: message text is empty");
 
         client.execute(SendPhoto.builder(CHAT, InputFile.fileId("AgAC"))
-                .caption("<b>" + "c".repeat(Limits.CAPTION) + "</b>").parseMode("HTML").build());
+                .caption("<b>" + "c".repeat(Limits.CAPTION) + "</b>")
+                .parseMode("HTML")
+                .build());
         assertThat(refusal(() -> client.execute(SendPhoto.builder(CHAT, InputFile.fileId("AgAC"))
-                .caption("*" + "c".repeat(Limits.CAPTION + 1) + "*").parseMode("MarkdownV2").build())))
+                        .caption("*" + "c".repeat(Limits.CAPTION + 1) + "*")
+                        .parseMode("MarkdownV2")
+                        .build())))
                 .isEqualTo("Bad Request: message caption is too long");
 
         assertThat(fake.messages(CHAT)).hasSize(3);
@@ -100,8 +120,10 @@ class FakeTelegramMarkupTest {
         time.advance(Limits.CALLBACK_QUERY_ANSWER_WINDOW);
         assertThat(client.execute(AnswerCallbackQuery.of("in-time"))).isTrue();
         time.advance(Duration.ofMillis(1));
-        TelegramException.BadRequest late = catchThrowableOfType(TelegramException.BadRequest.class,
-                () -> client.execute(AnswerCallbackQuery.builder("late").text("Saved").build()));
+        TelegramException.BadRequest late = catchThrowableOfType(
+                TelegramException.BadRequest.class,
+                () -> client.execute(
+                        AnswerCallbackQuery.builder("late").text("Saved").build()));
 
         assertThat(late).as("refused with 400").isNotNull();
         assertThat(late.description())

@@ -35,7 +35,8 @@ class FakeTelegramRequestTest {
     private final FakeTime time = new FakeTime();
     private final FakeTelegram fake = new FakeTelegram(time);
     private final TelegramClient client = fake.client(time);
-    private final OkHttpClient http = new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
+    private final OkHttpClient http =
+            new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
 
     /** The HTTP status and body of a request to this path of the Bot API server. */
     private String call(String path, RequestBody body) throws IOException {
@@ -65,13 +66,17 @@ class FakeTelegramRequestTest {
         assertThat(get("sendMessage?chat_id=42&text=from%20a%20link")).startsWith("200 {\"ok\":true,");
 
         assertThat(fake.lastMessage(CHAT).orElseThrow().text()).isEqualTo("from a link");
-        assertThat(fake.calls()).last().extracting(ApiCall::params).asString()
+        assertThat(fake.calls())
+                .last()
+                .extracting(ApiCall::params)
+                .asString()
                 .isEqualTo("{\"chat_id\":\"42\",\"text\":\"from a link\"}");
     }
 
     @Test
     void multipartTextParts_areParameters_andFileParts_areUploadsRecordedByFileName() throws IOException {
-        MultipartBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+        MultipartBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
                 .addFormDataPart("chat_id", "42")
                 .addFormDataPart("caption", "The report")
                 .addFormDataPart("document", "report.pdf", RequestBody.create(new byte[] {1, 2}))
@@ -83,7 +88,10 @@ class FakeTelegramRequestTest {
         assertThat(sent.kind()).isEqualTo("document");
         assertThat(sent.text()).isEqualTo("The report");
         assertThat(sent.fileId()).isEqualTo("FAKE-document-0001");
-        assertThat(fake.calls()).last().extracting(ApiCall::params).asString()
+        assertThat(fake.calls())
+                .last()
+                .extracting(ApiCall::params)
+                .asString()
                 .isEqualTo("{\"chat_id\":\"42\",\"caption\":\"The report\",\"document\":\"report.pdf\"}");
     }
 
@@ -91,11 +99,13 @@ class FakeTelegramRequestTest {
     void attachReference_toAPartThatIsNotThere_isRefused() throws IOException {
         client.execute(SendMessage.of(CHAT, "text"));
 
-        assertThat(post("editMessageMedia",
-                "{\"chat_id\":42,\"message_id\":1,\"media\":{\"type\":\"photo\",\"media\":\"attach://pic\"}}"))
+        assertThat(post(
+                        "editMessageMedia",
+                        "{\"chat_id\":42,\"message_id\":1,\"media\":{\"type\":\"photo\",\"media\":\"attach://pic\"}}"))
                 .isEqualTo("400 " + refusal("can't find the attached file pic"));
-        assertThat(post("editMessageMedia",
-                "{\"chat_id\":42,\"message_id\":1,\"media\":{\"type\":\"sticker\",\"media\":\"x\"}}"))
+        assertThat(post(
+                        "editMessageMedia",
+                        "{\"chat_id\":42,\"message_id\":1,\"media\":{\"type\":\"sticker\",\"media\":\"x\"}}"))
                 .isEqualTo("400 " + refusal("unsupported media type: sticker"));
     }
 
@@ -104,17 +114,18 @@ class FakeTelegramRequestTest {
         String notFound = "404 {\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}";
 
         assertThat(call("/bot" + FakeTelegram.TOKEN, null)).isEqualTo(notFound);
-        assertThat(call("/file/bot" + FakeTelegram.TOKEN + "/photos/file_1.jpg", null)).isEqualTo(notFound);
+        assertThat(call("/file/bot" + FakeTelegram.TOKEN + "/photos/file_1.jpg", null))
+                .isEqualTo(notFound);
         assertThat(fake.calls()).isEmpty();
     }
 
     @Test
     void replyKeyboardWithAnEmptyRow_isRefused_likeAnInlineOne() throws IOException {
-        assertThat(post("sendMessage",
-                "{\"chat_id\":42,\"text\":\"t\",\"reply_markup\":{\"keyboard\":[[{\"text\":\"a\"}],[]]}}"))
+        assertThat(post(
+                        "sendMessage",
+                        "{\"chat_id\":42,\"text\":\"t\",\"reply_markup\":{\"keyboard\":[[{\"text\":\"a\"}],[]]}}"))
                 .isEqualTo("400 " + refusal(FakeTelegram.EMPTY_ROW + 2));
-        assertThat(post("sendMessage",
-                "{\"chat_id\":42,\"text\":\"t\",\"reply_markup\":\"not a keyboard\"}"))
+        assertThat(post("sendMessage", "{\"chat_id\":42,\"text\":\"t\",\"reply_markup\":\"not a keyboard\"}"))
                 .isEqualTo("400 " + refusal("can't parse reply_markup JSON object"));
         assertThat(post("sendMessage", "{\"chat_id\":42,\"text\":\"t\",\"reply_markup\":[1]}"))
                 .isEqualTo("400 " + refusal("can't parse reply keyboard markup JSON object"));
@@ -137,8 +148,9 @@ class FakeTelegramRequestTest {
 
     @Test
     void commandsOverTheLimits_orWithAScopeThatIsNoObject_areRefused() throws IOException {
-        String commands = IntStream.rangeClosed(1, 101).mapToObj(i -> "{\"command\":\"c" + i
-                + "\",\"description\":\"d\"}").collect(Collectors.joining(","));
+        String commands = IntStream.rangeClosed(1, 101)
+                .mapToObj(i -> "{\"command\":\"c" + i + "\",\"description\":\"d\"}")
+                .collect(Collectors.joining(","));
 
         assertThat(post("setMyCommands", "{\"commands\":[" + commands + "]}"))
                 .isEqualTo("400 " + refusal("too many commands: 101 (at most 100)"));
@@ -168,7 +180,8 @@ class FakeTelegramRequestTest {
         fake.failNext("SENDMESSAGE", 400, "Bad Request: chat not found");
 
         assertThatThrownBy(() -> client.execute(SendMessage.of(CHAT, "a")))
-                .isInstanceOf(TelegramException.BadRequest.class).hasMessageContaining("chat not found");
+                .isInstanceOf(TelegramException.BadRequest.class)
+                .hasMessageContaining("chat not found");
         client.execute(SendMessage.of(CHAT, "b"));
 
         assertThat(fake.callCount("SendMessage")).isEqualTo(2);

@@ -72,7 +72,8 @@ class FakeTelegramTest {
     }
 
     private Message send(String text, InlineKeyboardMarkup markup) {
-        return client.execute(SendMessage.builder(CHAT, text).replyMarkup(markup).build());
+        return client.execute(
+                SendMessage.builder(CHAT, text).replyMarkup(markup).build());
     }
 
     private static TelegramException.BadRequest badRequest(Runnable call) {
@@ -167,12 +168,17 @@ class FakeTelegramTest {
         TelegramException.BadRequest e = badRequest(() -> client.execute(editText(sent.messageId(), "Same", markup)));
 
         assertThat(e.isMessageNotModified()).isTrue();
-        assertThat(e.description()).isEqualTo("Bad Request: message is not modified: specified new message content"
-                + " and reply markup are exactly the same as a current content and reply markup of the message");
+        assertThat(e.description())
+                .isEqualTo(
+                        "Bad Request: message is not modified: specified new message content"
+                                + " and reply markup are exactly the same as a current content and reply markup of the message");
         assertThat(badRequest(() -> client.execute(EditMessageReplyMarkup.builder()
-                        .chatId(ChatId.of(CHAT)).messageId(sent.messageId())
-                        .replyMarkup(markup).build()))
-                .isMessageNotModified()).isTrue();
+                                .chatId(ChatId.of(CHAT))
+                                .messageId(sent.messageId())
+                                .replyMarkup(markup)
+                                .build()))
+                        .isMessageNotModified())
+                .isTrue();
         assertThat(fake.history(CHAT)).hasSize(1);
     }
 
@@ -180,8 +186,12 @@ class FakeTelegramTest {
     void editWithOtherParseMode_isAChange() {
         Message sent = client.execute(SendMessage.of(CHAT, "Same"));
 
-        client.execute(EditMessageText.builder().chatId(ChatId.of(CHAT))
-                .messageId(sent.messageId()).text("Same").parseMode("HTML").build());
+        client.execute(EditMessageText.builder()
+                .chatId(ChatId.of(CHAT))
+                .messageId(sent.messageId())
+                .text("Same")
+                .parseMode("HTML")
+                .build());
 
         assertThat(fake.lastMessage(CHAT).orElseThrow().parseMode()).isEqualTo("HTML");
     }
@@ -205,11 +215,11 @@ class FakeTelegramTest {
 
         assertThat(fake.messages(CHAT)).extracting(FakeMessage::text).containsExactly("two");
         assertThat(fake.history(CHAT).get(2)).isEqualTo(new ChatEvent.Deleted(first.messageId()));
-        assertThat(badRequest(() -> client.execute(
-                        new DeleteMessage(ChatId.of(CHAT), first.messageId()))).description())
+        assertThat(badRequest(() -> client.execute(new DeleteMessage(ChatId.of(CHAT), first.messageId())))
+                        .description())
                 .isEqualTo("Bad Request: message to delete not found");
-        assertThat(badRequest(() -> client.execute(
-                        editText(first.messageId(), "again", keyboard(callback("a", "a"))))).description())
+        assertThat(badRequest(() -> client.execute(editText(first.messageId(), "again", keyboard(callback("a", "a")))))
+                        .description())
                 .isEqualTo("Bad Request: message to edit not found");
         assertThat(fake.nextMessageId(CHAT)).isEqualTo(3);
     }
@@ -235,7 +245,8 @@ class FakeTelegramTest {
 
         assertThat(badRequest(() -> send("t", keyboard(callback("a", ascii65)))).description())
                 .isEqualTo("Bad Request: BUTTON_DATA_INVALID");
-        assertThat(badRequest(() -> send("t", keyboard(callback("a", cyrillic33)))).description())
+        assertThat(badRequest(() -> send("t", keyboard(callback("a", cyrillic33))))
+                        .description())
                 .isEqualTo("Bad Request: BUTTON_DATA_INVALID");
         send("t", keyboard(callback("a", "x".repeat(64))));
         send("t", keyboard(callback("a", cyrillic22)));
@@ -247,11 +258,16 @@ class FakeTelegramTest {
     void buttonWithoutAction_orWithEmptyCallbackData_isATextButton_andRefused() {
         String expected = "Bad Request: text buttons are unallowed in the inline keyboard";
 
-        assertThat(badRequest(() -> send("t", keyboard(InlineKeyboardButton.of("plain")))).description())
+        assertThat(badRequest(() -> send("t", keyboard(InlineKeyboardButton.of("plain"))))
+                        .description())
                 .isEqualTo(expected);
         assertThat(badRequest(() -> send("t", keyboard(callback("empty", "")))).description())
                 .isEqualTo(expected);
-        send("t", keyboard(InlineKeyboardButton.builder("site").url("https://example.org").build()));
+        send(
+                "t",
+                keyboard(InlineKeyboardButton.builder("site")
+                        .url("https://example.org")
+                        .build()));
         assertThat(fake.messages(CHAT)).hasSize(1);
     }
 
@@ -267,21 +283,25 @@ class FakeTelegramTest {
 
     @Test
     void textOver4096Units_isTooLong_andEmptyTextIsRefused() {
-        assertThat(badRequest(() -> client.execute(SendMessage.of(CHAT, "a".repeat(4097)))).description())
+        assertThat(badRequest(() -> client.execute(SendMessage.of(CHAT, "a".repeat(4097))))
+                        .description())
                 .isEqualTo("Bad Request: message is too long");
         assertThat(badRequest(() -> client.execute(SendMessage.of(CHAT, ""))).description())
                 .isEqualTo("Bad Request: message text is empty");
         // An emoji outside the BMP is two UTF-16 units: 2048 of them fill the limit exactly.
         client.execute(SendMessage.of(CHAT, "😀".repeat(2048)));
-        assertThat(badRequest(() -> client.execute(SendMessage.of(CHAT, "😀".repeat(2048) + "!"))).description())
+        assertThat(badRequest(() -> client.execute(SendMessage.of(CHAT, "😀".repeat(2048) + "!")))
+                        .description())
                 .isEqualTo("Bad Request: message is too long");
         assertThat(fake.messages(CHAT)).hasSize(1);
     }
 
     @Test
     void captionOver1024_isRefused() {
-        TelegramException.BadRequest e = badRequest(() -> client.execute(
-                SendPhoto.builder(CHAT, InputFile.fileId("AgAC")).caption("c".repeat(1025)).build()));
+        TelegramException.BadRequest e =
+                badRequest(() -> client.execute(SendPhoto.builder(CHAT, InputFile.fileId("AgAC"))
+                        .caption("c".repeat(1025))
+                        .build()));
 
         assertThat(e.description()).isEqualTo("Bad Request: message caption is too long");
     }
@@ -290,7 +310,11 @@ class FakeTelegramTest {
     void answerCallbackQuery_registeredOnce_isAccepted_andASecondAnswerIsTooOld() {
         fake.registerCallbackQuery("q1");
 
-        assertThat(client.execute(AnswerCallbackQuery.builder("q1").text("Saved").showAlert(true).build())).isTrue();
+        assertThat(client.execute(AnswerCallbackQuery.builder("q1")
+                        .text("Saved")
+                        .showAlert(true)
+                        .build()))
+                .isTrue();
         TelegramException.BadRequest twice = badRequest(() -> client.execute(AnswerCallbackQuery.of("q1")));
         TelegramException.BadRequest unknown = badRequest(() -> client.execute(AnswerCallbackQuery.of("nope")));
 
@@ -305,18 +329,22 @@ class FakeTelegramTest {
     void answerCallbackQueryTextOver200_isRefused_andTheQueryStaysOpen() {
         fake.registerCallbackQuery("q1");
 
-        assertThat(badRequest(() -> client.execute(AnswerCallbackQuery.builder("q1").text("x".repeat(201)).build()))
+        assertThat(badRequest(() -> client.execute(AnswerCallbackQuery.builder("q1")
+                                .text("x".repeat(201))
+                                .build()))
                         .description())
                 .isEqualTo("Bad Request: MESSAGE_TOO_LONG");
-        assertThat(client.execute(AnswerCallbackQuery.builder("q1").text("x".repeat(200)).build())).isTrue();
+        assertThat(client.execute(
+                        AnswerCallbackQuery.builder("q1").text("x".repeat(200)).build()))
+                .isTrue();
     }
 
     @Test
     void blockedChat_refusesSendsWithForbidden() {
         fake.block(CHAT);
 
-        TelegramException.Forbidden e = catchThrowableOfType(TelegramException.Forbidden.class,
-                () -> client.execute(SendMessage.of(CHAT, "hi")));
+        TelegramException.Forbidden e = catchThrowableOfType(
+                TelegramException.Forbidden.class, () -> client.execute(SendMessage.of(CHAT, "hi")));
 
         assertThat(e.isBlockedByUser()).isTrue();
         assertThat(e.description()).isEqualTo("Forbidden: bot was blocked by the user");
@@ -337,7 +365,8 @@ class FakeTelegramTest {
 
         assertThat(sent.text()).isEqualTo("eventually");
         // retry_after plus the default policy's jitter of up to a tenth.
-        assertThat(time.waits()).singleElement()
+        assertThat(time.waits())
+                .singleElement()
                 .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(3), Duration.ofMillis(3300)));
         assertThat(fake.callCount("sendMessage")).isEqualTo(2);
         assertThat(fake.messages(CHAT)).hasSize(1);
@@ -349,7 +378,8 @@ class FakeTelegramTest {
         fake.failNext("sendMessage", 403, "Forbidden: user is deactivated");
 
         assertThatThrownBy(() -> client.execute(SendMessage.of(CHAT, "a")))
-                .isInstanceOf(TelegramException.BadRequest.class).hasMessageContaining("chat not found");
+                .isInstanceOf(TelegramException.BadRequest.class)
+                .hasMessageContaining("chat not found");
         assertThatThrownBy(() -> client.execute(SendMessage.of(CHAT, "b")))
                 .isInstanceOf(TelegramException.Forbidden.class);
         client.execute(SendMessage.of(CHAT, "c"));
@@ -359,7 +389,8 @@ class FakeTelegramTest {
     @Test
     void sendPhotoByUpload_getsAGeneratedFileId_thatCanBeSentAgain() {
         Message uploaded = client.execute(SendPhoto.builder(CHAT, InputFile.of(new byte[] {1, 2, 3}, "a.jpg"))
-                .caption("A cat").build());
+                .caption("A cat")
+                .build());
 
         String fileId = uploaded.photo().get(0).fileId();
         assertThat(fileId).isNotBlank();
@@ -392,40 +423,58 @@ class FakeTelegramTest {
         Message photo = client.execute(SendPhoto.of(CHAT, InputFile.fileId("AgAC-1")));
         ChatId chat = ChatId.of(CHAT);
 
-        assertThat(badRequest(() -> client.execute(EditMessageText.builder().chatId(chat)
-                        .messageId(photo.messageId()).text("words").build())).description())
+        assertThat(badRequest(() -> client.execute(EditMessageText.builder()
+                                .chatId(chat)
+                                .messageId(photo.messageId())
+                                .text("words")
+                                .build()))
+                        .description())
                 .isEqualTo("Bad Request: there is no text in the message to edit");
 
-        client.execute(EditMessageCaption.builder().chatId(chat).messageId(photo.messageId()).caption("New").build());
+        client.execute(EditMessageCaption.builder()
+                .chatId(chat)
+                .messageId(photo.messageId())
+                .caption("New")
+                .build());
         assertThat(fake.lastMessage(CHAT).orElseThrow().text()).isEqualTo("New");
 
-        MessageOrTrue media = client.execute(EditMessageMedia.builder(
-                        InputMediaPhoto.builder(InputFile.of(new byte[] {9}, "b.jpg")).caption("Newer").build())
-                .chatId(chat).messageId(photo.messageId()).build());
+        MessageOrTrue media =
+                client.execute(EditMessageMedia.builder(InputMediaPhoto.builder(InputFile.of(new byte[] {9}, "b.jpg"))
+                                .caption("Newer")
+                                .build())
+                        .chatId(chat)
+                        .messageId(photo.messageId())
+                        .build());
         FakeMessage now = fake.lastMessage(CHAT).orElseThrow();
-        assertThat(now.fileId()).isNotEqualTo("AgAC-1").isEqualTo(media.message().photo().get(0).fileId());
+        assertThat(now.fileId())
+                .isNotEqualTo("AgAC-1")
+                .isEqualTo(media.message().photo().get(0).fileId());
         assertThat(now.text()).isEqualTo("Newer");
         assertThat(fake.history(CHAT)).hasSize(3);
     }
 
     @Test
     void replyKeyboardsAndForceReply_areAcceptedAndRecorded() {
-        ReplyKeyboardMarkup keyboard = ReplyKeyboardMarkup.of(List.of(List.of(KeyboardButton.of("Yes"),
-                KeyboardButton.of("No"))));
+        ReplyKeyboardMarkup keyboard =
+                ReplyKeyboardMarkup.of(List.of(List.of(KeyboardButton.of("Yes"), KeyboardButton.of("No"))));
 
-        Message sent = client.execute(SendMessage.builder(CHAT, "Sure?").replyMarkup(keyboard).build());
-        client.execute(SendMessage.builder(CHAT, "Your name?").replyMarkup(ForceReply.of(true)).build());
+        Message sent = client.execute(
+                SendMessage.builder(CHAT, "Sure?").replyMarkup(keyboard).build());
+        client.execute(SendMessage.builder(CHAT, "Your name?")
+                .replyMarkup(ForceReply.of(true))
+                .build());
 
         assertThat(sent.replyMarkup()).isNull();
-        assertThat(fake.messages(CHAT)).extracting(FakeMessage::replyMarkup)
+        assertThat(fake.messages(CHAT))
+                .extracting(FakeMessage::replyMarkup)
                 .containsExactly(keyboard, ForceReply.of(true));
         assertThat(fake.messages(CHAT).get(0).inlineKeyboard()).isEmpty();
     }
 
     @Test
     void unknownMethod_surfacesAsNotFound() {
-        TelegramException.NotFound e = catchThrowableOfType(TelegramException.NotFound.class,
-                () -> client.execute(new Bogus()));
+        TelegramException.NotFound e =
+                catchThrowableOfType(TelegramException.NotFound.class, () -> client.execute(new Bogus()));
 
         assertThat(e.errorCode()).isEqualTo(404);
         assertThat(e.description()).isEqualTo("Not Found");
@@ -436,10 +485,15 @@ class FakeTelegramTest {
     void otherBooleanMethods_answerTrue_andOtherMethodsAreRefusedClearly() {
         assertThat(client.execute(PinChatMessage.of(CHAT, 1))).isTrue();
         assertThat(fake.callCount("pinChatMessage")).isEqualTo(1);
-        assertThat(fake.calls()).last().extracting(ApiCall::params).asString()
-                .contains("\"chat_id\":42").contains("\"message_id\":1");
+        assertThat(fake.calls())
+                .last()
+                .extracting(ApiCall::params)
+                .asString()
+                .contains("\"chat_id\":42")
+                .contains("\"message_id\":1");
 
-        assertThat(badRequest(() -> client.execute(new GetChat(ChatId.of(CHAT)))).description())
+        assertThat(badRequest(() -> client.execute(new GetChat(ChatId.of(CHAT))))
+                        .description())
                 .isEqualTo("Bad Request: method not supported by FakeTelegram: getChat");
     }
 
@@ -462,8 +516,7 @@ class FakeTelegramTest {
         assertThat(client.execute(new GetMyCommands(null, "de"))).isEqualTo(german);
         assertThat(client.execute(new GetMyCommands(BotCommandScopeAllPrivateChats.of(), null)))
                 .isEmpty();
-        assertThat(fake.commands(BotCommandScopeChat.of(CHAT), null))
-                .isEqualTo(english);
+        assertThat(fake.commands(BotCommandScopeChat.of(CHAT), null)).isEqualTo(english);
 
         client.execute(new DeleteMyCommands(null, "de"));
         assertThat(client.execute(new GetMyCommands(null, "de"))).isEmpty();
@@ -487,22 +540,33 @@ class FakeTelegramTest {
         for (int i = 0; i < 50; i++) {
             futures.add(client.executeAsync(SendMessage.of(CHAT, "m" + i)));
         }
-        List<Long> ids = futures.stream().map(CompletableFuture::join).map(Message::messageId).toList();
+        List<Long> ids = futures.stream()
+                .map(CompletableFuture::join)
+                .map(Message::messageId)
+                .toList();
 
         assertThat(ids).doesNotHaveDuplicates().hasSize(50);
-        assertThat(fake.messages(CHAT)).extracting(FakeMessage::messageId).isSorted().hasSize(50);
+        assertThat(fake.messages(CHAT))
+                .extracting(FakeMessage::messageId)
+                .isSorted()
+                .hasSize(50);
     }
 
     @Test
     void requestsWithAnotherToken_areUnauthorized() {
-        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
-        TelegramClient stranger = TelegramClient.builder("999:OTHER").okHttpClient(http).timeSource(time).build();
+        OkHttpClient http =
+                new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
+        TelegramClient stranger = TelegramClient.builder("999:OTHER")
+                .okHttpClient(http)
+                .timeSource(time)
+                .build();
 
         assertThatThrownBy(() -> stranger.execute(GetMe.of())).isInstanceOf(TelegramException.Unauthorized.class);
     }
 
     private Response post(String method, RequestBody body) throws IOException {
-        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
+        OkHttpClient http =
+                new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
         Request request = new Request.Builder()
                 .url("https://api.telegram.org/bot" + FakeTelegram.TOKEN + "/" + method)
                 .post(body)
@@ -512,10 +576,11 @@ class FakeTelegramTest {
 
     @Test
     void malformedJson_isABadRequest() throws Exception {
-        try (Response response = post("sendMessage",
-                RequestBody.create("{\"chat_id\": 42, \"text\": ", MediaType.get("application/json")))) {
+        try (Response response = post(
+                "sendMessage", RequestBody.create("{\"chat_id\": 42, \"text\": ", MediaType.get("application/json")))) {
             assertThat(response.code()).isEqualTo(400);
-            assertThat(response.body().string()).startsWith("{\"ok\":false,\"error_code\":400,")
+            assertThat(response.body().string())
+                    .startsWith("{\"ok\":false,\"error_code\":400,")
                     .contains("\"description\":\"Bad Request: can't parse JSON encoded request");
         }
         assertThat(fake.messages(CHAT)).isEmpty();
@@ -523,9 +588,11 @@ class FakeTelegramTest {
 
     @Test
     void wronglyTypedJson_isABadRequest_notACrash() throws Exception {
-        try (Response response = post("sendMessage", RequestBody.create(
-                "{\"chat_id\":42,\"text\":\"hi\",\"reply_markup\":{\"inline_keyboard\":\"nope\"}}",
-                MediaType.get("application/json")))) {
+        try (Response response = post(
+                "sendMessage",
+                RequestBody.create(
+                        "{\"chat_id\":42,\"text\":\"hi\",\"reply_markup\":{\"inline_keyboard\":\"nope\"}}",
+                        MediaType.get("application/json")))) {
             assertThat(response.code()).isEqualTo(400);
         }
     }

@@ -12,19 +12,23 @@ import dev.tgdialog.kit.Button;
 import org.junit.jupiter.api.Test;
 
 class FakeUserTest {
-    enum Only implements WindowId { ONLY }
+    enum Only implements WindowId {
+        ONLY
+    }
 
     static final Dialog HELLO = Dialog.builder("hello")
-            .window(Only.ONLY, w -> w.text("Hello").add(Button.of("hi", "Hi", ctx -> {
-                ctx.toast("Hi " + ctx.user().firstName());
-                return stay();
-            })))
+            .window(
+                    Only.ONLY,
+                    w -> w.text("Hello").add(Button.of("hi", "Hi", ctx -> {
+                        ctx.toast("Hi " + ctx.user().firstName());
+                        return stay();
+                    })))
             .build();
 
     @Test
     void lastAnswer_isTheAnswerToThisUsersLatestClick_whoeverClickedSince() {
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(HELLO)
-                .command("go", (ctx, args) -> Transition.start(HELLO, StartMode.RESET_STACK)));
+        BotHarness h = BotHarness.of(bot ->
+                bot.dialogs(HELLO).command("go", (ctx, args) -> Transition.start(HELLO, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         FakeUser bob = h.user(1002, "Bob");
         FakeUser cem = h.user(1003, "Cem");

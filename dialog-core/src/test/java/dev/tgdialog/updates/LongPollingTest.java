@@ -11,7 +11,6 @@ import com.google.gson.JsonParser;
 import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
-import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.test.LogCapture;
 import dev.tgdialog.testing.FakeTime;
 import java.io.IOException;
@@ -85,8 +84,9 @@ class LongPollingTest {
         ScriptedTelegram.Call second = telegram.next();
 
         assertThat(first.method()).isEqualTo("getUpdates");
-        assertThat(first.body()).isEqualTo(JsonParser.parseString(
-                "{\"limit\":100,\"timeout\":25,\"allowed_updates\":[\"message\",\"callback_query\"]}"));
+        assertThat(first.body())
+                .isEqualTo(JsonParser.parseString(
+                        "{\"limit\":100,\"timeout\":25,\"allowed_updates\":[\"message\",\"callback_query\"]}"));
         assertThat(second.body().get("offset").getAsLong()).isEqualTo(4);
         assertThat(handled).containsExactly(1L, 2L, 3L);
     }
@@ -104,12 +104,15 @@ class LongPollingTest {
         telegram.then(200, updates(10, 11, 12)).then(200, updates(11, 12));
         List<Long> seen = new CopyOnWriteArrayList<>();
         polling = poller(update -> {
-            seen.add(update.updateId());
-            if (update.updateId() == 11 && seen.stream().filter(id -> id == 11).count() == 1) {
-                return CompletableFuture.failedFuture(new IllegalStateException("database down"));
-            }
-            return CompletableFuture.completedFuture(null);
-        }).build().start();
+                    seen.add(update.updateId());
+                    if (update.updateId() == 11
+                            && seen.stream().filter(id -> id == 11).count() == 1) {
+                        return CompletableFuture.failedFuture(new IllegalStateException("database down"));
+                    }
+                    return CompletableFuture.completedFuture(null);
+                })
+                .build()
+                .start();
 
         telegram.next();
         ScriptedTelegram.Call afterFailure = telegram.next();
@@ -126,14 +129,19 @@ class LongPollingTest {
         telegram.then(200, updates(20)).then(200, updates(20)).then(200, updates(20));
         try (LogCapture logs = new LogCapture()) {
             polling = poller(UpdateHandler.blocking(u -> {
-                throw new IllegalArgumentException("cannot parse this one");
-            })).maxAttempts(3).build().start();
+                        throw new IllegalArgumentException("cannot parse this one");
+                    }))
+                    .maxAttempts(3)
+                    .build()
+                    .start();
 
             telegram.next();
             assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(20);
             assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(20);
             assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(21);
-            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+            assertThat(logs.at(Level.ERROR))
+                    .singleElement()
+                    .asString()
                     .contains("Update 20 failed 3 times; skipping it");
         }
     }
@@ -163,7 +171,10 @@ class LongPollingTest {
 
         // A new poller (after a restart) asks again from the unconfirmed update.
         telegram.then(200, updates(31, 32));
-        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).initialOffset(31).build().start();
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                .initialOffset(31)
+                .build()
+                .start();
         assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(31);
         assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(33);
         assertThat(handled).containsExactly(31L, 32L);
@@ -171,10 +182,16 @@ class LongPollingTest {
 
     @Test
     void conflict_stopsPolling_withOneClearError_andNoLoop() throws Exception {
-        telegram.then(409, error(409, "Conflict: terminated by other getUpdates request; make sure that only one "
-                + "bot instance is running"));
+        telegram.then(
+                409,
+                error(
+                        409,
+                        "Conflict: terminated by other getUpdates request; make sure that only one "
+                                + "bot instance is running"));
         try (LogCapture logs = new LogCapture()) {
-            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                    .build()
+                    .start();
 
             assertThatThrownBy(() -> polling.terminated().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
@@ -182,7 +199,9 @@ class LongPollingTest {
                     .isInstanceOf(TelegramException.Conflict.class);
             assertThat(telegram.next().method()).isEqualTo("getUpdates");
             assertThat(telegram.pending()).isZero();
-            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+            assertThat(logs.at(Level.ERROR))
+                    .singleElement()
+                    .asString()
                     .contains("Long polling stopped")
                     .contains("409 Conflict: terminated by other getUpdates request")
                     .contains("Another instance is polling with this token");
@@ -193,13 +212,15 @@ class LongPollingTest {
     void aHandlerThatThrowsAnError_failsThatUpdateOnly_andPollingGoesOn() throws Exception {
         telegram.then(200, updates(60)).then(200, updates(60, 61));
         polling = poller(update -> {
-            if (update.updateId() == 60 && !handled.contains(-60L)) {
-                handled.add(-60L);
-                throw new StackOverflowError();
-            }
-            handled.add(update.updateId());
-            return CompletableFuture.completedFuture(null);
-        }).build().start();
+                    if (update.updateId() == 60 && !handled.contains(-60L)) {
+                        handled.add(-60L);
+                        throw new StackOverflowError();
+                    }
+                    handled.add(update.updateId());
+                    return CompletableFuture.completedFuture(null);
+                })
+                .build()
+                .start();
 
         telegram.next();
         assertThat(telegram.next().body().get("offset").getAsLong()).isEqualTo(60);
@@ -211,10 +232,16 @@ class LongPollingTest {
 
     @Test
     void aProxysHtml404_isBackedOffLikeA5xx_withAWarning_andPollingGoesOn() throws Exception {
-        telegram.then(404, "text/html", "<html><head><title>404 Not Found</title></head><body><center>nginx</center>"
-                + "</body></html>").then(200, updates(50));
+        telegram.then(
+                        404,
+                        "text/html",
+                        "<html><head><title>404 Not Found</title></head><body><center>nginx</center>"
+                                + "</body></html>")
+                .then(200, updates(50));
         try (LogCapture logs = new LogCapture()) {
-            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                    .build()
+                    .start();
 
             telegram.next();
             telegram.next();
@@ -223,9 +250,10 @@ class LongPollingTest {
             assertThat(handled).containsExactly(50L);
             assertThat(time.waits()).as("the backoff before the second poll").containsExactly(Duration.ofSeconds(1));
             assertThat(polling.terminated()).isNotDone();
-            assertThat(logs.at(Level.WARN)).anySatisfy(line -> assertThat(line)
-                    .contains("not a Bot API answer (HTTP 404)")
-                    .contains("polling again in 1000 ms"));
+            assertThat(logs.at(Level.WARN))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("not a Bot API answer (HTTP 404)")
+                            .contains("polling again in 1000 ms"));
             assertThat(logs.at(Level.ERROR)).isEmpty();
         }
     }
@@ -234,14 +262,18 @@ class LongPollingTest {
     void telegramsOwnJson404_stopsPolling_withOneClearError() throws Exception {
         telegram.then(404, error(404, "Not Found"));
         try (LogCapture logs = new LogCapture()) {
-            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+            polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                    .build()
+                    .start();
 
             assertThatThrownBy(() -> polling.terminated().get(10, TimeUnit.SECONDS))
                     .cause()
                     .isInstanceOf(TelegramException.NotFound.class);
             assertThat(telegram.next().method()).isEqualTo("getUpdates");
             assertThat(telegram.pending()).isZero();
-            assertThat(logs.at(Level.ERROR)).singleElement().asString()
+            assertThat(logs.at(Level.ERROR))
+                    .singleElement()
+                    .asString()
                     .contains("Long polling stopped: getUpdates failed: 404 Not Found")
                     .contains("Check the bot token");
         }
@@ -259,11 +291,15 @@ class LongPollingTest {
                     tenPolls.countDown();
                 }
                 // An empty batch at once, whatever the timeout asked for.
-                return new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                        .body("{\"ok\":true,\"result\":[]}").build();
+                return new MockResponse.Builder()
+                        .addHeader("Content-Type", "application/json")
+                        .body("{\"ok\":true,\"result\":[]}")
+                        .build();
             }
         });
-        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                .build()
+                .start();
 
         assertThat(tenPolls.await(10, TimeUnit.SECONDS)).isTrue();
         polling.stop();
@@ -280,7 +316,9 @@ class LongPollingTest {
     @Test
     void unauthorized_stopsPolling() {
         telegram.then(401, error(401, "Unauthorized"));
-        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                .build()
+                .start();
 
         assertThatThrownBy(() -> polling.terminated().get(10, TimeUnit.SECONDS))
                 .cause()
@@ -289,9 +327,12 @@ class LongPollingTest {
 
     @Test
     void serverErrors_backOffExponentially_thenPollingGoesOn() throws Exception {
-        telegram.then(502, error(502, "Bad Gateway")).then(500, error(500, "Internal Server Error"))
+        telegram.then(502, error(502, "Bad Gateway"))
+                .then(500, error(500, "Internal Server Error"))
                 .then(200, updates(40));
-        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId()))).build().start();
+        polling = poller(UpdateHandler.blocking(u -> handled.add(u.updateId())))
+                .build()
+                .start();
 
         telegram.next();
         telegram.next();

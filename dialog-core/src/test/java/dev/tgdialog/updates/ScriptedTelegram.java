@@ -28,7 +28,11 @@ final class ScriptedTelegram extends Dispatcher {
 
     /** An answer of another content type, as a proxy in front of Telegram gives. */
     synchronized ScriptedTelegram then(int code, String contentType, String body) {
-        script.add(new MockResponse.Builder().code(code).addHeader("Content-Type", contentType).body(body).build());
+        script.add(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", contentType)
+                .body(body)
+                .build());
         return this;
     }
 
@@ -37,16 +41,22 @@ final class ScriptedTelegram extends Dispatcher {
         String path = request.getUrl().encodedPath();
         String method = path.substring(path.lastIndexOf('/') + 1);
         String body = request.getBody() == null ? "" : request.getBody().utf8();
-        calls.add(new Call(method, body.isEmpty() ? new JsonObject() : JsonParser.parseString(body).getAsJsonObject()));
+        calls.add(new Call(
+                method,
+                body.isEmpty() ? new JsonObject() : JsonParser.parseString(body).getAsJsonObject()));
         synchronized (this) {
             if (!script.isEmpty()) {
                 return script.poll();
             }
         }
         if (method.equals("getUpdates") && body.contains("\"timeout\":0")) {
-            return new MockResponse.Builder().body("{\"ok\":true,\"result\":[]}").build();
+            return new MockResponse.Builder()
+                    .body("{\"ok\":true,\"result\":[]}")
+                    .build();
         }
-        return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+        return new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build();
     }
 
     /** The next request the bot made, waiting for it up to 10 s. */

@@ -105,11 +105,11 @@ class WebhookServerTest {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + server.path() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + secretHeader
-                        + "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n")
+                                + "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                BufferedReader in = new BufferedReader(
-                        new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
 
                 assertThat(in.readLine()).startsWith("HTTP/1.1 401");
             }
@@ -124,21 +124,25 @@ class WebhookServerTest {
     @Test
     void slotsComeBack_afterHandlersThatReturnNull_throwErrors_orFailWithAnError() throws IOException {
         int maxInFlight = 2;
-        start(update -> switch (update.message().text()) {
-            case "null" -> null;
-            case "stack" -> throw new StackOverflowError();
-            case "assert" -> throw new AssertionError("handler bug");
-            case "late-error" -> CompletableFuture.failedFuture(new AssertionError("stage bug"));
-            default -> {
-                received.add(update);
-                yield CompletableFuture.completedFuture(null);
-            }
-        }, maxInFlight);
+        start(
+                update -> switch (update.message().text()) {
+                    case "null" -> null;
+                    case "stack" -> throw new StackOverflowError();
+                    case "assert" -> throw new AssertionError("handler bug");
+                    case "late-error" -> CompletableFuture.failedFuture(new AssertionError("stage bug"));
+                    default -> {
+                        received.add(update);
+                        yield CompletableFuture.completedFuture(null);
+                    }
+                },
+                maxInFlight);
 
         try (LogCapture logs = new LogCapture()) {
             long id = 1;
             for (int i = 0; i <= maxInFlight; i++) {
-                assertThat(post(SECRET, update(id++, "null"))).as("a handler that returned null").isEqualTo(200);
+                assertThat(post(SECRET, update(id++, "null")))
+                        .as("a handler that returned null")
+                        .isEqualTo(200);
             }
             for (String fault : List.of("stack", "assert", "late-error")) {
                 for (int i = 0; i <= maxInFlight; i++) {
@@ -147,8 +151,11 @@ class WebhookServerTest {
             }
 
             assertThat(post(SECRET, update(id, "still here"))).isEqualTo(200);
-            assertThat(received).singleElement().satisfies(u -> assertThat(u.message().text()).isEqualTo("still here"));
-            assertThat(logs.at(Level.ERROR)).hasSize(3 * (maxInFlight + 1))
+            assertThat(received)
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.message().text()).isEqualTo("still here"));
+            assertThat(logs.at(Level.ERROR))
+                    .hasSize(3 * (maxInFlight + 1))
                     .allSatisfy(line -> assertThat(line).contains("failed in the handler (500)"));
         }
     }
@@ -162,9 +169,11 @@ class WebhookServerTest {
 
     @Test
     void aHandlerThatCannotTakeTheUpdate_gets503() throws IOException {
-        start(update -> {
-            throw new RejectedExecutionException("queue full");
-        }, 10);
+        start(
+                update -> {
+                    throw new RejectedExecutionException("queue full");
+                },
+                10);
 
         assertThat(post(SECRET, UPDATE)).isEqualTo(503);
     }
@@ -173,10 +182,12 @@ class WebhookServerTest {
     void pastMaxInFlight_newUpdatesGet503_untilOneFinishes() throws Exception {
         CompletableFuture<Void> slow = new CompletableFuture<>();
         CountDownLatch entered = new CountDownLatch(1);
-        start(update -> {
-            entered.countDown();
-            return update.updateId() == 500 ? slow : CompletableFuture.completedFuture(null);
-        }, 1);
+        start(
+                update -> {
+                    entered.countDown();
+                    return update.updateId() == 500 ? slow : CompletableFuture.completedFuture(null);
+                },
+                1);
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return post(SECRET, UPDATE);
@@ -210,7 +221,9 @@ class WebhookServerTest {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.put("x-telegram-bot-api-secret-token", SECRET);
 
-        int status = webhook.handle(headers::get, UPDATE.getBytes()).toCompletableFuture().get();
+        int status = webhook.handle(headers::get, UPDATE.getBytes())
+                .toCompletableFuture()
+                .get();
 
         assertThat(status).isEqualTo(200);
         assertThat(received).hasSize(1);
@@ -220,25 +233,31 @@ class WebhookServerTest {
     void register_setsTheWebhookWithTheSecretToken() throws Exception {
         start(UpdateHandler.blocking(received::add), 10);
         try (MockWebServer telegram = new MockWebServer()) {
-            telegram.enqueue(new mockwebserver3.MockResponse.Builder().body(ok("true")).build());
+            telegram.enqueue(
+                    new mockwebserver3.MockResponse.Builder().body(ok("true")).build());
             telegram.start(InetAddress.getLoopbackAddress(), 0);
-            TelegramClient client = TelegramClient.builder(TOKEN).baseUrl(telegram.url("/").toString()).build();
+            TelegramClient client = TelegramClient.builder(TOKEN)
+                    .baseUrl(telegram.url("/").toString())
+                    .build();
 
             server.register(client, "https://bot.example.com/telegram/webhook", List.of("message", "callback_query"));
 
             mockwebserver3.RecordedRequest request = telegram.takeRequest(5, TimeUnit.SECONDS);
             assertThat(request.getUrl().encodedPath()).endsWith("/setWebhook");
-            assertThat(JsonParser.parseString(request.getBody().utf8())).isEqualTo(JsonParser.parseString(
-                    "{\"url\":\"https://bot.example.com/telegram/webhook\",\"allowed_updates\":[\"message\","
-                            + "\"callback_query\"],\"secret_token\":\"" + SECRET + "\"}"));
+            assertThat(JsonParser.parseString(request.getBody().utf8()))
+                    .isEqualTo(JsonParser.parseString(
+                            "{\"url\":\"https://bot.example.com/telegram/webhook\",\"allowed_updates\":[\"message\","
+                                    + "\"callback_query\"],\"secret_token\":\"" + SECRET + "\"}"));
             client.close();
         }
     }
 
     @Test
     void withoutAGivenSecret_aRandomValidOneIsMade() {
-        WebhookServer a = WebhookServer.builder(UpdateHandler.blocking(received::add)).build();
-        WebhookServer b = WebhookServer.builder(UpdateHandler.blocking(received::add)).build();
+        WebhookServer a =
+                WebhookServer.builder(UpdateHandler.blocking(received::add)).build();
+        WebhookServer b =
+                WebhookServer.builder(UpdateHandler.blocking(received::add)).build();
 
         assertThat(a.secretToken()).matches("[A-Za-z0-9_-]{32,256}").isNotEqualTo(b.secretToken());
     }

@@ -38,7 +38,8 @@ final class LockedReads {
     }
 
     /** Offers {@code read} to this thread's loads until {@link #exit}; returns what was offered before. */
-    @Nullable Read enter(Read read) {
+    @Nullable
+    Read enter(Read read) {
         Read before = current.get();
         current.set(read);
         return before;
@@ -53,7 +54,8 @@ final class LockedReads {
     }
 
     /** The document read under the lock of {@code key}'s stack, once; null when there is none to use (read Redis). */
-    @Nullable Read take(StackKey key) {
+    @Nullable
+    Read take(StackKey key) {
         Read read = current.get();
         if (read == null || read.taken || !read.key.equals(key)) {
             return null;
@@ -66,7 +68,8 @@ final class LockedReads {
      * The lock held for {@code key}'s stack by this thread's task, when the store's save may release it in the same
      * script (the save is the task's last change to the stack); null otherwise.
      */
-    @Nullable Read lockOf(StackKey key) {
+    @Nullable
+    Read lockOf(StackKey key) {
         Read read = current.get();
         return read != null && !read.released && read.key.equals(key) ? read : null;
     }

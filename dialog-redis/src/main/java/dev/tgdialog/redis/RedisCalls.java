@@ -97,7 +97,8 @@ interface RedisCalls {
         public CompletableFuture<byte @Nullable []> getEx(String key, long ttlMillis) {
             sent.increment();
             try {
-                return CompletableFuture.completedFuture(redis.getEx(key.getBytes(StandardCharsets.UTF_8),
+                return CompletableFuture.completedFuture(redis.getEx(
+                        key.getBytes(StandardCharsets.UTF_8),
                         GetExParams.getExParams().px(ttlMillis)));
             } catch (JedisException e) {
                 return CompletableFuture.failedFuture(e);
@@ -108,8 +109,8 @@ interface RedisCalls {
         public CompletableFuture<Boolean> setNxPx(String key, String value, long px) {
             sent.increment();
             try {
-                return CompletableFuture.completedFuture(
-                        "OK".equals(redis.set(key, value, SetParams.setParams().nx().px(px))));
+                return CompletableFuture.completedFuture("OK"
+                        .equals(redis.set(key, value, SetParams.setParams().nx().px(px))));
             } catch (JedisException e) {
                 return CompletableFuture.failedFuture(e);
             }

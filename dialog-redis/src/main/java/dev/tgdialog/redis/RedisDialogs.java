@@ -63,15 +63,19 @@ public final class RedisDialogs implements AutoCloseable {
         LockedReads reads = new LockedReads();
         if (b.pipelined && b.redis instanceof JedisPooled pooled) {
             Pool<Connection> pool = pooled.getPool();
-            this.pipeline = new RedisPipeline(() -> connect(pool),
-                    "tgdialog-redis-pipeline-" + PIPELINES.incrementAndGet());
+            this.pipeline =
+                    new RedisPipeline(() -> connect(pool), "tgdialog-redis-pipeline-" + PIPELINES.incrementAndGet());
             this.calls = pipeline;
         } else {
             this.pipeline = null;
             this.calls = RedisCalls.direct(b.redis);
         }
         this.store = b.store.keyPrefix(b.prefix).lockedReads(reads).calls(calls).build();
-        this.isolation = b.isolation.keyPrefix(b.prefix).loadsFor(reads, store.ttlMillis()).calls(calls).build();
+        this.isolation = b.isolation
+                .keyPrefix(b.prefix)
+                .loadsFor(reads, store.ttlMillis())
+                .calls(calls)
+                .build();
     }
 
     /**

@@ -16,8 +16,8 @@ final class RedisKeys {
 
     static String checkPrefix(String prefix) {
         if (prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
-            throw new IllegalArgumentException("a key prefix must not contain '{' or '}' (they would move the Cluster "
-                    + "hash tag): " + prefix);
+            throw new IllegalArgumentException(
+                    "a key prefix must not contain '{' or '}' (they would move the Cluster " + "hash tag): " + prefix);
         }
         return prefix;
     }
@@ -85,11 +85,16 @@ final class RedisKeys {
             return null;
         }
         try {
-            StackKey key = new StackKey(Long.parseLong(tag[0]), Long.parseLong(tag[1]), Long.parseLong(tag[2]),
-                    Long.parseLong(rest.substring(close + 2, threadEnd)), rest.substring(threadEnd + 1));
+            StackKey key = new StackKey(
+                    Long.parseLong(tag[0]),
+                    Long.parseLong(tag[1]),
+                    Long.parseLong(tag[2]),
+                    Long.parseLong(rest.substring(close + 2, threadEnd)),
+                    rest.substring(threadEnd + 1));
             // Only a key this layout would write (no "+1", no leading zeros) counts as one of ours.
             return redisKey.equals(kind.equals("stack") ? stack(prefix, key) : lock(prefix, key))
-                    ? new Parsed(kind, key) : null;
+                    ? new Parsed(kind, key)
+                    : null;
         } catch (NumberFormatException e) {
             return null;
         }

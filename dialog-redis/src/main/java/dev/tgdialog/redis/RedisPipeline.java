@@ -70,6 +70,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         final CommandArguments command;
         /** Sent right after {@link #command} in the same write; the reply is then both replies as a list. */
         final @Nullable CommandArguments then;
+
         final @Nullable LuaScript script;
         final List<String> keys;
         final List<?> args;
@@ -79,8 +80,12 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             this(command, null, script, keys, args);
         }
 
-        Request(CommandArguments command, @Nullable CommandArguments then, @Nullable LuaScript script,
-                List<String> keys, List<?> args) {
+        Request(
+                CommandArguments command,
+                @Nullable CommandArguments then,
+                @Nullable LuaScript script,
+                List<String> keys,
+                List<?> args) {
             this.command = command;
             this.then = then;
             this.script = script;
@@ -90,8 +95,8 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     }
 
     /** Wakes the I/O thread to end; never written. */
-    private static final Request CLOSE = new Request(new CommandArguments(Protocol.Command.PING), null, List.of(),
-            List.of());
+    private static final Request CLOSE =
+            new Request(new CommandArguments(Protocol.Command.PING), null, List.of(), List.of());
 
     /**
      * A pipeline that opens its connections with {@code connections} (a new, connected, authenticated connection
@@ -106,7 +111,8 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
 
     @Override
     public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
-        CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA).add(script.shaBytes())
+        CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA)
+                .add(script.shaBytes())
                 .add(keys.size());
         keys.forEach(command::add);
         args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
@@ -115,13 +121,18 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
 
     @Override
     public CompletableFuture<byte @Nullable []> getEx(String key, long ttlMillis) {
-        CommandArguments command = new CommandArguments(Protocol.Command.GETEX).add(key).add("PX").add(ttlMillis);
+        CommandArguments command =
+                new CommandArguments(Protocol.Command.GETEX).add(key).add("PX").add(ttlMillis);
         return send(new Request(command, null, List.of(), List.of())).thenApply(reply -> (byte[]) reply);
     }
 
     @Override
     public CompletableFuture<Boolean> setNxPx(String key, String value, long px) {
-        CommandArguments command = new CommandArguments(Protocol.Command.SET).add(key).add(value).add("NX").add("PX")
+        CommandArguments command = new CommandArguments(Protocol.Command.SET)
+                .add(key)
+                .add(value)
+                .add("NX")
+                .add("PX")
                 .add(px);
         return send(new Request(command, null, List.of(), List.of())).thenApply(reply -> reply != null);
     }
@@ -132,11 +143,18 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
      * trip more): the document when the SET took the lock ({@code 1L} when no stack is stored), {@code 0L} when it
      * did not. Redis runs the two in this order on the one connection.
      */
-    CompletableFuture<@Nullable Object> lockThenRead(String lockKey, String token, long leaseMillis, String stackKey,
-            long ttlMillis) {
-        CommandArguments lock = new CommandArguments(Protocol.Command.SET).add(lockKey).add(token).add("NX").add("PX")
+    CompletableFuture<@Nullable Object> lockThenRead(
+            String lockKey, String token, long leaseMillis, String stackKey, long ttlMillis) {
+        CommandArguments lock = new CommandArguments(Protocol.Command.SET)
+                .add(lockKey)
+                .add(token)
+                .add("NX")
+                .add("PX")
                 .add(leaseMillis);
-        CommandArguments read = new CommandArguments(Protocol.Command.GETEX).add(stackKey).add("PX").add(ttlMillis);
+        CommandArguments read = new CommandArguments(Protocol.Command.GETEX)
+                .add(stackKey)
+                .add("PX")
+                .add(ttlMillis);
         return send(new Request(lock, read, null, List.of(), List.of())).thenApply(reply -> {
             List<?> both = (List<?>) Objects.requireNonNull(reply);
             if (both.get(0) == null) {
@@ -312,8 +330,8 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     /** The same script call, by source, answering the same caller. */
     private static Request asEval(Request r) {
         LuaScript script = Objects.requireNonNull(r.script);
-        CommandArguments command = new CommandArguments(Protocol.Command.EVAL).add(script.source())
-                .add(r.keys.size());
+        CommandArguments command =
+                new CommandArguments(Protocol.Command.EVAL).add(script.source()).add(r.keys.size());
         r.keys.forEach(command::add);
         r.args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
         Request eval = new Request(command, null, r.keys, r.args);

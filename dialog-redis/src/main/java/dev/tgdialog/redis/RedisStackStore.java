@@ -127,10 +127,12 @@ public final class RedisStackStore implements StackStore {
     private final RedisCalls redis;
     /** The client, for the blocking calls of {@link #forgetUser} and {@link #moveChat}. */
     private final UnifiedJedis jedis;
+
     private final String prefix;
     private final long ttlMillis;
     /** {@link #ttlMillis} as a script argument, encoded once. */
     private final byte[] ttlArg;
+
     private final StackMigration migration;
     private final @Nullable LockedReads lockedReads;
 
@@ -224,7 +226,9 @@ public final class RedisStackStore implements StackStore {
         java.util.concurrent.CompletableFuture<@Nullable Object> written;
         try {
             written = lock != null
-                    ? redis.script(SAVE_AND_RELEASE, List.of(redisKey, lock.lockKey),
+                    ? redis.script(
+                            SAVE_AND_RELEASE,
+                            List.of(redisKey, lock.lockKey),
                             List.of(Long.toString(expectedVersion), document, ttlArg, lock.token))
                     : redis.script(SAVE, List.of(redisKey), List.of(Long.toString(expectedVersion), document, ttlArg));
         } catch (JedisException e) {
@@ -232,7 +236,8 @@ public final class RedisStackStore implements StackStore {
         }
         return written.handle((reply, error) -> {
             Throwable cause = error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                    ? c.getCause() : error;
+                    ? c.getCause()
+                    : error;
             if (cause instanceof JedisException e) {
                 throw failure("save", redisKey, e);
             } else if (cause != null) {
@@ -271,7 +276,8 @@ public final class RedisStackStore implements StackStore {
         List<String> locks = new ArrayList<>();
         for (String redisKey : found) {
             RedisKeys.Parsed parsed = RedisKeys.parse(prefix, redisKey);
-            if (parsed != null && parsed.key().botId() == botId
+            if (parsed != null
+                    && parsed.key().botId() == botId
                     && (parsed.key().chatId() == userId || parsed.key().userId() == userId)) {
                 (parsed.kind().equals("stack") ? stacks : locks).add(redisKey);
             }
@@ -318,7 +324,9 @@ public final class RedisStackStore implements StackStore {
         int moved = 0;
         for (String redisKey : found) {
             RedisKeys.Parsed parsed = RedisKeys.parse(prefix, redisKey);
-            if (parsed == null || !parsed.kind().equals("stack") || parsed.key().botId() != botId
+            if (parsed == null
+                    || !parsed.kind().equals("stack")
+                    || parsed.key().botId() != botId
                     || parsed.key().chatId() != fromChatId) {
                 continue;
             }
@@ -334,8 +342,7 @@ public final class RedisStackStore implements StackStore {
                 if (e.getCause() instanceof JedisException) {
                     throw e;
                 }
-                log.warn("Stack {} not moved to chat {}: {}; it is left to expire", redisKey, toChatId,
-                        e.getMessage());
+                log.warn("Stack {} not moved to chat {}: {}; it is left to expire", redisKey, toChatId, e.getMessage());
             }
         }
         log.info("Moved {} stacks of bot {} from chat {} to chat {}", moved, botId, fromChatId, toChatId);
@@ -356,29 +363,40 @@ public final class RedisStackStore implements StackStore {
             }
             byte[] document = StackCodec.encodeUtf8(decode(oldKey, stored).withoutLastMessage());
             if (copied == null) {
-                if (!"OK".equals(jedis.set(RedisCalls.bytes(newKey), document,
-                        SetParams.setParams().nx().px(ttlMillis)))) {
+                if (!"OK"
+                        .equals(jedis.set(
+                                RedisCalls.bytes(newKey),
+                                document,
+                                SetParams.setParams().nx().px(ttlMillis)))) {
                     jedis.del(oldBytes);
-                    log.warn("Stack {} not moved to {}: a stack is stored there already; it is kept, the old one "
-                            + "dropped", oldKey, newKey);
+                    log.warn(
+                            "Stack {} not moved to {}: a stack is stored there already; it is kept, the old one "
+                                    + "dropped",
+                            oldKey,
+                            newKey);
                     return false;
                 }
-            } else if (!Long.valueOf(1).equals(RedisCalls.await(
-                    redis.script(REPLACE_IF_UNCHANGED, List.of(newKey), List.of(copied, document, ttlArg))))) {
+            } else if (!Long.valueOf(1)
+                    .equals(RedisCalls.await(
+                            redis.script(REPLACE_IF_UNCHANGED, List.of(newKey), List.of(copied, document, ttlArg))))) {
                 // The engine saved under the new key since our copy: that stack went on from the copy, and the
                 // old one is history.
                 jedis.del(oldBytes);
                 return true;
             }
             copied = document;
-            if (Long.valueOf(1).equals(RedisCalls.await(
-                    redis.script(DELETE_IF_UNCHANGED, List.of(oldKey), List.of(stored))))) {
+            if (Long.valueOf(1)
+                    .equals(RedisCalls.await(redis.script(DELETE_IF_UNCHANGED, List.of(oldKey), List.of(stored))))) {
                 return true;
             }
             if (attempt == MOVE_ATTEMPTS) {
                 jedis.del(oldBytes);
-                log.warn("Stack {} was saved again during each of {} copies to {}; moved as of the last copy, the "
-                        + "save after it is lost", oldKey, MOVE_ATTEMPTS, newKey);
+                log.warn(
+                        "Stack {} was saved again during each of {} copies to {}; moved as of the last copy, the "
+                                + "save after it is lost",
+                        oldKey,
+                        MOVE_ATTEMPTS,
+                        newKey);
                 return true;
             }
         }
@@ -404,8 +422,9 @@ public final class RedisStackStore implements StackStore {
         } catch (StackStoreException e) {
             throw e;
         } catch (Exception e) {
-            throw new StackStoreException("the stack under " + redisKey + " (format " + format
-                    + ") could not be migrated: " + e.getMessage(), e);
+            throw new StackStoreException(
+                    "the stack under " + redisKey + " (format " + format + ") could not be migrated: " + e.getMessage(),
+                    e);
         }
         int now = StackCodec.formatOf(Objects.requireNonNull(migrated, "the migration returned null"));
         if (now != StackCodec.FORMAT_VERSION) {
@@ -414,9 +433,13 @@ public final class RedisStackStore implements StackStore {
         }
         StackCodec.decode(migrated);
         try {
-            Object replaced = RedisCalls.await(redis.script(REPLACE_IF_UNCHANGED, List.of(redisKey),
-                    List.of(stored, migrated, ttlArg)));
-            log.info("Stack {} migrated from format {} to {}{}", redisKey, format, StackCodec.FORMAT_VERSION,
+            Object replaced = RedisCalls.await(
+                    redis.script(REPLACE_IF_UNCHANGED, List.of(redisKey), List.of(stored, migrated, ttlArg)));
+            log.info(
+                    "Stack {} migrated from format {} to {}{}",
+                    redisKey,
+                    format,
+                    StackCodec.FORMAT_VERSION,
                     Long.valueOf(1).equals(replaced) ? "" : " (it changed meanwhile; not written back)");
         } catch (JedisException e) {
             throw failure("write back the migrated stack", redisKey, e);

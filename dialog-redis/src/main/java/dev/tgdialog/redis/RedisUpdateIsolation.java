@@ -9,10 +9,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,11 +103,13 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private final UpdateIsolation local;
     /** Lock tokens: 128 random bits of this isolation, then a counter, so no two holders ever share one. */
     private final String tokenPrefix;
+
     private final AtomicLong tokens = new AtomicLong();
     private final @Nullable LockedReads lockedReads;
     private final long stackTtlMillis;
     /** The locks this isolation holds now; the renewal sweep walks them. */
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
+
     private final long renewAfterNanos;
     private @Nullable ExecutorService handOff;
 
@@ -138,8 +140,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             this.ownedExecutor = null;
         } else {
             AtomicInteger n = new AtomicInteger();
-            this.ownedExecutor = Executors.newFixedThreadPool(16,
-                    r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
+            this.ownedExecutor =
+                    Executors.newFixedThreadPool(16, r -> daemon(r, "tgdialog-redis-" + n.incrementAndGet()));
             this.executor = ownedExecutor;
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tgdialog-redis-lock-timer"));
@@ -189,8 +191,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
      * Continues with {@code next} once {@code reply} is in: at once on this thread when it already is (a plain
      * client), else on the executor (a pipeline's reply must not run the task on its I/O thread).
      */
-    private <R> void then(CompletableFuture<R> reply, CompletableFuture<?> result,
-            BiConsumer<? super R, ? super Throwable> next) {
+    private <R> void then(
+            CompletableFuture<R> reply, CompletableFuture<?> result, BiConsumer<? super R, ? super Throwable> next) {
         if (reply.isDone() || !redis.completesElsewhere()) {
             R value = null;
             Throwable error = null;
@@ -228,8 +230,13 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         return handOff;
     }
 
-    private <T> void attempt(StackKey key, String token, long deadline, int tries,
-            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+    private <T> void attempt(
+            StackKey key,
+            String token,
+            long deadline,
+            int tries,
+            Supplier<? extends CompletionStage<T>> task,
+            CompletableFuture<T> result) {
         String tail = RedisKeys.tail(key);
         String lockKey = RedisKeys.lock(prefix, tail);
         String stackKey = RedisKeys.stack(prefix, tail);
@@ -242,13 +249,15 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             // them (inside a script every redis.call converts its arguments and its reply once more).
             reply = pipeline.lockThenRead(lockKey, token, leaseMillis, stackKey, stackTtlMillis);
         } else {
-            reply = redis.script(ACQUIRE_AND_LOAD, List.of(lockKey, stackKey),
+            reply = redis.script(
+                    ACQUIRE_AND_LOAD,
+                    List.of(lockKey, stackKey),
                     List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
         }
         then(reply, result, (value, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (!(cause instanceof JedisException)) {
                     result.completeExceptionally(cause);
                     return;
@@ -260,9 +269,10 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                 return;
             }
             if (!Long.valueOf(0).equals(value)) {
-                LockedReads.@Nullable Read read = lockedReads == null ? null
-                        : new LockedReads.Read(key, stackKey, value instanceof Long ? null : RedisCalls.bytes(value),
-                                lockKey, token);
+                LockedReads.@Nullable Read read = lockedReads == null
+                        ? null
+                        : new LockedReads.Read(
+                                key, stackKey, value instanceof Long ? null : RedisCalls.bytes(value), lockKey, token);
                 runLocked(new Held(lockKey, token, read), task, result);
                 return;
             }
@@ -270,8 +280,13 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         });
     }
 
-    private <T> void retryLater(StackKey key, String token, long deadline, int tries,
-            Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
+    private <T> void retryLater(
+            StackKey key,
+            String token,
+            long deadline,
+            int tries,
+            Supplier<? extends CompletionStage<T>> task,
+            CompletableFuture<T> result) {
         String lockKey = lockKey(key);
         long now = System.nanoTime();
         if (now - deadline >= 0) {
@@ -285,13 +300,16 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         pause = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
         pause = Math.min(pause, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - now)));
         try {
-            timer.schedule(() -> {
-                try {
-                    executor.execute(() -> attempt(key, token, deadline, tries + 1, task, result));
-                } catch (RejectedExecutionException e) {
-                    result.completeExceptionally(e);
-                }
-            }, pause, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        try {
+                            executor.execute(() -> attempt(key, token, deadline, tries + 1, task, result));
+                        } catch (RejectedExecutionException e) {
+                            result.completeExceptionally(e);
+                        }
+                    },
+                    pause,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new IllegalStateException("the Redis isolation is closed", e));
         }
@@ -299,8 +317,9 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
 
     private <T> void runLocked(Held lock, Supplier<? extends CompletionStage<T>> task, CompletableFuture<T> result) {
         if (timer.isShutdown()) {
-            release(lock).whenComplete((x, e) -> result.completeExceptionally(
-                    new IllegalStateException("the Redis isolation is closed")));
+            release(lock)
+                    .whenComplete((x, e) ->
+                            result.completeExceptionally(new IllegalStateException("the Redis isolation is closed")));
             return;
         }
         held.add(lock);
@@ -321,8 +340,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             held.remove(lock);
             // The result waits for the release, so the key's next task (queued behind this one in-process) never
             // finds our own lock still there.
-            CompletableFuture<?> released = read != null && read.released
-                    ? CompletableFuture.completedFuture(null) : release(lock);
+            CompletableFuture<?> released =
+                    read != null && read.released ? CompletableFuture.completedFuture(null) : release(lock);
             then(released, result, (x, ignored) -> {
                 if (error != null) {
                     result.completeExceptionally(error);
@@ -337,8 +356,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private void renewHeld() {
         long now = System.nanoTime();
         for (Held lock : held) {
-            if (now - lock.renewedAt < renewAfterNanos || lock.finished
-                    || lock.read != null && lock.read.released) {
+            if (now - lock.renewedAt < renewAfterNanos || lock.finished || lock.read != null && lock.read.released) {
                 continue;
             }
             lock.renewedAt = now;
@@ -348,8 +366,10 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                             log.warn("Redis could not renew the lock {}: {}", lock.lockKey, error.getMessage());
                         } else if (!Long.valueOf(1).equals(renewed) && !lock.finished) {
                             // A renewal racing the release finds the lock gone; that is no loss.
-                            log.warn("The lock {} was lost while its update ran (its lease ran out); the stack's "
-                                    + "compare-and-set still refuses a conflicting write", lock.lockKey);
+                            log.warn(
+                                    "The lock {} was lost while its update ran (its lease ran out); the stack's "
+                                            + "compare-and-set still refuses a conflicting write",
+                                    lock.lockKey);
                         }
                     });
         }
@@ -359,8 +379,11 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private CompletableFuture<?> release(Held lock) {
         return redis.script(RELEASE, List.of(lock.lockKey), List.of(lock.token)).handle((x, e) -> {
             if (e != null) {
-                log.warn("Redis could not release the lock {} ({}); it frees itself within {} ms", lock.lockKey,
-                        e.getMessage(), leaseMillis);
+                log.warn(
+                        "Redis could not release the lock {} ({}); it frees itself within {} ms",
+                        lock.lockKey,
+                        e.getMessage(),
+                        leaseMillis);
             }
             return null;
         });
@@ -424,8 +447,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
          */
         public Builder maxQueuedPerKey(int maxQueuedPerKey) {
             if (maxQueuedPerKey < 1) {
-                throw new IllegalArgumentException(
-                        "at least one task per key must be allowed, was " + maxQueuedPerKey);
+                throw new IllegalArgumentException("at least one task per key must be allowed, was " + maxQueuedPerKey);
             }
             this.maxQueuedPerKey = maxQueuedPerKey;
             return this;

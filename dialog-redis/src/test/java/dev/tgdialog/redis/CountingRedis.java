@@ -24,7 +24,8 @@ final class CountingRedis {
     CountingRedis(String url) {
         URI uri = URI.create(url);
         PooledConnectionProvider provider = new PooledConnectionProvider(
-                new HostAndPort(uri.getHost(), uri.getPort()), DefaultJedisClientConfig.builder().build());
+                new HostAndPort(uri.getHost(), uri.getPort()),
+                DefaultJedisClientConfig.builder().build());
         DefaultCommandExecutor inner = new DefaultCommandExecutor(provider);
         CommandExecutor counting = new CommandExecutor() {
             @Override
@@ -55,8 +56,8 @@ final class CountingRedis {
             while (total.getOrDefault(command, 0) < times) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(command + " was sent " + total.getOrDefault(command, 0)
-                            + " times, not " + times);
+                    throw new AssertionError(
+                            command + " was sent " + total.getOrDefault(command, 0) + " times, not " + times);
                 }
                 sent.wait(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left) + 1);
             }

@@ -76,11 +76,13 @@ class FaultSuiteTest {
     private final AtomicLong updateIds = new AtomicLong(1);
     private final AtomicLong messageIds = new AtomicLong(1_000_000);
     private final AtomicLong queryIds = new AtomicLong(1);
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+    private final OkHttpClient http =
+            new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
     private final String prefix = TestRedis.uniquePrefix();
 
     /** The "+1" updates of each user that Telegram saw acknowledged, and whether each was a click answered "try again". */
     private final Map<Long, List<Long>> acknowledged = new ConcurrentHashMap<>();
+
     private final Set<Long> refusedClicks = ConcurrentHashMap.newKeySet();
     private final AtomicInteger faultsInjected = new AtomicInteger();
     private final AtomicInteger handled = new AtomicInteger();
@@ -97,9 +99,14 @@ class FaultSuiteTest {
         ExecutorService posters = Executors.newFixedThreadPool(MAX_IN_FLIGHT / 4);
         try (FaultyTelegramServer telegram = new FaultyTelegramServer(fake, time::now);
                 JedisPooled redis = new JedisPooled(java.net.URI.create(redisServer.url()));
-                RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).executor(pool).build()) {
-            TelegramClient client = TelegramClient.builder(FakeTelegram.TOKEN).baseUrl(telegram.url())
-                    .timeSource(time).build();
+                RedisDialogs pair = RedisDialogs.builder(redis)
+                        .keyPrefix(prefix)
+                        .executor(pool)
+                        .build()) {
+            TelegramClient client = TelegramClient.builder(FakeTelegram.TOKEN)
+                    .baseUrl(telegram.url())
+                    .timeSource(time)
+                    .build();
             DialogBot.Builder builder = DialogBot.builder(client)
                     .timeSource(time)
                     .executor(pool)
@@ -112,7 +119,9 @@ class FaultSuiteTest {
             UpdateHandler faulty = update -> {
                 if (failOnce.remove(update.updateId())) {
                     faultsInjected.incrementAndGet();
-                    throw update.updateId() % 2 == 0 ? new StackOverflowError("injected") : new AssertionError("injected");
+                    throw update.updateId() % 2 == 0
+                            ? new StackOverflowError("injected")
+                            : new AssertionError("injected");
                 }
                 return bot.handler().handle(update);
             };
@@ -152,13 +161,17 @@ class FaultSuiteTest {
                 FaultyTelegramServer.Sent sent = last(telegram.sentTo(user));
                 assertThat(sent.text()).isEqualTo("Count: 1");
                 Duration clockWait = Duration.between(stormStart, sent.clock());
-                assertThat(clockWait).as("bystander %d's send waited on the clock", user).isZero();
-                longestBystanderClockWait = clockWait.compareTo(longestBystanderClockWait) > 0
-                        ? clockWait : longestBystanderClockWait;
+                assertThat(clockWait)
+                        .as("bystander %d's send waited on the clock", user)
+                        .isZero();
+                longestBystanderClockWait =
+                        clockWait.compareTo(longestBystanderClockWait) > 0 ? clockWait : longestBystanderClockWait;
                 longestBystanderNanos = Math.max(longestBystanderNanos, sent.wallNanos() - before);
             }
             for (long user : FLOODED) {
-                assertThat(telegram.sentTo(user)).as("chat %d in flood wait", user).hasSize(1);
+                assertThat(telegram.sentTo(user))
+                        .as("chat %d in flood wait", user)
+                        .hasSize(1);
             }
 
             // Poison updates: acknowledged once, never delivered again.
@@ -225,8 +238,10 @@ class FaultSuiteTest {
                 outage.add(typed);
                 faultsInjected.addAndGet(2);
             }
-            assertThat(fake.callbackAnswers()).extracting(CallbackAnswer::text)
-                    .filteredOn(t -> t != null && t.startsWith("Temporarily unavailable")).hasSize(NORMAL.length);
+            assertThat(fake.callbackAnswers())
+                    .extracting(CallbackAnswer::text)
+                    .filteredOn(t -> t != null && t.startsWith("Temporarily unavailable"))
+                    .hasSize(NORMAL.length);
             redisServer.restart();
             for (Update update : outage) {
                 deliverIncrement(update, update.message().chat().id());
@@ -237,7 +252,8 @@ class FaultSuiteTest {
             time.advance(Duration.ofSeconds(40));
             awaitSends(telegram);
             for (long user : FLOODED) {
-                assertThat(telegram.sentTo(user)).extracting(FaultyTelegramServer.Sent::text)
+                assertThat(telegram.sentTo(user))
+                        .extracting(FaultyTelegramServer.Sent::text)
                         .containsExactly("Count: ", "Count: 1");
                 // The stack learnt the id of the message that went out late: its button works.
                 deliverIncrement(click(user, "+1"), user);
@@ -254,7 +270,8 @@ class FaultSuiteTest {
                 List<Long> expected = new ArrayList<>(acknowledged.getOrDefault(user, List.of()));
                 expected.removeAll(refusedClicks);
                 if (user == FLOODER) {
-                    assertThat(applied).as("the flooder's applied updates were all acknowledged")
+                    assertThat(applied)
+                            .as("the flooder's applied updates were all acknowledged")
                             .allMatch(id -> flooderAcked.contains(id) || expected.contains(id));
                     assertThat(applied).containsAll(expected);
                 } else {
@@ -267,7 +284,8 @@ class FaultSuiteTest {
             }
             Map<String, Integer> sends = new HashMap<>();
             telegram.sent.forEach(s -> sends.merge(s.chatId() + "/" + s.text(), 1, Integer::sum));
-            int duplicateSends = (int) sends.values().stream().filter(n -> n > 1).count();
+            int duplicateSends =
+                    (int) sends.values().stream().filter(n -> n > 1).count();
             int flooderApplied = applied(pair, FLOODER).size() - 1;
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("faults_injected", faultsInjected.get());
@@ -288,7 +306,8 @@ class FaultSuiteTest {
             assertThat(doubled).as("doubled").isZero();
             assertThat(duplicateSends).as("duplicate sends").isZero();
             assertThat(telegram.cutOffSends.get()).isEqualTo(NORMAL.length);
-            assertThat(flooderAcked.size() - flooderApplied).as("updates dropped past the flooder's queue bound")
+            assertThat(flooderAcked.size() - flooderApplied)
+                    .as("updates dropped past the flooder's queue bound")
                     .isGreaterThan(flood.size() / 2);
             bot.stop();
         } finally {
@@ -306,7 +325,8 @@ class FaultSuiteTest {
     /** Delivers a "+1" until acknowledged, as Telegram does, and books it as acknowledged for its user. */
     private void deliverIncrement(Update update, long user) {
         deliverUntilAcknowledged(update);
-        acknowledged.computeIfAbsent(user, u -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        acknowledged
+                .computeIfAbsent(user, u -> java.util.Collections.synchronizedList(new ArrayList<>()))
                 .add(update.updateId());
     }
 
@@ -364,8 +384,11 @@ class FaultSuiteTest {
     }
 
     private void awaitSends(FaultyTelegramServer telegram) throws InterruptedException {
-        boolean all = telegram.awaitSent(sent -> Arrays.stream(FLOODED)
-                .allMatch(user -> sent.stream().filter(x -> x.chatId() == user).count() == 2), Duration.ofSeconds(30));
+        boolean all = telegram.awaitSent(
+                sent -> Arrays.stream(FLOODED)
+                        .allMatch(user ->
+                                sent.stream().filter(x -> x.chatId() == user).count() == 2),
+                Duration.ofSeconds(30));
         if (!all) {
             throw new AssertionError("the flooded chats' queued sends did not go out after the flood wait");
         }
@@ -383,18 +406,22 @@ class FaultSuiteTest {
     }
 
     private List<Long> applied(RedisDialogs pair, long user) {
-        Stack stack = pair.store().load(StackKey.of(FakeTelegram.BOT_ID, user, user)).orElseThrow();
+        Stack stack =
+                pair.store().load(StackKey.of(FakeTelegram.BOT_ID, user, user)).orElseThrow();
         Frame top = stack.top().orElseThrow();
         String json = top.data().getOrDefault("applied", "\"\"");
         String list = json.substring(1, json.length() - 1);
-        return list.isEmpty() ? List.of() : Arrays.stream(list.split(",")).map(Long::valueOf).toList();
+        return list.isEmpty()
+                ? List.of()
+                : Arrays.stream(list.split(",")).map(Long::valueOf).toList();
     }
 
     // ------------------------------------------------------------------------------------------ updates
 
     private Update message(long user, String text) {
         Chat chat = Chat.builder(user, "private").firstName("U" + user).build();
-        Message.Builder m = Message.builder(messageIds.getAndIncrement(), time.now().getEpochSecond(), chat)
+        Message.Builder m = Message.builder(
+                        messageIds.getAndIncrement(), time.now().getEpochSecond(), chat)
                 .from(User.builder(user, false, "U" + user).languageCode("en").build())
                 .text(text);
         if (text.startsWith("/")) {
@@ -416,12 +443,16 @@ class FaultSuiteTest {
                             .text(shown.text())
                             .replyMarkup(new InlineKeyboardMarkup(shown.inlineKeyboard()))
                             .build();
-                    CallbackQuery query = CallbackQuery.builder(queryId,
-                                    User.builder(user, false, "U" + user).build(), "ci-" + user)
+                    CallbackQuery query = CallbackQuery.builder(
+                                    queryId,
+                                    User.builder(user, false, "U" + user).build(),
+                                    "ci-" + user)
                             .message(message)
                             .data(button.callbackData())
                             .build();
-                    return Update.builder(updateIds.getAndIncrement()).callbackQuery(query).build();
+                    return Update.builder(updateIds.getAndIncrement())
+                            .callbackQuery(query)
+                            .build();
                 }
             }
         }

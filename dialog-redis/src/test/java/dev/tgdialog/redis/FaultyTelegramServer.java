@@ -50,7 +50,8 @@ final class FaultyTelegramServer implements AutoCloseable {
     FaultyTelegramServer(FakeTelegram fake, Supplier<Instant> clock) {
         this.fake = fake;
         this.clock = clock;
-        this.viaFake = new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
+        this.viaFake =
+                new OkHttpClient.Builder().addInterceptor(fake.interceptor()).build();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -111,13 +112,21 @@ final class FaultyTelegramServer implements AutoCloseable {
             String method = path.substring(path.lastIndexOf('/') + 1);
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             JsonObject params = contentType != null && contentType.startsWith("application/json") && body.length > 0
-                    ? JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject() : null;
-            Long chatId = params != null && params.has("chat_id") && params.get("chat_id").isJsonPrimitive()
-                    ? params.get("chat_id").getAsLong() : null;
+                    ? JsonParser.parseString(new String(body, StandardCharsets.UTF_8))
+                            .getAsJsonObject()
+                    : null;
+            Long chatId = params != null
+                            && params.has("chat_id")
+                            && params.get("chat_id").isJsonPrimitive()
+                    ? params.get("chat_id").getAsLong()
+                    : null;
             if (chatId != null && flooded.contains(chatId)) {
                 floodAnswers.incrementAndGet();
-                reply(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
-                        + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
+                reply(
+                        exchange,
+                        429,
+                        "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                                + retryAfter + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}");
                 return;
             }
             Request forwarded = new Request.Builder()

@@ -23,15 +23,20 @@ import redis.clients.jedis.JedisPooled;
 
 /** The README's Redis snippet, compiled and run against a real Redis. */
 class ReadmeRedisExampleTest {
-    enum Step implements WindowId { ONLY }
+    enum Step implements WindowId {
+        ONLY
+    }
 
-    static final Dialog ORDER = Dialog.builder("order").window(Step.ONLY, w -> w.text("Which size?")).build();
+    static final Dialog ORDER = Dialog.builder("order")
+            .window(Step.ONLY, w -> w.text("Which size?"))
+            .build();
 
     @Test
     void theReadmeSnippet_keepsTheStackInRedis() {
         FakeTelegram fake = new FakeTelegram();
         TelegramClient telegram = fake.client(new FakeTime());
         try (JedisPooled jedis = TestRedis.client()) {
+            // spotless:off (the README shows this snippet as it is)
             // --- README: Redis ---
             RedisDialogs redis = RedisDialogs.builder(jedis).keyPrefix(TestRedis.uniquePrefix())
                     .ttl(Duration.ofDays(7)).build();
@@ -40,16 +45,25 @@ class ReadmeRedisExampleTest {
                     .command("start", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK))
                     .build();
             // --- end ---
+            // spotless:on
             User ann = User.of(1001, false, "Ann");
-            Update start = Update.builder(1).message(Message.builder(1, 1767225600L, Chat.of(1001, "private"))
-                    .from(ann).text("/start").entities(List.of(MessageEntity.of("bot_command", 0, 6))).build())
+            Update start = Update.builder(1)
+                    .message(Message.builder(1, 1767225600L, Chat.of(1001, "private"))
+                            .from(ann)
+                            .text("/start")
+                            .entities(List.of(MessageEntity.of("bot_command", 0, 6)))
+                            .build())
                     .build();
 
             bot.handler().handle(start).toCompletableFuture().join();
 
             assertThat(fake.lastMessage(1001).orElseThrow().text()).isEqualTo("Which size?");
-            assertThat(redis.store().load(StackKey.of(FakeTelegram.BOT_ID, 1001, 1001)).orElseThrow().frames())
-                    .singleElement().satisfies(f -> assertThat(f.dialogId()).isEqualTo("order"));
+            assertThat(redis.store()
+                            .load(StackKey.of(FakeTelegram.BOT_ID, 1001, 1001))
+                            .orElseThrow()
+                            .frames())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.dialogId()).isEqualTo("order"));
             redis.close();
         }
     }

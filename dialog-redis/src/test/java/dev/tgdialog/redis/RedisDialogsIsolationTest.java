@@ -7,16 +7,23 @@ import java.util.concurrent.Executor;
 class RedisDialogsIsolationTest extends RedisUpdateIsolationTest {
     @Override
     protected RedisUpdateIsolation isolation(Duration lease, Duration maxWait) {
-        RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).lease(lease).maxWait(maxWait)
-                .maxQueuedPerKey(100).build();
+        RedisDialogs pair = RedisDialogs.builder(redis)
+                .keyPrefix(prefix)
+                .lease(lease)
+                .maxWait(maxWait)
+                .maxQueuedPerKey(100)
+                .build();
         isolations.add(pair);
         return pair.isolation();
     }
 
     @Override
     protected RedisUpdateIsolation isolation(Executor executor, int maxQueuedPerKey) {
-        RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).executor(executor)
-                .maxQueuedPerKey(maxQueuedPerKey).build();
+        RedisDialogs pair = RedisDialogs.builder(redis)
+                .keyPrefix(prefix)
+                .executor(executor)
+                .maxQueuedPerKey(maxQueuedPerKey)
+                .build();
         isolations.add(pair);
         return pair.isolation();
     }

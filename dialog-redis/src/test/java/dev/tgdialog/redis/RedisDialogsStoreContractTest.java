@@ -7,6 +7,10 @@ import java.time.Duration;
 class RedisDialogsStoreContractTest extends RedisStackStoreContractTest {
     @Override
     protected StackStore newStore(Duration ttl) {
-        return RedisDialogs.builder(redis()).keyPrefix(newPrefix()).ttl(ttl).build().store();
+        return RedisDialogs.builder(redis())
+                .keyPrefix(newPrefix())
+                .ttl(ttl)
+                .build()
+                .store();
     }
 }

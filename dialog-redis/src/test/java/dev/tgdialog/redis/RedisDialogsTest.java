@@ -57,8 +57,8 @@ class RedisDialogsTest {
     }
 
     /** Sends /count and {@code clicks} clicks of "+1" one by one; the commands each click sent, per click. */
-    private List<List<String>> clicks(StackStore store, UpdateIsolation isolation, CountingRedis counted,
-            ExecutorService pool, int clicks) {
+    private List<List<String>> clicks(
+            StackStore store, UpdateIsolation isolation, CountingRedis counted, ExecutorService pool, int clicks) {
         SharedChat chat = new SharedChat();
         DialogBot bot = chat.bot(b -> {
             CounterDialogs.commands(b);
@@ -88,19 +88,27 @@ class RedisDialogsTest {
             closing(counted.client);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             closing(pool::shutdownNow);
-            RedisDialogs pair = closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).executor(pool).build());
+            RedisDialogs pair = closing(RedisDialogs.builder(counted.client)
+                    .keyPrefix(prefix)
+                    .executor(pool)
+                    .build());
 
             List<List<String>> perClick = clicks(pair.store(), pair.isolation(), counted, pool, 20);
 
-            assertThat(perClick).hasSize(20)
-                    .allSatisfy(sent -> assertThat(sent).containsExactly("EVALSHA", "EVALSHA"));
+            assertThat(perClick).hasSize(20).allSatisfy(sent -> assertThat(sent).containsExactly("EVALSHA", "EVALSHA"));
             // The server agrees (its own, fresh): a script call counts once under EVALSHA whatever it runs inside.
             // /count found no script loaded: 2 EVALSHA refused (NOSCRIPT), then 2 EVAL; each click 2 EVALSHA.
             assertThat(serverCalls(admin, "evalsha")).isEqualTo(2 + 40);
             assertThat(serverCalls(admin, "eval")).isEqualTo(2);
-            assertThat(serverCalls(admin, "getex")).as("run inside the lock script, once per update").isEqualTo(21);
-            assertThat(serverCalls(admin, "set")).as("the lock and the saved stack, per update").isEqualTo(42);
-            assertThat(serverCalls(admin, "del")).as("the lock, released by the save's script").isEqualTo(21);
+            assertThat(serverCalls(admin, "getex"))
+                    .as("run inside the lock script, once per update")
+                    .isEqualTo(21);
+            assertThat(serverCalls(admin, "set"))
+                    .as("the lock and the saved stack, per update")
+                    .isEqualTo(42);
+            assertThat(serverCalls(admin, "del"))
+                    .as("the lock, released by the save's script")
+                    .isEqualTo(21);
         } finally {
             closeAll();
             closing.clear();
@@ -116,7 +124,8 @@ class RedisDialogsTest {
                 JedisPooled admin = new JedisPooled(java.net.URI.create(server.url()))) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             closing(pool::shutdownNow);
-            RedisDialogs pair = closing(RedisDialogs.builder(redis).keyPrefix(prefix).executor(pool).build());
+            RedisDialogs pair = closing(
+                    RedisDialogs.builder(redis).keyPrefix(prefix).executor(pool).build());
             assertThat(pair.pipelined()).isTrue();
             SharedChat chat = new SharedChat();
             DialogBot bot = chat.bot(b -> {
@@ -138,9 +147,15 @@ class RedisDialogsTest {
             // /count found the save script not loaded: 1 EVALSHA refused (NOSCRIPT), then 1 EVAL; each click 1.
             assertThat(serverCalls(admin, "evalsha")).isEqualTo(1 + 20);
             assertThat(serverCalls(admin, "eval")).isEqualTo(1);
-            assertThat(serverCalls(admin, "getex")).as("sent right after the lock's SET, once per update").isEqualTo(21);
-            assertThat(serverCalls(admin, "set")).as("the lock and the saved stack, per update").isEqualTo(42);
-            assertThat(serverCalls(admin, "del")).as("the lock, released by the save's script").isEqualTo(21);
+            assertThat(serverCalls(admin, "getex"))
+                    .as("sent right after the lock's SET, once per update")
+                    .isEqualTo(21);
+            assertThat(serverCalls(admin, "set"))
+                    .as("the lock and the saved stack, per update")
+                    .isEqualTo(42);
+            assertThat(serverCalls(admin, "del"))
+                    .as("the lock, released by the save's script")
+                    .isEqualTo(21);
         } finally {
             closeAll();
             closing.clear();
@@ -151,12 +166,19 @@ class RedisDialogsTest {
     @Test
     void pipelinedOff_orAClientThatIsNotJedisPooled_sendsOneBlockingCommandPerRoundTrip() {
         try (JedisPooled redis = TestRedis.client();
-                RedisDialogs off = RedisDialogs.builder(redis).keyPrefix(prefix).pipelined(false).build()) {
+                RedisDialogs off = RedisDialogs.builder(redis)
+                        .keyPrefix(prefix)
+                        .pipelined(false)
+                        .build()) {
             assertThat(off.pipelined()).isFalse();
         }
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
-        assertThat(closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build()).pipelined()).isFalse();
+        assertThat(closing(RedisDialogs.builder(counted.client)
+                                .keyPrefix(prefix)
+                                .build())
+                        .pipelined())
+                .isFalse();
     }
 
     @Test
@@ -165,9 +187,12 @@ class RedisDialogsTest {
         closing(counted.client);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         closing(pool::shutdownNow);
-        RedisStackStore store = RedisStackStore.builder(counted.client).keyPrefix(prefix).build();
-        RedisUpdateIsolation isolation = closing(RedisUpdateIsolation.builder(counted.client).keyPrefix(prefix)
-                .executor(pool).build());
+        RedisStackStore store =
+                RedisStackStore.builder(counted.client).keyPrefix(prefix).build();
+        RedisUpdateIsolation isolation = closing(RedisUpdateIsolation.builder(counted.client)
+                .keyPrefix(prefix)
+                .executor(pool)
+                .build());
 
         List<List<String>> perClick = clicks(store, isolation, counted, pool, 5);
 
@@ -179,21 +204,27 @@ class RedisDialogsTest {
     void theStackIsReadOnlyOnceTheLockIsHeld_soAWriteByTheHolderBeforeItsReleaseIsSeen() throws Exception {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
-        RedisDialogs pair = closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build());
+        RedisDialogs pair =
+                closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build());
         try (JedisPooled other = TestRedis.client()) {
-            RedisStackStore otherStore = RedisStackStore.builder(other).keyPrefix(prefix).build();
+            RedisStackStore otherStore =
+                    RedisStackStore.builder(other).keyPrefix(prefix).build();
             String lock = pair.isolation().lockKey(KEY);
             other.set(lock, "other-instance", SetParams.setParams().px(5000));
 
-            CompletableFuture<Optional<Stack>> seen = pair.isolation().run(KEY,
-                    () -> CompletableFuture.completedFuture(pair.store().load(KEY)));
+            CompletableFuture<Optional<Stack>> seen = pair.isolation()
+                    .run(
+                            KEY,
+                            () -> CompletableFuture.completedFuture(pair.store().load(KEY)));
             counted.awaitSent("EVALSHA", 1);
             assertThat(seen).as("the lock is held elsewhere, so the task waits").isNotDone();
             assertThat(otherStore.save(KEY, 0, stack(1))).isTrue();
             other.del(lock);
 
             assertThat(seen.get(5, TimeUnit.SECONDS)).contains(stack(1));
-            assertThat(counted.drain()).as("the load took the lock script's read").doesNotContain("GETEX")
+            assertThat(counted.drain())
+                    .as("the load took the lock script's read")
+                    .doesNotContain("GETEX")
                     .contains("EVALSHA");
         }
         cleanUp();
@@ -203,33 +234,39 @@ class RedisDialogsTest {
     void theReadWithTheLock_isUsedOnce_forItsOwnKey_andNotAfterASave() throws Exception {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
-        RedisDialogs pair = closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build());
+        RedisDialogs pair =
+                closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build());
         RedisStackStore store = pair.store();
         store.save(KEY, 0, stack(1));
         Stack other = new Stack("", List.of(), 1, null, List.of(99L), 1);
         store.save(OTHER, 0, other);
         counted.drain();
 
-        List<String> sentByLoads = pair.isolation().run(KEY, () -> {
-            List<String> sent = new ArrayList<>();
-            counted.drain();
-            assertThat(store.load(KEY)).contains(stack(1));
-            sent.addAll(counted.drain());
-            assertThat(store.load(OTHER)).contains(other);
-            sent.addAll(counted.drain());
-            assertThat(store.load(KEY)).contains(stack(1));
-            sent.addAll(counted.drain());
-            return CompletableFuture.completedFuture(sent);
-        }).get(5, TimeUnit.SECONDS);
-        assertThat(sentByLoads).as("first load of KEY free; OTHER and the second load read Redis")
+        List<String> sentByLoads = pair.isolation()
+                .run(KEY, () -> {
+                    List<String> sent = new ArrayList<>();
+                    counted.drain();
+                    assertThat(store.load(KEY)).contains(stack(1));
+                    sent.addAll(counted.drain());
+                    assertThat(store.load(OTHER)).contains(other);
+                    sent.addAll(counted.drain());
+                    assertThat(store.load(KEY)).contains(stack(1));
+                    sent.addAll(counted.drain());
+                    return CompletableFuture.completedFuture(sent);
+                })
+                .get(5, TimeUnit.SECONDS);
+        assertThat(sentByLoads)
+                .as("first load of KEY free; OTHER and the second load read Redis")
                 .containsExactly("GETEX", "GETEX");
 
-        List<String> afterSave = pair.isolation().run(KEY, () -> {
-            assertThat(store.save(KEY, 1, stack(2))).isTrue();
-            counted.drain();
-            assertThat(store.load(KEY)).contains(stack(2));
-            return CompletableFuture.completedFuture(counted.drain());
-        }).get(5, TimeUnit.SECONDS);
+        List<String> afterSave = pair.isolation()
+                .run(KEY, () -> {
+                    assertThat(store.save(KEY, 1, stack(2))).isTrue();
+                    counted.drain();
+                    assertThat(store.load(KEY)).contains(stack(2));
+                    return CompletableFuture.completedFuture(counted.drain());
+                })
+                .get(5, TimeUnit.SECONDS);
         assertThat(afterSave).containsExactly("GETEX");
 
         counted.drain();
@@ -240,23 +277,33 @@ class RedisDialogsTest {
 
     @Test
     void theReadWithTheLock_refreshesTheTtl_andGoesThroughTheMigration() throws Exception {
-        StackMigration fromV0 = (format, document) -> document.replace("\"v\":0", "\"v\":1")
-                .replace("\"screen\":", "\"window\":");
+        StackMigration fromV0 =
+                (format, document) -> document.replace("\"v\":0", "\"v\":1").replace("\"screen\":", "\"window\":");
         try (JedisPooled redis = TestRedis.client();
-                RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).ttl(Duration.ofMinutes(10))
-                        .migration(fromV0).build()) {
+                RedisDialogs pair = RedisDialogs.builder(redis)
+                        .keyPrefix(prefix)
+                        .ttl(Duration.ofMinutes(10))
+                        .migration(fromV0)
+                        .build()) {
             String v1 = StackCodec.encode(stack(4));
             String key = pair.store().redisKey(KEY);
-            redis.set(key, v1.replace("\"v\":1", "\"v\":0").replace("\"window\":", "\"screen\":"),
+            redis.set(
+                    key,
+                    v1.replace("\"v\":1", "\"v\":0").replace("\"window\":", "\"screen\":"),
                     SetParams.setParams().px(1000));
 
-            Optional<Stack> loaded = pair.isolation().run(KEY,
-                    () -> CompletableFuture.completedFuture(pair.store().load(KEY))).get(5, TimeUnit.SECONDS);
+            Optional<Stack> loaded = pair.isolation()
+                    .run(
+                            KEY,
+                            () -> CompletableFuture.completedFuture(pair.store().load(KEY)))
+                    .get(5, TimeUnit.SECONDS);
 
             assertThat(loaded).contains(stack(4));
             assertThat(redis.get(key)).isEqualTo(v1);
             assertThat(redis.pttl(key)).isGreaterThan(Duration.ofMinutes(9).toMillis());
-            assertThat(redis.exists(pair.isolation().lockKey(KEY))).as("released").isFalse();
+            assertThat(redis.exists(pair.isolation().lockKey(KEY)))
+                    .as("released")
+                    .isFalse();
         }
         cleanUp();
     }
@@ -265,13 +312,16 @@ class RedisDialogsTest {
     void noStackStored_loadsEmpty_withoutAskingAgain() throws Exception {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
-        RedisDialogs pair = closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build());
+        RedisDialogs pair =
+                closing(RedisDialogs.builder(counted.client).keyPrefix(prefix).build());
 
-        List<String> sent = pair.isolation().run(KEY, () -> {
-            counted.drain();
-            assertThat(pair.store().load(KEY)).isEmpty();
-            return CompletableFuture.completedFuture(counted.drain());
-        }).get(5, TimeUnit.SECONDS);
+        List<String> sent = pair.isolation()
+                .run(KEY, () -> {
+                    counted.drain();
+                    assertThat(pair.store().load(KEY)).isEmpty();
+                    return CompletableFuture.completedFuture(counted.drain());
+                })
+                .get(5, TimeUnit.SECONDS);
 
         assertThat(sent).isEmpty();
     }

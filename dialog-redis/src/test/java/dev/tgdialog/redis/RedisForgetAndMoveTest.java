@@ -37,7 +37,8 @@ class RedisForgetAndMoveTest {
     void close() {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(base + "*").count(1000));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match(base + "*").count(1000));
             page.getResult().forEach(redis::del);
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
@@ -52,8 +53,10 @@ class RedisForgetAndMoveTest {
     @Test
     void forgetUser_deletesTheUsersLocksToo_butNoKeyOfAnotherPrefixThatTheGlobWouldMatch() {
         // Unescaped, "a*[b]?:" as a SCAN pattern would match every key of "aXbY:" too.
-        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(base + "a*[b]?:").build();
-        RedisStackStore neighbour = RedisStackStore.builder(redis).keyPrefix(base + "aXbY:").build();
+        RedisStackStore store =
+                RedisStackStore.builder(redis).keyPrefix(base + "a*[b]?:").build();
+        RedisStackStore neighbour =
+                RedisStackStore.builder(redis).keyPrefix(base + "aXbY:").build();
         StackKey privateChat = StackKey.of(BOT, USER, USER);
         StackKey inGroup = new StackKey(BOT, GROUP, USER, 3, "side");
         StackKey someoneElse = StackKey.of(BOT, GROUP, USER + 1);
@@ -66,18 +69,22 @@ class RedisForgetAndMoveTest {
 
         assertThat(store.forgetUser(BOT, USER)).isEqualTo(2);
 
-        assertThat(keys()).containsExactlyInAnyOrder(
-                RedisKeys.stack(base + "a*[b]?:", someoneElse), RedisKeys.lock(base + "a*[b]?:", someoneElse),
-                RedisKeys.stack(base + "aXbY:", privateChat), RedisKeys.lock(base + "aXbY:", privateChat),
-                RedisKeys.stack(base + "aXbY:", inGroup), RedisKeys.lock(base + "aXbY:", inGroup),
-                RedisKeys.stack(base + "aXbY:", someoneElse), RedisKeys.lock(base + "aXbY:", someoneElse));
+        assertThat(keys())
+                .containsExactlyInAnyOrder(
+                        RedisKeys.stack(base + "a*[b]?:", someoneElse), RedisKeys.lock(base + "a*[b]?:", someoneElse),
+                        RedisKeys.stack(base + "aXbY:", privateChat), RedisKeys.lock(base + "aXbY:", privateChat),
+                        RedisKeys.stack(base + "aXbY:", inGroup), RedisKeys.lock(base + "aXbY:", inGroup),
+                        RedisKeys.stack(base + "aXbY:", someoneElse), RedisKeys.lock(base + "aXbY:", someoneElse));
     }
 
     @Test
     void moveChat_storesTheMovedStackInTheCurrentFormat_withAFreshTtl_andLeavesTheOldChatsLocks() {
         StackMigration fromV0 = (format, document) -> document.replace("\"v\":0", "\"v\":1");
-        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(base).ttl(Duration.ofMinutes(10))
-                .migration(fromV0).build();
+        RedisStackStore store = RedisStackStore.builder(redis)
+                .keyPrefix(base)
+                .ttl(Duration.ofMinutes(10))
+                .migration(fromV0)
+                .build();
         StackKey old = StackKey.of(BOT, GROUP, USER);
         StackKey moved = StackKey.of(BOT, SUPERGROUP, USER);
         redis.set(store.redisKey(old), StackCodec.encode(stack(3)).replace("\"v\":1", "\"v\":0"));
@@ -88,9 +95,11 @@ class RedisForgetAndMoveTest {
 
         assertThat(redis.get(store.redisKey(moved))).isEqualTo(StackCodec.encode(stack(3).withoutLastMessage()));
         assertThat(redis.pttl(store.redisKey(moved)))
-                .isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
+                .isBetween(
+                        Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
         assertThat(redis.exists(store.redisKey(old))).isFalse();
-        assertThat(redis.get(RedisKeys.lock(base, old))).as("a lock holds no state; its lease ends it")
+        assertThat(redis.get(RedisKeys.lock(base, old)))
+                .as("a lock holds no state; its lease ends it")
                 .isEqualTo("token");
     }
 
@@ -115,10 +124,12 @@ class RedisForgetAndMoveTest {
         try (JedisPooled nowhere = new JedisPooled(URI.create(url))) {
             RedisStackStore store = RedisStackStore.of(nowhere, Duration.ofMinutes(1));
 
-            assertThatThrownBy(() -> store.forgetUser(BOT, USER)).isInstanceOf(StackStoreException.class)
+            assertThatThrownBy(() -> store.forgetUser(BOT, USER))
+                    .isInstanceOf(StackStoreException.class)
                     .hasMessageContaining("Redis could not scan for the stacks of user 42")
                     .hasMessageNotContaining("s3cret");
-            assertThatThrownBy(() -> store.moveChat(BOT, GROUP, SUPERGROUP)).isInstanceOf(StackStoreException.class)
+            assertThatThrownBy(() -> store.moveChat(BOT, GROUP, SUPERGROUP))
+                    .isInstanceOf(StackStoreException.class)
                     .hasMessageContaining("Redis could not scan for the stacks of chat -500")
                     .hasMessageNotContaining("s3cret");
         }
@@ -130,9 +141,18 @@ class RedisForgetAndMoveTest {
 
         assertThat(RedisKeys.parse("p:", RedisKeys.stack("p:", key))).isEqualTo(new RedisKeys.Parsed("stack", key));
         assertThat(RedisKeys.parse("p:", RedisKeys.lock("p:", key))).isEqualTo(new RedisKeys.Parsed("lock", key));
-        for (String other : List.of("q:stack:{7:-500:42}:9:", "p:stack:{7:-500}:9:", "p:stack:{7:-500:42:1}:9:",
-                "p:stack:{7:-500:+42}:9:", "p:stack:{7:-500:042}:9:", "p:stack:{7:-500:42}:9", "p:stack:{7:-500:42}",
-                "p:stack:{7:-500:42}x9:", "p:stack:{7:-500:a}:9:", "p:other:{7:-500:42}:9:", "p:stack:")) {
+        for (String other : List.of(
+                "q:stack:{7:-500:42}:9:",
+                "p:stack:{7:-500}:9:",
+                "p:stack:{7:-500:42:1}:9:",
+                "p:stack:{7:-500:+42}:9:",
+                "p:stack:{7:-500:042}:9:",
+                "p:stack:{7:-500:42}:9",
+                "p:stack:{7:-500:42}",
+                "p:stack:{7:-500:42}x9:",
+                "p:stack:{7:-500:a}:9:",
+                "p:other:{7:-500:42}:9:",
+                "p:stack:")) {
             assertThat(RedisKeys.parse("p:", other)).as(other).isNull();
         }
     }
@@ -141,7 +161,8 @@ class RedisForgetAndMoveTest {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(base + "*").count(1000));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match(base + "*").count(1000));
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));

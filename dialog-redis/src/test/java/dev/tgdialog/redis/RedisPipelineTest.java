@@ -38,8 +38,8 @@ class RedisPipelineTest {
 
     private RedisPipeline pipeline(String url) {
         URI uri = URI.create(url);
-        RedisPipeline pipeline = new RedisPipeline(() -> new Connection(new HostAndPort(uri.getHost(), uri.getPort())),
-                "test-pipeline");
+        RedisPipeline pipeline =
+                new RedisPipeline(() -> new Connection(new HostAndPort(uri.getHost(), uri.getPort())), "test-pipeline");
         closing.add(pipeline);
         return pipeline;
     }
@@ -53,14 +53,16 @@ class RedisPipelineTest {
         List<CompletableFuture<List<String>>> all = new ArrayList<>();
         for (int c = 0; c < 16; c++) {
             int caller = c;
-            all.add(CompletableFuture.supplyAsync(() -> {
-                // Each caller keeps many commands in flight at once, so they meet others' in shared writes.
-                List<CompletableFuture<Object>> mine = new ArrayList<>();
-                for (int i = 0; i < perCaller; i++) {
-                    mine.add(pipeline.script(ECHO, List.of(prefix + caller), List.of(Integer.toString(i))));
-                }
-                return mine.stream().map(f -> text(RedisCalls.await(f))).toList();
-            }, callers));
+            all.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        // Each caller keeps many commands in flight at once, so they meet others' in shared writes.
+                        List<CompletableFuture<Object>> mine = new ArrayList<>();
+                        for (int i = 0; i < perCaller; i++) {
+                            mine.add(pipeline.script(ECHO, List.of(prefix + caller), List.of(Integer.toString(i))));
+                        }
+                        return mine.stream().map(f -> text(RedisCalls.await(f))).toList();
+                    },
+                    callers));
         }
         for (int c = 0; c < 16; c++) {
             List<String> expected = new ArrayList<>();
@@ -78,12 +80,15 @@ class RedisPipelineTest {
     void aLoneCommand_onAnIdlePipeline_isSentByItsCaller_andAnsweredWhenTheCallReturns() throws Exception {
         RedisPipeline pipeline = pipeline(TestRedis.url());
         String key = prefix + "lone";
-        pipeline.command(new CommandArguments(Protocol.Command.SET).add(key).add("v")).get(10, TimeUnit.SECONDS);
+        pipeline.command(new CommandArguments(Protocol.Command.SET).add(key).add("v"))
+                .get(10, TimeUnit.SECONDS);
         long writes = pipeline.writes();
 
         CompletableFuture<Object> reply = pipeline.command(new CommandArguments(Protocol.Command.GET).add(key));
 
-        assertThat(reply).as("no hand-over to the I/O thread and back: done on return").isDone();
+        assertThat(reply)
+                .as("no hand-over to the I/O thread and back: done on return")
+                .isDone();
         assertThat(text(reply.join())).isEqualTo("v");
         assertThat(pipeline.writes() - writes).isEqualTo(1);
         pipeline.command(new CommandArguments(Protocol.Command.DEL).add(key)).get(10, TimeUnit.SECONDS);
@@ -115,7 +120,9 @@ class RedisPipelineTest {
             Object reply = pipeline.script(ECHO, List.of("k"), List.of("b")).get(10, TimeUnit.SECONDS);
 
             assertThat(text(reply)).isEqualTo("b@k");
-            assertThat(pipeline.commandsSent() - before).as("EVALSHA refused, then EVAL").isEqualTo(2);
+            assertThat(pipeline.commandsSent() - before)
+                    .as("EVALSHA refused, then EVAL")
+                    .isEqualTo(2);
         }
     }
 
@@ -129,7 +136,8 @@ class RedisPipelineTest {
         long commands = pipeline.commandsSent();
         long writes = pipeline.writes();
 
-        Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS);
+        Object reply =
+                pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS);
 
         assertThat(text(reply)).isEqualTo("{\"doc\":1}");
         assertThat(pipeline.commandsSent() - commands).isEqualTo(2);
@@ -137,7 +145,9 @@ class RedisPipelineTest {
         try (JedisPooled redis = TestRedis.client()) {
             assertThat(redis.get(lock)).isEqualTo("token-1");
             assertThat(redis.pttl(lock)).isBetween(1L, 10_000L);
-            assertThat(redis.pttl(stack)).as("the read refreshed the stack's TTL").isBetween(10_001L, 60_000L);
+            assertThat(redis.pttl(stack))
+                    .as("the read refreshed the stack's TTL")
+                    .isBetween(10_001L, 60_000L);
             redis.del(lock, stack);
         }
     }
@@ -164,12 +174,14 @@ class RedisPipelineTest {
         RedisPipeline pipeline = pipeline(TestRedis.url());
         String lock = prefix + "lock";
         String stack = prefix + "stack";
-        pipeline.command(new CommandArguments(Protocol.Command.RPUSH).add(stack).add("x")).get(10, TimeUnit.SECONDS);
+        pipeline.command(new CommandArguments(Protocol.Command.RPUSH).add(stack).add("x"))
+                .get(10, TimeUnit.SECONDS);
 
         CompletableFuture<Object> reply = pipeline.lockThenRead(lock, "t", 10_000, stack, 60_000);
 
-        assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                redis.clients.jedis.exceptions.JedisDataException.class).hasMessageContaining("WRONGTYPE");
+        assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(redis.clients.jedis.exceptions.JedisDataException.class)
+                .hasMessageContaining("WRONGTYPE");
         try (JedisPooled redis = TestRedis.client()) {
             redis.del(lock, stack);
         }
@@ -183,8 +195,9 @@ class RedisPipelineTest {
         CompletableFuture<Object> bad = pipeline.script(failing, List.of(), List.of("x"));
         CompletableFuture<Object> good = pipeline.script(ECHO, List.of("k"), List.of("y"));
 
-        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(
-                redis.clients.jedis.exceptions.JedisDataException.class).hasMessageContaining("refused x");
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(redis.clients.jedis.exceptions.JedisDataException.class)
+                .hasMessageContaining("refused x");
         assertThat(text(good.get(10, TimeUnit.SECONDS))).isEqualTo("y@k");
     }
 
@@ -208,14 +221,18 @@ class RedisPipelineTest {
             for (int i = 0; i < inFlight.size(); i++) {
                 try {
                     Object reply = inFlight.get(i).get(10, TimeUnit.SECONDS);
-                    assertThat(text(reply)).as("a reply is always the caller's own").endsWith("@k")
+                    assertThat(text(reply))
+                            .as("a reply is always the caller's own")
+                            .endsWith("@k")
                             .isEqualTo((i < 500 ? Integer.toString(i) : "late" + (i - 500)) + "@k");
                 } catch (ExecutionException e) {
                     assertThat(e.getCause()).isInstanceOf(JedisConnectionException.class);
                     failed++;
                 }
             }
-            assertThat(failed).as("sent after the stop: none can have an answer").isGreaterThanOrEqualTo(200);
+            assertThat(failed)
+                    .as("sent after the stop: none can have an answer")
+                    .isGreaterThanOrEqualTo(200);
 
             server.restart();
             Object after = pipeline.script(ECHO, List.of("k"), List.of("again")).get(10, TimeUnit.SECONDS);
@@ -233,7 +250,8 @@ class RedisPipelineTest {
         CompletableFuture<Object> refused = pipeline.script(ECHO, List.of("k"), List.of("x"));
 
         assertThat(refused).isCompletedExceptionally();
-        assertThatThrownBy(() -> RedisCalls.await(refused)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> RedisCalls.await(refused))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the Redis pipeline is closed");
     }
 

@@ -79,7 +79,8 @@ class RedisStackStoreContractTest extends StackStoreContract {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
+            ScanResult<String> page =
+                    redis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));

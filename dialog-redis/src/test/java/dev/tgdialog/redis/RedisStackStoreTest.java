@@ -36,7 +36,10 @@ class RedisStackStoreTest {
 
     @Test
     void save_setsTheTtl_andLoadRefreshesIt_inOneKeyHoldingTheCodecsJson() {
-        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).ttl(Duration.ofMinutes(10)).build();
+        RedisStackStore store = RedisStackStore.builder(redis)
+                .keyPrefix(prefix)
+                .ttl(Duration.ofMinutes(10))
+                .build();
         store.save(KEY, 0, stack(1));
         String key = store.redisKey(KEY);
         assertThat(redis.get(key)).isEqualTo(StackCodec.encode(stack(1)));
@@ -44,7 +47,9 @@ class RedisStackStoreTest {
 
         assertThat(store.load(KEY)).contains(stack(1));
 
-        assertThat(redis.pttl(key)).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
+        assertThat(redis.pttl(key))
+                .isBetween(
+                        Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
     }
 
     @Test
@@ -54,8 +59,10 @@ class RedisStackStoreTest {
         Stack tricky = new Stack("a\",\"version\":7,\"", List.of(frame), 1, null, List.of(), 1);
         assertThat(store.save(KEY, 0, tricky)).isTrue();
 
-        assertThat(store.save(KEY, 7, new Stack(tricky.id(), List.of(frame), 8, null, List.of(), 1))).isFalse();
-        assertThat(store.save(KEY, 1, new Stack(tricky.id(), List.of(frame), 2, null, List.of(), 1))).isTrue();
+        assertThat(store.save(KEY, 7, new Stack(tricky.id(), List.of(frame), 8, null, List.of(), 1)))
+                .isFalse();
+        assertThat(store.save(KEY, 1, new Stack(tricky.id(), List.of(frame), 2, null, List.of(), 1)))
+                .isTrue();
 
         // The same document with its members in another order: decoded whole, still compared right.
         String stored = redis.get(store.redisKey(KEY));
@@ -70,7 +77,10 @@ class RedisStackStoreTest {
             assertThat(format).isZero();
             return document.replace("\"v\":0", "\"v\":1").replace("\"screen\":", "\"window\":");
         };
-        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).migration(fromV0).build();
+        RedisStackStore store = RedisStackStore.builder(redis)
+                .keyPrefix(prefix)
+                .migration(fromV0)
+                .build();
         String v1 = StackCodec.encode(stack(4));
         redis.set(store.redisKey(KEY), v1.replace("\"v\":1", "\"v\":0").replace("\"window\":", "\"screen\":"));
 
@@ -84,24 +94,31 @@ class RedisStackStoreTest {
         RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).build();
         redis.set(store.redisKey(KEY), StackCodec.encode(stack(1)).replace("\"v\":1", "\"v\":0"));
 
-        assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> store.load(KEY))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessageContaining("format 0");
     }
 
     @Test
     void migrationThatFails_orLeavesTheOldFormat_failsToLoad_andChangesNothing() {
         String old = StackCodec.encode(stack(1)).replace("\"v\":1", "\"v\":0");
-        RedisStackStore failing = RedisStackStore.builder(redis).keyPrefix(prefix)
+        RedisStackStore failing = RedisStackStore.builder(redis)
+                .keyPrefix(prefix)
                 .migration((format, document) -> {
                     throw new IllegalArgumentException("unknown field");
-                }).build();
-        RedisStackStore lazy = RedisStackStore.builder(redis).keyPrefix(prefix)
-                .migration((format, document) -> document).build();
+                })
+                .build();
+        RedisStackStore lazy = RedisStackStore.builder(redis)
+                .keyPrefix(prefix)
+                .migration((format, document) -> document)
+                .build();
         redis.set(failing.redisKey(KEY), old);
 
-        assertThatThrownBy(() -> failing.load(KEY)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> failing.load(KEY))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessageContaining("could not be migrated: unknown field");
-        assertThatThrownBy(() -> lazy.load(KEY)).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> lazy.load(KEY))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessageContaining("left it at format 0");
         assertThat(redis.get(failing.redisKey(KEY))).isEqualTo(old);
     }
@@ -112,7 +129,8 @@ class RedisStackStoreTest {
         redis.set(store.redisKey(KEY), "not json");
 
         assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(StackStoreException.class);
-        assertThatThrownBy(() -> store.save(KEY, 0, stack(1))).isInstanceOf(StackStoreException.class)
+        assertThatThrownBy(() -> store.save(KEY, 0, stack(1)))
+                .isInstanceOf(StackStoreException.class)
                 .hasMessageContaining("no numeric \"version\"");
         assertThat(redis.get(store.redisKey(KEY))).isEqualTo("not json");
     }
@@ -123,17 +141,22 @@ class RedisStackStoreTest {
         try (JedisPooled nowhere = new JedisPooled(URI.create(url))) {
             RedisStackStore store = RedisStackStore.of(nowhere, Duration.ofMinutes(1));
 
-            assertThatThrownBy(() -> store.load(KEY)).isInstanceOf(StackStoreException.class)
-                    .hasMessageContaining("Redis could not load").hasMessageNotContaining("s3cret");
-            assertThatThrownBy(() -> store.save(KEY, 0, stack(1))).isInstanceOf(StackStoreException.class)
-                    .hasMessageContaining("Redis could not save").hasMessageNotContaining("s3cret");
+            assertThatThrownBy(() -> store.load(KEY))
+                    .isInstanceOf(StackStoreException.class)
+                    .hasMessageContaining("Redis could not load")
+                    .hasMessageNotContaining("s3cret");
+            assertThatThrownBy(() -> store.save(KEY, 0, stack(1)))
+                    .isInstanceOf(StackStoreException.class)
+                    .hasMessageContaining("Redis could not save")
+                    .hasMessageNotContaining("s3cret");
         }
     }
 
     @Test
     void builder_refusesBracesInThePrefix_andATtlUnderAMillisecond() {
         assertThatThrownBy(() -> RedisStackStore.builder(redis).keyPrefix("bot{1}:"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash tag");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hash tag");
         assertThatThrownBy(() -> RedisStackStore.builder(redis).ttl(Duration.ofNanos(10)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -48,16 +48,23 @@ class RedisUpdateIsolationTest {
      * (100) lets the ordering tests queue all their tasks at once.
      */
     protected RedisUpdateIsolation isolation(Duration lease, Duration maxWait) {
-        RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix).lease(lease)
-                .maxWait(maxWait).maxQueuedPerKey(100).build();
+        RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis)
+                .keyPrefix(prefix)
+                .lease(lease)
+                .maxWait(maxWait)
+                .maxQueuedPerKey(100)
+                .build();
         isolations.add(isolation);
         return isolation;
     }
 
     /** An isolation with the default lease and wait, running tasks on {@code executor}, bounded per key. */
     protected RedisUpdateIsolation isolation(Executor executor, int maxQueuedPerKey) {
-        RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix).executor(executor)
-                .maxQueuedPerKey(maxQueuedPerKey).build();
+        RedisUpdateIsolation isolation = RedisUpdateIsolation.builder(redis)
+                .keyPrefix(prefix)
+                .executor(executor)
+                .maxQueuedPerKey(maxQueuedPerKey)
+                .build();
         isolations.add(isolation);
         return isolation;
     }
@@ -80,8 +87,11 @@ class RedisUpdateIsolationTest {
             }
             for (CompletableFuture<Integer> refused : results.subList(20, 1000)) {
                 assertThat(refused).isCompletedExceptionally();
-                assertThatThrownBy(refused::join).cause().isInstanceOf(QueueFullException.class)
-                        .extracting(e -> ((QueueFullException) e).key()).isEqualTo(KEY);
+                assertThatThrownBy(refused::join)
+                        .cause()
+                        .isInstanceOf(QueueFullException.class)
+                        .extracting(e -> ((QueueFullException) e).key())
+                        .isEqualTo(KEY);
             }
             CompletableFuture<String> other = a.run(OTHER, () -> CompletableFuture.completedFuture("other ran"));
 
@@ -101,24 +111,33 @@ class RedisUpdateIsolationTest {
             for (int i = 0; i < 25; i++) {
                 second.add(a.run(KEY, () -> CompletableFuture.completedFuture(ran.incrementAndGet())));
             }
-            assertThat(second).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(5);
+            assertThat(second)
+                    .filteredOn(CompletableFuture::isCompletedExceptionally)
+                    .hasSize(5);
             runUntilDone(executor, second.subList(0, 20));
             assertThat(ran).hasValue(40);
             assertThat(dropLines(logs)).hasSize(2);
         }
-        assertThat(redis.exists(a.lockKey(KEY))).as("the lock after the last task").isFalse();
+        assertThat(redis.exists(a.lockKey(KEY)))
+                .as("the lock after the last task")
+                .isFalse();
     }
 
     private static List<String> dropLines(LogCapture logs) {
-        return logs.at(Level.WARN).stream().filter(line -> line.contains("dropped")).toList();
+        return logs.at(Level.WARN).stream()
+                .filter(line -> line.contains("dropped"))
+                .toList();
     }
 
     /** Runs what the isolation hands the executor, on this thread, until every one of {@code futures} is done. */
-    private static void runUntilDone(LinkedBlockingQueue<Runnable> executor, List<? extends CompletableFuture<?>> futures)
+    private static void runUntilDone(
+            LinkedBlockingQueue<Runnable> executor, List<? extends CompletableFuture<?>> futures)
             throws InterruptedException {
         while (!futures.stream().allMatch(CompletableFuture::isDone)) {
             Runnable next = executor.poll(10, TimeUnit.SECONDS);
-            assertThat(next).as("work handed to the executor while tasks are unfinished").isNotNull();
+            assertThat(next)
+                    .as("work handed to the executor while tasks are unfinished")
+                    .isNotNull();
             next.run();
         }
     }
@@ -133,20 +152,25 @@ class RedisUpdateIsolationTest {
         List<CompletableFuture<Integer>> all = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             int n = i;
-            all.add((i % 2 == 0 ? a : b).run(KEY, () -> CompletableFuture.supplyAsync(() -> {
-                if (inside.incrementAndGet() > 1) {
-                    overlaps.incrementAndGet();
-                }
-                ran.incrementAndGet();
-                inside.decrementAndGet();
-                return n;
-            })));
+            all.add((i % 2 == 0 ? a : b)
+                    .run(
+                            KEY,
+                            () -> CompletableFuture.supplyAsync(() -> {
+                                if (inside.incrementAndGet() > 1) {
+                                    overlaps.incrementAndGet();
+                                }
+                                ran.incrementAndGet();
+                                inside.decrementAndGet();
+                                return n;
+                            })));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
         assertThat(overlaps).hasValue(0);
         assertThat(ran).hasValue(100);
-        assertThat(redis.exists(a.lockKey(KEY))).as("the lock after the last task").isFalse();
+        assertThat(redis.exists(a.lockKey(KEY)))
+                .as("the lock after the last task")
+                .isFalse();
     }
 
     @Test
@@ -185,22 +209,27 @@ class RedisUpdateIsolationTest {
         AtomicInteger inside = new AtomicInteger();
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         String lock = a.lockKey(KEY);
-        CompletableFuture<Integer> slow = a.run(KEY, () -> CompletableFuture.supplyAsync(() -> {
-            inside.incrementAndGet();
-            entered.countDown();
-            // Redis's clock moves 150 ms three times (450 ms, past the 300 ms lease); each time the lease renewal
-            // must put the lock's time back before it runs out.
-            for (int i = 0; i < 3; i++) {
-                TestRedis.advance(redis, lock, 150);
-                awaitRenewal(lock);
-            }
-            return inside.getAndDecrement();
-        }));
+        CompletableFuture<Integer> slow = a.run(
+                KEY,
+                () -> CompletableFuture.supplyAsync(() -> {
+                    inside.incrementAndGet();
+                    entered.countDown();
+                    // Redis's clock moves 150 ms three times (450 ms, past the 300 ms lease); each time the lease
+                    // renewal
+                    // must put the lock's time back before it runs out.
+                    for (int i = 0; i < 3; i++) {
+                        TestRedis.advance(redis, lock, 150);
+                        awaitRenewal(lock);
+                    }
+                    return inside.getAndDecrement();
+                }));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Integer> second = b.run(KEY, () -> CompletableFuture.completedFuture(inside.get()));
 
         assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(second.get(5, TimeUnit.SECONDS)).as("tasks inside when the waiting task ran").isZero();
+        assertThat(second.get(5, TimeUnit.SECONDS))
+                .as("tasks inside when the waiting task ran")
+                .isZero();
     }
 
     @Test
@@ -214,10 +243,15 @@ class RedisUpdateIsolationTest {
             return CompletableFuture.completedFuture(null);
         });
 
-        assertThatThrownBy(() -> task.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(StackStoreException.class).hasMessageContaining("stayed taken");
+        assertThatThrownBy(() -> task.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(StackStoreException.class)
+                .hasMessageContaining("stayed taken");
         assertThat(ran).hasValue(0);
-        assertThat(redis.get(a.lockKey(KEY))).as("someone else's lock is left alone").isEqualTo("someone-else");
+        assertThat(redis.get(a.lockKey(KEY)))
+                .as("someone else's lock is left alone")
+                .isEqualTo("someone-else");
     }
 
     @Test
@@ -239,8 +273,10 @@ class RedisUpdateIsolationTest {
                 RedisUpdateIsolation a = RedisUpdateIsolation.builder(nowhere).build()) {
             CompletableFuture<Object> task = a.run(KEY, () -> CompletableFuture.completedFuture(null));
 
-            assertThatThrownBy(() -> task.get(10, TimeUnit.SECONDS)).cause()
-                    .isInstanceOf(StackStoreException.class).hasMessageContaining("could not take the lock");
+            assertThatThrownBy(() -> task.get(10, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(StackStoreException.class)
+                    .hasMessageContaining("could not take the lock");
         }
     }
 

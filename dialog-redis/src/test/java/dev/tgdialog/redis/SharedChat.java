@@ -1,9 +1,6 @@
 package dev.tgdialog.redis;
 
 import dev.tgdialog.DialogBot;
-import dev.tgdialog.testing.FakeMessage;
-import dev.tgdialog.testing.FakeTelegram;
-import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
@@ -12,6 +9,9 @@ import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.MessageEntity;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.testing.FakeMessage;
+import dev.tgdialog.testing.FakeTelegram;
+import dev.tgdialog.testing.FakeTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,8 @@ final class SharedChat {
 
     final FakeTime time = new FakeTime();
     final FakeTelegram telegram = new FakeTelegram(time);
-    private final User user = User.builder(USER_ID, false, "Ann").languageCode("en").build();
+    private final User user =
+            User.builder(USER_ID, false, "Ann").languageCode("en").build();
     private final Chat chat = Chat.builder(USER_ID, "private").firstName("Ann").build();
     private final AtomicLong updateIds = new AtomicLong(1);
     private final AtomicLong messageIds = new AtomicLong(1_000_000);
@@ -45,7 +46,8 @@ final class SharedChat {
 
     /** A text message from the user (a command gets its entity). */
     Update message(String text) {
-        Message.Builder m = Message.builder(messageIds.getAndIncrement(), time.now().getEpochSecond(), chat)
+        Message.Builder m = Message.builder(
+                        messageIds.getAndIncrement(), time.now().getEpochSecond(), chat)
                 .from(user)
                 .text(text);
         if (text.startsWith("/")) {
@@ -72,7 +74,9 @@ final class SharedChat {
                             .message(message)
                             .data(button.callbackData())
                             .build();
-                    return Update.builder(updateIds.getAndIncrement()).callbackQuery(query).build();
+                    return Update.builder(updateIds.getAndIncrement())
+                            .callbackQuery(query)
+                            .build();
                 }
             }
         }

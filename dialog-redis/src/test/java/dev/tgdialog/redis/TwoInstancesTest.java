@@ -4,15 +4,15 @@ import static dev.tgdialog.redis.SharedChat.deliver;
 import static dev.tgdialog.redis.SharedChat.deliverAndWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.tgdialog.DialogBot;
 import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStoreException;
+import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.test.LogCapture;
 import dev.tgdialog.testing.CallbackAnswer;
-import ch.qos.logback.classic.Level;
-import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.testing.FakeTelegram;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,16 +52,28 @@ class TwoInstancesTest {
             redis = new JedisPooled(java.net.URI.create(url));
             // The burst test keeps 100 clicks of one user in flight per instance, past the default bound per key.
             if (paired()) {
-                RedisDialogs pair = RedisDialogs.builder(redis).keyPrefix(prefix).ttl(ttl)
-                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool)
-                        .maxQueuedPerKey(100).build();
+                RedisDialogs pair = RedisDialogs.builder(redis)
+                        .keyPrefix(prefix)
+                        .ttl(ttl)
+                        .lease(Duration.ofSeconds(2))
+                        .maxWait(Duration.ofSeconds(20))
+                        .executor(pool)
+                        .maxQueuedPerKey(100)
+                        .build();
                 store = pair.store();
                 isolation = pair.isolation();
             } else {
-                store = RedisStackStore.builder(redis).keyPrefix(prefix).ttl(ttl).build();
-                isolation = RedisUpdateIsolation.builder(redis).keyPrefix(prefix)
-                        .lease(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(20)).executor(pool)
-                        .maxQueuedPerKey(100).build();
+                store = RedisStackStore.builder(redis)
+                        .keyPrefix(prefix)
+                        .ttl(ttl)
+                        .build();
+                isolation = RedisUpdateIsolation.builder(redis)
+                        .keyPrefix(prefix)
+                        .lease(Duration.ofSeconds(2))
+                        .maxWait(Duration.ofSeconds(20))
+                        .executor(pool)
+                        .maxQueuedPerKey(100)
+                        .build();
             }
             bot = chat.bot(b -> {
                 CounterDialogs.commands(b);
@@ -135,7 +147,11 @@ class TwoInstancesTest {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
         List<Long> applied = applied(b);
-        assertThat(applied).hasSize(200).doesNotHaveDuplicates().containsAll(toA).containsAll(toB);
+        assertThat(applied)
+                .hasSize(200)
+                .doesNotHaveDuplicates()
+                .containsAll(toA)
+                .containsAll(toB);
         assertThat(applied.stream().filter(toA::contains).toList()).containsExactlyElementsOf(toA);
         assertThat(applied.stream().filter(toB::contains).toList()).containsExactlyElementsOf(toB);
         assertThat(chat.lastMessage().text()).isEqualTo("Count: 200");
@@ -167,7 +183,8 @@ class TwoInstancesTest {
         before.close();
 
         Instance after = start();
-        assertThat(after.store.load(KEY).orElseThrow().frames()).extracting(Frame::dialogId)
+        assertThat(after.store.load(KEY).orElseThrow().frames())
+                .extracting(Frame::dialogId)
                 .containsExactly("wizard", "picker");
         deliverAndWait(after.bot, chat.click("L"));
         assertThat(chat.lastMessage().text()).isEqualTo("Ann, size L");
@@ -201,7 +218,8 @@ class TwoInstancesTest {
                     Update typed = chat.message("+1");
                     clicks.add(typed.updateId());
                     Throwable error = failure(deliver(i % 2 == 0 ? a.bot : b.bot, typed));
-                    assertThat(error).as("message %d while Redis is down", typed.updateId())
+                    assertThat(error)
+                            .as("message %d while Redis is down", typed.updateId())
                             .isInstanceOf(StackStoreException.class)
                             .hasMessageContaining("Redis could not");
                     failed.add(typed);
@@ -210,15 +228,20 @@ class TwoInstancesTest {
                 for (int i = 0; i < 3; i++) {
                     Update click = chat.click("+1");
                     assertThat(failure(deliver(i % 2 == 0 ? a.bot : b.bot, click)))
-                            .as("a click while Redis is down is acknowledged, not delivered again").isNull();
+                            .as("a click while Redis is down is acknowledged, not delivered again")
+                            .isNull();
                 }
                 assertThat(chat.telegram.callbackAnswers().subList(answered, answered + 3))
                         .extracting(CallbackAnswer::text)
                         .containsOnly("Temporarily unavailable, please try again in a moment");
-                assertThat(logs.at(Level.WARN)).as("one line per instance and outage, not per update")
-                        .hasSize(2).allMatch(line -> line.contains("stack store cannot be reached"));
+                assertThat(logs.at(Level.WARN))
+                        .as("one line per instance and outage, not per update")
+                        .hasSize(2)
+                        .allMatch(line -> line.contains("stack store cannot be reached"));
             }
-            assertThat(chat.lastMessage().text()).as("nothing applied while Redis was down").isEqualTo("Count: 7");
+            assertThat(chat.lastMessage().text())
+                    .as("nothing applied while Redis was down")
+                    .isEqualTo("Count: 7");
 
             server.restart();
             // Long polling hands back everything not confirmed, the applied one included, to whichever instance.
@@ -251,15 +274,21 @@ class TwoInstancesTest {
             TestRedis.advance(a.redis, stackKey, 300);
             deliverAndWait(a.bot, chat.message("still here"));
         }
-        assertThat(a.store.load(KEY).orElseThrow().frames()).extracting(Frame::dialogId)
+        assertThat(a.store.load(KEY).orElseThrow().frames())
+                .extracting(Frame::dialogId)
                 .containsExactly("wizard", "picker");
 
         TestRedis.advance(a.redis, stackKey, ttl.toMillis() * 3 / 2);
-        assertThat(a.redis.exists(a.store.redisKey(KEY))).as("the idle stack's key").isFalse();
+        assertThat(a.redis.exists(a.store.redisKey(KEY)))
+                .as("the idle stack's key")
+                .isFalse();
         deliverAndWait(a.bot, pickL);
 
         assertThat(chat.lastMessage().text()).isEqualTo("Pick a size");
-        assertThat(chat.telegram.callbackAnswers().get(chat.telegram.callbackAnswers().size() - 1).text())
+        assertThat(chat.telegram
+                        .callbackAnswers()
+                        .get(chat.telegram.callbackAnswers().size() - 1)
+                        .text())
                 .isEqualTo("This button is no longer active");
     }
 
@@ -293,6 +322,8 @@ class TwoInstancesTest {
         Stack stack = instance.store.load(KEY).orElseThrow();
         String json = stack.top().orElseThrow().data().getOrDefault("applied", "\"\"");
         String list = json.substring(1, json.length() - 1);
-        return list.isEmpty() ? List.of() : Arrays.stream(list.split(",")).map(Long::valueOf).toList();
+        return list.isEmpty()
+                ? List.of()
+                : Arrays.stream(list.split(",")).map(Long::valueOf).toList();
     }
 }

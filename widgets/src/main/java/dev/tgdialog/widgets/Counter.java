@@ -3,10 +3,10 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -53,8 +53,8 @@ public final class Counter implements KeyboardWidget {
         }
         int initial = b.initial != null ? b.initial : Math.max(b.min, Math.min(b.max, 0));
         if (initial < b.min || initial > b.max) {
-            throw new IllegalArgumentException("counter " + b.id + ": initial " + initial + " is outside " + b.min
-                    + ".." + b.max);
+            throw new IllegalArgumentException(
+                    "counter " + b.id + ": initial " + initial + " is outside " + b.min + ".." + b.max);
         }
         this.id = b.id;
         this.min = b.min;

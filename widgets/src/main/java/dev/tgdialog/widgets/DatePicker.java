@@ -3,9 +3,9 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -62,7 +62,11 @@ public final class DatePicker extends Picker<LocalDate> {
     private static final Pattern MONTH = Pattern.compile("m(\\d{4})(\\d{2})");
     private static final Pattern YEAR = Pattern.compile("y(\\d{4})");
 
-    private enum View { DAYS, MONTHS, YEARS }
+    private enum View {
+        DAYS,
+        MONTHS,
+        YEARS
+    }
 
     private static final Key<View> VIEW = Key.of("view", View.class);
     /** The first day of the month showing; its year picks the year and the page of years. */
@@ -70,6 +74,7 @@ public final class DatePicker extends Picker<LocalDate> {
 
     /** Null when the earliest day is today. */
     private final @Nullable Function<DialogContext, LocalDate> notBefore;
+
     private final Function<DialogContext, LocalDate> notAfter;
     private final @Nullable Locale locale;
     private final @Nullable DayOfWeek firstDayOfWeek;
@@ -117,19 +122,22 @@ public final class DatePicker extends Picker<LocalDate> {
             return show(ctx, s.view, s.clamp(shown));
         }
         if (payload.equals(ZOOM_OUT)) {
-            return s.view == View.YEARS ? Transition.reject(OUT_OF_DATE)
+            return s.view == View.YEARS
+                    ? Transition.reject(OUT_OF_DATE)
                     : show(ctx, s.view == View.DAYS ? View.MONTHS : View.YEARS, s.shown);
         }
         var day = DAY.matcher(payload);
         if (day.matches()) {
             LocalDate date;
             try {
-                date = LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
-                        Integer.parseInt(day.group(3)));
+                date = LocalDate.of(
+                        Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)), Integer.parseInt(day.group(3)));
             } catch (DateTimeException e) {
                 return Transition.reject("That is not a date");
             }
-            Transition refused = refusal(s.inRange(date), "This day cannot be picked",
+            Transition refused = refusal(
+                    s.inRange(date),
+                    "This day cannot be picked",
                     s.view == View.DAYS && YearMonth.from(date).equals(YearMonth.from(s.shown)));
             return refused != null ? refused : onPick.onClick(ctx, date);
         }
@@ -141,14 +149,16 @@ public final class DatePicker extends Picker<LocalDate> {
                 return Transition.reject("That is not a month");
             }
             YearMonth ym = YearMonth.of(year, number);
-            Transition refused = refusal(s.inRange(ym), "This month cannot be picked",
-                    s.view == View.MONTHS && year == s.shown.getYear());
+            Transition refused = refusal(
+                    s.inRange(ym), "This month cannot be picked", s.view == View.MONTHS && year == s.shown.getYear());
             return refused != null ? refused : show(ctx, View.DAYS, ym.atDay(1));
         }
         var yearMatch = YEAR.matcher(payload);
         if (yearMatch.matches()) {
             int year = Integer.parseInt(yearMatch.group(1));
-            Transition refused = refusal(s.inRange(year), "This year cannot be picked",
+            Transition refused = refusal(
+                    s.inRange(year),
+                    "This year cannot be picked",
                     s.view == View.YEARS && pageStart(year) == pageStart(s.shown.getYear()));
             return refused != null ? refused : show(ctx, View.MONTHS, s.clamp(s.shown.withYear(year)));
         }
@@ -171,10 +181,12 @@ public final class DatePicker extends Picker<LocalDate> {
         LocalDate day = s.shown.with(TemporalAdjusters.previousOrSame(s.firstDay));
         // Whole weeks: the days of the months around are blank cells.
         for (; !day.isAfter(last) || cells.size() % 7 != 0; day = day.plusDays(1)) {
-            String label = label(PickerLocale.digits(day.getDayOfMonth(), 1, s.locale), s.inRange(day),
-                    day.equals(s.today));
-            cells.add(day.getMonth() != s.shown.getMonth() ? ctx.button(BLANK, NOOP)
-                    : ctx.button(label, dayPayload(day)));
+            String label =
+                    label(PickerLocale.digits(day.getDayOfMonth(), 1, s.locale), s.inRange(day), day.equals(s.today));
+            cells.add(
+                    day.getMonth() != s.shown.getMonth()
+                            ? ctx.button(BLANK, NOOP)
+                            : ctx.button(label, dayPayload(day)));
         }
         String title = PickerLocale.title(s.shown.getMonth(), s.locale) + " "
                 + PickerLocale.digits(s.shown.getYear(), 1, s.locale);
@@ -186,8 +198,8 @@ public final class DatePicker extends Picker<LocalDate> {
         List<InlineKeyboardButton> cells = new ArrayList<>();
         for (Month m : Month.values()) {
             YearMonth month = YearMonth.of(year, m);
-            String label = label(PickerLocale.shortMonthName(m, s.locale), s.inRange(month),
-                    month.equals(YearMonth.from(s.today)));
+            String label = label(
+                    PickerLocale.shortMonthName(m, s.locale), s.inRange(month), month.equals(YearMonth.from(s.today)));
             cells.add(ctx.button(label, String.format(Locale.ROOT, "m%04d%02d", year, m.getValue())));
         }
         return grid(header(ctx, s, PickerLocale.digits(year, 1, s.locale), ZOOM_OUT), cells, 3);
@@ -197,11 +209,12 @@ public final class DatePicker extends Picker<LocalDate> {
         int start = pageStart(s.shown.getYear());
         List<InlineKeyboardButton> cells = new ArrayList<>();
         for (int year = start; year < start + YEARS_PER_PAGE; year++) {
-            String label = label(PickerLocale.digits(year, 1, s.locale), s.inRange(year),
-                    year == s.today.getYear());
+            String label = label(PickerLocale.digits(year, 1, s.locale), s.inRange(year), year == s.today.getYear());
             String payload = String.format(Locale.ROOT, "y%04d", year);
-            cells.add(year < FIRST.getYear() || year > LAST.getYear() ? ctx.button(BLANK, NOOP)
-                    : ctx.button(label, payload));
+            cells.add(
+                    year < FIRST.getYear() || year > LAST.getYear()
+                            ? ctx.button(BLANK, NOOP)
+                            : ctx.button(label, payload));
         }
         String title = PickerLocale.digits(start, 1, s.locale) + " – "
                 + PickerLocale.digits(start + YEARS_PER_PAGE - 1, 1, s.locale);
@@ -209,8 +222,8 @@ public final class DatePicker extends Picker<LocalDate> {
     }
 
     /** The header row, then the cells {@code width} to a row. */
-    private static List<List<InlineKeyboardButton>> grid(List<InlineKeyboardButton> header,
-            List<InlineKeyboardButton> cells, int width) {
+    private static List<List<InlineKeyboardButton>> grid(
+            List<InlineKeyboardButton> header, List<InlineKeyboardButton> cells, int width) {
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         rows.add(header);
         rows.addAll(Items.rows(cells, width));
@@ -229,7 +242,8 @@ public final class DatePicker extends Picker<LocalDate> {
      * with a toast), else the plain label, marked when it is today, this month or this year.
      */
     private String label(String plain, boolean inRange, boolean now) {
-        return !inRange ? String.format(Locale.ROOT, outOfRangeMarker, plain)
+        return !inRange
+                ? String.format(Locale.ROOT, outOfRangeMarker, plain)
                 : now ? String.format(Locale.ROOT, todayMarker, plain) : plain;
     }
 
@@ -247,7 +261,8 @@ public final class DatePicker extends Picker<LocalDate> {
         LocalDate min = max(FIRST, notBefore == null ? today : notBefore.apply(ctx));
         LocalDate max = min(LAST, notAfter.apply(ctx));
         Locale loc = locale != null ? locale : PickerLocale.userLocale(ctx.user());
-        DayOfWeek first = firstDayOfWeek != null ? firstDayOfWeek : WeekFields.of(loc).getFirstDayOfWeek();
+        DayOfWeek first =
+                firstDayOfWeek != null ? firstDayOfWeek : WeekFields.of(loc).getFirstDayOfWeek();
         View view = ctx.state(VIEW, View.DAYS);
         LocalDate stored = ctx.state(SHOWN);
         LocalDate shown = stored != null ? stored : clamp(today, min, max);
@@ -255,7 +270,12 @@ public final class DatePicker extends Picker<LocalDate> {
     }
 
     private record Showing(
-            LocalDate min, LocalDate max, LocalDate today, Locale locale, DayOfWeek firstDay, View view,
+            LocalDate min,
+            LocalDate max,
+            LocalDate today,
+            Locale locale,
+            DayOfWeek firstDay,
+            View view,
             LocalDate shown) {
 
         LocalDate clamp(LocalDate date) {
@@ -313,6 +333,7 @@ public final class DatePicker extends Picker<LocalDate> {
     public static final class Builder extends Picker.Builder<LocalDate, Builder> {
         /** Null for "not before today". */
         private @Nullable Function<DialogContext, LocalDate> notBefore = ctx -> FIRST;
+
         private Function<DialogContext, LocalDate> notAfter = ctx -> LAST;
         private @Nullable LocalDate fixedNotBefore;
         private @Nullable LocalDate fixedNotAfter;
@@ -413,8 +434,10 @@ public final class DatePicker extends Picker<LocalDate> {
             try {
                 probe = String.format(Locale.ROOT, format, "31");
             } catch (IllegalFormatException e) {
-                throw new IllegalArgumentException("DatePicker " + id + ": " + setting + " must be a format with at"
-                        + " most one %s, was \"" + format + "\"", e);
+                throw new IllegalArgumentException(
+                        "DatePicker " + id + ": " + setting + " must be a format with at" + " most one %s, was \""
+                                + format + "\"",
+                        e);
             }
             if (probe.isBlank() || probe.equals("31")) {
                 throw new IllegalArgumentException("DatePicker " + id + ": " + setting + " must look unlike the plain"
@@ -426,8 +449,8 @@ public final class DatePicker extends Picker<LocalDate> {
         /** The picker; fails when it has no {@link #onPick} or its fixed bounds leave no day. */
         public DatePicker build() {
             if (fixedNotBefore != null && fixedNotAfter != null && fixedNotBefore.isAfter(fixedNotAfter)) {
-                throw new IllegalStateException("DatePicker " + id + ": notBefore " + fixedNotBefore
-                        + " is after notAfter " + fixedNotAfter);
+                throw new IllegalStateException(
+                        "DatePicker " + id + ": notBefore " + fixedNotBefore + " is after notAfter " + fixedNotAfter);
             }
             return new DatePicker(this);
         }

@@ -2,9 +2,9 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.RichText;
-import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.TextWidget;
+import dev.tgdialog.telegram.types.User;
 import java.text.ChoiceFormat;
 import java.text.DateFormat;
 import java.text.FieldPosition;
@@ -40,7 +40,8 @@ public final class I18nText implements TextWidget {
     /** An argument of a text: a value of the context being rendered. */
     @FunctionalInterface
     public interface Arg {
-        @Nullable Object value(DialogContext ctx) throws Exception;
+        @Nullable
+        Object value(DialogContext ctx) throws Exception;
     }
 
     private final Bundle bundle;
@@ -122,8 +123,8 @@ public final class I18nText implements TextWidget {
         public I18nText text(String key, Arg... args) {
             Objects.requireNonNull(key, "key");
             if (!bundle(fallback).containsKey(key)) {
-                throw new IllegalArgumentException("bundle " + baseName + " (" + fallback.toLanguageTag()
-                        + ") has no key \"" + key + "\"");
+                throw new IllegalArgumentException(
+                        "bundle " + baseName + " (" + fallback.toLanguageTag() + ") has no key \"" + key + "\"");
             }
             return new I18nText(this, key, List.of(args));
         }
@@ -186,8 +187,8 @@ public final class I18nText implements TextWidget {
         private final @Nullable String parseMode;
         private final @Nullable Object[] args;
 
-        private EscapedArgument(@Nullable Format format, Locale locale, @Nullable String parseMode,
-                @Nullable Object[] args) {
+        private EscapedArgument(
+                @Nullable Format format, Locale locale, @Nullable String parseMode, @Nullable Object[] args) {
             this.format = format;
             this.locale = locale;
             this.parseMode = parseMode;
@@ -217,7 +218,8 @@ public final class I18nText implements TextWidget {
             } else if (value instanceof Number) {
                 text = NumberFormat.getInstance(locale).format(value);
             } else if (value instanceof Date) {
-                text = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale).format(value);
+                text = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.SHORT, locale)
+                        .format(value);
             } else {
                 text = String.valueOf(value);
             }

@@ -1,13 +1,13 @@
 package dev.tgdialog.widgets;
 
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.telegram.types.CallbackGame;
 import dev.tgdialog.telegram.types.CopyTextButton;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.LoginUrl;
 import dev.tgdialog.telegram.types.SwitchInlineQueryChosenChat;
 import dev.tgdialog.telegram.types.WebAppInfo;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.RenderContext;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +20,8 @@ public final class InlineButtons {
 
     /** Opens a web app (a Mini App) in Telegram. */
     public static KeyboardWidget webApp(String label, String url) {
-        return of(InlineKeyboardButton.builder(label).webApp(new WebAppInfo(url)).build());
+        return of(
+                InlineKeyboardButton.builder(label).webApp(new WebAppInfo(url)).build());
     }
 
     /** Logs the user in on a website (the URL must be set up with @BotFather; check the data it gets). */
@@ -35,17 +36,23 @@ public final class InlineButtons {
 
     /** Starts an inline query to this bot in the current chat. */
     public static KeyboardWidget switchInlineQueryCurrentChat(String label, String query) {
-        return of(InlineKeyboardButton.builder(label).switchInlineQueryCurrentChat(query).build());
+        return of(InlineKeyboardButton.builder(label)
+                .switchInlineQueryCurrentChat(query)
+                .build());
     }
 
     /** Lets the user pick a chat of the given kinds and starts an inline query there. */
     public static KeyboardWidget switchInlineQueryChosenChat(String label, SwitchInlineQueryChosenChat chosen) {
-        return of(InlineKeyboardButton.builder(label).switchInlineQueryChosenChat(chosen).build());
+        return of(InlineKeyboardButton.builder(label)
+                .switchInlineQueryChosenChat(chosen)
+                .build());
     }
 
     /** Copies a text to the user's clipboard. */
     public static KeyboardWidget copyText(String label, String text) {
-        return of(InlineKeyboardButton.builder(label).copyText(new CopyTextButton(text)).build());
+        return of(InlineKeyboardButton.builder(label)
+                .copyText(new CopyTextButton(text))
+                .build());
     }
 
     /** The pay button of an invoice message (must be the first button of the first row). */
@@ -55,7 +62,9 @@ public final class InlineButtons {
 
     /** The play button of a game message (must be the first button of the first row). */
     public static KeyboardWidget game(String label) {
-        return of(InlineKeyboardButton.builder(label).callbackGame(new CallbackGame()).build());
+        return of(InlineKeyboardButton.builder(label)
+                .callbackGame(new CallbackGame())
+                .build());
     }
 
     private static KeyboardWidget of(InlineKeyboardButton button) {

@@ -3,10 +3,10 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -88,8 +88,8 @@ abstract class ItemWidget<T> implements KeyboardWidget {
         }
 
         /** The current items' buttons, each with the payload {@code payload} gives it, marked when {@code checked}. */
-        final List<List<InlineKeyboardButton>> buttons(RenderContext ctx, Predicate<String> checked,
-                PayloadOf payload) {
+        final List<List<InlineKeyboardButton>> buttons(
+                RenderContext ctx, Predicate<String> checked, PayloadOf payload) {
             List<InlineKeyboardButton> buttons = new ArrayList<>();
             for (T item : items.render(ctx)) {
                 String itemId = items.id(item);

@@ -1,8 +1,8 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +31,8 @@ final class Items<T> {
     private volatile @Nullable List<T> checked;
 
     /** The JDK's unmodifiable lists ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}). */
-    private static final Set<Class<?>> UNMODIFIABLE =
-            Set.copyOf(List.of(List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass()));
+    private static final Set<Class<?>> UNMODIFIABLE = Set.copyOf(List.of(
+            List.of().getClass(), List.of(1).getClass(), List.of(1, 2, 3).getClass()));
 
     Items(String widgetId, Source<T> source, Function<T, String> itemId, Function<T, String> label) {
         this.widgetId = Objects.requireNonNull(widgetId, "id");
@@ -41,7 +41,10 @@ final class Items<T> {
         this.label = Objects.requireNonNull(label, "label");
     }
 
-    Items(String widgetId, Function<DialogContext, List<T>> source, Function<T, String> itemId,
+    Items(
+            String widgetId,
+            Function<DialogContext, List<T>> source,
+            Function<T, String> itemId,
             Function<T, String> label) {
         this(widgetId, new Source<>(source), itemId, label);
     }
@@ -79,8 +82,8 @@ final class Items<T> {
         Set<String> seen = new HashSet<>();
         for (T item : items) {
             if (!seen.add(id(item))) {
-                throw new IllegalStateException("widget " + widgetId + ": two items have the id \"" + id(item)
-                        + "\"; item ids must be unique");
+                throw new IllegalStateException(
+                        "widget " + widgetId + ": two items have the id \"" + id(item) + "\"; item ids must be unique");
             }
         }
         if (UNMODIFIABLE.contains(items.getClass())) {

@@ -77,7 +77,9 @@ abstract class ItemsBuilder<T, B extends ItemsBuilder<T, B>> {
      */
     abstract static class Choice<T, B extends Choice<T, B, H, V>, H, V> extends Labelled<T, B> {
         H onChange;
-        @Nullable Key<V> into;
+
+        @Nullable
+        Key<V> into;
 
         Choice(String id, Items.Source<T> source, String staleToast, H onChange) {
             super(id, source, staleToast);

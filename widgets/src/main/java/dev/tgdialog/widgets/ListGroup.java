@@ -2,12 +2,12 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.Scope;
 import dev.tgdialog.spi.Widget;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +70,6 @@ public final class ListGroup<T> extends ItemWidget<T> {
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
-
 
     /** A list group of constant items. */
     public static <T> Builder<T> builder(String id, List<T> items) {
@@ -204,13 +203,14 @@ public final class ListGroup<T> extends ItemWidget<T> {
      * The template widget with this id, nested ones included; one inside a conditional layout comes wrapped in the
      * layout's condition, so a click cannot reach it while the layout is hidden (as the engine does for a window).
      */
-    private static @Nullable KeyboardWidget find(Widget widget, String widgetId,
-            @Nullable Predicate<DialogContext> condition) {
+    private static @Nullable KeyboardWidget find(
+            Widget widget, String widgetId, @Nullable Predicate<DialogContext> condition) {
         if (!(widget instanceof KeyboardWidget keyboard)) {
             return null;
         }
         if (widget.id().equals(widgetId)) {
-            return condition == null || keyboard instanceof KeyboardWidget.Conditional ? keyboard
+            return condition == null || keyboard instanceof KeyboardWidget.Conditional
+                    ? keyboard
                     : new KeyboardWidget.Conditional(keyboard, condition);
         }
         Predicate<DialogContext> inner = condition;

@@ -37,6 +37,7 @@ public final class ListText<T> implements TextWidget {
     private final Function<DialogContext, @Nullable List<T>> items;
     /** Null for the default line, which is escaped for the window's parse mode. */
     private final @Nullable Line<T> line;
+
     private final String separator;
     private final int pageSize;
     private final @Nullable Key<Integer> page;

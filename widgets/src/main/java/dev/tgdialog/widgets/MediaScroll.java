@@ -1,10 +1,10 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.Media;
 import dev.tgdialog.spi.MediaWidget;
 import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;

@@ -1,9 +1,9 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.Message;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -16,8 +16,24 @@ import org.jspecify.annotations.Nullable;
 public final class MessageInput implements InputWidget {
     /** What a message carries. */
     public enum ContentType {
-        TEXT, PHOTO, VIDEO, ANIMATION, AUDIO, VOICE, VIDEO_NOTE, DOCUMENT, STICKER, CONTACT, LOCATION, VENUE, POLL,
-        DICE, USERS_SHARED, CHAT_SHARED, WEB_APP_DATA, OTHER;
+        TEXT,
+        PHOTO,
+        VIDEO,
+        ANIMATION,
+        AUDIO,
+        VOICE,
+        VIDEO_NOTE,
+        DOCUMENT,
+        STICKER,
+        CONTACT,
+        LOCATION,
+        VENUE,
+        POLL,
+        DICE,
+        USERS_SHARED,
+        CHAT_SHARED,
+        WEB_APP_DATA,
+        OTHER;
 
         /** The content type of a message. */
         public static ContentType of(Message m) {

@@ -3,9 +3,9 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +67,6 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
         return new Builder<>(id, Items.of(items));
     }
 
-
     /**
      * The ids of the checked items, in the order they were checked. Readable in this widget's own handlers and
      * render, and anywhere when it mirrors {@link Builder#into into} a key.
@@ -83,7 +82,9 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
      */
     public List<T> checked(DialogContext ctx) {
         Set<String> ids = new HashSet<>(checkedIds(ctx));
-        return items.current(ctx).stream().filter(item -> ids.contains(items.id(item))).toList();
+        return items.current(ctx).stream()
+                .filter(item -> ids.contains(items.id(item)))
+                .toList();
     }
 
     /** Whether the item with this id is checked (see {@link #checkedIds}). */
@@ -133,8 +134,7 @@ public final class Multiselect<T> extends ItemWidget.Checks<T, Multiselect.Check
      * Builds a {@link Multiselect}; its formats are {@code "✓ {label}"} and {@code "{label}"} by default. Not
      * thread-safe; the multiselect it builds is.
      */
-    public static final class Builder<T>
-            extends ItemsBuilder.Checks<T, Builder<T>, CheckHandler<T>, List<String>> {
+    public static final class Builder<T> extends ItemsBuilder.Checks<T, Builder<T>, CheckHandler<T>, List<String>> {
         private int min = 0;
         private int max = Integer.MAX_VALUE;
         private @Nullable String tooManyToast;

@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class OwnState {
     private OwnState() {}
 
-    static <V> @Nullable V read(DialogContext ctx, String widgetId, Key<V> state, @Nullable Key<V> into,
-            String what) {
+    static <V> @Nullable V read(DialogContext ctx, String widgetId, Key<V> state, @Nullable Key<V> into, String what) {
         if (ctx instanceof WidgetContext own && own.widgetId().equals(widgetId)) {
             return own.state(state);
         }
@@ -30,8 +29,9 @@ final class OwnState {
      * Keeps {@code value} in the widget's state, then runs its change handler (which so reads the new value), and
      * answers the handler's transition with the mirror key set too.
      */
-    static <V> Transition change(WidgetContext ctx, Key<V> state, @Nullable Key<V> into, @Nullable V value,
-            Handler handler) throws Exception {
+    static <V> Transition change(
+            WidgetContext ctx, Key<V> state, @Nullable Key<V> into, @Nullable V value, Handler handler)
+            throws Exception {
         ctx.setState(state, value);
         return mirror(handler.run(), into, value);
     }

@@ -1,10 +1,10 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +19,11 @@ import java.util.Objects;
  * state of its own: it sets the target's {@link Scrollable#PAGE}.
  */
 public final class Pager implements KeyboardWidget {
-    private enum Style { PREV_NEXT, FULL, NUMBERED }
+    private enum Style {
+        PREV_NEXT,
+        FULL,
+        NUMBERED
+    }
 
     private final String id;
     private final Scrollable target;

@@ -18,16 +18,47 @@ import org.jspecify.annotations.Nullable;
 final class PickerLocale {
     /** The likely region of a language, where it is not the language code itself, for the first day of the week. */
     private static final Map<String, String> LIKELY_REGION = Map.ofEntries(
-            Map.entry("en", "US"), Map.entry("uk", "UA"), Map.entry("be", "BY"), Map.entry("kk", "KZ"),
-            Map.entry("fa", "IR"), Map.entry("he", "IL"), Map.entry("ja", "JP"), Map.entry("ko", "KR"),
-            Map.entry("zh", "CN"), Map.entry("hi", "IN"), Map.entry("sv", "SE"), Map.entry("da", "DK"),
-            Map.entry("cs", "CZ"), Map.entry("el", "GR"), Map.entry("et", "EE"), Map.entry("sl", "SI"),
-            Map.entry("sr", "RS"), Map.entry("ca", "ES"), Map.entry("ar", "SA"), Map.entry("ms", "MY"),
-            Map.entry("vi", "VN"), Map.entry("nb", "NO"), Map.entry("nn", "NO"), Map.entry("ka", "GE"),
-            Map.entry("hy", "AM"), Map.entry("bn", "BD"), Map.entry("ne", "NP"), Map.entry("sq", "AL"),
-            Map.entry("tg", "TJ"), Map.entry("km", "KH"), Map.entry("si", "LK"), Map.entry("ta", "IN"),
-            Map.entry("te", "IN"), Map.entry("ml", "IN"), Map.entry("mr", "IN"), Map.entry("gu", "IN"),
-            Map.entry("kn", "IN"), Map.entry("ur", "PK"), Map.entry("ga", "IE"), Map.entry("cy", "GB"));
+            Map.entry("en", "US"),
+            Map.entry("uk", "UA"),
+            Map.entry("be", "BY"),
+            Map.entry("kk", "KZ"),
+            Map.entry("fa", "IR"),
+            Map.entry("he", "IL"),
+            Map.entry("ja", "JP"),
+            Map.entry("ko", "KR"),
+            Map.entry("zh", "CN"),
+            Map.entry("hi", "IN"),
+            Map.entry("sv", "SE"),
+            Map.entry("da", "DK"),
+            Map.entry("cs", "CZ"),
+            Map.entry("el", "GR"),
+            Map.entry("et", "EE"),
+            Map.entry("sl", "SI"),
+            Map.entry("sr", "RS"),
+            Map.entry("ca", "ES"),
+            Map.entry("ar", "SA"),
+            Map.entry("ms", "MY"),
+            Map.entry("vi", "VN"),
+            Map.entry("nb", "NO"),
+            Map.entry("nn", "NO"),
+            Map.entry("ka", "GE"),
+            Map.entry("hy", "AM"),
+            Map.entry("bn", "BD"),
+            Map.entry("ne", "NP"),
+            Map.entry("sq", "AL"),
+            Map.entry("tg", "TJ"),
+            Map.entry("km", "KH"),
+            Map.entry("si", "LK"),
+            Map.entry("ta", "IN"),
+            Map.entry("te", "IN"),
+            Map.entry("ml", "IN"),
+            Map.entry("mr", "IN"),
+            Map.entry("gu", "IN"),
+            Map.entry("kn", "IN"),
+            Map.entry("ur", "PK"),
+            Map.entry("ga", "IE"),
+            Map.entry("cy", "GB"));
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private PickerLocale() {}
@@ -53,7 +84,9 @@ final class PickerLocale {
         if (region == null && COUNTRIES.contains(language.toUpperCase(Locale.ROOT))) {
             region = language.toUpperCase(Locale.ROOT);
         }
-        return region == null ? parsed : new Locale.Builder().setLocale(parsed).setRegion(region).build();
+        return region == null
+                ? parsed
+                : new Locale.Builder().setLocale(parsed).setRegion(region).build();
     }
 
     /**
@@ -75,18 +108,30 @@ final class PickerLocale {
     }
 
     static String title(Month month, Locale locale) {
-        return capitalize(name(month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
-                month.getDisplayName(TextStyle.FULL, locale), month.getValue()), locale);
+        return capitalize(
+                name(
+                        month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
+                        month.getDisplayName(TextStyle.FULL, locale),
+                        month.getValue()),
+                locale);
     }
 
     static String shortMonthName(Month month, Locale locale) {
-        return capitalize(name(month.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                month.getDisplayName(TextStyle.SHORT, locale), month.getValue()), locale);
+        return capitalize(
+                name(
+                        month.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
+                        month.getDisplayName(TextStyle.SHORT, locale),
+                        month.getValue()),
+                locale);
     }
 
     static String weekdayName(DayOfWeek day, Locale locale) {
-        return capitalize(name(day.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                day.getDisplayName(TextStyle.SHORT, locale), day.getValue()), locale);
+        return capitalize(
+                name(
+                        day.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
+                        day.getDisplayName(TextStyle.SHORT, locale),
+                        day.getValue()),
+                locale);
     }
 
     /** The stand-alone name, unless the JDK has none for the locale and answers with the number. */

@@ -3,9 +3,9 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,7 +36,6 @@ public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, Strin
         return new Builder<>(id, Items.of(items));
     }
 
-
     /**
      * The id of the checked item, if one is checked. Readable in this widget's own handlers and render, and
      * anywhere when it mirrors {@link Builder#into into} a key.
@@ -65,7 +64,8 @@ public final class Radio<T> extends ItemWidget.Checks<T, ChangeHandler<T>, Strin
         if (item.isEmpty()) {
             return Transition.reject(staleToast);
         }
-        return payload.equals(stored(ctx)) ? Transition.stay()
+        return payload.equals(stored(ctx))
+                ? Transition.stay()
                 : change(ctx, payload, () -> onChange.onChange(ctx, item.get()));
     }
 

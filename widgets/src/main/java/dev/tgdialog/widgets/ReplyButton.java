@@ -2,10 +2,10 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogHandler;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.ReplyKeyboardWidget;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.KeyboardButton;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,6 +1,10 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
+import dev.tgdialog.spi.InputWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.ReplyKeyboardWidget;
+import dev.tgdialog.spi.WidgetContext;
 import dev.tgdialog.telegram.types.Contact;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButtonRequestChat;
@@ -8,10 +12,6 @@ import dev.tgdialog.telegram.types.KeyboardButtonRequestUsers;
 import dev.tgdialog.telegram.types.Location;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.WebAppInfo;
-import dev.tgdialog.spi.InputWidget;
-import dev.tgdialog.spi.RenderContext;
-import dev.tgdialog.spi.ReplyKeyboardWidget;
-import dev.tgdialog.spi.WidgetContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -35,33 +35,43 @@ public final class RequestButtons {
 
     /** Asks for the user's phone number (a contact card of themselves). */
     public static Request<Contact> contact(String id, String label, Handler<Contact> handler) {
-        return new Request<>(id, KeyboardButton.builder(label).requestContact(true).build(), Message::contact,
-                handler);
+        return new Request<>(
+                id, KeyboardButton.builder(label).requestContact(true).build(), Message::contact, handler);
     }
 
     /** Asks for the user's current location. */
     public static Request<Location> location(String id, String label, Handler<Location> handler) {
-        return new Request<>(id, KeyboardButton.builder(label).requestLocation(true).build(), Message::location,
-                handler);
+        return new Request<>(
+                id, KeyboardButton.builder(label).requestLocation(true).build(), Message::location, handler);
     }
 
     /**
      * Asks the user to pick users (with the criteria of {@code request}); the answer is the
      * {@code users_shared} message whose {@code request_id} is this button's.
      */
-    public static Request<dev.tgdialog.telegram.types.UsersShared> users(String id, String label,
-            KeyboardButtonRequestUsers request, Handler<dev.tgdialog.telegram.types.UsersShared> handler) {
+    public static Request<dev.tgdialog.telegram.types.UsersShared> users(
+            String id,
+            String label,
+            KeyboardButtonRequestUsers request,
+            Handler<dev.tgdialog.telegram.types.UsersShared> handler) {
         long requestId = request.requestId();
-        return new Request<>(id, KeyboardButton.builder(label).requestUsers(request).build(),
+        return new Request<>(
+                id,
+                KeyboardButton.builder(label).requestUsers(request).build(),
                 m -> m.usersShared() != null && m.usersShared().requestId() == requestId ? m.usersShared() : null,
                 handler);
     }
 
     /** Asks the user to pick a chat (with the criteria of {@code request}); the answer is {@code chat_shared}. */
-    public static Request<dev.tgdialog.telegram.types.ChatShared> chat(String id, String label,
-            KeyboardButtonRequestChat request, Handler<dev.tgdialog.telegram.types.ChatShared> handler) {
+    public static Request<dev.tgdialog.telegram.types.ChatShared> chat(
+            String id,
+            String label,
+            KeyboardButtonRequestChat request,
+            Handler<dev.tgdialog.telegram.types.ChatShared> handler) {
         long requestId = request.requestId();
-        return new Request<>(id, KeyboardButton.builder(label).requestChat(request).build(),
+        return new Request<>(
+                id,
+                KeyboardButton.builder(label).requestChat(request).build(),
                 m -> m.chatShared() != null && m.chatShared().requestId() == requestId ? m.chatShared() : null,
                 handler);
     }
@@ -70,10 +80,10 @@ public final class RequestButtons {
      * Opens a web app; what it sends back arrives as {@code web_app_data}. That data is not signed: a modified
      * client can send anything, so treat it as user input, never as proof of who the user is.
      */
-    public static Request<dev.tgdialog.telegram.types.WebAppData> webApp(String id, String label, String url,
-            Handler<dev.tgdialog.telegram.types.WebAppData> handler) {
-        return new Request<>(id, KeyboardButton.builder(label).webApp(new WebAppInfo(url)).build(),
-                Message::webAppData, handler);
+    public static Request<dev.tgdialog.telegram.types.WebAppData> webApp(
+            String id, String label, String url, Handler<dev.tgdialog.telegram.types.WebAppData> handler) {
+        return new Request<>(
+                id, KeyboardButton.builder(label).webApp(new WebAppInfo(url)).build(), Message::webAppData, handler);
     }
 
     /** One requesting button and the handler of its answer. */

@@ -2,11 +2,11 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.Widget;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,19 +99,21 @@ public final class ScrollingGroup implements Scrollable {
                 int end = start + counts[i];
                 if (end > from) {
                     Sized child = (Sized) widgets.get(i);
-                    shown.addAll(child.renderRange(ctx.forChild(child), Math.max(0, from - start),
-                            Math.min(counts[i], to - start)));
+                    shown.addAll(child.renderRange(
+                            ctx.forChild(child), Math.max(0, from - start), Math.min(counts[i], to - start)));
                 }
                 start = end;
             }
         } else {
             List<InlineKeyboardButton> all = allButtons(ctx);
-            pages = total != null ? Math.max(1, (total.applyAsInt(ctx) + pageSize() - 1) / pageSize())
+            pages = total != null
+                    ? Math.max(1, (total.applyAsInt(ctx) + pageSize() - 1) / pageSize())
                     : Math.max(1, (all.size() + pageSize() - 1) / pageSize());
             page = Math.min(Scrollable.page(ctx, id), pages - 1);
-            shown = total != null ? all
-                    : all.subList(Math.min(all.size(), page * pageSize()),
-                            Math.min(all.size(), (page + 1) * pageSize()));
+            shown = total != null
+                    ? all
+                    : all.subList(
+                            Math.min(all.size(), page * pageSize()), Math.min(all.size(), (page + 1) * pageSize()));
         }
         List<List<InlineKeyboardButton>> rows = new ArrayList<>();
         for (int i = 0; i < shown.size(); i += width) {

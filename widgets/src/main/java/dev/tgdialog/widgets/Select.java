@@ -2,9 +2,9 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +49,6 @@ public final class Select<T> extends ItemWidget<T> implements Sized {
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
-
 
     /** The current item with this id, if any. */
     public Optional<T> item(DialogContext ctx, String itemId) {

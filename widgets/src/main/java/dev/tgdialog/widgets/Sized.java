@@ -1,9 +1,9 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.DialogContext;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;
 

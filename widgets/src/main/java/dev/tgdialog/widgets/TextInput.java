@@ -1,9 +1,9 @@
 package dev.tgdialog.widgets;
 
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.Message;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

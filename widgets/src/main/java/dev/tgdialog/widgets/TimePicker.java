@@ -2,9 +2,9 @@ package dev.tgdialog.widgets;
 
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +44,13 @@ public final class TimePicker extends Picker<LocalTime> {
 
     /** The minutes offered in an hour, every step from {@code :00}. */
     private final List<Integer> minutes;
+
     private final String backLabel;
 
     private TimePicker(Builder b) {
         super(b);
-        this.minutes = IntStream.iterate(0, m -> m < 60, m -> m + b.minuteStep).boxed().toList();
+        this.minutes =
+                IntStream.iterate(0, m -> m < 60, m -> m + b.minuteStep).boxed().toList();
         this.backLabel = b.backLabel;
     }
 
@@ -64,7 +66,8 @@ public final class TimePicker extends Picker<LocalTime> {
             return Items.rows(buttons, HOURS_PER_ROW);
         }
         for (int m : minutes) {
-            buttons.add(ctx.button(PickerLocale.digits(hour, 2, locale) + ":" + PickerLocale.digits(m, 2, locale),
+            buttons.add(ctx.button(
+                    PickerLocale.digits(hour, 2, locale) + ":" + PickerLocale.digits(m, 2, locale),
                     String.format(Locale.ROOT, "m%02d", m)));
         }
         List<List<InlineKeyboardButton>> rows = new ArrayList<>(Items.rows(buttons, MINUTES_PER_ROW));
@@ -116,8 +119,8 @@ public final class TimePicker extends Picker<LocalTime> {
          */
         public Builder minuteStep(int step) {
             if (step < 5 || step > 60 || 60 % step != 0) {
-                throw new IllegalArgumentException("TimePicker " + id + ": minuteStep must divide 60 and be 5-60,"
-                        + " was " + step);
+                throw new IllegalArgumentException(
+                        "TimePicker " + id + ": minuteStep must divide 60 and be 5-60," + " was " + step);
             }
             this.minuteStep = step;
             return this;

@@ -3,9 +3,9 @@ package dev.tgdialog.widgets;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,7 +36,6 @@ public final class Toggle<T> extends ItemWidget.Choice<T, ChangeHandler<T>, Stri
     public static <T> Builder<T> builder(String id, Function<DialogContext, List<T>> items) {
         return new Builder<>(id, Items.of(items));
     }
-
 
     /**
      * The current item: the one last clicked to if it is still among the items, else the first. Readable in this

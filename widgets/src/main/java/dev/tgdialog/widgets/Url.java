@@ -31,6 +31,7 @@ public record Url(TextWidget label, String url) implements KeyboardWidget {
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
-        return List.of(List.of(InlineKeyboardButton.builder(label.render(ctx)).url(url).build()));
+        return List.of(
+                List.of(InlineKeyboardButton.builder(label.render(ctx)).url(url).build()));
     }
 }

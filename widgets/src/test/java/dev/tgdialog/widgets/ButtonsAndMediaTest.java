@@ -11,6 +11,7 @@ import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.spi.Media;
 import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
@@ -19,40 +20,55 @@ import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.testing.ApiCall;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.spi.Media;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ButtonsAndMediaTest {
-    enum W implements WindowId { ONE, TWO }
+    enum W implements WindowId {
+        ONE,
+        TWO
+    }
 
     static final Key<String> GOT = Key.of("got", String.class);
 
     private static BotHarness start(Dialog d) {
-        return BotHarness.of(bot -> bot.dialogs(d)
-                .command("go", (ctx, args) -> Transition.start(d, null, StartMode.RESET_STACK)));
+        return BotHarness.of(bot ->
+                bot.dialogs(d).command("go", (ctx, args) -> Transition.start(d, null, StartMode.RESET_STACK)));
     }
 
     @Test
     void replyKeyboard_requestButtons_andPlainButtons_resolveServerSide() {
         Dialog d = Dialog.builder("share")
-                .window(W.ONE, w -> w.text(ctx -> "Got: " + ctx.get(GOT, "-"))
-                        .keyboardKind(KeyboardKind.REPLY)
-                        .add(RequestButtons.contact("phone", "Share my phone", (ctx, c) -> stay().with(GOT, c.phoneNumber())))
-                        .add(RequestButtons.location("where", "Share my location",
-                                (ctx, l) -> stay().with(GOT, l.latitude() + ";" + l.longitude())))
-                        .add(RequestButtons.users("friends", "Pick friends",
-                                KeyboardButtonRequestUsers.builder(7).maxQuantity(3L).build(),
-                                (ctx, shared) -> stay().with(GOT, "users")))
-                        .add(ReplyButton.of("skip", "Skip this step for now please", ctx -> stay().with(GOT, "skipped"))))
+                .window(
+                        W.ONE,
+                        w -> w.text(ctx -> "Got: " + ctx.get(GOT, "-"))
+                                .keyboardKind(KeyboardKind.REPLY)
+                                .add(RequestButtons.contact(
+                                        "phone", "Share my phone", (ctx, c) -> stay().with(GOT, c.phoneNumber())))
+                                .add(RequestButtons.location(
+                                        "where",
+                                        "Share my location",
+                                        (ctx, l) -> stay().with(GOT, l.latitude() + ";" + l.longitude())))
+                                .add(RequestButtons.users(
+                                        "friends",
+                                        "Pick friends",
+                                        KeyboardButtonRequestUsers.builder(7)
+                                                .maxQuantity(3L)
+                                                .build(),
+                                        (ctx, shared) -> stay().with(GOT, "users")))
+                                .add(ReplyButton.of(
+                                        "skip", "Skip this step for now please", ctx -> stay().with(GOT, "skipped"))))
                 .build();
         FakeUser ann = start(d).user(1001, "Ann");
         ann.send("/go");
 
         ReplyKeyboardMarkup keyboard = (ReplyKeyboardMarkup) ann.lastMessage().replyMarkup();
-        List<KeyboardButton> buttons = keyboard.keyboard().stream().flatMap(List::stream).toList();
-        assertThat(buttons).extracting(KeyboardButton::text)
-                .containsExactly("Share my phone", "Share my location", "Pick friends", "Skip this step for now please");
+        List<KeyboardButton> buttons =
+                keyboard.keyboard().stream().flatMap(List::stream).toList();
+        assertThat(buttons)
+                .extracting(KeyboardButton::text)
+                .containsExactly(
+                        "Share my phone", "Share my location", "Pick friends", "Skip this step for now please");
         assertThat(buttons.get(0).requestContact()).isTrue();
         assertThat(buttons.get(1).requestLocation()).isTrue();
         assertThat(buttons.get(2).requestUsers().requestId()).isEqualTo(7);
@@ -68,10 +84,13 @@ class ButtonsAndMediaTest {
     @Test
     void aReplyLabelTheClientCutShort_stillResolves() {
         Dialog d = Dialog.builder("short")
-                .window(W.ONE, w -> w.text(ctx -> "Got: " + ctx.get(GOT, "-"))
-                        .keyboardKind(KeyboardKind.REPLY)
-                        .add(ReplyButton.of("a", "A very long label for the first choice", ctx -> stay().with(GOT, "a")))
-                        .add(ReplyButton.of("b", "Another long label", ctx -> stay().with(GOT, "b"))))
+                .window(
+                        W.ONE,
+                        w -> w.text(ctx -> "Got: " + ctx.get(GOT, "-"))
+                                .keyboardKind(KeyboardKind.REPLY)
+                                .add(ReplyButton.of(
+                                        "a", "A very long label for the first choice", ctx -> stay().with(GOT, "a")))
+                                .add(ReplyButton.of("b", "Another long label", ctx -> stay().with(GOT, "b"))))
                 .build();
         FakeUser ann = start(d).user(1001, "Ann");
         ann.send("/go");
@@ -87,25 +106,29 @@ class ButtonsAndMediaTest {
     @Test
     void replyWidgets_inAnInlineWindow_failWhenBuilt() {
         assertThatThrownBy(() -> Dialog.builder("bad")
-                .window(W.ONE, w -> w.text("x").add(ReplyButton.of("a", "A", ctx -> stay())))
-                .build())
+                        .window(W.ONE, w -> w.text("x").add(ReplyButton.of("a", "A", ctx -> stay())))
+                        .build())
                 .hasMessageContaining("make it keyboardKind(KeyboardKind.REPLY)");
     }
 
     @Test
     void inlineButtonsTelegramHandles_renderTheirFields() {
         Dialog d = Dialog.builder("links")
-                .window(W.ONE, w -> w.text("Links")
-                        .add(InlineButtons.webApp("App", "https://app.example.com"))
-                        .add(InlineButtons.loginUrl("Log in", "https://example.com/login"))
-                        .add(InlineButtons.switchInlineQuery("Share", "pizza"))
-                        .add(InlineButtons.switchInlineQueryCurrentChat("Search here", ""))
-                        .add(InlineButtons.copyText("Copy code", "PROMO-42")))
+                .window(
+                        W.ONE,
+                        w -> w.text("Links")
+                                .add(InlineButtons.webApp("App", "https://app.example.com"))
+                                .add(InlineButtons.loginUrl("Log in", "https://example.com/login"))
+                                .add(InlineButtons.switchInlineQuery("Share", "pizza"))
+                                .add(InlineButtons.switchInlineQueryCurrentChat("Search here", ""))
+                                .add(InlineButtons.copyText("Copy code", "PROMO-42")))
                 .build();
         FakeUser ann = start(d).user(1001, "Ann");
         ann.send("/go");
 
-        List<InlineKeyboardButton> buttons = ann.lastMessage().inlineKeyboard().stream().flatMap(List::stream).toList();
+        List<InlineKeyboardButton> buttons = ann.lastMessage().inlineKeyboard().stream()
+                .flatMap(List::stream)
+                .toList();
         assertThat(buttons.get(0).webApp().url()).isEqualTo("https://app.example.com");
         assertThat(buttons.get(1).loginUrl().url()).isEqualTo("https://example.com/login");
         assertThat(buttons.get(2).switchInlineQuery()).isEqualTo("pizza");
@@ -118,8 +141,11 @@ class ButtonsAndMediaTest {
     void aStaticUpload_travelsOnce_thenItsFileIdIsReused() {
         InputFile logo = InputFile.of(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, "logo.jpg");
         Dialog d = Dialog.builder("logo")
-                .window(W.ONE, w -> w.media(ctx -> Media.photo(logo)).text("Our logo")
-                        .add(Button.of("go", "Next", ctx -> next())))
+                .window(
+                        W.ONE,
+                        w -> w.media(ctx -> Media.photo(logo))
+                                .text("Our logo")
+                                .add(Button.of("go", "Next", ctx -> next())))
                 .window(W.TWO, w -> w.media(ctx -> Media.photo(logo)).text("Still our logo"))
                 .build();
         BotHarness h = start(d);
@@ -132,7 +158,8 @@ class ButtonsAndMediaTest {
         bob.send("/go");
 
         List<ApiCall> photos = h.telegram().calls().stream()
-                .filter(c -> c.method().equals("sendPhoto") || c.method().equals("editMessageMedia")).toList();
+                .filter(c -> c.method().equals("sendPhoto") || c.method().equals("editMessageMedia"))
+                .toList();
         assertThat(photos).hasSize(3);
         assertThat(photos.get(0).params()).contains("logo.jpg");
         assertThat(photos.get(1).params()).contains(fileId).doesNotContain("logo.jpg");
@@ -143,13 +170,19 @@ class ButtonsAndMediaTest {
 
     @Test
     void aGallery_scrollsThroughMedia_withAPager() {
-        MediaScroll gallery = MediaScroll.of("pics", ctx -> List.of(
-                Media.photo(InputFile.fileId("p1")), Media.photo(InputFile.fileId("p2")),
-                Media.video(InputFile.fileId("v3"))));
+        MediaScroll gallery = MediaScroll.of(
+                "pics",
+                ctx -> List.of(
+                        Media.photo(InputFile.fileId("p1")),
+                        Media.photo(InputFile.fileId("p2")),
+                        Media.video(InputFile.fileId("v3"))));
         Dialog d = Dialog.builder("gallery")
-                .window(W.ONE, w -> w.media(gallery).add(gallery)
-                        .text(ctx -> "Picture " + (Scrollable.page(ctx, "pics") + 1))
-                        .add(Pager.prevNext("pg", gallery)))
+                .window(
+                        W.ONE,
+                        w -> w.media(gallery)
+                                .add(gallery)
+                                .text(ctx -> "Picture " + (Scrollable.page(ctx, "pics") + 1))
+                                .add(Pager.prevNext("pg", gallery)))
                 .build();
         FakeUser ann = start(d).user(1001, "Ann");
         ann.send("/go");
@@ -166,8 +199,9 @@ class ButtonsAndMediaTest {
 
     @Test
     void texts_canBeFormatted_fromGetterValues() {
-        Dialog d = Dialog.builder("t").window(W.ONE, w -> w.getter(ctx -> ctx.provide(GOT, "x"))
-                .text(Text.format("value {got}"))).build();
+        Dialog d = Dialog.builder("t")
+                .window(W.ONE, w -> w.getter(ctx -> ctx.provide(GOT, "x")).text(Text.format("value {got}")))
+                .build();
         FakeUser ann = start(d).user(1001, "Ann");
 
         ann.send("/go");

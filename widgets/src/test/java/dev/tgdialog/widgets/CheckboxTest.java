@@ -10,7 +10,10 @@ import dev.tgdialog.testing.FakeMessage;
 import org.junit.jupiter.api.Test;
 
 class CheckboxTest {
-    enum Step implements WindowId { MAIN, OTHER }
+    enum Step implements WindowId {
+        MAIN,
+        OTHER
+    }
 
     static final Key<Boolean> NEWS = Key.of("news", Boolean.class);
     static final Key<Integer> FLIPS = Key.of("flips", Integer.class);
@@ -21,15 +24,17 @@ class CheckboxTest {
             .into(NEWS)
             .build();
 
-    static final Checkbox ON_BY_DEFAULT = Checkbox.builder("sound", "Sound on", "Sound off").initial(true).build();
+    static final Checkbox ON_BY_DEFAULT =
+            Checkbox.builder("sound", "Sound on", "Sound off").initial(true).build();
 
     static final Dialog DIALOG = Dialog.builder("prefs")
-            .window(Step.MAIN, w -> w
-                    .text("Settings")
-                    .add(BOX)
-                    .add(ON_BY_DEFAULT)
-                    .add(Button.of("read", "Read", ctx -> stay().with(READ, "news=" + BOX.isChecked(ctx))))
-                    .add(Nav.next("Next")))
+            .window(
+                    Step.MAIN,
+                    w -> w.text("Settings")
+                            .add(BOX)
+                            .add(ON_BY_DEFAULT)
+                            .add(Button.of("read", "Read", ctx -> stay().with(READ, "news=" + BOX.isChecked(ctx))))
+                            .add(Nav.next("Next")))
             .window(Step.OTHER, w -> w.text("Other").add(Nav.back("Back")))
             .build();
 
@@ -37,7 +42,8 @@ class CheckboxTest {
     void rendersTheLabelOfItsValue_andAClickFlipsIt() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
         assertThat(bot.ann.buttons()).containsExactly("☐ Newsletter", "Sound on", "Read", "Next");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0).get(0).callbackData()).isEqualTo("~..0.0.news.1");
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0).get(0).callbackData())
+                .isEqualTo("~..0.0.news.1");
 
         bot.ann.click("☐ Newsletter");
         assertThat(bot.ann.buttons()).startsWith("☑ Newsletter");

@@ -11,29 +11,37 @@ import dev.tgdialog.testing.FakeMessage;
 import org.junit.jupiter.api.Test;
 
 class CounterTest {
-    enum Step implements WindowId { MAIN, OTHER }
+    enum Step implements WindowId {
+        MAIN,
+        OTHER
+    }
 
     static final Key<Integer> QTY = Key.of("qty", Integer.class);
     static final Key<Integer> CHANGED = Key.of("changed", Integer.class);
     static final Key<String> READ = Key.of("read", String.class);
 
     static final Counter QUANTITY = Counter.builder("qty")
-            .min(1).max(5).step(2).initial(1)
+            .min(1)
+            .max(5)
+            .step(2)
+            .initial(1)
             .format(v -> v + " pcs")
             .onChange((ctx, qty) -> stay().with(CHANGED, qty))
             .onValueClick((ctx, qty) -> stay().with(READ, "value " + qty))
             .into(QTY)
             .build();
 
-    static final Counter HOUR = Counter.builder("hour").min(0).max(23).initial(23).cycle(true).build();
+    static final Counter HOUR =
+            Counter.builder("hour").min(0).max(23).initial(23).cycle(true).build();
 
     static final Dialog DIALOG = Dialog.builder("cart")
-            .window(Step.MAIN, w -> w
-                    .text(Text.format("Quantity {qty}"))
-                    .add(QUANTITY)
-                    .add(HOUR)
-                    .add(Button.of("read", "Read", ctx -> stay().with(READ, "qty " + QUANTITY.value(ctx))))
-                    .add(Nav.next("Next")))
+            .window(
+                    Step.MAIN,
+                    w -> w.text(Text.format("Quantity {qty}"))
+                            .add(QUANTITY)
+                            .add(HOUR)
+                            .add(Button.of("read", "Read", ctx -> stay().with(READ, "qty " + QUANTITY.value(ctx))))
+                            .add(Nav.next("Next")))
             .window(Step.OTHER, w -> w.text("Other").add(Nav.back("Back")))
             .build();
 
@@ -41,11 +49,14 @@ class CounterTest {
     void rendersMinusValuePlus_withTheTargetValuesAsPayloads() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("text")
                 .containsExactly(" ", "1 pcs", "+");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("callbackData")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("callbackData")
                 .containsExactly("~..0.0.qty.-1", "~..0.0.qty.=", "~..0.0.qty.3");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("text")
                 .containsExactly("−", "23", "+");
     }
 
@@ -81,10 +92,16 @@ class CounterTest {
 
     @Test
     void atABound_theStepButtonThatCannotStep_showsTheBoundLabel_andItsClickOnlyToasts() {
-        Counter seats = Counter.builder("seats").min(1).max(2).initial(1).boundLabel("·").build();
+        Counter seats = Counter.builder("seats")
+                .min(1)
+                .max(2)
+                .initial(1)
+                .boundLabel("·")
+                .build();
         WidgetBot bot = new WidgetBot(Dialog.builder("seats")
-                .window(Step.MAIN, w -> w.text("Seats").add(seats))
-                .build()).start();
+                        .window(Step.MAIN, w -> w.text("Seats").add(seats))
+                        .build())
+                .start();
         assertThat(bot.ann.buttons()).containsExactly("·", "1", "+");
 
         bot.ann.click("·");
@@ -106,10 +123,13 @@ class CounterTest {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
         bot.ann.click(1, 2);
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text").containsExactly("−", "0", "+");
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("text")
+                .containsExactly("−", "0", "+");
 
         bot.ann.click(1, 0);
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("text")
                 .containsExactly("−", "23", "+");
     }
 

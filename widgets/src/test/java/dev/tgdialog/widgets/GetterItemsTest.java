@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * another widget's handler reads the checked or current item, not just its id.
  */
 class GetterItemsTest {
-    enum W implements WindowId { ONLY }
+    enum W implements WindowId {
+        ONLY
+    }
 
     static final Key<List<String>> SIZES = Key.listOf("sizes", String.class);
     static final Key<String> SIZE = Key.of("size", String.class);
@@ -25,22 +27,30 @@ class GetterItemsTest {
     static final Key<String> READ = Key.of("read", String.class);
 
     static final Radio<String> RADIO = Radio.builder("size", SIZES).into(SIZE).build();
-    static final Toggle<String> TOGGLE = Toggle.builder("sort", SIZES).into(SORT).build();
-    static final Multiselect<String> MULTI = Multiselect.builder("extras", SIZES).into(EXTRAS).build();
+    static final Toggle<String> TOGGLE =
+            Toggle.builder("sort", SIZES).into(SORT).build();
+    static final Multiselect<String> MULTI =
+            Multiselect.builder("extras", SIZES).into(EXTRAS).build();
 
     private final AtomicReference<List<String>> stock = new AtomicReference<>(List.of("S", "M", "L"));
 
     private Dialog dialog() {
         return Dialog.builder("getter")
-                .window(W.ONLY, w -> w
-                        .getter(ctx -> ctx.provide(SIZES, stock.get()))
-                        .text("Sizes")
-                        .add(RADIO)
-                        .add(TOGGLE)
-                        .add(MULTI)
-                        .add(Button.of("read", "Read", ctx -> stay().with(READ,
-                                RADIO.checked(ctx).orElse("-") + " " + TOGGLE.current(ctx).orElse("-") + " "
-                                        + MULTI.checked(ctx)))))
+                .window(
+                        W.ONLY,
+                        w -> w.getter(ctx -> ctx.provide(SIZES, stock.get()))
+                                .text("Sizes")
+                                .add(RADIO)
+                                .add(TOGGLE)
+                                .add(MULTI)
+                                .add(Button.of(
+                                        "read",
+                                        "Read",
+                                        ctx -> stay().with(
+                                                        READ,
+                                                        RADIO.checked(ctx).orElse("-") + " "
+                                                                + TOGGLE.current(ctx)
+                                                                        .orElse("-") + " " + MULTI.checked(ctx)))))
                 .build();
     }
 

@@ -19,23 +19,27 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class I18nTextTest {
-    enum Step implements WindowId { ONLY }
+    enum Step implements WindowId {
+        ONLY
+    }
 
     static final Key<Integer> COUNT = Key.of("count", Integer.class);
 
     static final I18nText.Bundle MESSAGES = I18nText.bundle("i18n.messages");
 
     static final Checkbox GIFT = Checkbox.builder("gift", MESSAGES.text("plain"), MESSAGES.text("only.english"))
-            .initial(true).build();
+            .initial(true)
+            .build();
 
     static final Dialog DIALOG = Dialog.builder("hello")
-            .window(Step.ONLY, w -> w
-                    .getter(ctx -> ctx.provide(COUNT, 1234))
-                    .text(MESSAGES.text("greeting", ctx -> ctx.user().firstName()))
-                    .text(MESSAGES.text("basket", ctx -> ctx.get(COUNT), ctx -> 1234.5))
-                    .text(MESSAGES.text("only.english"))
-                    .text(I18nText.of("i18n.messages", "plain"))
-                    .add(GIFT))
+            .window(
+                    Step.ONLY,
+                    w -> w.getter(ctx -> ctx.provide(COUNT, 1234))
+                            .text(MESSAGES.text("greeting", ctx -> ctx.user().firstName()))
+                            .text(MESSAGES.text("basket", ctx -> ctx.get(COUNT), ctx -> 1234.5))
+                            .text(MESSAGES.text("only.english"))
+                            .text(I18nText.of("i18n.messages", "plain"))
+                            .add(GIFT))
             .build();
 
     final WidgetBot bot = new WidgetBot(DIALOG);
@@ -47,10 +51,15 @@ class I18nTextTest {
     }
 
     String startAs(WidgetBot bot, @Nullable String languageCode) {
-        User user = User.builder(WidgetBot.ANN, false, "Ann").languageCode(languageCode).build();
+        User user = User.builder(WidgetBot.ANN, false, "Ann")
+                .languageCode(languageCode)
+                .build();
         Chat chat = Chat.builder(WidgetBot.ANN, "private").firstName("Ann").build();
-        Message message = Message.builder(ids.getAndIncrement(), 1_700_000_000, chat).from(user).text("/start")
-                .entities(List.of(MessageEntity.of("bot_command", 0, 6))).build();
+        Message message = Message.builder(ids.getAndIncrement(), 1_700_000_000, chat)
+                .from(user)
+                .text("/start")
+                .entities(List.of(MessageEntity.of("bot_command", 0, 6)))
+                .build();
         bot.ann.deliver(Update.builder(ids.getAndIncrement()).message(message).build(), true);
         return bot.text();
     }

@@ -20,37 +20,52 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InputsTest {
-    enum W implements WindowId { QTY, WHERE, DONE }
+    enum W implements WindowId {
+        QTY,
+        WHERE,
+        DONE
+    }
 
     static final Key<Integer> QTY = Key.of("qty", Integer.class);
     static final Key<String> ERROR = Key.of("error", String.class);
     static final Key<String> PLACE = Key.of("place", String.class);
 
     static final Dialog ORDER = Dialog.builder("order")
-            .window(W.QTY, w -> w
-                    .text(Text.format("⚠ {error}").when(ctx -> ctx.get(ERROR) != null))
-                    .text("How many?")
-                    .add(TextInput.of("qty", text -> {
-                        int n = Integer.parseInt(text.strip());
-                        if (n < 1) {
-                            throw new IllegalArgumentException("at least 1");
-                        }
-                        return n;
-                    }, (ctx, n) -> next().with(QTY, n).with(ERROR, null),
-                            (ctx, text, e) -> stay().with(ERROR, "\"" + text + "\" is not a positive number"))))
-            .window(W.WHERE, w -> w
-                    .text("Share a location or a contact")
-                    .add(MessageInput.of("where", EnumSet.of(ContentType.LOCATION, ContentType.CONTACT),
-                            (ctx, m) -> next().with(PLACE, m.location() != null
-                                    ? m.location().latitude() + "," + m.location().longitude()
-                                    : m.contact().phoneNumber()))))
+            .window(
+                    W.QTY,
+                    w -> w.text(Text.format("⚠ {error}").when(ctx -> ctx.get(ERROR) != null))
+                            .text("How many?")
+                            .add(TextInput.of(
+                                    "qty",
+                                    text -> {
+                                        int n = Integer.parseInt(text.strip());
+                                        if (n < 1) {
+                                            throw new IllegalArgumentException("at least 1");
+                                        }
+                                        return n;
+                                    },
+                                    (ctx, n) -> next().with(QTY, n).with(ERROR, null),
+                                    (ctx, text, e) -> stay().with(ERROR, "\"" + text + "\" is not a positive number"))))
+            .window(
+                    W.WHERE,
+                    w -> w.text("Share a location or a contact")
+                            .add(MessageInput.of(
+                                    "where",
+                                    EnumSet.of(ContentType.LOCATION, ContentType.CONTACT),
+                                    (ctx, m) -> next().with(
+                                                    PLACE,
+                                                    m.location() != null
+                                                            ? m.location().latitude() + ","
+                                                                    + m.location()
+                                                                            .longitude()
+                                                            : m.contact().phoneNumber()))))
             .window(W.DONE, w -> w.text(Text.format("{qty} to {place}")))
             .build();
 
     @Test
     void textInput_parses_andAnswersBadInputWhileKeepingTheStep() {
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(ORDER)
-                .command("go", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK)));
+        BotHarness h = BotHarness.of(bot ->
+                bot.dialogs(ORDER).command("go", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
 
@@ -96,30 +111,39 @@ class InputsTest {
 
     @Test
     void theAuthorWordsTheError_withAMessage_orFromTheExceptionItGets() {
-        FakeUser ann = askingForANumber(TextInput.of("qty", Integer::parseInt, (ctx, n) -> next().with(QTY, n),
+        FakeUser ann = askingForANumber(TextInput.of(
+                "qty",
+                Integer::parseInt,
+                (ctx, n) -> next().with(QTY, n),
                 TextInput.Failure.reply("Please send a number")));
         ann.send("abc");
         assertThat(ann.lastMessage().text()).isEqualTo("Please send a number\nHow many?");
 
         List<Exception> seen = new ArrayList<>();
-        FakeUser bob = askingForANumber(TextInput.of("qty", Integer::parseInt, (ctx, n) -> next().with(QTY, n),
-                (ctx, text, error) -> {
+        FakeUser bob = askingForANumber(TextInput.of(
+                "qty", Integer::parseInt, (ctx, n) -> next().with(QTY, n), (ctx, text, error) -> {
                     seen.add(error);
-                    return stay().reply(error instanceof NumberFormatException
-                            ? "\"" + text + "\" has letters; digits only, please" : "Something else is wrong");
+                    return stay().reply(
+                                    error instanceof NumberFormatException
+                                            ? "\"" + text + "\" has letters; digits only, please"
+                                            : "Something else is wrong");
                 }));
         bob.send("12abc");
 
-        assertThat(seen).singleElement().isInstanceOf(NumberFormatException.class)
-                .extracting(Exception::getMessage).asString().contains("12abc");
+        assertThat(seen)
+                .singleElement()
+                .isInstanceOf(NumberFormatException.class)
+                .extracting(Exception::getMessage)
+                .asString()
+                .contains("12abc");
         assertThat(bob.lastMessage().text()).isEqualTo("\"12abc\" has letters; digits only, please\nHow many?");
         assertThatThrownBy(() -> TextInput.Failure.reply(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void messageInput_takesAContactToo() {
-        BotHarness h = BotHarness.of(bot -> bot.dialogs(ORDER)
-                .command("go", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK)));
+        BotHarness h = BotHarness.of(bot ->
+                bot.dialogs(ORDER).command("go", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK)));
         FakeUser ann = h.user(1001, "Ann");
         ann.send("/go");
         ann.send("2");

@@ -8,14 +8,18 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
-import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.testing.BotHarness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListGroupTest {
-    enum Step implements WindowId { CART, OTHER, WIDE }
+    enum Step implements WindowId {
+        CART,
+        OTHER,
+        WIDE
+    }
 
     record Line(String sku, String name) {}
 
@@ -23,22 +27,30 @@ class ListGroupTest {
     static final Key<String> PICKED = Key.of("picked", String.class);
     static final Key<Boolean> SHOW_EXTRAS = Key.of("extras", Boolean.class);
 
-    static final ListGroup<Line> CART = ListGroup.builder("cart", LINES).itemId(Line::sku)
+    static final ListGroup<Line> CART = ListGroup.builder("cart", LINES)
+            .itemId(Line::sku)
             .row(line -> List.of(
-                    Button.of("name", line.name(), ctx -> stay().with(PICKED,
-                            ListGroup.itemId(ctx).orElseThrow() + "=" + ListGroup.item(ctx, Line.class)
-                                    .orElseThrow().name())),
+                    Button.of(
+                            "name",
+                            line.name(),
+                            ctx -> stay().with(
+                                            PICKED,
+                                            ListGroup.itemId(ctx).orElseThrow() + "="
+                                                    + ListGroup.item(ctx, Line.class)
+                                                            .orElseThrow()
+                                                            .name())),
                     Counter.builder("qty").min(0).max(9).build(),
                     Row.of(Checkbox.of("gift", "🎁", "·")).when(ctx -> ctx.get(SHOW_EXTRAS, false))))
             .build();
 
     static final Dialog DIALOG = Dialog.builder("shop")
-            .window(Step.CART, w -> w
-                    .getter(ctx -> ctx.provide(LINES, List.of(new Line("p1", "Tea"), new Line("p2", "Cake"))))
-                    .text("Your cart")
-                    .add(CART)
-                    .add(Button.of("extras", "Extras", ctx -> stay().with(SHOW_EXTRAS, true)))
-                    .add(Nav.next("Next")))
+            .window(
+                    Step.CART,
+                    w -> w.getter(ctx -> ctx.provide(LINES, List.of(new Line("p1", "Tea"), new Line("p2", "Cake"))))
+                            .text("Your cart")
+                            .add(CART)
+                            .add(Button.of("extras", "Extras", ctx -> stay().with(SHOW_EXTRAS, true)))
+                            .add(Nav.next("Next")))
             .window(Step.OTHER, w -> w.text("Other").add(Nav.back("Back")))
             .build();
 
@@ -46,10 +58,15 @@ class ListGroupTest {
     void rendersTheTemplatePerItem_inOneRow_withItemAndWidgetInThePayload() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("text")
                 .containsExactly("Tea", " ", "0", "+");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("callbackData")
-                .containsExactly("~..0.0.cart.p2:name:", "~..0.0.cart.p2:qty:-1", "~..0.0.cart.p2:qty:=",
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("callbackData")
+                .containsExactly(
+                        "~..0.0.cart.p2:name:",
+                        "~..0.0.cart.p2:qty:-1",
+                        "~..0.0.cart.p2:qty:=",
                         "~..0.0.cart.p2:qty:1");
     }
 
@@ -63,9 +80,11 @@ class ListGroupTest {
         bot.ann.click("Next");
         bot.ann.click("Back");
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("text")
                 .containsExactly("Tea", "−", "2", "+");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("text")
                 .containsExactly("Cake", "−", "1", "+");
         assertThat(bot.state()).containsEntry("cart:p1:qty/value", "2").containsEntry("cart:p2:qty/value", "1");
 
@@ -90,9 +109,11 @@ class ListGroupTest {
         bot.ann.click("Extras");
         bot.ann.click(1, 4);
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("text")
                 .containsExactly("Tea", " ", "0", "+", "·");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("text")
                 .containsExactly("Cake", " ", "0", "+", "🎁");
         assertThat(bot.state()).containsEntry("cart:p2:gift/checked", "true").doesNotContainKey("cart:p1:gift/checked");
     }
@@ -123,17 +144,20 @@ class ListGroupTest {
     void templateMistakes_failWithTheGroupAndItemNamed() {
         assertThatThrownBy(() -> ListGroup.builder("g", LINES).build()).hasMessageContaining("list group g needs");
 
-        ListGroup<Line> wide = ListGroup.builder("wide", LINES).itemId(Line::sku)
+        ListGroup<Line> wide = ListGroup.builder("wide", LINES)
+                .itemId(Line::sku)
                 .row(line -> List.of(Counter.of("a", 0, 9), Counter.of("b", 0, 9), Counter.of("c", 0, 9)))
                 .build();
-        ListGroup<Line> twins = ListGroup.builder("twins", LINES).itemId(Line::sku)
+        ListGroup<Line> twins = ListGroup.builder("twins", LINES)
+                .itemId(Line::sku)
                 .rows(line -> List.of(Counter.of("a", 0, 9), Counter.of("a", 0, 9)))
                 .build();
-        ListGroup<Line> badId = ListGroup.builder("badid", LINES).itemId(line -> line.name() + ":1")
+        ListGroup<Line> badId = ListGroup.builder("badid", LINES)
+                .itemId(line -> line.name() + ":1")
                 .rows(line -> List.of(Counter.of("a", 0, 9)))
                 .build();
-        assertThat(failureOf(wide)).isEqualTo("list group wide, item p1: 9 buttons do not fit one row (at most 8); "
-                + "use rows(...)");
+        assertThat(failureOf(wide))
+                .isEqualTo("list group wide, item p1: 9 buttons do not fit one row (at most 8); " + "use rows(...)");
         assertThat(failureOf(twins)).isEqualTo("list group twins, item p1: two template widgets have the id \"a\"");
         assertThat(failureOf(badId)).isEqualTo("list group badid: item id \"Tea:1\" must be 1-32 of A-Z a-z 0-9 _ . -");
     }
@@ -141,10 +165,11 @@ class ListGroupTest {
     /** The message of the error rendering a window with only this group fails with. */
     private static String failureOf(ListGroup<Line> group) {
         Dialog dialog = Dialog.builder("d")
-                .window(Step.WIDE, w -> w
-                        .getter(ctx -> ctx.provide(LINES, List.of(new Line("p1", "Tea"))))
-                        .text("Broken")
-                        .add(group))
+                .window(
+                        Step.WIDE,
+                        w -> w.getter(ctx -> ctx.provide(LINES, List.of(new Line("p1", "Tea"))))
+                                .text("Broken")
+                                .add(group))
                 .build();
         List<String> errors = new ArrayList<>();
         BotHarness harness = BotHarness.of(bot -> bot.dialogs(dialog)

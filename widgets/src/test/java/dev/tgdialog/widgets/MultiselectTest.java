@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MultiselectTest {
-    enum Step implements WindowId { PICK, NEXT }
+    enum Step implements WindowId {
+        PICK,
+        NEXT
+    }
 
     record Topping(String code, String name) {}
 
@@ -33,14 +36,22 @@ class MultiselectTest {
             .build();
 
     static final Dialog DIALOG = Dialog.builder("pizza")
-            .window(Step.PICK, w -> w
-                    .getter(ctx -> ctx.provide(TOPPINGS, List.of(new Topping("ham", "Ham"),
-                            new Topping("olive", "Olives"), new Topping("corn", "Corn"))))
-                    .text("Toppings?")
-                    .add(PIZZA)
-                    .add(Button.of("read", "Read", ctx -> stay().with(READ,
-                            PIZZA.checkedIds(ctx).toString())))
-                    .add(Nav.next("Next")))
+            .window(
+                    Step.PICK,
+                    w -> w.getter(ctx -> ctx.provide(
+                                    TOPPINGS,
+                                    List.of(
+                                            new Topping("ham", "Ham"),
+                                            new Topping("olive", "Olives"),
+                                            new Topping("corn", "Corn"))))
+                            .text("Toppings?")
+                            .add(PIZZA)
+                            .add(Button.of(
+                                    "read",
+                                    "Read",
+                                    ctx -> stay().with(
+                                                    READ, PIZZA.checkedIds(ctx).toString())))
+                            .add(Nav.next("Next")))
             .window(Step.NEXT, w -> w.text("Elsewhere").add(Nav.back("Back")))
             .build();
 
@@ -147,7 +158,10 @@ class MultiselectTest {
 
     @Test
     void impossibleBounds_failWhenBuilt() {
-        assertThatThrownBy(() -> Multiselect.builder("m", ctx -> List.of("a")).min(3).max(2).build())
+        assertThatThrownBy(() -> Multiselect.builder("m", ctx -> List.of("a"))
+                        .min(3)
+                        .max(2)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("multiselect m");
     }

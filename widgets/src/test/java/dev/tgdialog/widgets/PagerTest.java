@@ -19,20 +19,27 @@ import org.junit.jupiter.api.Test;
 
 /** What each pager style renders, as its Javadoc shows it, at the first, a middle, the last and a lone page. */
 class PagerTest {
-    enum W implements WindowId { LIST }
+    enum W implements WindowId {
+        LIST
+    }
 
     /** A window with one item a page ({@code items} of them) and the pager {@code pager} makes for it. */
     private FakeUser open(int items, Function<Scrollable, Pager> pager) {
-        ScrollingGroup group = ScrollingGroup.builder("list").height(1).pager(null)
-                .add(new ScrollingGroupTest.Items("it")).build();
-        Dialog d = Dialog.builder("pages")
-                .window(W.LIST, w -> w.getter(ctx -> ctx.provide(ITEMS, fruits(items)))
-                        .text("Items")
-                        .add(group)
-                        .add(pager.apply(group)))
+        ScrollingGroup group = ScrollingGroup.builder("list")
+                .height(1)
+                .pager(null)
+                .add(new ScrollingGroupTest.Items("it"))
                 .build();
-        BotHarness h = BotHarness.builder(bot -> bot.dialogs(d)
-                        .command("go", (ctx, args) -> Transition.start(d, null, StartMode.RESET_STACK)))
+        Dialog d = Dialog.builder("pages")
+                .window(
+                        W.LIST,
+                        w -> w.getter(ctx -> ctx.provide(ITEMS, fruits(items)))
+                                .text("Items")
+                                .add(group)
+                                .add(pager.apply(group)))
+                .build();
+        BotHarness h = BotHarness.builder(bot ->
+                        bot.dialogs(d).command("go", (ctx, args) -> Transition.start(d, null, StartMode.RESET_STACK)))
                 .store(StackStore.inMemory(Duration.ofHours(1)))
                 .build();
         FakeUser ann = h.user(1001, "Ann");
@@ -44,7 +51,8 @@ class PagerTest {
     private static List<List<String>> pagerRows(FakeUser user) {
         List<List<InlineKeyboardButton>> rows = user.lastMessage().inlineKeyboard();
         return rows.subList(1, rows.size()).stream()
-                .map(row -> row.stream().map(InlineKeyboardButton::text).toList()).toList();
+                .map(row -> row.stream().map(InlineKeyboardButton::text).toList())
+                .toList();
     }
 
     @Test

@@ -23,7 +23,9 @@ final class PickerKeyboards {
             List<String> labels = new ArrayList<>();
             for (InlineKeyboardButton button : row) {
                 assertThat(button.text()).as("label").isNotEmpty();
-                assertThat(button.callbackData()).as("callback data of \"%s\"", button.text()).isNotEmpty();
+                assertThat(button.callbackData())
+                        .as("callback data of \"%s\"", button.text())
+                        .isNotEmpty();
                 assertThat(button.callbackData().getBytes(StandardCharsets.UTF_8))
                         .as("callback data of \"%s\": %s", button.text(), button.callbackData())
                         .hasSizeLessThanOrEqualTo(Limits.CALLBACK_DATA_BYTES);

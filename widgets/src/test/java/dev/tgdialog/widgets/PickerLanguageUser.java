@@ -26,17 +26,20 @@ final class PickerLanguageUser {
 
     PickerLanguageUser(BotHarness harness, long id, String firstName, String languageCode) {
         this.harness = harness;
-        this.user = User.builder(id, false, firstName).languageCode(languageCode).build();
+        this.user =
+                User.builder(id, false, firstName).languageCode(languageCode).build();
         this.chat = Chat.builder(id, "private").firstName(firstName).build();
     }
 
     void send(String command) {
-        Message message = Message.builder(IDS.incrementAndGet(), harness.time().now().getEpochSecond(), chat)
+        Message message = Message.builder(
+                        IDS.incrementAndGet(), harness.time().now().getEpochSecond(), chat)
                 .from(user)
                 .text(command)
                 .entities(List.of(MessageEntity.of("bot_command", 0, command.length())))
                 .build();
-        harness.deliver(Update.builder(IDS.incrementAndGet()).message(message).build()).join();
+        harness.deliver(Update.builder(IDS.incrementAndGet()).message(message).build())
+                .join();
     }
 
     void click(String label) {
@@ -55,7 +58,10 @@ final class PickerLanguageUser {
                             .message(clicked)
                             .data(button.callbackData())
                             .build();
-                    harness.deliver(Update.builder(IDS.incrementAndGet()).callbackQuery(query).build()).join();
+                    harness.deliver(Update.builder(IDS.incrementAndGet())
+                                    .callbackQuery(query)
+                                    .build())
+                            .join();
                     return;
                 }
             }

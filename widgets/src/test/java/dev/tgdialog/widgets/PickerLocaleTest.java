@@ -9,11 +9,11 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
-import dev.tgdialog.spi.KeyboardWidget;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
  * parse, labels follow the user's {@code language_code} only (English without one), never the JVM's default.
  */
 class PickerLocaleTest {
-    enum Step implements WindowId { PICK, PICKED }
+    enum Step implements WindowId {
+        PICK,
+        PICKED
+    }
 
     static final Key<LocalDate> DAY = Key.of("day", LocalDate.class);
     static final Key<LocalTime> TIME = Key.of("time", LocalTime.class);
@@ -61,11 +64,15 @@ class PickerLocaleTest {
     }
 
     static BotHarness datePickerBot() {
-        return bot(DatePicker.builder("cal").onPick((ctx, date) -> Transition.next().with(DAY, date)).build());
+        return bot(DatePicker.builder("cal")
+                .onPick((ctx, date) -> Transition.next().with(DAY, date))
+                .build());
     }
 
     static BotHarness timePickerBot() {
-        return bot(TimePicker.builder("at").onPick((ctx, time) -> Transition.next().with(TIME, time)).build());
+        return bot(TimePicker.builder("at")
+                .onPick((ctx, time) -> Transition.next().with(TIME, time))
+                .build());
     }
 
     static List<String> row(String... labels) {
@@ -74,7 +81,8 @@ class PickerLocaleTest {
 
     /** Every callback data on the user's last message is printable ASCII. */
     static void assertAsciiCallbackData(FakeUser user) {
-        assertThat(callbackData(user.lastMessage())).allSatisfy(data -> assertThat(data).matches("[\\x20-\\x7e]+"));
+        assertThat(callbackData(user.lastMessage()))
+                .allSatisfy(data -> assertThat(data).matches("[\\x20-\\x7e]+"));
     }
 
     @Test
@@ -82,25 +90,26 @@ class PickerLocaleTest {
         Locale.setDefault(PERSIAN);
         FakeUser ann = datePickerBot().user(1001, "Ann");
         ann.send("/start");
-        assertThat(rows(ann.lastMessage()).subList(0, 3)).containsExactly(
-                row("«", "February 2024", "»"),
-                row("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"),
-                row(" ", " ", " ", " ", "1", "2", "3"));
+        assertThat(rows(ann.lastMessage()).subList(0, 3))
+                .containsExactly(
+                        row("«", "February 2024", "»"),
+                        row("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"),
+                        row(" ", " ", " ", " ", "1", "2", "3"));
         assertAsciiCallbackData(ann);
 
         ann.click("February 2024");
-        assertThat(rows(ann.lastMessage()).subList(0, 2)).containsExactly(
-                row("«", "2024", "»"),
-                row("Jan", "[Feb]", "Mar"));
+        assertThat(rows(ann.lastMessage()).subList(0, 2))
+                .containsExactly(row("«", "2024", "»"), row("Jan", "[Feb]", "Mar"));
         assertAsciiCallbackData(ann);
 
         ann.click("2024");
-        assertThat(rows(ann.lastMessage())).containsExactly(
-                row("«", "2016 – 2027", "»"),
-                row("2016", "2017", "2018"),
-                row("2019", "2020", "2021"),
-                row("2022", "2023", "[2024]"),
-                row("2025", "2026", "2027"));
+        assertThat(rows(ann.lastMessage()))
+                .containsExactly(
+                        row("«", "2016 – 2027", "»"),
+                        row("2016", "2017", "2018"),
+                        row("2019", "2020", "2021"),
+                        row("2022", "2023", "[2024]"),
+                        row("2025", "2026", "2027"));
         assertAsciiCallbackData(ann);
 
         ann.click("2025");
@@ -117,14 +126,17 @@ class PickerLocaleTest {
         Locale.setDefault(Locale.US);
         BotHarness harness = datePickerBot();
         FakeUser reza = harness.user(1002, "Reza", "fa");
-        Locale fa = PickerLocale.userLocale(User.builder(1002, false, "Reza").languageCode("fa").build());
+        Locale fa = PickerLocale.userLocale(
+                User.builder(1002, false, "Reza").languageCode("fa").build());
         String february = PickerLocale.title(Month.FEBRUARY, fa);
         String march = PickerLocale.shortMonthName(Month.MARCH, fa);
         assertThat(february).doesNotContain("Feb");
 
         reza.send("/start");
         assertThat(rows(reza.lastMessage()).get(0)).containsExactly("«", february + " ۲۰۲۴", "»");
-        assertThat(reza.lastMessage().buttonLabels()).contains("۱", "[۱۰]", "۲۹").doesNotContain("1", "29");
+        assertThat(reza.lastMessage().buttonLabels())
+                .contains("۱", "[۱۰]", "۲۹")
+                .doesNotContain("1", "29");
         assertAsciiCallbackData(reza);
 
         reza.click(february + " ۲۰۲۴");

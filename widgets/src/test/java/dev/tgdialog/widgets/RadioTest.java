@@ -12,9 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RadioTest {
-    enum Step implements WindowId { PICK, NEXT }
+    enum Step implements WindowId {
+        PICK,
+        NEXT
+    }
 
-    enum Color { RED, GREEN, BLUE }
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
+    }
 
     static final Key<String> COLOR = Key.of("color", String.class);
     static final Key<String> CHANGED = Key.of("changed", String.class);
@@ -31,20 +38,28 @@ class RadioTest {
     static final Radio<String> PLAIN = Radio.of("plain", List.of("a", "b"), ChangeHandler.stay());
 
     static final Dialog DIALOG = Dialog.builder("paint")
-            .window(Step.PICK, w -> w
-                    .text(Text.format("Color: {color}"))
-                    .add(COLORS)
-                    .add(PLAIN)
-                    .add(Button.of("read", "Read", ctx -> stay().with(READ,
-                            COLORS.checked(ctx).map(Color::name).orElse("none"))))
-                    .add(Button.of("readplain", "Read plain", ctx -> {
-                        try {
-                            return stay().with(READ, PLAIN.checkedId(ctx).orElse("none"));
-                        } catch (IllegalStateException e) {
-                            return stay().with(READ, e.getMessage());
-                        }
-                    }))
-                    .add(Nav.next("Next")))
+            .window(
+                    Step.PICK,
+                    w -> w.text(Text.format("Color: {color}"))
+                            .add(COLORS)
+                            .add(PLAIN)
+                            .add(Button.of(
+                                    "read",
+                                    "Read",
+                                    ctx -> stay().with(
+                                                    READ,
+                                                    COLORS.checked(ctx)
+                                                            .map(Color::name)
+                                                            .orElse("none"))))
+                            .add(Button.of("readplain", "Read plain", ctx -> {
+                                try {
+                                    return stay().with(
+                                                    READ, PLAIN.checkedId(ctx).orElse("none"));
+                                } catch (IllegalStateException e) {
+                                    return stay().with(READ, e.getMessage());
+                                }
+                            }))
+                            .add(Nav.next("Next")))
             .window(Step.NEXT, w -> w.text("Elsewhere").add(Nav.back("Back")))
             .build();
 
@@ -52,9 +67,11 @@ class RadioTest {
     void rendersEveryItemUnchecked_widthToARow() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("text")
                 .containsExactly("⚪ Red", "⚪ Green", "⚪ Blue");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("callbackData")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("callbackData")
                 .containsExactly("~..0.0.color.red", "~..0.0.color.green", "~..0.0.color.blue");
         assertThat(bot.ann.buttons()).contains("⚪ a", "⚪ b");
     }
@@ -86,8 +103,10 @@ class RadioTest {
         bot.ann.click("🔘 Red");
 
         assertThat(bot.ann.history()).hasSize(events);
-        assertThat(bot.frame().data()).isEqualTo(StackCodec.decode(before).top().orElseThrow().data());
-        assertThat(bot.frame().widgetState()).isEqualTo(StackCodec.decode(before).top().orElseThrow().widgetState());
+        assertThat(bot.frame().data())
+                .isEqualTo(StackCodec.decode(before).top().orElseThrow().data());
+        assertThat(bot.frame().widgetState())
+                .isEqualTo(StackCodec.decode(before).top().orElseThrow().widgetState());
     }
 
     @Test
@@ -119,7 +138,8 @@ class RadioTest {
 
         bot.ann.click("Read plain");
 
-        assertThat(bot.data().get("read")).contains("radio plain keeps its value in its own state")
+        assertThat(bot.data().get("read"))
+                .contains("radio plain keeps its value in its own state")
                 .contains("into(key)");
     }
 
@@ -139,7 +159,9 @@ class RadioTest {
     @Test
     void customFormats() {
         Radio<String> radio = Radio.builder("r", ctx -> List.of("x", "y"))
-                .checkedFormat("[{label}]").uncheckedFormat("{label}").build();
+                .checkedFormat("[{label}]")
+                .uncheckedFormat("{label}")
+                .build();
         Dialog dialog = Dialog.builder("fmt")
                 .window(Step.PICK, w -> w.text("Pick").add(radio).add(Button.of("go", "Go", ctx -> next())))
                 .window(Step.NEXT, w -> w.text("Done"))
@@ -154,15 +176,21 @@ class RadioTest {
     @Test
     void nestedInALayout_andShownConditionally_itStillRoutesItsClicks() {
         Key<Boolean> open = Key.of("open", Boolean.class);
-        Radio<String> radio = Radio.builder("r", ctx -> List.of("x", "y", "z")).into(COLOR).build();
+        Radio<String> radio =
+                Radio.builder("r", ctx -> List.of("x", "y", "z")).into(COLOR).build();
         Dialog dialog = Dialog.builder("nested")
-                .window(Step.PICK, w -> w
-                        .text(Text.format("Picked {color}"))
-                        .add(Group.of(2, radio.when(ctx -> ctx.get(open, true)),
-                                Button.of("hide", "Hide", ctx -> stay().with(open, false)))))
+                .window(
+                        Step.PICK,
+                        w -> w.text(Text.format("Picked {color}"))
+                                .add(Group.of(
+                                        2,
+                                        radio.when(ctx -> ctx.get(open, true)),
+                                        Button.of("hide", "Hide", ctx -> stay().with(open, false)))))
                 .build();
         WidgetBot bot = new WidgetBot(dialog).start();
-        assertThat(bot.ann.lastMessage().inlineKeyboard()).extracting(row -> row.size()).containsExactly(2, 2);
+        assertThat(bot.ann.lastMessage().inlineKeyboard())
+                .extracting(row -> row.size())
+                .containsExactly(2, 2);
         String zData = bot.ann.lastMessage().inlineKeyboard().get(1).get(0).callbackData();
 
         bot.ann.click("⚪ z");

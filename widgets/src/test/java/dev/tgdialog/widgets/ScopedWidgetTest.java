@@ -7,12 +7,12 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.Scope;
 import dev.tgdialog.spi.Widget;
 import dev.tgdialog.spi.WidgetContext;
+import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
  * buttons with {@link Scope} and {@link WidgetContext#scoped}, and forwards no context method by hand.
  */
 class ScopedWidgetTest {
-    enum Step implements WindowId { MAIN, OTHER, NESTED }
+    enum Step implements WindowId {
+        MAIN,
+        OTHER,
+        NESTED
+    }
 
     record Line(String sku) {}
 
@@ -54,7 +58,9 @@ class ScopedWidgetTest {
             Optional<Scope.Click> click = Scope.Click.parse(payload).filter(c -> copies.contains(c.key()));
             for (KeyboardWidget widget : template) {
                 if (click.isPresent() && widget.id().equals(click.get().widgetId())) {
-                    return widget.onClick(ctx.scoped(scope(click.get().key()), widget.id()), click.get().payload());
+                    return widget.onClick(
+                            ctx.scoped(scope(click.get().key()), widget.id()),
+                            click.get().payload());
                 }
             }
             return Transition.reject("No such copy");
@@ -82,7 +88,9 @@ class ScopedWidgetTest {
         }
     }
 
-    static final Repeat REPEAT = new Repeat("rep", List.of("a", "b"),
+    static final Repeat REPEAT = new Repeat(
+            "rep",
+            List.of("a", "b"),
             List.of(new Tally("tally"), Counter.builder("qty").min(0).max(9).build()));
 
     static final Dialog DIALOG = Dialog.builder("scoped")
@@ -94,9 +102,10 @@ class ScopedWidgetTest {
     void aCustomRepeatingWidget_scopesButtonsAndStatePerCopy_withNoForwarding() {
         WidgetBot bot = new WidgetBot(DIALOG).start();
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("callbackData")
-                .containsExactly("~..0.0.rep.b:tally:+", "~..0.0.rep.b:qty:-1", "~..0.0.rep.b:qty:=",
-                        "~..0.0.rep.b:qty:1");
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("callbackData")
+                .containsExactly(
+                        "~..0.0.rep.b:tally:+", "~..0.0.rep.b:qty:-1", "~..0.0.rep.b:qty:=", "~..0.0.rep.b:qty:1");
 
         bot.ann.click("b=0");
         bot.ann.click(0, 3);
@@ -104,11 +113,15 @@ class ScopedWidgetTest {
         bot.ann.click("Next");
         bot.ann.click("Back");
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(0))
+                .extracting("text")
                 .containsExactly("a=0", "−", "2", "+");
-        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1)).extracting("text")
+        assertThat(bot.ann.lastMessage().inlineKeyboard().get(1))
+                .extracting("text")
                 .containsExactly("b=1", " ", "0", "+");
-        assertThat(bot.state()).containsEntry("rep:b:tally/tally", "1").containsEntry("rep:a:qty/value", "2")
+        assertThat(bot.state())
+                .containsEntry("rep:b:tally/tally", "1")
+                .containsEntry("rep:a:qty/value", "2")
                 .doesNotContainKeys("tally/tally", "qty/value", "rep:a:tally/tally");
         assertThat(bot.data()).containsEntry("seen", "\"b in MAIN\"");
     }
@@ -130,23 +143,27 @@ class ScopedWidgetTest {
 
     @Test
     void scopesNest_aRepeatInsideAListGroupItem_keepsStatePerItemAndCopy() {
-        ListGroup<Line> cart = ListGroup.builder("cart", LINES).itemId(Line::sku)
+        ListGroup<Line> cart = ListGroup.builder("cart", LINES)
+                .itemId(Line::sku)
                 .rows(line -> List.of(new Repeat("rep", List.of("a"), List.of(new Tally("tally")))))
                 .build();
         Dialog dialog = Dialog.builder("nested")
-                .window(Step.NESTED, w -> w
-                        .getter(ctx -> ctx.provide(LINES, List.of(new Line("p1"), new Line("p2"))))
-                        .text("Nested")
-                        .add(cart))
+                .window(
+                        Step.NESTED,
+                        w -> w.getter(ctx -> ctx.provide(LINES, List.of(new Line("p1"), new Line("p2"))))
+                                .text("Nested")
+                                .add(cart))
                 .build();
         WidgetBot bot = new WidgetBot(dialog).start();
 
-        assertThat(bot.ann.lastMessage().inlineKeyboard()).extracting(row -> row.get(0).callbackData())
+        assertThat(bot.ann.lastMessage().inlineKeyboard())
+                .extracting(row -> row.get(0).callbackData())
                 .containsExactly("~..0.0.cart.p1:rep:a:tally:+", "~..0.0.cart.p2:rep:a:tally:+");
         bot.ann.click(1, 0);
 
         assertThat(bot.state()).containsOnlyKeys("cart:p2:rep:a:tally/tally");
-        assertThat(bot.ann.lastMessage().inlineKeyboard()).extracting(row -> row.get(0).text())
+        assertThat(bot.ann.lastMessage().inlineKeyboard())
+                .extracting(row -> row.get(0).text())
                 .containsExactly("a=0", "a=1");
         assertThat(Set.copyOf(bot.data().values())).contains("\"a in NESTED\"");
     }

@@ -12,29 +12,31 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SelectTest {
-    enum Step implements WindowId { PICK, DONE }
+    enum Step implements WindowId {
+        PICK,
+        DONE
+    }
 
     record Fruit(String code, String name) {}
 
     static final Key<List<Fruit>> FRUITS = Key.listOf("fruits", Fruit.class);
     static final Key<String> FRUIT = Key.of("fruit", String.class);
 
-    final AtomicReference<List<Fruit>> stock = new AtomicReference<>(List.of(
-            new Fruit("apple", "Apple"), new Fruit("pear", "Pear"), new Fruit("plum", "Plum")));
+    final AtomicReference<List<Fruit>> stock = new AtomicReference<>(
+            List.of(new Fruit("apple", "Apple"), new Fruit("pear", "Pear"), new Fruit("plum", "Plum")));
 
     final Dialog shop = Dialog.builder("shop")
-            .window(Step.PICK, w -> w
-                    .getter(ctx -> ctx.provide(FRUITS, stock.get()))
-                    .text("Pick a fruit")
-                    .add(Select.builder("fruit", FRUITS)
-                            .itemId(Fruit::code)
-                            .label(Fruit::name)
-                            .width(2)
-                            .onClick((ctx, fruit) -> next().with(FRUIT, fruit.code()))
-                            .build()))
-            .window(Step.DONE, w -> w
-                    .text(Text.format("You picked {fruit}"))
-                    .add(Nav.back("Back")))
+            .window(
+                    Step.PICK,
+                    w -> w.getter(ctx -> ctx.provide(FRUITS, stock.get()))
+                            .text("Pick a fruit")
+                            .add(Select.builder("fruit", FRUITS)
+                                    .itemId(Fruit::code)
+                                    .label(Fruit::name)
+                                    .width(2)
+                                    .onClick((ctx, fruit) -> next().with(FRUIT, fruit.code()))
+                                    .build()))
+            .window(Step.DONE, w -> w.text(Text.format("You picked {fruit}")).add(Nav.back("Back")))
             .build();
 
     @Test
@@ -83,12 +85,14 @@ class SelectTest {
     @Test
     void itemsFromAFunction_areAskedAgainAtTheClick_soAnItemRemovedSinceIsRefused() {
         Dialog dialog = Dialog.builder("live")
-                .window(Step.PICK, w -> w
-                        .text("Pick a fruit")
-                        .add(Select.builder("fruit", ctx -> stock.get())
-                                .itemId(Fruit::code).label(Fruit::name)
-                                .onClick((ctx, fruit) -> next().with(FRUIT, fruit.code()))
-                                .build()))
+                .window(
+                        Step.PICK,
+                        w -> w.text("Pick a fruit")
+                                .add(Select.builder("fruit", ctx -> stock.get())
+                                        .itemId(Fruit::code)
+                                        .label(Fruit::name)
+                                        .onClick((ctx, fruit) -> next().with(FRUIT, fruit.code()))
+                                        .build()))
                 .window(Step.DONE, w -> w.text(Text.format("You picked {fruit}")))
                 .build();
         WidgetBot bot = new WidgetBot(dialog).start();
@@ -118,9 +122,10 @@ class SelectTest {
     void longItemIds_spillAndStillWork() {
         String longId = "x".repeat(80);
         Dialog dialog = Dialog.builder("long")
-                .window(Step.PICK, w -> w
-                        .text("Pick")
-                        .add(Select.of("pick", List.of(longId, "short"), (ctx, id) -> next().with(FRUIT, id))))
+                .window(
+                        Step.PICK,
+                        w -> w.text("Pick")
+                                .add(Select.of("pick", List.of(longId, "short"), (ctx, id) -> next().with(FRUIT, id))))
                 .window(Step.DONE, w -> w.text(Text.format("Got {fruit}")))
                 .build();
         WidgetBot bot = new WidgetBot(dialog).start();
@@ -133,9 +138,11 @@ class SelectTest {
     @Test
     void ofConstantStrings_usesThemAsIdsAndLabels_oneToARow() {
         Dialog dialog = Dialog.builder("size")
-                .window(Step.PICK, w -> w
-                        .text("Which size?")
-                        .add(Select.of("size", List.of("S", "M", "L"), (ctx, size) -> next().with(FRUIT, size))))
+                .window(
+                        Step.PICK,
+                        w -> w.text("Which size?")
+                                .add(Select.of(
+                                        "size", List.of("S", "M", "L"), (ctx, size) -> next().with(FRUIT, size))))
                 .window(Step.DONE, w -> w.text(Text.format("Size {fruit}")))
                 .build();
         WidgetBot bot = new WidgetBot(dialog).start();

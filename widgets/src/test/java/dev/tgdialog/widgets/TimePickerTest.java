@@ -10,16 +10,19 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.RoundTripStore;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class TimePickerTest {
-    enum Step implements WindowId { PICK, PICKED }
+    enum Step implements WindowId {
+        PICK,
+        PICKED
+    }
 
     static final Key<LocalTime> TIME = Key.of("time", LocalTime.class);
 
@@ -51,11 +54,12 @@ class TimePickerTest {
     void hours_showAsFourRowsOfSix() {
         FakeUser ann = started(p -> p);
 
-        assertThat(rows(ann.lastMessage())).containsExactly(
-                row("00", "01", "02", "03", "04", "05"),
-                row("06", "07", "08", "09", "10", "11"),
-                row("12", "13", "14", "15", "16", "17"),
-                row("18", "19", "20", "21", "22", "23"));
+        assertThat(rows(ann.lastMessage()))
+                .containsExactly(
+                        row("00", "01", "02", "03", "04", "05"),
+                        row("06", "07", "08", "09", "10", "11"),
+                        row("12", "13", "14", "15", "16", "17"),
+                        row("18", "19", "20", "21", "22", "23"));
     }
 
     @Test
@@ -63,9 +67,7 @@ class TimePickerTest {
         FakeUser ann = started(p -> p);
 
         ann.click("09");
-        assertThat(rows(ann.lastMessage())).containsExactly(
-                row("09:00", "09:15", "09:30", "09:45"),
-                row("«"));
+        assertThat(rows(ann.lastMessage())).containsExactly(row("09:00", "09:15", "09:30", "09:45"), row("«"));
         assertThat(document(ann.id())).contains("at/hour");
 
         ann.click("09:45");
@@ -77,11 +79,12 @@ class TimePickerTest {
         FakeUser ann = started(p -> p.minuteStep(5).backLabel("« Hours"));
 
         ann.click("23");
-        assertThat(rows(ann.lastMessage())).containsExactly(
-                row("23:00", "23:05", "23:10", "23:15"),
-                row("23:20", "23:25", "23:30", "23:35"),
-                row("23:40", "23:45", "23:50", "23:55"),
-                row("« Hours"));
+        assertThat(rows(ann.lastMessage()))
+                .containsExactly(
+                        row("23:00", "23:05", "23:10", "23:15"),
+                        row("23:20", "23:25", "23:30", "23:35"),
+                        row("23:40", "23:45", "23:50", "23:55"),
+                        row("« Hours"));
 
         ann.click("23:55");
         assertThat(ann.lastMessage().text()).isEqualTo("Picked 23:55");
@@ -126,10 +129,13 @@ class TimePickerTest {
     @Test
     void definitionMistakes_failWhenBuilt() {
         assertThatThrownBy(() -> TimePicker.builder("at").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at").hasMessageContaining("onPick");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at")
+                .hasMessageContaining("onPick");
         for (int step : new int[] {0, 1, 4, 7, 25, 45, 90}) {
             assertThatThrownBy(() -> TimePicker.builder("at").minuteStep(step))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minuteStep");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("minuteStep");
         }
         for (int step : new int[] {5, 6, 10, 12, 15, 20, 30, 60}) {
             TimePicker.builder("at").minuteStep(step);

@@ -11,9 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ToggleTest {
-    enum Step implements WindowId { MAIN, OTHER }
+    enum Step implements WindowId {
+        MAIN,
+        OTHER
+    }
 
-    enum Sort { NEWEST, OLDEST, POPULAR }
+    enum Sort {
+        NEWEST,
+        OLDEST,
+        POPULAR
+    }
 
     static final Key<String> SORT = Key.of("sort", String.class);
     static final Key<String> CHANGED = Key.of("changed", String.class);
@@ -26,12 +33,19 @@ class ToggleTest {
             .build();
 
     static final Dialog DIALOG = Dialog.builder("list")
-            .window(Step.MAIN, w -> w
-                    .text(Text.format("Sorted by {sort}"))
-                    .add(TOGGLE)
-                    .add(Button.of("read", "Read", ctx -> stay().with(READ,
-                            TOGGLE.current(ctx).map(Sort::name).orElse("none"))))
-                    .add(Nav.next("Next")))
+            .window(
+                    Step.MAIN,
+                    w -> w.text(Text.format("Sorted by {sort}"))
+                            .add(TOGGLE)
+                            .add(Button.of(
+                                    "read",
+                                    "Read",
+                                    ctx -> stay().with(
+                                                    READ,
+                                                    TOGGLE.current(ctx)
+                                                            .map(Sort::name)
+                                                            .orElse("none"))))
+                            .add(Nav.next("Next")))
             .window(Step.OTHER, w -> w.text("Other").add(Nav.back("Back")))
             .build();
 

@@ -7,10 +7,10 @@ import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
-import dev.tgdialog.testing.RoundTripStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.RoundTripStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -78,8 +78,10 @@ final class WidgetBot {
      */
     void forge(String label, String payload) {
         FakeMessage message = ann.lastMessage();
-        String data = message.inlineKeyboard().stream().flatMap(List::stream)
-                .filter(b -> b.text().equals(label)).findFirst()
+        String data = message.inlineKeyboard().stream()
+                .flatMap(List::stream)
+                .filter(b -> b.text().equals(label))
+                .findFirst()
                 .map(InlineKeyboardButton::callbackData)
                 .orElseThrow(() -> new AssertionError("no button " + label + " in " + message.buttonLabels()));
         ann.clickWithData(message, header(data) + payload);
@@ -102,8 +104,12 @@ final class WidgetBot {
             out.append("  [");
             List<InlineKeyboardButton> row = rows.get(r);
             for (int c = 0; c < row.size(); c++) {
-                out.append(c == 0 ? "" : ", ").append('[').append(quote(row.get(c).text())).append(", ")
-                        .append(quote(row.get(c).callbackData())).append(']');
+                out.append(c == 0 ? "" : ", ")
+                        .append('[')
+                        .append(quote(row.get(c).text()))
+                        .append(", ")
+                        .append(quote(row.get(c).callbackData()))
+                        .append(']');
             }
             out.append(r == rows.size() - 1 ? "]\n" : "],\n");
         }

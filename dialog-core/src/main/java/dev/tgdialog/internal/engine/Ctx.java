@@ -3,6 +3,10 @@ package dev.tgdialog.internal.engine;
 import dev.tgdialog.Getter;
 import dev.tgdialog.Key;
 import dev.tgdialog.TimeSource;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.RenderContext;
+import dev.tgdialog.spi.ReplyKeyboardWidget;
+import dev.tgdialog.spi.Scope;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
@@ -10,10 +14,6 @@ import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.ReplyKeyboardWidget;
-import dev.tgdialog.spi.RenderContext;
-import dev.tgdialog.spi.Scope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +39,21 @@ final class Ctx implements RenderContext, Getter.Values {
     private final @Nullable Render render;
     /** The context {@link #scoped} was called on (the scope's owner), or null outside a scope. */
     private final @Nullable Ctx owner;
+
     private final @Nullable Scope scope;
 
     Ctx(Shared shared, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render) {
         this(shared, session, frame, widgetId, render, null, null);
     }
 
-    private Ctx(Shared shared, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render,
-            @Nullable Ctx owner, @Nullable Scope scope) {
+    private Ctx(
+            Shared shared,
+            Session session,
+            @Nullable WorkFrame frame,
+            String widgetId,
+            @Nullable Render render,
+            @Nullable Ctx owner,
+            @Nullable Scope scope) {
         this.shared = shared;
         this.session = session;
         this.frame = frame;
@@ -64,7 +71,8 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public RenderContext scoped(Scope scope, String widgetId) {
         if (this.widgetId.isEmpty()) {
-            throw new IllegalStateException("a widget without an id cannot scope widgets: their clicks come back to it");
+            throw new IllegalStateException(
+                    "a widget without an id cannot scope widgets: their clicks come back to it");
         }
         return new Ctx(shared, session, frame, widgetId, render, this, scope);
     }
@@ -137,7 +145,9 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public @Nullable String parseMode() {
-        return frame == null ? null : Definitions.get().parseMode(shared.dialogs().window(frame));
+        return frame == null
+                ? null
+                : Definitions.get().parseMode(shared.dialogs().window(frame));
     }
 
     @Override
@@ -240,8 +250,8 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public InlineKeyboardButton button(String label, String payload) {
         if (widgetId.isEmpty()) {
-            throw new IllegalStateException("a widget without an id cannot make callback buttons (label \""
-                    + label + "\")");
+            throw new IllegalStateException(
+                    "a widget without an id cannot make callback buttons (label \"" + label + "\")");
         }
         if (owner != null && scope != null) {
             return owner.button(label, new Scope.Click(scope.key(), widgetId, payload).encode());
@@ -249,7 +259,8 @@ final class Ctx implements RenderContext, Getter.Values {
         if (render == null || frame == null) {
             throw new IllegalStateException("buttons are made only while rendering");
         }
-        String header = CallbackData.header(session.ownerTag, session.key.stackId(), frame.id, frame.revision, widgetId);
+        String header =
+                CallbackData.header(session.ownerTag, session.key.stackId(), frame.id, frame.revision, widgetId);
         String data;
         if (CallbackData.fits(header, payload)) {
             data = header + payload;

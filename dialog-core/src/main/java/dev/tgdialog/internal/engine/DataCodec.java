@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns dialog data, start inputs and widget state into JSON text and back, by their Java types. Thread-safe. */
 public final class DataCodec {
-    private static final Gson GSON = Json.gson().newBuilder()
+    private static final Gson GSON = Json.gson()
+            .newBuilder()
             .registerTypeAdapter(LocalDate.class, text(LocalDate::parse))
             .registerTypeAdapter(LocalTime.class, text(LocalTime::parse))
             .registerTypeAdapter(LocalDateTime.class, text(LocalDateTime::parse))
@@ -45,7 +46,8 @@ public final class DataCodec {
         return GSON.fromJson(json, type);
     }
 
-    private static final java.util.regex.Pattern SMALL = java.util.regex.Pattern.compile("-?[0-9]{1,4}|true|false|null");
+    private static final java.util.regex.Pattern SMALL =
+            java.util.regex.Pattern.compile("-?[0-9]{1,4}|true|false|null");
 
     /**
      * The same text, but one shared instance for the small values that most stacks hold (short numbers, booleans),

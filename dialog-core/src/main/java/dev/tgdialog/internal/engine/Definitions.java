@@ -5,12 +5,12 @@ import dev.tgdialog.DialogHandler;
 import dev.tgdialog.Getter;
 import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.Window;
-import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.MediaWidget;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.spi.Widget;
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

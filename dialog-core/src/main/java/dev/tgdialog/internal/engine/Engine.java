@@ -1,6 +1,5 @@
 package dev.tgdialog.internal.engine;
 
-import dev.tgdialog.internal.Failures;
 import dev.tgdialog.CommandHandler;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogHandler;
@@ -10,6 +9,10 @@ import dev.tgdialog.ShowMode;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
+import dev.tgdialog.internal.Failures;
+import dev.tgdialog.spi.InputWidget;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.Widget;
 import dev.tgdialog.store.Frame;
 import dev.tgdialog.store.QueueFullException;
 import dev.tgdialog.store.ShownMessage;
@@ -28,9 +31,6 @@ import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.updates.UpdateHandler;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.InputWidget;
-import dev.tgdialog.spi.Widget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,26 +66,48 @@ public final class Engine implements UpdateHandler {
         this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs);
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
-        TelegramClient direct = config.telegram().withRetryPolicy(new RetryPolicy(policy.deadline(),
-                java.time.Duration.ZERO, policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
+        TelegramClient direct = config.telegram()
+                .withRetryPolicy(new RetryPolicy(
+                        policy.deadline(),
+                        java.time.Duration.ZERO,
+                        policy.initialBackoff(),
+                        policy.maxBackoff(),
+                        policy.jitter()));
         this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy, this::blocked);
         // Weak keys: an upload is remembered while something (a window definition) still holds it.
-        this.presenter = new Presenter(contexts, outbox,
-                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(10_000).build(),
+        this.presenter = new Presenter(
+                contexts,
+                outbox,
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                        .weakKeys()
+                        .maximumSize(10_000)
+                        .build(),
                 new ShownCorrections(config.isolation(), config.store()));
         // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
         Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
-                ? policy.deadline() : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
-        this.answers = config.telegram().withRetryPolicy(new RetryPolicy(window, java.time.Duration.ZERO,
-                policy.initialBackoff(), policy.maxBackoff(), policy.jitter()));
+                ? policy.deadline()
+                : Limits.CALLBACK_QUERY_ANSWER_WINDOW;
+        this.answers = config.telegram()
+                .withRetryPolicy(new RetryPolicy(
+                        window,
+                        java.time.Duration.ZERO,
+                        policy.initialBackoff(),
+                        policy.maxBackoff(),
+                        policy.jitter()));
     }
 
     /** The bot's client for click answers: no wait on a 429, no repeat past the answer window. */
     private final TelegramClient answers;
 
     /** Where an update goes: its stack key and what was read off the update to get there. */
-    private record Route(StackKey key, @Nullable User user, long chatId, @Nullable CallbackQuery callback,
-            CallbackData.@Nullable Decoded decoded, String ownerTag, boolean notYours) {}
+    private record Route(
+            StackKey key,
+            @Nullable User user,
+            long chatId,
+            @Nullable CallbackQuery callback,
+            CallbackData.@Nullable Decoded decoded,
+            String ownerTag,
+            boolean notYours) {}
 
     @Override
     public CompletionStage<?> handle(Update update) {
@@ -98,7 +120,9 @@ public final class Engine implements UpdateHandler {
             route = route(update);
         } catch (RuntimeException e) {
             // Nothing a sender puts in an update may make it come back again and again: it is acknowledged.
-            log.warn("Update {} cannot be routed ({}); acknowledged and passed to onUpdate", update.updateId(),
+            log.warn(
+                    "Update {} cannot be routed ({}); acknowledged and passed to onUpdate",
+                    update.updateId(),
                     e.toString());
             return CompletableFuture.runAsync(() -> stackless(update), config.executor());
         }
@@ -106,8 +130,11 @@ public final class Engine implements UpdateHandler {
             return CompletableFuture.runAsync(() -> stackless(update), config.executor());
         }
         if (route.notYours()) {
-            log.debug("Click by user {} on another member's dialog refused",
-                    Objects.requireNonNull(update.callbackQuery(), "only a click is refused as not yours").from().id());
+            log.debug(
+                    "Click by user {} on another member's dialog refused",
+                    Objects.requireNonNull(update.callbackQuery(), "only a click is refused as not yours")
+                            .from()
+                            .id());
             return answer(route.callback(), config.notYoursToast(), false);
         }
         if (!blockedChats.asMap().isEmpty() && blockedChats.asMap().remove(route.chatId()) != null) {
@@ -140,7 +167,9 @@ public final class Engine implements UpdateHandler {
     /** Private chats whose user blocked the bot: background calls to them fail at once, without a call. */
     private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> blockedChats =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                    .expireAfterWrite(java.time.Duration.ofDays(7)).maximumSize(1_000_000).build();
+                    .expireAfterWrite(java.time.Duration.ofDays(7))
+                    .maximumSize(1_000_000)
+                    .build();
 
     /**
      * Telegram refused one of the engine's own calls to a private chat because its user blocked the bot: calls made
@@ -148,14 +177,15 @@ public final class Engine implements UpdateHandler {
      */
     private void blocked(long chatId) {
         if (chatId > 0 && blockedChats.asMap().putIfAbsent(chatId, Boolean.TRUE) == null) {
-            log.info("User {} blocked the bot: their dialog is dropped, and background calls to them fail fast",
-                    chatId);
+            log.info(
+                    "User {} blocked the bot: their dialog is dropped, and background calls to them fail fast", chatId);
         }
     }
 
     /** Whether this failure is Telegram refusing the engine's own call to this chat's user, who blocked the bot. */
     private boolean blockedBy(Exception e, long chatId) {
-        return e instanceof TelegramException.Forbidden forbidden && forbidden.isBlockedByUser()
+        return e instanceof TelegramException.Forbidden forbidden
+                && forbidden.isBlockedByUser()
                 && blockedChats.getIfPresent(chatId) != null;
     }
 
@@ -195,14 +225,16 @@ public final class Engine implements UpdateHandler {
                 log.info("The stack store answers again");
             }
             if (cause != null) {
-                throw error instanceof CompletionException ce ? ce
-                        : new CompletionException(cause);
+                throw error instanceof CompletionException ce ? ce : new CompletionException(cause);
             }
             return null;
         }
         if (storeDown.compareAndSet(false, true)) {
-            log.warn("The stack store cannot be reached ({}); until it answers, clicks get \"{}\" and messages are "
-                    + "left for Telegram to deliver again", cause.getMessage(), config.unavailableToast());
+            log.warn(
+                    "The stack store cannot be reached ({}); until it answers, clicks get \"{}\" and messages are "
+                            + "left for Telegram to deliver again",
+                    cause.getMessage(),
+                    config.unavailableToast());
         } else {
             log.debug("Update {} not handled: the stack store is still unreachable", update.updateId());
         }
@@ -216,8 +248,12 @@ public final class Engine implements UpdateHandler {
     /** Runs an action in a user's default stack from outside an update, through the same per-key ordering. */
     public CompletableFuture<Void> background(long chatId, long userId, DialogHandler action) {
         if (blockedChats.getIfPresent(chatId) != null) {
-            return CompletableFuture.failedFuture(TelegramException.of("background", 403,
-                    "Forbidden: bot was blocked by the user (known from an earlier call; not sent)", null, null));
+            return CompletableFuture.failedFuture(TelegramException.of(
+                    "background",
+                    403,
+                    "Forbidden: bot was blocked by the user (known from an earlier call; not sent)",
+                    null,
+                    null));
         }
         boolean group = chatId < 0;
         long owner = group && config.sharedGroupStacks() ? 0 : userId;
@@ -268,8 +304,11 @@ public final class Engine implements UpdateHandler {
             Chat chat = Objects.requireNonNull(message.chat(), "the clicked message has no chat");
             User from = Objects.requireNonNull(cb.from(), "the click has no sender");
             boolean group = isGroup(chat);
-            long thread = message instanceof Message m && Boolean.TRUE.equals(m.isTopicMessage())
-                    && m.messageThreadId() != null ? m.messageThreadId() : 0;
+            long thread = message instanceof Message m
+                            && Boolean.TRUE.equals(m.isTopicMessage())
+                            && m.messageThreadId() != null
+                    ? m.messageThreadId()
+                    : 0;
             CallbackData.Decoded decoded = CallbackData.decode(cb.data());
             long userId = from.id();
             boolean notYours = false;
@@ -287,19 +326,33 @@ public final class Engine implements UpdateHandler {
                 stackId = decoded.stackId();
             }
             String tag = group && userId != 0 ? Base62.encode(userId) : "";
-            return new Route(new StackKey(config.botId(), chat.id(), userId, thread, stackId), from, chat.id(),
-                    cb, decoded, tag, notYours);
+            return new Route(
+                    new StackKey(config.botId(), chat.id(), userId, thread, stackId),
+                    from,
+                    chat.id(),
+                    cb,
+                    decoded,
+                    tag,
+                    notYours);
         }
         Message message = update.message();
         if (message != null && message.from() != null) {
             Chat chat = Objects.requireNonNull(message.chat(), "the message has no chat");
             boolean group = isGroup(chat);
-            long userId = group && config.sharedGroupStacks() ? 0 : message.from().id();
+            long userId =
+                    group && config.sharedGroupStacks() ? 0 : message.from().id();
             long thread = Boolean.TRUE.equals(message.isTopicMessage()) && message.messageThreadId() != null
-                    ? message.messageThreadId() : 0;
+                    ? message.messageThreadId()
+                    : 0;
             String tag = group && userId != 0 ? Base62.encode(userId) : "";
-            return new Route(new StackKey(config.botId(), chat.id(), userId, thread, ""), message.from(), chat.id(),
-                    null, null, tag, false);
+            return new Route(
+                    new StackKey(config.botId(), chat.id(), userId, thread, ""),
+                    message.from(),
+                    chat.id(),
+                    null,
+                    null,
+                    tag,
+                    false);
         }
         return null;
     }
@@ -319,7 +372,9 @@ public final class Engine implements UpdateHandler {
         MDC.put("tg.chat_id", Long.toString(route.chatId()));
         Session s = null;
         try {
-            Stack stack = config.store().load(route.key()).orElse(Stack.empty(route.key().stackId()));
+            Stack stack = config.store()
+                    .load(route.key())
+                    .orElse(Stack.empty(route.key().stackId()));
             if (stack.recentUpdateIds().contains(update.updateId())) {
                 log.debug("Update {} was applied already; ignoring the redelivery", update.updateId());
                 return DONE;
@@ -341,8 +396,8 @@ public final class Engine implements UpdateHandler {
     }
 
     private static Session session(Update update, Route route, Stack stack) {
-        return new Session(update, route.key(), stack, route.user(), route.chatId(), route.callback(),
-                route.ownerTag());
+        return new Session(
+                update, route.key(), stack, route.user(), route.chatId(), route.callback(), route.ownerTag());
     }
 
     /** Runs the update's handler, applies its transition, shows the outcome and saves the stack. */
@@ -373,7 +428,8 @@ public final class Engine implements UpdateHandler {
     }
 
     /** What an update asks for: a transition (none when no handler took it) and the frame it applies to. */
-    private record Step(@Nullable WorkFrame target, @Nullable Transition transition) {}
+    private record Step(
+            @Nullable WorkFrame target, @Nullable Transition transition) {}
 
     private Step message(Session s) throws Exception {
         Transition t = onMessage(s, routedMessage(s.update));
@@ -394,7 +450,9 @@ public final class Engine implements UpdateHandler {
                 return null;
             }
             WorkFrame top = s.top();
-            return new Step(top, config.onCallback() == null ? null : config.onCallback().handle(ctx(s, top, "")));
+            return new Step(
+                    top,
+                    config.onCallback() == null ? null : config.onCallback().handle(ctx(s, top, "")));
         }
         Click click = resolveClick(s, decoded);
         if (click == null) {
@@ -402,7 +460,8 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         MDC.put("tg.dialog", click.frame().dialogId);
-        Transition t = click.widget().onClick(ctx(s, click.frame(), click.widget().id()), click.payload());
+        Transition t =
+                click.widget().onClick(ctx(s, click.frame(), click.widget().id()), click.payload());
         if (t instanceof Transition.Reject reject) {
             log.debug("Click refused by widget {}: {}", click.widget().id(), reject.toast());
             s.answered = answer(callback, reject.toast(), false);
@@ -449,15 +508,22 @@ public final class Engine implements UpdateHandler {
         Session s = null;
         try {
             Chat chat = chatOf(update);
-            User user = update.inlineQuery() != null ? update.inlineQuery().from()
-                    : update.preCheckoutQuery() != null ? update.preCheckoutQuery().from()
-                    : update.shippingQuery() != null ? update.shippingQuery().from()
-                    : update.myChatMember() != null ? update.myChatMember().from()
-                    : click != null ? click.from()
-                    : update.message() != null ? update.message().from() : null;
+            User user = update.inlineQuery() != null
+                    ? update.inlineQuery().from()
+                    : update.preCheckoutQuery() != null
+                            ? update.preCheckoutQuery().from()
+                            : update.shippingQuery() != null
+                                    ? update.shippingQuery().from()
+                                    : update.myChatMember() != null
+                                            ? update.myChatMember().from()
+                                            : click != null
+                                                    ? click.from()
+                                                    : update.message() != null
+                                                            ? update.message().from()
+                                                            : null;
             long chatId = chat != null ? chat.id() : user != null ? user.id() : 0;
-            s = new Session(update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), user,
-                    chatId, click, "");
+            s = new Session(
+                    update, new StackKey(config.botId(), chatId, 0, 0, ""), Stack.empty(""), user, chatId, click, "");
             if (config.onUpdate() == null) {
                 log.debug("Update {} has no handler; ignored", update.updateId());
             } else {
@@ -477,12 +543,19 @@ public final class Engine implements UpdateHandler {
     }
 
     private static @Nullable Chat chatOf(Update update) {
-        return update.editedMessage() != null ? update.editedMessage().chat()
-                : update.channelPost() != null ? update.channelPost().chat()
-                : update.myChatMember() != null ? update.myChatMember().chat()
-                : update.chatMember() != null ? update.chatMember().chat()
-                : update.chatJoinRequest() != null ? update.chatJoinRequest().chat()
-                : update.message() != null ? update.message().chat() : null;
+        return update.editedMessage() != null
+                ? update.editedMessage().chat()
+                : update.channelPost() != null
+                        ? update.channelPost().chat()
+                        : update.myChatMember() != null
+                                ? update.myChatMember().chat()
+                                : update.chatMember() != null
+                                        ? update.chatMember().chat()
+                                        : update.chatJoinRequest() != null
+                                                ? update.chatJoinRequest().chat()
+                                                : update.message() != null
+                                                        ? update.message().chat()
+                                                        : null;
     }
 
     private @Nullable Transition onMessage(Session s, Message message) throws Exception {
@@ -490,7 +563,9 @@ public final class Engine implements UpdateHandler {
         if (command != null) {
             String text = Objects.requireNonNull(message.text(), "a command is a text");
             int space = text.indexOf(' ');
-            return command.handle(ctx(s, s.top(), ""), space < 0 ? "" : text.substring(space + 1).strip());
+            return command.handle(
+                    ctx(s, s.top(), ""),
+                    space < 0 ? "" : text.substring(space + 1).strip());
         }
         return notACommand(s, message);
     }
@@ -523,7 +598,8 @@ public final class Engine implements UpdateHandler {
                 CallbackData.Decoded decoded = data == null ? null : CallbackData.decode(data);
                 Widget widget = decoded == null ? null : DEFS.widget(window, decoded.widgetId());
                 if (widget instanceof KeyboardWidget keyboard) {
-                    String payload = Objects.requireNonNull(decoded, "the widget was found by it").payload();
+                    String payload = Objects.requireNonNull(decoded, "the widget was found by it")
+                            .payload();
                     if (payload.startsWith(CallbackData.SPILL)) {
                         payload = top.spill.get(payload);
                     }
@@ -552,7 +628,8 @@ public final class Engine implements UpdateHandler {
         if (exact != null) {
             return exact;
         }
-        String cut = text.endsWith("…") ? text.substring(0, text.length() - 1)
+        String cut = text.endsWith("…")
+                ? text.substring(0, text.length() - 1)
                 : text.endsWith("...") ? text.substring(0, text.length() - 3) : null;
         if (cut == null || cut.isBlank()) {
             return null;
@@ -579,8 +656,8 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         if (top.revision != d.revision()) {
-            log.debug("Stale click: frame {} is at revision {}, the button is of {}", top.id, top.revision,
-                    d.revision());
+            log.debug(
+                    "Stale click: frame {} is at revision {}, the button is of {}", top.id, top.revision, d.revision());
             return null;
         }
         MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
@@ -630,8 +707,12 @@ public final class Engine implements UpdateHandler {
         s.replies.addAll(t.changes().replies());
         if (frame != null) {
             for (Transition.Change<?> change : t.changes().data()) {
-                frame.putData(change.key().name(), change.value() == null ? null
-                        : DataCodec.shared(DataCodec.encode(change.value(), change.key().type())));
+                frame.putData(
+                        change.key().name(),
+                        change.value() == null
+                                ? null
+                                : DataCodec.shared(DataCodec.encode(
+                                        change.value(), change.key().type())));
             }
         }
         if (t instanceof Transition.Next) {
@@ -671,14 +752,17 @@ public final class Engine implements UpdateHandler {
                 String stackId = "s" + s.newFrameId();
                 StackKey key = new StackKey(s.key.botId(), s.key.chatId(), s.key.userId(), s.key.threadId(), stackId);
                 Object input = start.input();
-                s.afterSave.add(() -> runBackground(key, s.ownerTag,
-                        ctx -> Transition.start(registered, input, StartMode.NORMAL).show(ShowMode.SEND)));
+                s.afterSave.add(() -> runBackground(
+                        key,
+                        s.ownerTag,
+                        ctx -> Transition.start(registered, input, StartMode.NORMAL)
+                                .show(ShowMode.SEND)));
             }
         } else if (t instanceof Transition.Done done) {
             WorkFrame closing = required(frame, t);
             if (closing != s.top()) {
-                throw new IllegalStateException("only the top dialog can finish; " + closing.dialogId
-                        + " is not on top");
+                throw new IllegalStateException(
+                        "only the top dialog can finish; " + closing.dialogId + " is not on top");
             }
             close(s, closing);
             s.frames.remove(s.frames.size() - 1);
@@ -701,8 +785,7 @@ public final class Engine implements UpdateHandler {
 
     private static WorkFrame required(@Nullable WorkFrame frame, Transition t) {
         if (frame == null) {
-            throw new IllegalStateException(t.getClass().getSimpleName()
-                    + " needs an open dialog, and none is open");
+            throw new IllegalStateException(t.getClass().getSimpleName() + " needs an open dialog, and none is open");
         }
         return frame;
     }
@@ -720,8 +803,14 @@ public final class Engine implements UpdateHandler {
             throw new IllegalStateException("cannot start dialog " + dialog.id() + ": the stack already holds "
                     + s.frames.size() + " dialogs, the limit (DialogBot.Builder.maxDepth)");
         }
-        WorkFrame frame = new WorkFrame(s.newFrameId(), dialog.id(), DEFS.first(dialog).id(), 0,
-                input == null ? null : DataCodec.encode(input), java.util.Map.of(), java.util.Map.of(),
+        WorkFrame frame = new WorkFrame(
+                s.newFrameId(),
+                dialog.id(),
+                DEFS.first(dialog).id(),
+                0,
+                input == null ? null : DataCodec.encode(input),
+                java.util.Map.of(),
+                java.util.Map.of(),
                 java.util.Map.of());
         s.frames.add(frame);
         s.farewell = null;
@@ -754,9 +843,11 @@ public final class Engine implements UpdateHandler {
         for (WorkFrame frame : s.frames) {
             Dialog dialog = config.dialogs().get(frame.dialogId);
             if (dialog == null || DEFS.window(dialog, frame.windowId) == null) {
-                log.warn("The stack of chat {} names {} {} that the bot no longer has; starting over",
-                        s.chatId, dialog == null ? "dialog" : "window", dialog == null ? frame.dialogId
-                                : frame.dialogId + "/" + frame.windowId);
+                log.warn(
+                        "The stack of chat {} names {} {} that the bot no longer has; starting over",
+                        s.chatId,
+                        dialog == null ? "dialog" : "window",
+                        dialog == null ? frame.dialogId : frame.dialogId + "/" + frame.windowId);
                 s.frames.clear();
                 presenter.sendPlain(s, config.resetMessage());
                 return true;
@@ -790,10 +881,9 @@ public final class Engine implements UpdateHandler {
                 recent.remove(0);
             }
         }
-        Stack next = new Stack(s.original.id(), frames, s.original.version() + 1, s.lastMessage, recent,
-                s.nextFrameId);
-        CompletableFuture<Boolean> saving = config.store().saveAsync(s.key, s.original.version(), next)
-                .toCompletableFuture();
+        Stack next = new Stack(s.original.id(), frames, s.original.version() + 1, s.lastMessage, recent, s.nextFrameId);
+        CompletableFuture<Boolean> saving =
+                config.store().saveAsync(s.key, s.original.version(), next).toCompletableFuture();
         if (s.called) {
             // Its messages went out already: delivered again, the update would send them twice. Better the state
             // of one update lost (the next click on its window is answered as stale) than a message shown twice.
@@ -802,24 +892,31 @@ public final class Engine implements UpdateHandler {
                 if (!(cause instanceof StackStoreException)) {
                     throw error instanceof RuntimeException re ? re : new CompletionException(error);
                 }
-                log.warn("Update {} of chat {}: its messages went out but its stack could not be saved ({}); it is "
-                        + "not delivered again, which would send them twice", s.update.updateId(), s.chatId,
+                log.warn(
+                        "Update {} of chat {}: its messages went out but its stack could not be saved ({}); it is "
+                                + "not delivered again, which would send them twice",
+                        s.update.updateId(),
+                        s.chatId,
                         cause.getMessage());
                 return null;
             });
         }
-        return saving.thenAcceptAsync(saved -> {
-            if (saved == null) {
-                return;
-            }
-            if (!saved) {
-                log.error("The stack of chat {} changed while update {} was handled (is another instance running "
-                        + "without a shared lock?); this update's changes were not saved", s.chatId,
-                        s.update.updateId());
-                return;
-            }
-            s.afterSave.forEach(Runnable::run);
-        }, saving.isDone() ? HERE : config.executor());
+        return saving.thenAcceptAsync(
+                saved -> {
+                    if (saved == null) {
+                        return;
+                    }
+                    if (!saved) {
+                        log.error(
+                                "The stack of chat {} changed while update {} was handled (is another instance running "
+                                        + "without a shared lock?); this update's changes were not saved",
+                                s.chatId,
+                                s.update.updateId());
+                        return;
+                    }
+                    s.afterSave.forEach(Runnable::run);
+                },
+                saving.isDone() ? HERE : config.executor());
     }
 
     CompletableFuture<?> answer(@Nullable CallbackQuery callback, @Nullable String text, boolean alert) {
@@ -872,9 +969,12 @@ public final class Engine implements UpdateHandler {
             if (e instanceof TelegramException te) {
                 log.warn("Update {} failed on a Telegram error: {}", s.update.updateId(), te.getMessage());
             } else {
-                log.error("Update {} failed in {} (no error handler for {}); the stack is left as it was",
-                        s.update.updateId(), top == null ? "no dialog" : top.dialogId + "/" + top.windowId,
-                        e.getClass().getName(), e);
+                log.error(
+                        "Update {} failed in {} (no error handler for {}); the stack is left as it was",
+                        s.update.updateId(),
+                        top == null ? "no dialog" : top.dialogId + "/" + top.windowId,
+                        e.getClass().getName(),
+                        e);
             }
             return;
         }

@@ -48,7 +48,11 @@ final class Outbox {
      *     repeated), its {@code maxFloodWait} (a longer {@code retry_after} fails the call at once) and its jitter
      * @param onBlocked told the chat whenever a call to it is refused because the user blocked the bot
      */
-    Outbox(Caller caller, TimeSource time, Executor executor, RetryPolicy policy,
+    Outbox(
+            Caller caller,
+            TimeSource time,
+            Executor executor,
+            RetryPolicy policy,
             java.util.function.LongConsumer onBlocked) {
         this.caller = caller;
         this.time = time;
@@ -70,8 +74,12 @@ final class Outbox {
             } catch (TelegramException.TooManyRequests e) {
                 Duration wait = waitFor(e);
                 if (wait.compareTo(policy.maxFloodWait()) > 0 || wait.compareTo(deadline) >= 0) {
-                    log.warn("Chat {}: {} asked to wait {} s, past the retry deadline of {} s; given up",
-                            chatId, e.method(), wait.toSeconds(), deadline.toSeconds());
+                    log.warn(
+                            "Chat {}: {} asked to wait {} s, past the retry deadline of {} s; given up",
+                            chatId,
+                            e.method(),
+                            wait.toSeconds(),
+                            deadline.toSeconds());
                     return CompletableFuture.failedFuture(e);
                 }
                 Entry<R> entry = new Entry<>(method, type, time.now());
@@ -157,7 +165,9 @@ final class Outbox {
             if (q == null) {
                 q = new ChatQueue();
                 schedule[0] = true;
-                log.warn("Chat {} is in flood wait for {} s; its calls queue until then, other chats go on", chatId,
+                log.warn(
+                        "Chat {} is in flood wait for {} s; its calls queue until then, other chats go on",
+                        chatId,
                         e.retryAfter());
             }
             if (schedule[0]) {
@@ -221,11 +231,14 @@ final class Outbox {
     private <R> boolean runHead(long chatId, ChatQueue q, Entry<R> head) {
         if (!time.now().isBefore(head.queuedAt.plus(deadline))) {
             // Waited behind other calls until its own deadline passed: not sent at all.
-            log.warn("Chat {}: a call queued {} s ago is given up unsent (deadline {} s)", chatId,
-                    Duration.between(head.queuedAt, time.now()).toSeconds(), deadline.toSeconds());
+            log.warn(
+                    "Chat {}: a call queued {} s ago is given up unsent (deadline {} s)",
+                    chatId,
+                    Duration.between(head.queuedAt, time.now()).toSeconds(),
+                    deadline.toSeconds());
             removeHead(chatId, head);
-            head.result.completeExceptionally(new TelegramException.TooManyRequests("queued call",
-                    "Too Many Requests: given up after the retry deadline", null));
+            head.result.completeExceptionally(new TelegramException.TooManyRequests(
+                    "queued call", "Too Many Requests: given up after the retry deadline", null));
             return true;
         }
         try {
@@ -237,8 +250,12 @@ final class Outbox {
             Duration wait = waitFor(e);
             Instant until = time.now().plus(wait);
             if (until.isAfter(head.queuedAt.plus(deadline)) || wait.compareTo(policy.maxFloodWait()) > 0) {
-                log.warn("Chat {}: {} given up after {} s in flood wait (deadline {} s)", chatId,
-                        e.method(), Duration.between(head.queuedAt, time.now()).toSeconds(), deadline.toSeconds());
+                log.warn(
+                        "Chat {}: {} given up after {} s in flood wait (deadline {} s)",
+                        chatId,
+                        e.method(),
+                        Duration.between(head.queuedAt, time.now()).toSeconds(),
+                        deadline.toSeconds());
                 // The chat stays paused as Telegram asked; the calls behind this one go out after the wait.
                 q.pausedUntil = until;
                 removeHead(chatId, head);

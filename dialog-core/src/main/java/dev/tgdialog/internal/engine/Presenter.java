@@ -1,12 +1,16 @@
 package dev.tgdialog.internal.engine;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import dev.tgdialog.Dialog;
 import dev.tgdialog.Getter;
 import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.ShowMode;
 import dev.tgdialog.Window;
 import dev.tgdialog.internal.text.Markup;
+import dev.tgdialog.spi.KeyboardWidget;
+import dev.tgdialog.spi.Media;
+import dev.tgdialog.spi.MediaWidget;
+import dev.tgdialog.spi.ReplyKeyboardWidget;
+import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.telegram.BotMethod;
 import dev.tgdialog.telegram.ChatId;
@@ -36,11 +40,6 @@ import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.telegram.types.ReplyMarkup;
-import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.spi.ReplyKeyboardWidget;
-import dev.tgdialog.spi.Media;
-import dev.tgdialog.spi.MediaWidget;
-import dev.tgdialog.spi.TextWidget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,14 +63,15 @@ final class Presenter {
     private final Outbox outbox;
     /** The file_id Telegram gave each uploaded media file, so a static upload travels only once. */
     private final Cache<InputFile, String> uploadedFiles;
+
     private final ShownCorrections corrections;
 
     /**
      * @param contexts what the contexts of renders and getters share, the registered dialogs among it
      * @param corrections fixes a saved stack once a queued send or edit has gone out or failed
      */
-    Presenter(Ctx.Shared contexts, Outbox outbox, Cache<InputFile, String> uploadedFiles,
-            ShownCorrections corrections) {
+    Presenter(
+            Ctx.Shared contexts, Outbox outbox, Cache<InputFile, String> uploadedFiles, ShownCorrections corrections) {
         this.contexts = contexts;
         this.dialogs = contexts.dialogs();
         this.outbox = outbox;
@@ -86,9 +86,13 @@ final class Presenter {
         WorkFrame top = s.top();
         if (top == null) {
             if (s.farewell != null && s.lastMessage != null) {
-                String farewell = Limits.cut(s.replies.isEmpty() ? s.farewell
-                        : replyLines(s, null) + "\n" + s.farewell, null, Limits.MESSAGE_TEXT);
-                show(s, new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null)),
+                String farewell = Limits.cut(
+                        s.replies.isEmpty() ? s.farewell : replyLines(s, null) + "\n" + s.farewell,
+                        null,
+                        Limits.MESSAGE_TEXT);
+                show(
+                        s,
+                        new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null)),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
                 if (showsReplyKeyboard(s.lastMessage)) {
@@ -138,10 +142,13 @@ final class Presenter {
      * message that says so, deleted at once (the client keeps the keyboard removed).
      */
     private void removeReplyKeyboard(Session s, ShownMessage last) {
-        CompletableFuture<SentView> removal = call(s, () -> SendMessage.builder(s.chatId, "…")
-                .messageThreadId(s.key.threadId() == 0 ? null : s.key.threadId())
-                .replyMarkup(ReplyKeyboardRemove.of(true))
-                .build(), SentView.class);
+        CompletableFuture<SentView> removal = call(
+                s,
+                () -> SendMessage.builder(s.chatId, "…")
+                        .messageThreadId(s.key.threadId() == 0 ? null : s.key.threadId())
+                        .replyMarkup(ReplyKeyboardRemove.of(true))
+                        .build(),
+                SentView.class);
         removal.thenAccept(sent -> delete(s, sent.messageId)).exceptionally(e -> {
             log.debug("Could not remove the reply keyboard in chat {}: {}", s.chatId, e.getMessage());
             return null;
@@ -151,10 +158,13 @@ final class Presenter {
 
     /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
     private void removeKeyboard(Session s, ShownMessage last) {
-        call(s, () -> EditMessageReplyMarkup.builder()
-                        .chatId(s.chatId)
-                        .messageId(outbox.resolve(last.messageId()))
-                        .build(), SentView.class)
+        call(
+                        s,
+                        () -> EditMessageReplyMarkup.builder()
+                                .chatId(s.chatId)
+                                .messageId(outbox.resolve(last.messageId()))
+                                .build(),
+                        SentView.class)
                 .exceptionally(e -> {
                     log.debug("Could not remove the buttons of message {}: {}", last.messageId(), e.getMessage());
                     return SentView.NONE;
@@ -165,8 +175,7 @@ final class Presenter {
     /** Sends a plain message outside any window (the recovery notice). */
     void sendPlain(Session s, String text) {
         String cut = Limits.cut(text, null, Limits.MESSAGE_TEXT);
-        CompletableFuture<SentView> sending =
-                call(s, () -> SendMessage.of(s.chatId, cut), SentView.class);
+        CompletableFuture<SentView> sending = call(s, () -> SendMessage.of(s.chatId, cut), SentView.class);
         if (sending.isDone()) {
             Outbox.now(sending);
         } else {
@@ -228,11 +237,14 @@ final class Presenter {
         }
         int limit = media == null ? Limits.MESSAGE_TEXT : Limits.CAPTION;
         // Telegram counts the text after entity parsing, which is never longer than the source.
-        String cut = text.length() <= limit ? null
-                : Limits.cut(text.toString(), DEFS.parseMode(window), limit);
+        String cut = text.length() <= limit ? null : Limits.cut(text.toString(), DEFS.parseMode(window), limit);
         if (cut != null && !cut.contentEquals(text)) {
-            log.warn("Dialog {}, window {}: the text has {} characters, over Telegram's {}; it is cut",
-                    frame.dialogId, frame.windowId, text.length(), limit);
+            log.warn(
+                    "Dialog {}, window {}: the text has {} characters, over Telegram's {}; it is cut",
+                    frame.dialogId,
+                    frame.windowId,
+                    text.length(),
+                    limit);
             text.setLength(0);
             text.append(cut);
         }
@@ -246,7 +258,9 @@ final class Presenter {
             markup = rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
         } else if (DEFS.keyboardKind(window) == KeyboardKind.REPLY) {
             reply = true;
-            markup = keys.isEmpty() ? null : ReplyKeyboardMarkup.builder(keys).resizeKeyboard(true).build();
+            markup = keys.isEmpty()
+                    ? null
+                    : ReplyKeyboardMarkup.builder(keys).resizeKeyboard(true).build();
         } else {
             reply = true;
             markup = ForceReply.of(true);
@@ -255,7 +269,13 @@ final class Presenter {
         frame.spill = scratch.spill;
         String parseMode = DEFS.parseMode(window);
         String content = text.toString();
-        return new Rendered(content, parseMode, DEFS.linkPreview(window), markup, media, reply,
+        return new Rendered(
+                content,
+                parseMode,
+                DEFS.linkPreview(window),
+                markup,
+                media,
+                reply,
                 hash(content, parseMode, markup, mediaHashPart));
     }
 
@@ -284,12 +304,15 @@ final class Presenter {
     private void show(Session s, Rendered r, ShowMode mode) {
         ShownMessage last = s.lastMessage;
         if (mode == ShowMode.AUTO) {
-            boolean onLast = s.callback != null && s.callback.message() != null && last != null
+            boolean onLast = s.callback != null
+                    && s.callback.message() != null
+                    && last != null
                     && s.callback.message().messageId() == outbox.resolve(last.messageId());
             boolean background = s.update.updateId() == 0 && s.callback == null;
             mode = onLast || (background && last != null) ? ShowMode.EDIT : ShowMode.SEND;
         }
-        boolean leavesReplyKeyboard = last != null && showsReplyKeyboard(last) && !(r.markup() instanceof ReplyKeyboardMarkup);
+        boolean leavesReplyKeyboard =
+                last != null && showsReplyKeyboard(last) && !(r.markup() instanceof ReplyKeyboardMarkup);
         if ((r.replyKeyboard() || leavesReplyKeyboard) && mode == ShowMode.EDIT) {
             mode = ShowMode.SEND;
         }
@@ -311,15 +334,19 @@ final class Presenter {
         }
         if (mode == ShowMode.DELETE_AND_SEND && last != null) {
             delete(s, last.messageId());
-        } else if (r.markup() instanceof ReplyKeyboardMarkup && last != null && !showsReplyKeyboard(last)
+        } else if (r.markup() instanceof ReplyKeyboardMarkup
+                && last != null
+                && !showsReplyKeyboard(last)
                 && !last.renderHash().equals(CLOSED)) {
             // The inline buttons of the window before would only answer "no longer active" now.
             removeKeyboard(s, last);
         }
         // A reply keyboard goes away only when a message says so; an inline keyboard is put on that message after.
-        InlineKeyboardMarkup inlineAfter = leavesReplyKeyboard && r.markup() instanceof InlineKeyboardMarkup k ? k : null;
+        InlineKeyboardMarkup inlineAfter =
+                leavesReplyKeyboard && r.markup() instanceof InlineKeyboardMarkup k ? k : null;
         ReplyMarkup markup = leavesReplyKeyboard && (r.markup() == null || inlineAfter != null)
-                ? ReplyKeyboardRemove.of(true) : r.markup();
+                ? ReplyKeyboardRemove.of(true)
+                : r.markup();
         CompletableFuture<SentView> sending = call(s, () -> send(s, r, markup), SentView.class);
         String kind = shownKind(r);
         long messageId;
@@ -327,13 +354,17 @@ final class Presenter {
             SentView sent;
             try {
                 sent = Outbox.now(sending);
-            } catch (TelegramException.Network | TelegramException.ServerError | TelegramException.UnexpectedResponse e) {
+            } catch (TelegramException.Network
+                    | TelegramException.ServerError
+                    | TelegramException.UnexpectedResponse e) {
                 if (e instanceof TelegramException.Network n && !n.mayHaveBeenApplied()) {
                     throw e;
                 }
                 // The message may well have arrived; sending it again could show it twice. The update stands,
                 // and the next render sends afresh, since no message is known to show this window.
-                log.warn("Chat {}: the outcome of a send is unknown ({}); it is not repeated", s.chatId,
+                log.warn(
+                        "Chat {}: the outcome of a send is unknown ({}); it is not repeated",
+                        s.chatId,
                         e.description());
                 s.lastMessage = null;
                 return;
@@ -354,17 +385,26 @@ final class Presenter {
             // Whatever the stack shows by then (a background edit may have re-rendered it), the placeholder is what
             // it must lose: the message's real id, or no message at all when the send failed.
             long placeholder = messageId;
-            sending.whenComplete((sent, error) -> corrections.correct(s.key, m -> m.messageId() == placeholder,
+            sending.whenComplete((sent, error) -> corrections.correct(
+                    s.key,
+                    m -> m.messageId() == placeholder,
                     m -> error == null ? new ShownMessage(sent.messageId, m.kind(), m.renderHash()) : null));
         }
         if (inlineAfter != null) {
             ShownMessage shown = s.lastMessage;
-            call(s, () -> EditMessageReplyMarkup.builder()
-                    .chatId(s.chatId)
-                    .messageId(outbox.resolve(messageId))
-                    .replyMarkup(inlineAfter)
-                    .build(), SentView.class).exceptionally(e -> {
-                        log.warn("Could not put the buttons on message {} of chat {}: {}", messageId, s.chatId,
+            call(
+                            s,
+                            () -> EditMessageReplyMarkup.builder()
+                                    .chatId(s.chatId)
+                                    .messageId(outbox.resolve(messageId))
+                                    .replyMarkup(inlineAfter)
+                                    .build(),
+                            SentView.class)
+                    .exceptionally(e -> {
+                        log.warn(
+                                "Could not put the buttons on message {} of chat {}: {}",
+                                messageId,
+                                s.chatId,
                                 e.getMessage());
                         unknownAfterFailure(s, shown);
                         return SentView.NONE;
@@ -378,7 +418,8 @@ final class Presenter {
      */
     private void unknownAfterFailure(Session s, ShownMessage shown) {
         long id = shown.messageId();
-        corrections.correct(s.key,
+        corrections.correct(
+                s.key,
                 m -> m.renderHash().equals(shown.renderHash())
                         && (m.messageId() == id || m.messageId() == outbox.resolve(id)),
                 m -> new ShownMessage(m.messageId(), m.kind(), UNKNOWN));
@@ -413,8 +454,8 @@ final class Presenter {
      * message does not show this render, so the next update renders it again.
      */
     private boolean edit(Session s, ShownMessage last, Rendered r) {
-        CompletableFuture<SentView> editing = call(s, () -> edit(s, outbox.resolve(last.messageId()), r),
-                SentView.class);
+        CompletableFuture<SentView> editing =
+                call(s, () -> edit(s, outbox.resolve(last.messageId()), r), SentView.class);
         ShownMessage shown = new ShownMessage(last.messageId(), r.kind(), r.hash());
         if (!editing.isDone()) {
             s.lastMessage = shown;
@@ -433,7 +474,8 @@ final class Presenter {
         } catch (TelegramException.BadRequest e) {
             String d = e.description();
             if (!e.isMessageNotModified()) {
-                if (d.contains("can't be edited") || d.contains("message to edit not found")
+                if (d.contains("can't be edited")
+                        || d.contains("message to edit not found")
                         || d.contains("no text in the message")
                         || d.contains("MESSAGE_ID_INVALID")) {
                     log.debug("Edit of message {} refused ({}); sending a new message", last.messageId(), d);
@@ -482,36 +524,82 @@ final class Presenter {
         String caption = r.text().isEmpty() ? null : r.text();
         InputFile file = media.file();
         return switch (media.kind()) {
-            case "photo" -> SendPhoto.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(markup).build();
-            case "video" -> SendVideo.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(markup).build();
-            case "animation" -> SendAnimation.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(markup).build();
-            case "audio" -> SendAudio.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(markup).build();
-            default -> SendDocument.builder(s.chatId, file).messageThreadId(thread).caption(caption)
-                    .parseMode(r.parseMode()).replyMarkup(markup).build();
+            case "photo" ->
+                SendPhoto.builder(s.chatId, file)
+                        .messageThreadId(thread)
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .replyMarkup(markup)
+                        .build();
+            case "video" ->
+                SendVideo.builder(s.chatId, file)
+                        .messageThreadId(thread)
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .replyMarkup(markup)
+                        .build();
+            case "animation" ->
+                SendAnimation.builder(s.chatId, file)
+                        .messageThreadId(thread)
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .replyMarkup(markup)
+                        .build();
+            case "audio" ->
+                SendAudio.builder(s.chatId, file)
+                        .messageThreadId(thread)
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .replyMarkup(markup)
+                        .build();
+            default ->
+                SendDocument.builder(s.chatId, file)
+                        .messageThreadId(thread)
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .replyMarkup(markup)
+                        .build();
         };
     }
 
     private static InputMedia inputMedia(Rendered r, Media media) {
         String caption = r.text().isEmpty() ? null : r.text();
         return switch (media.kind()) {
-            case "photo" -> InputMediaPhoto.builder(media.file()).caption(caption).parseMode(r.parseMode()).build();
-            case "video" -> InputMediaVideo.builder(media.file()).caption(caption).parseMode(r.parseMode()).build();
-            case "animation" -> InputMediaAnimation.builder(media.file()).caption(caption)
-                    .parseMode(r.parseMode()).build();
-            case "audio" -> InputMediaAudio.builder(media.file()).caption(caption).parseMode(r.parseMode()).build();
-            default -> InputMediaDocument.builder(media.file()).caption(caption).parseMode(r.parseMode()).build();
+            case "photo" ->
+                InputMediaPhoto.builder(media.file())
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .build();
+            case "video" ->
+                InputMediaVideo.builder(media.file())
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .build();
+            case "animation" ->
+                InputMediaAnimation.builder(media.file())
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .build();
+            case "audio" ->
+                InputMediaAudio.builder(media.file())
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .build();
+            default ->
+                InputMediaDocument.builder(media.file())
+                        .caption(caption)
+                        .parseMode(r.parseMode())
+                        .build();
         };
     }
 
     /** A 64-bit FNV-1a hash of what a message shows, as hex. */
     /** What identifies a media file for the render hash: its reference, or the upload itself. */
     private static String identity(Media media) {
-        return media.kind() + ":" + (media.file() instanceof InputFile.Reference ref ? ref.value()
-                : "upload@" + System.identityHashCode(media.file()));
+        return media.kind() + ":"
+                + (media.file() instanceof InputFile.Reference ref
+                        ? ref.value()
+                        : "upload@" + System.identityHashCode(media.file()));
     }
 
     static String hash(String text, @Nullable String parseMode, @Nullable ReplyMarkup markup, @Nullable String media) {

@@ -1,8 +1,8 @@
 package dev.tgdialog.internal.engine;
 
+import dev.tgdialog.spi.Media;
 import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.telegram.types.ReplyMarkup;
-import dev.tgdialog.spi.Media;
 import org.jspecify.annotations.Nullable;
 
 /** A window rendered for one update: what a message must show, and a hash of it. */

@@ -1,11 +1,11 @@
 package dev.tgdialog.internal.engine;
 
-import dev.tgdialog.telegram.types.CallbackQuery;
-import dev.tgdialog.telegram.types.Update;
-import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.store.ShownMessage;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
+import dev.tgdialog.telegram.types.CallbackQuery;
+import dev.tgdialog.telegram.types.Update;
+import dev.tgdialog.telegram.types.User;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,10 @@ final class Session {
     final StackKey key;
     final Stack original;
     final List<WorkFrame> frames = new ArrayList<>();
-    @Nullable ShownMessage lastMessage;
+
+    @Nullable
+    ShownMessage lastMessage;
+
     long nextFrameId;
     final @Nullable User user;
     final long chatId;
@@ -25,10 +28,14 @@ final class Session {
     final String ownerTag;
 
     /** Text that replaces the last message when the last dialog closed. */
-    @Nullable String farewell;
-    @Nullable String toast;
+    @Nullable
+    String farewell;
+
+    @Nullable
+    String toast;
     /** One-time lines of this update's transitions, shown above the next render's text and never stored. */
     final List<String> replies = new ArrayList<>();
+
     boolean alert;
     /** The answer to this update's click, once one was sent. */
     java.util.concurrent.@Nullable CompletableFuture<?> answered;
@@ -40,8 +47,14 @@ final class Session {
     /** Dialogs to start in new stacks once this update is saved. */
     final List<Runnable> afterSave = new ArrayList<>();
 
-    Session(Update update, StackKey key, Stack original, @Nullable User user, long chatId,
-            @Nullable CallbackQuery callback, String ownerTag) {
+    Session(
+            Update update,
+            StackKey key,
+            Stack original,
+            @Nullable User user,
+            long chatId,
+            @Nullable CallbackQuery callback,
+            String ownerTag) {
         this.update = update;
         this.key = key;
         this.original = original;
@@ -54,11 +67,13 @@ final class Session {
         original.frames().forEach(f -> frames.add(WorkFrame.of(f)));
     }
 
-    @Nullable WorkFrame top() {
+    @Nullable
+    WorkFrame top() {
         return frames.isEmpty() ? null : frames.get(frames.size() - 1);
     }
 
-    @Nullable WorkFrame frame(String frameId) {
+    @Nullable
+    WorkFrame frame(String frameId) {
         for (WorkFrame f : frames) {
             if (f.id.equals(frameId)) {
                 return f;

@@ -32,18 +32,29 @@ final class ShownCorrections {
      * shows the window). Runs in the key's turn, so it never overtakes the update that queued the call.
      */
     void correct(StackKey key, Predicate<ShownMessage> applies, UnaryOperator<@Nullable ShownMessage> fix) {
-        isolation.run(key, () -> {
-            Stack stack = store.load(key).orElse(null);
-            if (stack == null || stack.lastMessage() == null || !applies.test(stack.lastMessage())) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
-            Stack next = new Stack(stack.id(), stack.frames(), stack.version() + 1, fix.apply(stack.lastMessage()),
-                    stack.recentUpdateIds(), stack.nextFrameId());
-            return store.saveAsync(key, stack.version(), next).thenAccept(saved -> {}).toCompletableFuture();
-        }).exceptionally(e -> {
-            log.warn("Could not record in the stack of chat {} what its last message shows: {}", key.chatId(),
-                    e.toString());
-            return null;
-        });
+        isolation
+                .run(key, () -> {
+                    Stack stack = store.load(key).orElse(null);
+                    if (stack == null || stack.lastMessage() == null || !applies.test(stack.lastMessage())) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    Stack next = new Stack(
+                            stack.id(),
+                            stack.frames(),
+                            stack.version() + 1,
+                            fix.apply(stack.lastMessage()),
+                            stack.recentUpdateIds(),
+                            stack.nextFrameId());
+                    return store.saveAsync(key, stack.version(), next)
+                            .thenAccept(saved -> {})
+                            .toCompletableFuture();
+                })
+                .exceptionally(e -> {
+                    log.warn(
+                            "Could not record in the stack of chat {} what its last message shows: {}",
+                            key.chatId(),
+                            e.toString());
+                    return null;
+                });
     }
 }

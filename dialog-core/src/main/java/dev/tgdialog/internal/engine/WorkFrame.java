@@ -23,8 +23,15 @@ final class WorkFrame {
     /** Replaced whole by each render, never changed in place. */
     Map<String, String> spill;
 
-    WorkFrame(String id, String dialogId, String windowId, long revision, @Nullable String startInput,
-            Map<String, String> data, Map<String, String> widgetState, Map<String, String> spill) {
+    WorkFrame(
+            String id,
+            String dialogId,
+            String windowId,
+            long revision,
+            @Nullable String startInput,
+            Map<String, String> data,
+            Map<String, String> widgetState,
+            Map<String, String> spill) {
         this.id = id;
         this.dialogId = dialogId;
         this.windowId = windowId;
@@ -36,11 +43,12 @@ final class WorkFrame {
     }
 
     static WorkFrame of(Frame f) {
-        return new WorkFrame(f.id(), f.dialogId(), f.windowId(), f.revision(), f.startInput(), f.data(),
-                f.widgetState(), f.spill());
+        return new WorkFrame(
+                f.id(), f.dialogId(), f.windowId(), f.revision(), f.startInput(), f.data(), f.widgetState(), f.spill());
     }
 
-    @Nullable String data(String key) {
+    @Nullable
+    String data(String key) {
         return data.get(key);
     }
 
@@ -56,7 +64,8 @@ final class WorkFrame {
         }
     }
 
-    @Nullable String widgetState(String key) {
+    @Nullable
+    String widgetState(String key) {
         return widgetState.get(key);
     }
 

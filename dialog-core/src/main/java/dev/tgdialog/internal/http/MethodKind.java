@@ -18,8 +18,6 @@ public final class MethodKind {
 
     /** Whether the call creates a message in a chat, and so counts against the per-chat flood limits. */
     public static boolean createsMessage(String method) {
-        return method.startsWith("send")
-                || method.startsWith("copyMessage")
-                || method.startsWith("forwardMessage");
+        return method.startsWith("send") || method.startsWith("copyMessage") || method.startsWith("forwardMessage");
     }
 }

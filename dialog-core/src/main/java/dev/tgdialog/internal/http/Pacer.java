@@ -41,9 +41,11 @@ public final class Pacer {
             boolean group = chat instanceof ChatId.Username || ((ChatId.Numeric) chat).id() < 0;
             Object key = chat instanceof ChatId.Numeric n ? (Object) n.id() : chat.toString();
             AtomicLong tat = chats.get(key, k -> new AtomicLong(Long.MIN_VALUE));
-            wait = Math.max(wait, group
-                    ? take(tat, now, pacing.groupInterval(), pacing.groupBurst())
-                    : take(tat, now, pacing.privateChatInterval(), pacing.privateChatBurst()));
+            wait = Math.max(
+                    wait,
+                    group
+                            ? take(tat, now, pacing.groupInterval(), pacing.groupBurst())
+                            : take(tat, now, pacing.privateChatInterval(), pacing.privateChatBurst()));
         }
         return Duration.ofNanos(wait);
     }

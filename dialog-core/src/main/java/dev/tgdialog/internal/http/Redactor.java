@@ -38,15 +38,17 @@ public final class Redactor {
         boolean ascii = (token + encodedToken).chars().allMatch(c -> c < 128);
         if (ascii) {
             (token + encodedToken).chars().forEach(c -> alphabet[c] = true);
-            this.windows = LongStream.concat(windowsOf(token), windowsOf(encodedToken)).sorted().distinct().toArray();
+            this.windows = LongStream.concat(windowsOf(token), windowsOf(encodedToken))
+                    .sorted()
+                    .distinct()
+                    .toArray();
         } else {
             this.windows = new long[0];
         }
     }
 
     private static LongStream windowsOf(String s) {
-        return LongStream.range(0, Math.max(0, s.length() - MIN_FRAGMENT + 1))
-                .map(i -> pack(s, (int) i));
+        return LongStream.range(0, Math.max(0, s.length() - MIN_FRAGMENT + 1)).map(i -> pack(s, (int) i));
     }
 
     private static long pack(String s, int from) {

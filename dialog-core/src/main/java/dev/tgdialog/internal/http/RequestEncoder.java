@@ -50,9 +50,11 @@ public final class RequestEncoder {
             JsonElement value = field.getValue();
             if (value.isJsonPrimitive()) {
                 String text = value.getAsString();
-                InputFile.Upload direct = text.startsWith(ATTACH) ? uploads.remove(text.substring(ATTACH.length())) : null;
+                InputFile.Upload direct =
+                        text.startsWith(ATTACH) ? uploads.remove(text.substring(ATTACH.length())) : null;
                 if (direct != null) {
-                    body.addFormDataPart(field.getKey(), direct.fileName(), RequestBody.create(direct.content(), OCTET));
+                    body.addFormDataPart(
+                            field.getKey(), direct.fileName(), RequestBody.create(direct.content(), OCTET));
                 } else {
                     body.addFormDataPart(field.getKey(), text);
                 }

@@ -98,8 +98,8 @@ public final class Json {
             if (value instanceof InputFile.Reference r) {
                 out.value(r.value());
             } else {
-                throw new IllegalStateException(value + " is an upload: uploads go through a multipart request,"
-                        + " not through Json.gson()");
+                throw new IllegalStateException(
+                        value + " is an upload: uploads go through a multipart request," + " not through Json.gson()");
             }
         }
 

@@ -111,11 +111,13 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
                 && in.peek() == com.google.gson.stream.JsonToken.BEGIN_OBJECT) {
             // A callback's message is read in one pass as a Message (whose fields include all of
             // InaccessibleMessage's), instead of through a JSON tree: it is on every click's path.
-            var message = (dev.tgdialog.telegram.types.Message) delegate(dev.tgdialog.telegram.types.Message.class)
-                    .read(in);
-            return union.cast(message.date() == 0
-                    ? new dev.tgdialog.telegram.types.InaccessibleMessage(message.chat(), message.messageId(), 0)
-                    : message);
+            var message = (dev.tgdialog.telegram.types.Message)
+                    delegate(dev.tgdialog.telegram.types.Message.class).read(in);
+            return union.cast(
+                    message.date() == 0
+                            ? new dev.tgdialog.telegram.types.InaccessibleMessage(
+                                    message.chat(), message.messageId(), 0)
+                            : message);
         }
         return readTree(in);
     }
@@ -148,7 +150,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         if (element == null || element.isJsonNull()) {
             return null;
         }
-        if (fromString != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+        if (fromString != null
+                && element.isJsonPrimitive()
+                && element.getAsJsonPrimitive().isString()) {
             return fromString.apply(element.getAsString());
         }
         if (fromArray != null && element.isJsonArray()) {
@@ -211,7 +215,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
     private @Nullable Class<?> choose(JsonObject object) {
         if (dateZero != null) {
             JsonElement date = object.get("date");
-            boolean zero = date != null && date.isJsonPrimitive() && date.getAsJsonPrimitive().isNumber()
+            boolean zero = date != null
+                    && date.isJsonPrimitive()
+                    && date.getAsJsonPrimitive().isNumber()
                     && date.getAsLong() == 0;
             return zero ? dateZero : variants.get(0).type();
         }
@@ -219,7 +225,9 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         if (tagField != null) {
             JsonElement tag = object.get(tagField);
             String value = tag instanceof JsonPrimitive p && p.isString() ? p.getAsString() : null;
-            candidates = variants.stream().filter(v -> Objects.equals(v.tag(), value)).toList();
+            candidates = variants.stream()
+                    .filter(v -> Objects.equals(v.tag(), value))
+                    .toList();
             if (candidates.isEmpty()) {
                 log.debug("{}: unknown {} {}; read as unknown", union.getSimpleName(), tagField, value);
                 return null;
@@ -232,7 +240,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         // take the variant whose required fields are all present, preferring the one that requires the most.
         Variant best = null;
         for (Variant v : candidates) {
-            if (v.hasAllRequired(object) && (best == null || v.required().size() > best.required().size())) {
+            if (v.hasAllRequired(object)
+                    && (best == null || v.required().size() > best.required().size())) {
                 best = v;
             }
         }
@@ -291,7 +300,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         }
 
         /** The variant written as a bare JSON string. */
-        public <P extends U> Builder<U> stringForm(Class<P> type, Function<String, P> create, Function<P, String> text) {
+        public <P extends U> Builder<U> stringForm(
+                Class<P> type, Function<String, P> create, Function<P, String> text) {
             this.stringType = type;
             this.fromString = create;
             this.toStringForm = o -> text.apply(type.cast(o));
@@ -299,8 +309,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
         }
 
         /** The variant written as a bare JSON array of the union. */
-        public <P extends U> Builder<U> arrayForm(Class<P> type, Function<List<U>, P> create,
-                Function<P, List<U>> items) {
+        public <P extends U> Builder<U> arrayForm(
+                Class<P> type, Function<List<U>, P> create, Function<P, List<U>> items) {
             this.arrayType = type;
             this.fromArray = create;
             this.toArrayForm = o -> items.apply(type.cast(o));
@@ -311,8 +321,8 @@ public final class UnionTypeAdapter<U> extends TypeAdapter<U> {
          * The variant for a value no other variant matches: {@code create} makes it from the value's shared fields
          * and its JSON in compact form; {@code json} gives that JSON back for writing.
          */
-        public <K extends U> Builder<U> unknown(Class<K> type, BiFunction<Fields, String, K> create,
-                Function<K, String> json) {
+        public <K extends U> Builder<U> unknown(
+                Class<K> type, BiFunction<Fields, String, K> create, Function<K, String> json) {
             this.unknownType = type;
             this.unknown = create;
             this.unknownJson = o -> json.apply(type.cast(o));

@@ -74,7 +74,8 @@ public final class CaffeineStackStore implements StackStore {
     public int forgetUser(long botId, long userId) {
         int removed = 0;
         for (StackKey key : cache.asMap().keySet()) {
-            if (key.botId() == botId && (key.chatId() == userId || key.userId() == userId)
+            if (key.botId() == botId
+                    && (key.chatId() == userId || key.userId() == userId)
                     && cache.asMap().remove(key) != null) {
                 removed++;
             }
@@ -101,8 +102,11 @@ public final class CaffeineStackStore implements StackStore {
             if (cache.asMap().putIfAbsent(target, stack.withoutLastMessage()) == null) {
                 moved++;
             } else {
-                log.warn("Stack {} not moved to chat {}: a stack is stored there already; it is kept, the old one "
-                        + "dropped", key.asString(), toChatId);
+                log.warn(
+                        "Stack {} not moved to chat {}: a stack is stored there already; it is kept, the old one "
+                                + "dropped",
+                        key.asString(),
+                        toChatId);
             }
         }
         return moved;

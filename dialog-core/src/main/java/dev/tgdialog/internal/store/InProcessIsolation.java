@@ -71,22 +71,28 @@ public final class InProcessIsolation implements UpdateIsolation {
         });
         if (before[0] == null) {
             if (warn[0]) {
-                log.warn("Updates of {} dropped: {} are queued or running already (the bound per key); further drops "
-                        + "are not logged until its queue is empty", key.asString(), maxQueuedPerKey);
+                log.warn(
+                        "Updates of {} dropped: {} are queued or running already (the bound per key); further drops "
+                                + "are not logged until its queue is empty",
+                        key.asString(),
+                        maxQueuedPerKey);
             }
             return CompletableFuture.failedFuture(new QueueFullException(key, maxQueuedPerKey));
         }
         // Chained outside any map operation: with a same-thread executor the task runs right here, and it may
         // submit more work for this key.
-        ((CompletableFuture<?>) before[0]).thenRunAsync(() -> {
-                    CompletionStage<T> stage;
-                    try {
-                        stage = Objects.requireNonNull(task.get(), "the task returned null instead of a stage");
-                    } catch (Throwable e) {
-                        stage = CompletableFuture.failedFuture(e);
-                    }
-                    stage.whenComplete((value, error) -> finish(key, done, result, value, error));
-                }, executor)
+        ((CompletableFuture<?>) before[0])
+                .thenRunAsync(
+                        () -> {
+                            CompletionStage<T> stage;
+                            try {
+                                stage = Objects.requireNonNull(task.get(), "the task returned null instead of a stage");
+                            } catch (Throwable e) {
+                                stage = CompletableFuture.failedFuture(e);
+                            }
+                            stage.whenComplete((value, error) -> finish(key, done, result, value, error));
+                        },
+                        executor)
                 .exceptionally(error -> {
                     // The executor refused the task: fail it rather than leave its caller waiting forever (once:
                     // a lane's count must not drop twice for one task).

@@ -22,8 +22,24 @@ public final class Markup {
     private static final String V2_RESERVED = "_*[]()~`>#+-=|{}.!\n";
     private static final Pattern CUSTOM_EMOJI_URL = Pattern.compile("tg://emoji\\?id=[0-9]{1,19}");
     private static final Pattern TIME_URL = Pattern.compile("tg://time\\?unix=-?[0-9]{1,19}(&format=[A-Za-z]*)?");
-    private static final List<String> HTML_TAGS = List.of("a", "b", "strong", "i", "em", "s", "strike", "del", "u",
-            "ins", "tg-spoiler", "tg-emoji", "tg-time", "span", "pre", "code", "blockquote");
+    private static final List<String> HTML_TAGS = List.of(
+            "a",
+            "b",
+            "strong",
+            "i",
+            "em",
+            "s",
+            "strike",
+            "del",
+            "u",
+            "ins",
+            "tg-spoiler",
+            "tg-emoji",
+            "tg-time",
+            "span",
+            "pre",
+            "code",
+            "blockquote");
 
     private Markup() {}
 
@@ -48,8 +64,10 @@ public final class Markup {
     public static ParsedText parse(String text, @Nullable String parseMode) {
         String mode = mode(parseMode);
         if (mode == null) {
-            return new ParsedText(text, text, text.isEmpty() ? List.of()
-                    : List.of(new Piece(Kind.LITERAL, 0, text.length(), text, "", 0)));
+            return new ParsedText(
+                    text,
+                    text,
+                    text.isEmpty() ? List.of() : List.of(new Piece(Kind.LITERAL, 0, text.length(), text, "", 0)));
         }
         return switch (mode) {
             case "HTML" -> new Html(text).parse();
@@ -228,12 +246,13 @@ public final class Markup {
                 }
             }
             if (!open.isEmpty()) {
-                throw error("Can't find end tag corresponding to start tag \"" + open.get(open.size() - 1).name()
-                        + "\"");
+                throw error("Can't find end tag corresponding to start tag \""
+                        + open.get(open.size() - 1).name() + "\"");
             }
             for (int k = 0; k < visible.length(); k++) {
                 char c = visible.charAt(k);
-                boolean paired = Character.isHighSurrogate(c) && k + 1 < visible.length()
+                boolean paired = Character.isHighSurrogate(c)
+                        && k + 1 < visible.length()
                         && Character.isLowSurrogate(visible.charAt(k + 1));
                 if (paired) {
                     k++;
@@ -266,7 +285,11 @@ public final class Markup {
                     break;
                 }
                 int nameStart = i;
-                while (!isSpace(at(i)) && at(i) != '=' && at(i) != '>' && at(i) != '/' && at(i) != '"'
+                while (!isSpace(at(i))
+                        && at(i) != '='
+                        && at(i) != '>'
+                        && at(i) != '/'
+                        && at(i) != '"'
                         && at(i) != '\'') {
                     i++;
                 }
@@ -426,8 +449,17 @@ public final class Markup {
 
     /** MarkdownV2's entities, named as the server names them in its messages. */
     private enum V2 {
-        Bold("*"), Italic("_"), Underline("__"), Strikethrough("~"), Spoiler("||"), Code("`"), Pre("```"),
-        PreCode("```"), TextUrl("]"), CustomEmoji("]"), BlockQuote("");
+        Bold("*"),
+        Italic("_"),
+        Underline("__"),
+        Strikethrough("~"),
+        Spoiler("||"),
+        Code("`"),
+        Pre("```"),
+        PreCode("```"),
+        TextUrl("]"),
+        CustomEmoji("]"),
+        BlockQuote("");
 
         final String closer;
 
@@ -468,8 +500,8 @@ public final class Markup {
                     continue;
                 }
                 Entity top = open.isEmpty() ? null : open.get(open.size() - 1);
-                boolean inCode = top != null
-                        && (top.type() == V2.Code || top.type() == V2.Pre || top.type() == V2.PreCode);
+                boolean inCode =
+                        top != null && (top.type() == V2.Code || top.type() == V2.Pre || top.type() == V2.PreCode);
                 if ((inCode ? "`" : V2_RESERVED).indexOf(c) < 0) {
                     literal(i);
                     if (c != '\r') {
@@ -546,12 +578,15 @@ public final class Markup {
                     continue;
                 }
                 // The end of the innermost entity.
-                V2 type = Objects.requireNonNull(top, "isEnd is false with no entity open").type();
+                V2 type = Objects.requireNonNull(top, "isEnd is false with no entity open")
+                        .type();
                 int pops = 1;
                 if (c == '\n' && type != V2.BlockQuote) {
-                    boolean expandable = type == V2.Spoiler && (top.sourceStart() == i - 2
-                            || (top.sourceStart() == i - 3 && visible.length() > 0
-                                    && visible.charAt(visible.length() - 1) == '\r'));
+                    boolean expandable = type == V2.Spoiler
+                            && (top.sourceStart() == i - 2
+                                    || (top.sourceStart() == i - 3
+                                            && visible.length() > 0
+                                            && visible.charAt(visible.length() - 1) == '\r'));
                     if (!expandable) {
                         throw unclosed(top);
                     }
@@ -580,7 +615,8 @@ public final class Markup {
                         int urlStart = i + 2;
                         i = url(urlStart);
                         String url = unescape(s.substring(urlStart, i));
-                        if (!CUSTOM_EMOJI_URL.matcher(url).matches() && !TIME_URL.matcher(url).matches()) {
+                        if (!CUSTOM_EMOJI_URL.matcher(url).matches()
+                                && !TIME_URL.matcher(url).matches()) {
                             throw error("Invalid tg://emoji or tg://time URL specified");
                         }
                         setCloser(top.piece(), s.substring(closeStart, i + 1));

@@ -9,8 +9,12 @@ class CallbackDataTest {
 
     @Test
     void callbackData_staysWithin64Bytes_forTheLongestIdsAndAnyPayload() {
-        String header = CallbackData.header(Base62.encode((1L << 52) - 1), "s" + Base62.encode(999_999),
-                Base62.encode(999_999), Base62.decode("zzzz"), "a".repeat(16));
+        String header = CallbackData.header(
+                Base62.encode((1L << 52) - 1),
+                "s" + Base62.encode(999_999),
+                Base62.encode(999_999),
+                Base62.decode("zzzz"),
+                "a".repeat(16));
         assertThat(CallbackData.utf8Length(header + CallbackData.SPILL + Base62.encode(99)))
                 .isLessThanOrEqualTo(Limits.CALLBACK_DATA_BYTES);
         assertThat(CallbackData.fits(header, "é".repeat(40))).isFalse();

@@ -19,8 +19,8 @@ class RedactorTest {
         assertThat(redactor.redact("secret " + SECRET + ".")).isEqualTo("secret <bot-token>.");
         assertThat(redactor.redact("Unexpected status line: 56789:AAHdqTcvCH1vGW…"))
                 .isEqualTo("Unexpected status line: <bot-token>…");
-        assertThat(redactor.redact("two pieces: SAs0K5PA and fSeofSAs0")).isEqualTo("two pieces: <bot-token> and "
-                + "<bot-token>");
+        assertThat(redactor.redact("two pieces: SAs0K5PA and fSeofSAs0"))
+                .isEqualTo("two pieces: <bot-token> and " + "<bot-token>");
     }
 
     @Test
@@ -43,7 +43,10 @@ class RedactorTest {
 
         assertThat(copy.getMessage()).isEqualTo("java.lang.IllegalStateException: failed at <bot-token>");
         assertThat(copy.getCause().getMessage()).isEqualTo("java.io.IOException: reading /bot<bot-token>");
-        assertThat(copy.getSuppressed()).singleElement().asString().isEqualTo("java.io.IOException: closing <bot-token>");
+        assertThat(copy.getSuppressed())
+                .singleElement()
+                .asString()
+                .isEqualTo("java.io.IOException: closing <bot-token>");
         assertThat(copy.getStackTrace()).isEqualTo(error.getStackTrace());
         assertThat(trace.toString()).contains("Suppressed: java.io.IOException: closing <bot-token>");
         for (int i = 0; i + 8 <= TOKEN.length(); i++) {

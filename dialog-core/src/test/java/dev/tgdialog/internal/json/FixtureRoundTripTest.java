@@ -49,23 +49,23 @@ class FixtureRoundTripTest {
             "message_sticker_supergroup.json", Set.of("+$.message.sticker.is_video"),
             // Poll.allows_revoting and Poll.members_only are required in 10.x, absent in this 2020 capture;
             // written back as false. (PollOption.persistent_id is a String, so omitted.)
-            "message_poll_supergroup.json", Set.of(
-                    "+$.message.poll.allows_revoting", "+$.message.poll.members_only"),
+            "message_poll_supergroup.json", Set.of("+$.message.poll.allows_revoting", "+$.message.poll.members_only"),
             // Legacy Message.user_shared (Bot API 6.5, replaced by users_shared) and UsersShared.user_ids
             // (replaced by users) are not in the 10.1 spec, so they are dropped.
-            "message_users_shared_supergroup.json", Set.of(
-                    "-$.message.user_shared", "-$.message.users_shared.user_ids"),
+            "message_users_shared_supergroup.json",
+                    Set.of("-$.message.user_shared", "-$.message.users_shared.user_ids"),
             // Official doc examples that predate User.is_bot (required boolean, written back false) and carry a
             // User.type that the spec never had.
-            "legacy-docs/chosen_inline_result.json", Set.of(
-                    "+$.chosen_inline_result.from.is_bot", "-$.chosen_inline_result.from.type"),
-            "legacy-docs/callback_query_inline_message.json", Set.of(
-                    "+$.callback_query.from.is_bot", "-$.callback_query.from.type"));
+            "legacy-docs/chosen_inline_result.json",
+                    Set.of("+$.chosen_inline_result.from.is_bot", "-$.chosen_inline_result.from.type"),
+            "legacy-docs/callback_query_inline_message.json",
+                    Set.of("+$.callback_query.from.is_bot", "-$.callback_query.from.type"));
 
     static Stream<String> fixtures() throws IOException, URISyntaxException {
         Path root = fixtureRoot();
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".json"))
+            return files
+                    .filter(p -> p.toString().endsWith(".json"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList()
@@ -109,7 +109,8 @@ class FixtureRoundTripTest {
 
     @Test
     void callbackQueryMessageWithDateZero_parsesAsInaccessibleMessage() throws Exception {
-        JsonObject json = JsonParser.parseString(read("callback_query_with_message_private.json")).getAsJsonObject();
+        JsonObject json = JsonParser.parseString(read("callback_query_with_message_private.json"))
+                .getAsJsonObject();
         JsonObject message = json.getAsJsonObject("callback_query").getAsJsonObject("message");
         JsonObject inaccessible = new JsonObject();
         inaccessible.add("chat", message.get("chat"));
@@ -121,7 +122,8 @@ class FixtureRoundTripTest {
 
         assertThat(Objects.requireNonNull(update.callbackQuery()).message())
                 .isInstanceOfSatisfying(InaccessibleMessage.class, m -> {
-                    assertThat(m.messageId()).isEqualTo(message.get("message_id").getAsLong());
+                    assertThat(m.messageId())
+                            .isEqualTo(message.get("message_id").getAsLong());
                     assertThat(m.date()).isZero();
                 });
     }
@@ -188,6 +190,7 @@ class FixtureRoundTripTest {
     }
 
     private static Path fixtureRoot() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(FixtureRoundTripTest.class.getResource("/fixtures")).toURI());
+        return Path.of(Objects.requireNonNull(FixtureRoundTripTest.class.getResource("/fixtures"))
+                .toURI());
     }
 }

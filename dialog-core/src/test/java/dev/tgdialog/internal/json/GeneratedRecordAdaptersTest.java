@@ -36,8 +36,10 @@ class GeneratedRecordAdaptersTest {
 
     @Test
     void unknownFields_ofAnyShape_areSkipped() {
-        User user = gson.fromJson("{\"id\":7,\"future\":{\"a\":[1,{\"b\":null}]},\"also_new\":[true],"
-                + "\"first_name\":\"Bo\",\"later\":\"x\"}", User.class);
+        User user = gson.fromJson(
+                "{\"id\":7,\"future\":{\"a\":[1,{\"b\":null}]},\"also_new\":[true],"
+                        + "\"first_name\":\"Bo\",\"later\":\"x\"}",
+                User.class);
 
         assertThat(user).isEqualTo(User.of(7, false, "Bo"));
     }
@@ -47,7 +49,8 @@ class GeneratedRecordAdaptersTest {
         assertThatThrownBy(() -> gson.fromJson("{\"id\":null,\"first_name\":\"Ann\"}", User.class))
                 .isInstanceOf(JsonParseException.class)
                 .hasMessageContaining("null is not allowed for User.id at $.id");
-        assertThat(gson.fromJson("{\"id\":1,\"first_name\":\"Ann\",\"username\":null}", User.class).username())
+        assertThat(gson.fromJson("{\"id\":1,\"first_name\":\"Ann\",\"username\":null}", User.class)
+                        .username())
                 .isNull();
     }
 
@@ -69,7 +72,9 @@ class GeneratedRecordAdaptersTest {
 
     @Test
     void aMethodRecord_writesItsParametersByTheirSpecNames() {
-        SendMessage send = SendMessage.builder(ChatId.of(5), "hi").disableNotification(true).build();
+        SendMessage send = SendMessage.builder(ChatId.of(5), "hi")
+                .disableNotification(true)
+                .build();
 
         assertThat(gson.toJson(send)).isEqualTo("{\"chat_id\":5,\"text\":\"hi\",\"disable_notification\":true}");
         assertThat(gson.fromJson(gson.toJson(send), SendMessage.class)).isEqualTo(send);
@@ -77,8 +82,25 @@ class GeneratedRecordAdaptersTest {
 
     @Test
     void writing_skipsNulls_usesSpecNames_andKeepsPrimitivesExact() {
-        User user = new User(5_000_000_000L, true, "Bot", null, "the_bot", null, null, null, true, null, null, null,
-                null, null, null, null, null, null);
+        User user = new User(
+                5_000_000_000L,
+                true,
+                "Bot",
+                null,
+                "the_bot",
+                null,
+                null,
+                null,
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         assertThat(gson.toJson(user))
                 .isEqualTo("{\"id\":5000000000,\"is_bot\":true,\"first_name\":\"Bot\",\"username\":\"the_bot\","
@@ -100,9 +122,12 @@ class GeneratedRecordAdaptersTest {
     @Test
     void nestedRecordsListsAndUnions_roundTrip() {
         InlineKeyboardMarkup markup = new InlineKeyboardMarkup(List.of(
-                List.of(InlineKeyboardButton.builder("« Prev").callbackData("p").build(),
+                List.of(
+                        InlineKeyboardButton.builder("« Prev").callbackData("p").build(),
                         InlineKeyboardButton.builder("Next »").callbackData("n").build()),
-                List.of(InlineKeyboardButton.builder("Site").url("https://example.org").build())));
+                List.of(InlineKeyboardButton.builder("Site")
+                        .url("https://example.org")
+                        .build())));
         String json = "{\"message_id\":3,\"date\":1700000000,\"chat\":{\"id\":-100,\"type\":\"supergroup\"},"
                 + "\"text\":\"Pick\",\"reply_markup\":" + gson.toJson(markup) + "}";
 

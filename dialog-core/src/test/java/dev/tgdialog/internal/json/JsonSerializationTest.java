@@ -47,9 +47,10 @@ class JsonSerializationTest {
                         InlineKeyboardButton.builder("Large").callbackData("l").build()))))
                 .build();
 
-        assertThat(GSON.toJson(send)).isEqualTo("{\"chat_id\":-1001234567890,\"text\":\"Pick one <b>size</b>\","
-                + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Small\",\"callback_data\":\"s\"},"
-                + "{\"text\":\"Large\",\"callback_data\":\"l\"}]]}}");
+        assertThat(GSON.toJson(send))
+                .isEqualTo("{\"chat_id\":-1001234567890,\"text\":\"Pick one <b>size</b>\","
+                        + "\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Small\",\"callback_data\":\"s\"},"
+                        + "{\"text\":\"Large\",\"callback_data\":\"l\"}]]}}");
         assertThat(send.methodName()).isEqualTo("sendMessage");
         assertThat(send.mayUpload()).isFalse();
     }
@@ -62,7 +63,8 @@ class JsonSerializationTest {
 
     @Test
     void discriminator_isForcedToItsConstant_evenWhenConstructedOtherwise() {
-        assertThat(new BotCommandScopeChat("nonsense", ChatId.of("@channel")).type()).isEqualTo("chat");
+        assertThat(new BotCommandScopeChat("nonsense", ChatId.of("@channel")).type())
+                .isEqualTo("chat");
         assertThat(GSON.toJson(new BotCommandScopeChat(null, ChatId.of("channel"))))
                 .isEqualTo("{\"type\":\"chat\",\"chat_id\":\"@channel\"}");
     }
@@ -75,15 +77,21 @@ class JsonSerializationTest {
 
     @Test
     void anUpdateOnlyALenientReaderAccepts_isRefused_asTelegramWritesStrictJson() {
-        for (String lenient : List.of("{'update_id':1}", "{update_id:1}", "{\"update_id\":1 /* note */}",
-                "{\"update_id\":1}{\"update_id\":2}", "{\"update_id\":1;\"message\":null}")) {
+        for (String lenient : List.of(
+                "{'update_id':1}",
+                "{update_id:1}",
+                "{\"update_id\":1 /* note */}",
+                "{\"update_id\":1}{\"update_id\":2}",
+                "{\"update_id\":1;\"message\":null}")) {
             assertThatThrownBy(() -> Json.fromUtf8(lenient.getBytes(StandardCharsets.UTF_8), Update.class))
                     .as(lenient)
                     .isInstanceOf(JsonSyntaxException.class);
-            assertThatThrownBy(() -> GSON.fromJson(lenient, Update.class)).as(lenient)
+            assertThatThrownBy(() -> GSON.fromJson(lenient, Update.class))
+                    .as(lenient)
                     .isInstanceOf(JsonSyntaxException.class);
         }
-        assertThat(Json.fromUtf8("{\"update_id\":1} ".getBytes(StandardCharsets.UTF_8), Update.class).updateId())
+        assertThat(Json.fromUtf8("{\"update_id\":1} ".getBytes(StandardCharsets.UTF_8), Update.class)
+                        .updateId())
                 .isEqualTo(1);
         assertThat(Json.fromUtf8(new byte[0], Update.class)).isNull();
     }
@@ -92,8 +100,10 @@ class JsonSerializationTest {
     void unknownUnionVariant_readsAsItsUnknownRecord_withoutThrowing() {
         assertThat(GSON.fromJson("{\"status\":\"from_the_future\",\"user\":{\"id\":1}}", ChatMember.class))
                 .isInstanceOf(ChatMemberUnknown.class);
-        Update update = GSON.fromJson("{\"update_id\":5,\"chat_member\":{\"chat\":{\"id\":1,\"type\":\"group\"},"
-                + "\"new_chat_member\":{\"status\":\"from_the_future\"}}}", Update.class);
+        Update update = GSON.fromJson(
+                "{\"update_id\":5,\"chat_member\":{\"chat\":{\"id\":1,\"type\":\"group\"},"
+                        + "\"new_chat_member\":{\"status\":\"from_the_future\"}}}",
+                Update.class);
         assertThat(update.updateId()).isEqualTo(5);
         assertThat(update.chatMember().newChatMember())
                 .isEqualTo(new ChatMemberUnknown("from_the_future", null, "{\"status\":\"from_the_future\"}"));
@@ -118,8 +128,9 @@ class JsonSerializationTest {
     void richText_stringAndArrayForms_roundTripAsBareJson() {
         String json = "[\"plain \",{\"type\":\"bold\",\"text\":\"bold\"}]";
         RichText text = GSON.fromJson(json, RichText.class);
-        assertThat(text).isEqualTo(new RichTextList(List.of(
-                new RichTextPlain("plain "), new RichTextBold("bold", new RichTextPlain("bold")))));
+        assertThat(text)
+                .isEqualTo(new RichTextList(
+                        List.of(new RichTextPlain("plain "), new RichTextBold("bold", new RichTextPlain("bold")))));
         assertThat(GSON.toJson(text, RichText.class)).isEqualTo(json);
     }
 
@@ -155,15 +166,19 @@ class JsonSerializationTest {
         assertThat(GSON.fromJson("true", MessageOrTrue.class).edited()).isEmpty();
         MessageOrTrue edited = GSON.fromJson(
                 "{\"message_id\":3,\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"}}", MessageOrTrue.class);
-        assertThat(edited.edited()).hasValueSatisfying(m -> assertThat(m.messageId()).isEqualTo(3));
+        assertThat(edited.edited())
+                .hasValueSatisfying(m -> assertThat(m.messageId()).isEqualTo(3));
     }
 
     @Test
     void inlineQueryResultsSharingATag_areToldApartByTheirRequiredFields() {
-        var cached = GSON.fromJson("{\"type\":\"photo\",\"id\":\"1\",\"photo_file_id\":\"F\"}",
+        var cached = GSON.fromJson(
+                "{\"type\":\"photo\",\"id\":\"1\",\"photo_file_id\":\"F\"}",
                 dev.tgdialog.telegram.types.InlineQueryResult.class);
-        var byUrl = GSON.fromJson("{\"type\":\"photo\",\"id\":\"1\",\"photo_url\":\"https://x/p.jpg\","
-                + "\"thumbnail_url\":\"https://x/t.jpg\"}", dev.tgdialog.telegram.types.InlineQueryResult.class);
+        var byUrl = GSON.fromJson(
+                "{\"type\":\"photo\",\"id\":\"1\",\"photo_url\":\"https://x/p.jpg\","
+                        + "\"thumbnail_url\":\"https://x/t.jpg\"}",
+                dev.tgdialog.telegram.types.InlineQueryResult.class);
         assertThat(cached).isInstanceOf(dev.tgdialog.telegram.types.InlineQueryResultCachedPhoto.class);
         assertThat(byUrl).isInstanceOf(dev.tgdialog.telegram.types.InlineQueryResultPhoto.class);
     }

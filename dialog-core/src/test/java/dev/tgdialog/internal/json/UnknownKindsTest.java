@@ -88,8 +88,9 @@ class UnknownKindsTest {
     void unknownValue_keepsItsMembersInOrder_andEachNumberAsWritten_andOfARepeatedNameTheLastValue() {
         String sent = "{\"type\": \"paid_star_2027\", \"z\": 1, \"price\": 3.50, \"big\": 12345678901234567890123,"
                 + " \"exp\": 1E3, \"neg\": -0.0, \"a\": [true, null, {}], \"z\": 2}";
-        String update = "{\"update_id\":7,\"message_reaction\":{\"chat\":{\"id\":5,\"type\":\"private\"},\"message_id\":1,"
-                + "\"date\":2,\"old_reaction\":[],\"new_reaction\":[" + sent + "]}}";
+        String update =
+                "{\"update_id\":7,\"message_reaction\":{\"chat\":{\"id\":5,\"type\":\"private\"},\"message_id\":1,"
+                        + "\"date\":2,\"old_reaction\":[],\"new_reaction\":[" + sent + "]}}";
 
         ReactionType read = update(update).messageReaction().newReaction().get(0);
 
@@ -101,7 +102,8 @@ class UnknownKindsTest {
 
     @Test
     void unknownForwardOrigin_ofAMessage_keepsItsSharedFieldsAndJson_andWritesBackUnchanged() {
-        String origin = "{\"type\":\"story\",\"date\":1721306000,\"story\":{\"id\":7,\"chat\":{\"id\":5,\"type\":\"private\"}}}";
+        String origin =
+                "{\"type\":\"story\",\"date\":1721306000,\"story\":{\"id\":7,\"chat\":{\"id\":5,\"type\":\"private\"}}}";
         String json = """
                 {"message_id": 12, "date": 1721306082, "chat": {"id": 5, "type": "private", "first_name": "Ann"},
                  "forward_origin": %s, "text": "look"}""".formatted(origin);
@@ -111,16 +113,18 @@ class UnknownKindsTest {
         MessageOrigin read = message.forwardOrigin();
         assertThat(read).isEqualTo(new MessageOriginUnknown("story", 1721306000, origin));
         // The union's own accessors work on the unknown variant too (they are the fields every variant shares).
-        String described = read instanceof MessageOriginUnknown u ? "unknown " + u.type() + " at " + read.date() : "known";
+        String described =
+                read instanceof MessageOriginUnknown u ? "unknown " + u.type() + " at " + read.date() : "known";
         assertThat(described).isEqualTo("unknown story at 1721306000");
         assertThat(JsonParser.parseString(Json.gson().toJson(message))).isEqualTo(JsonParser.parseString(json));
     }
 
     @Test
     void unknownChatMemberStatus_keepsTheUser_andUntaggedUnionsHaveAnUnknownToo() {
-        ChatMember member = Json.gson().fromJson(
-                "{\"status\":\"from_the_future\",\"user\":{\"id\":1,\"is_bot\":false,\"first_name\":\"Ann\"}}",
-                ChatMember.class);
+        ChatMember member = Json.gson()
+                .fromJson(
+                        "{\"status\":\"from_the_future\",\"user\":{\"id\":1,\"is_bot\":false,\"first_name\":\"Ann\"}}",
+                        ChatMember.class);
         assertThat(member).isInstanceOf(ChatMemberUnknown.class);
         assertThat(member.status()).isEqualTo("from_the_future");
         assertThat(member.user().firstName()).isEqualTo("Ann");

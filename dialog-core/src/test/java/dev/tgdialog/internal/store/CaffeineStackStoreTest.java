@@ -31,10 +31,13 @@ class CaffeineStackStoreTest extends StackStoreContract {
     @Test
     void sizeBound_evictsStacksBeyondMaxStacks() {
         StackStore store = new CaffeineStackStore(Duration.ofDays(1), 3, ticker, Runnable::run);
-        List<StackKey> keys = LongStream.rangeClosed(1, 20).mapToObj(user -> StackKey.of(1, 2, user)).toList();
+        List<StackKey> keys = LongStream.rangeClosed(1, 20)
+                .mapToObj(user -> StackKey.of(1, 2, user))
+                .toList();
 
         for (StackKey key : keys) {
-            assertThat(store.save(key, 0, new Stack("", List.of(), 1, null, List.of(), 0))).isTrue();
+            assertThat(store.save(key, 0, new Stack("", List.of(), 1, null, List.of(), 0)))
+                    .isTrue();
         }
 
         long kept = keys.stream().filter(key -> store.load(key).isPresent()).count();

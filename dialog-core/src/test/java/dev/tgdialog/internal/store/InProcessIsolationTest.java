@@ -5,25 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import dev.tgdialog.store.QueueFullException;
+import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.UpdateIsolation;
 import dev.tgdialog.test.LogCapture;
-import java.util.ArrayDeque;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
-
-import dev.tgdialog.store.StackKey;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +62,18 @@ class InProcessIsolationTest {
                     return CompletableFuture.completedFuture(n);
                 }
                 // Odd tasks finish later, on another thread: the next task must wait for the stage, not the call.
-                return CompletableFuture.supplyAsync(() -> {
-                    finish.run();
-                    return n;
-                }, pool);
+                return CompletableFuture.supplyAsync(
+                        () -> {
+                            finish.run();
+                            return n;
+                        },
+                        pool);
             }));
         }
 
-        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join();
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             expected.add("start " + i);
@@ -90,8 +93,12 @@ class InProcessIsolationTest {
         CompletableFuture<Boolean> alice = isolation.run(ALICE, () -> meetAt(bothRunning));
         CompletableFuture<Boolean> bob = isolation.run(BOB, () -> meetAt(bothRunning));
 
-        assertThat(alice.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("alice's task met bob's").isTrue();
-        assertThat(bob.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("bob's task met alice's").isTrue();
+        assertThat(alice.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .as("alice's task met bob's")
+                .isTrue();
+        assertThat(bob.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .as("bob's task met alice's")
+                .isTrue();
     }
 
     @Test
@@ -115,9 +122,15 @@ class InProcessIsolationTest {
         });
 
         assertThat(third.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ok");
-        assertThat(first).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class).havingCause()
+        assertThat(first)
+                .failsWithin(TIMEOUT)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
                 .isSameAs(thrown);
-        assertThat(second).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class).havingCause()
+        assertThat(second)
+                .failsWithin(TIMEOUT)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
                 .isSameAs(failedStage);
         assertThat(List.copyOf(ran)).containsExactly("first", "second", "third");
     }
@@ -130,7 +143,10 @@ class InProcessIsolationTest {
         CompletableFuture<String> next = isolation.run(ALICE, () -> CompletableFuture.completedFuture("ok"));
 
         assertThat(next.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ok");
-        assertThat(broken).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class).havingCause()
+        assertThat(broken)
+                .failsWithin(TIMEOUT)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
                 .isInstanceOf(NullPointerException.class);
     }
 
@@ -155,7 +171,8 @@ class InProcessIsolationTest {
         assertThat(bob).isCompletedExceptionally();
         assertThat(isolation.activeKeys()).isZero();
 
-        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("again"))).isCompletedWithValue("again");
+        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("again")))
+                .isCompletedWithValue("again");
         assertThat(isolation.activeKeys()).isZero();
     }
 
@@ -199,11 +216,15 @@ class InProcessIsolationTest {
                 }));
             }
             // Refused before anything ran: the caller learns it at once, not when the queue gets there.
-            List<CompletableFuture<Integer>> refused = results.subList(UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY, 1000);
+            List<CompletableFuture<Integer>> refused =
+                    results.subList(UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY, 1000);
             for (CompletableFuture<Integer> result : refused) {
                 assertThat(result).isCompletedExceptionally();
-                assertThatThrownBy(result::join).cause().isInstanceOf(QueueFullException.class)
-                        .extracting(e -> ((QueueFullException) e).key()).isEqualTo(ALICE);
+                assertThatThrownBy(result::join)
+                        .cause()
+                        .isInstanceOf(QueueFullException.class)
+                        .extracting(e -> ((QueueFullException) e).key())
+                        .isEqualTo(ALICE);
             }
             CompletableFuture<String> bob = isolation.run(BOB, () -> CompletableFuture.completedFuture("bob ran"));
 
@@ -214,9 +235,10 @@ class InProcessIsolationTest {
                 assertThat(results.get(i)).isCompletedWithValue(i);
             }
             assertThat(bob).isCompletedWithValue("bob ran");
-            assertThat(logs.at(Level.WARN)).containsExactly("WARN Updates of " + ALICE.asString() + " dropped: 20 "
-                    + "are queued or running already (the bound per key); further drops are not logged until its "
-                    + "queue is empty");
+            assertThat(logs.at(Level.WARN))
+                    .containsExactly("WARN Updates of " + ALICE.asString() + " dropped: 20 "
+                            + "are queued or running already (the bound per key); further drops are not logged until its "
+                            + "queue is empty");
         }
     }
 
@@ -229,14 +251,20 @@ class InProcessIsolationTest {
 
         try (LogCapture logs = new LogCapture()) {
             List<CompletableFuture<Integer>> first = submit(isolation, ALICE, task, 10);
-            assertThat(first).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(7);
+            assertThat(first)
+                    .filteredOn(CompletableFuture::isCompletedExceptionally)
+                    .hasSize(7);
             executor.runOne();
             // One slot free again, but the queue never emptied: the same burst, no second line.
             List<CompletableFuture<Integer>> more = submit(isolation, ALICE, task, 5);
-            assertThat(more).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(4);
+            assertThat(more)
+                    .filteredOn(CompletableFuture::isCompletedExceptionally)
+                    .hasSize(4);
             assertThat(logs.at(Level.WARN)).hasSize(1);
             List<CompletableFuture<Integer>> otherKey = submit(isolation, BOB, task, 4);
-            assertThat(otherKey).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(1);
+            assertThat(otherKey)
+                    .filteredOn(CompletableFuture::isCompletedExceptionally)
+                    .hasSize(1);
             assertThat(logs.at(Level.WARN)).hasSize(2).last().asString().contains(BOB.asString());
 
             executor.runAll();
@@ -244,7 +272,9 @@ class InProcessIsolationTest {
             assertThat(((InProcessIsolation) isolation).activeKeys()).isZero();
 
             List<CompletableFuture<Integer>> second = submit(isolation, ALICE, task, 5);
-            assertThat(second).filteredOn(CompletableFuture::isCompletedExceptionally).hasSize(2);
+            assertThat(second)
+                    .filteredOn(CompletableFuture::isCompletedExceptionally)
+                    .hasSize(2);
             assertThat(logs.at(Level.WARN)).hasSize(3).last().asString().contains(ALICE.asString());
             executor.runAll();
             assertThat(ran).hasValue(3 + 1 + 3 + 3);
@@ -261,24 +291,31 @@ class InProcessIsolationTest {
         });
         CompletableFuture<String> nulled = isolation.run(ALICE, () -> null);
         executor.runAll();
-        UpdateIsolation refusing = UpdateIsolation.inProcess(r -> {
-            throw new java.util.concurrent.RejectedExecutionException("full");
-        }, 1);
+        UpdateIsolation refusing = UpdateIsolation.inProcess(
+                r -> {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                },
+                1);
         CompletableFuture<String> rejected = refusing.run(ALICE, () -> CompletableFuture.completedFuture("never"));
 
         assertThat(thrown).isCompletedExceptionally();
         assertThat(nulled).isCompletedExceptionally();
         assertThat(rejected).isCompletedExceptionally();
-        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("a"))).isNotDone();
-        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("b"))).isNotDone();
-        assertThatThrownBy(() -> refusing.run(ALICE, () -> CompletableFuture.completedFuture("c")).join())
-                .cause().isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("a")))
+                .isNotDone();
+        assertThat(isolation.run(ALICE, () -> CompletableFuture.completedFuture("b")))
+                .isNotDone();
+        assertThatThrownBy(() -> refusing.run(ALICE, () -> CompletableFuture.completedFuture("c"))
+                        .join())
+                .cause()
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }
 
     @Test
     void boundBelowOne_isRefused() {
         assertThatThrownBy(() -> UpdateIsolation.inProcess(Runnable::run, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one task per key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one task per key");
     }
 
     private static List<CompletableFuture<Integer>> submit(

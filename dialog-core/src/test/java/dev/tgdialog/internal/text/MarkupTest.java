@@ -22,10 +22,12 @@ class MarkupTest {
     void html_showsTextWithoutTags_andDecodesEntities() {
         assertThat(visible("<b>bold <I>it</I></b> &lt;&gt;&amp;&quot; &#65;&#x42; &copy; & x", "HTML"))
                 .isEqualTo("bold it <>&\" AB &copy; & x");
-        assertThat(visible("<a href='https://x.example/?a=1&amp;b=2'>link</a><tg-spoiler>s</tg-spoiler>"
-                + "<span class=\"tg-spoiler\">p</span><pre><code class=\"language-c\">x</code></pre>"
-                + "<blockquote expandable>q</blockquote><tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji>",
-                "HTML")).isEqualTo("linkspxq👍");
+        assertThat(visible(
+                        "<a href='https://x.example/?a=1&amp;b=2'>link</a><tg-spoiler>s</tg-spoiler>"
+                                + "<span class=\"tg-spoiler\">p</span><pre><code class=\"language-c\">x</code></pre>"
+                                + "<blockquote expandable>q</blockquote><tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji>",
+                        "HTML"))
+                .isEqualTo("linkspxq👍");
         assertThat(visible("<b>a</>", "HTML")).isEqualTo("a");
     }
 
@@ -36,13 +38,15 @@ class MarkupTest {
         refused("a < b", "HTML", "Unsupported start tag \"\" at byte offset 2");
         refused("text <b", "HTML", "Unclosed start tag at byte offset 5");
         refused("</b>", "HTML", "Unexpected end tag at byte offset 0");
-        refused("<b><i>x</b></i>", "HTML",
-                "Unmatched end tag at byte offset 7, expected \"</i>\", found \"</b>\"");
+        refused("<b><i>x</b></i>", "HTML", "Unmatched end tag at byte offset 7, expected \"</i>\", found \"</b>\"");
         refused("<span>x</span>", "HTML", "Tag \"span\" must have class \"tg-spoiler\" at byte offset 0");
         refused("<b />", "HTML", "Empty attribute name in the tag \"b\" at byte offset 0");
         refused("<tg-emoji emoji-id=\"abc\">👍</tg-emoji>", "HTML", "Invalid custom emoji identifier specified");
-        refused("&#55357;", "HTML", "Text contains invalid Unicode characters after decoding HTML entities, check for "
-                + "unmatched surrogate code units");
+        refused(
+                "&#55357;",
+                "HTML",
+                "Text contains invalid Unicode characters after decoding HTML entities, check for "
+                        + "unmatched surrogate code units");
     }
 
     @Test
@@ -52,7 +56,8 @@ class MarkupTest {
         assertThat(visible("```java\nint x;\n```", "MarkdownV2")).isEqualTo("int x;\n");
         assertThat(visible(">quote\n>more\nafter", "MarkdownV2")).isEqualTo("quote\nmore\nafter");
         assertThat(visible("**>quote\n>more||\nafter", "MarkdownV2")).isEqualTo("quote\nmore\nafter");
-        assertThat(visible("![👍](tg://emoji?id=5368324170671202286)", "MarkdownV2")).isEqualTo("👍");
+        assertThat(visible("![👍](tg://emoji?id=5368324170671202286)", "MarkdownV2"))
+                .isEqualTo("👍");
     }
 
     @Test
@@ -88,6 +93,7 @@ class MarkupTest {
         for (String mode : new String[] {"HTML", "MarkdownV2"}) {
             assertThat(visible(Markup.escape(text, mode), mode)).isEqualTo(text);
         }
-        assertThat(visible(Markup.escape("*d_e* [f `h", "Markdown"), "Markdown")).isEqualTo("*d_e* [f `h");
+        assertThat(visible(Markup.escape("*d_e* [f `h", "Markdown"), "Markdown"))
+                .isEqualTo("*d_e* [f `h");
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Random well-formed texts in every parse mode, cut at every length: each cut parses and fits, without the net. */
 class TextCutTest {
-    private static final List<String> WORDS = List.of("a", "bc", "déf", "😀", "👨‍👩‍👧", "e\u0301", "🇫🇷", " ", "\n", "xyz");
+    private static final List<String> WORDS =
+            List.of("a", "bc", "déf", "😀", "👨‍👩‍👧", "e\u0301", "🇫🇷", " ", "\n", "xyz");
 
     @Test
     void everyCutOfRandomHtml_parses_andFits() {
@@ -37,13 +38,22 @@ class TextCutTest {
         for (int n = 0; n < 100; n++) {
             StringBuilder text = new StringBuilder();
             for (int k = random.nextInt(6); k >= 0; k--) {
-                String inner = words(random).replace("_", "").replace("*", "").replace("`", "").replace("]", "");
+                String inner = words(random)
+                        .replace("_", "")
+                        .replace("*", "")
+                        .replace("`", "")
+                        .replace("]", "");
                 switch (random.nextInt(6)) {
                     case 0 -> text.append('*').append(inner).append('*');
                     case 1 -> text.append('_').append(inner).append('_');
                     case 2 -> text.append('`').append(inner).append('`');
                     case 3 -> text.append("```py\n").append(inner).append("```");
-                    case 4 -> text.append('[').append(inner).append("](https://x.example/").append(k).append(')');
+                    case 4 ->
+                        text.append('[')
+                                .append(inner)
+                                .append("](https://x.example/")
+                                .append(k)
+                                .append(')');
                     default -> text.append(inner).append("\\_");
                 }
             }
@@ -56,8 +66,8 @@ class TextCutTest {
         try {
             parsed = Markup.parse(text, mode);
         } catch (MarkupException e) {
-            throw new AssertionError("generated " + text.replace("\r", "\\r").replace("\n", "\\n") + ": "
-                    + e.getMessage());
+            throw new AssertionError(
+                    "generated " + text.replace("\r", "\\r").replace("\n", "\\n") + ": " + e.getMessage());
         }
         String visible = parsed.visible();
         for (int limit = 1; limit < visible.length(); limit++) {
@@ -69,7 +79,8 @@ class TextCutTest {
             } catch (MarkupException e) {
                 throw new AssertionError("cut of " + text + " at " + limit + " gave " + cut + ": " + e.getMessage());
             }
-            assertThat(again.visible()).as("cut of %s at %d: %s", text, limit, cut)
+            assertThat(again.visible())
+                    .as("cut of %s at %d: %s", text, limit, cut)
                     .isEqualTo(visible.substring(0, keep) + "…");
             assertThat(TextCut.cut(text, mode, limit)).isEqualTo(cut);
         }
@@ -92,14 +103,23 @@ class TextCutTest {
                 case 1 -> out.append("&amp;&lt;&#128512;&quot;");
                 case 2 -> out.append("<b>").append(html(random, depth - 1)).append("</b>");
                 case 3 -> out.append("<i>").append(html(random, depth - 1)).append("</I>");
-                case 4 -> out.append("<a href=\"https://x.example/?a=1&amp;b=2\">").append(html(random, depth - 1))
-                        .append("</a>");
-                case 5 -> out.append("<pre><code class=\"language-java\">").append(words(random))
-                        .append("</code></pre>");
-                case 6 -> out.append("<span class=\"tg-spoiler\">").append(html(random, depth - 1)).append("</span>");
+                case 4 ->
+                    out.append("<a href=\"https://x.example/?a=1&amp;b=2\">")
+                            .append(html(random, depth - 1))
+                            .append("</a>");
+                case 5 ->
+                    out.append("<pre><code class=\"language-java\">")
+                            .append(words(random))
+                            .append("</code></pre>");
+                case 6 ->
+                    out.append("<span class=\"tg-spoiler\">")
+                            .append(html(random, depth - 1))
+                            .append("</span>");
                 case 7 -> out.append("<tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji>");
-                default -> out.append("<blockquote expandable>").append(html(random, depth - 1))
-                        .append("</blockquote>");
+                default ->
+                    out.append("<blockquote expandable>")
+                            .append(html(random, depth - 1))
+                            .append("</blockquote>");
             }
         }
         return out.toString();
