@@ -32,6 +32,12 @@ public interface RenderContext extends WidgetContext {
     Object valueOf(String name);
 
     /**
+     * Renders a text as a button's label. Telegram shows labels as plain text whatever the window's parse mode, so
+     * the text renders with no parse mode: a template's values are not escaped, and {@link #parseMode} is null.
+     */
+    String label(TextWidget text) throws Exception;
+
+    /**
      * Fills a template's <code>{name}</code> placeholders ({@code name} of {@code A-Z a-z 0-9 _ . -}) with
      * {@link #valueOf} each name, a missing value left empty. Each value is escaped for the window's parse mode, so it
      * shows as it is and cannot add markup; the template itself is markup of that mode. <code>{{}</code> writes a

@@ -21,7 +21,7 @@ public record Button(String id, TextWidget label, DialogHandler onClick) impleme
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
-        return List.of(List.of(ctx.button(label.render(ctx), "")));
+        return List.of(List.of(ctx.button(ctx.label(label), "")));
     }
 
     @Override

@@ -38,7 +38,7 @@ public record Button(String id, TextWidget label, DialogHandler onClick) impleme
 
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
-        return List.of(List.of(ctx.button(label.render(ctx), PAYLOAD)));
+        return List.of(List.of(ctx.button(ctx.label(label), PAYLOAD)));
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class Checkbox implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
         boolean checked = ctx.state(CHECKED, initial);
-        String label = (checked ? checkedLabel : uncheckedLabel).render(ctx);
+        String label = ctx.label(checked ? checkedLabel : uncheckedLabel);
         return List.of(List.of(ctx.button(label, checked ? OFF : ON)));
     }
 

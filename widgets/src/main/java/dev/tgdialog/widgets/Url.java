@@ -32,6 +32,6 @@ public record Url(TextWidget label, String url) implements KeyboardWidget {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
         return List.of(
-                List.of(InlineKeyboardButton.builder(label.render(ctx)).url(url).build()));
+                List.of(InlineKeyboardButton.builder(ctx.label(label)).url(url).build()));
     }
 }

@@ -208,4 +208,27 @@ class ButtonsAndMediaTest {
 
         assertThat(ann.lastMessage().text()).isEqualTo("value x");
     }
+
+    @Test
+    void aTemplateLabel_showsItsValuesAsTheyAre_evenInAnHtmlWindow() {
+        Key<String> name = Key.of("name", String.class);
+        Dialog d = Dialog.builder("labels")
+                .onStart(ctx -> stay().with(name, "<b>Tom & Jerry</b>"))
+                .window(
+                        W.ONE,
+                        w -> w.parseMode("HTML")
+                                .format("Hello {name}")
+                                .add(Button.of("hi", Text.format("Greet {name}"), ctx -> stay()))
+                                .add(Checkbox.builder("cb", Text.format("✓ {name}"), Text.format("☐ {name}"))
+                                        .build()))
+                .build();
+        BotHarness h = BotHarness.of(bot ->
+                bot.dialogs(d).command("go", (ctx, args) -> Transition.start(d, StartMode.RESET_STACK)));
+        FakeUser ann = h.user(1001, "Ann");
+
+        ann.send("/go");
+
+        assertThat(ann.lastMessage().text()).isEqualTo("Hello &lt;b&gt;Tom &amp; Jerry&lt;/b&gt;");
+        assertThat(ann.buttons()).containsExactly("Greet <b>Tom & Jerry</b>", "☐ <b>Tom & Jerry</b>");
+    }
 }

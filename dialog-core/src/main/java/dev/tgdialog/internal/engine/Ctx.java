@@ -7,6 +7,7 @@ import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.ReplyKeyboardWidget;
 import dev.tgdialog.spi.Scope;
+import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
@@ -41,9 +42,11 @@ final class Ctx implements RenderContext, Getter.Values {
     private final @Nullable Ctx owner;
 
     private final @Nullable Scope scope;
+    /** Whether this context renders a button's label, which Telegram shows as plain text whatever the parse mode. */
+    private final boolean label;
 
     Ctx(Shared shared, Session session, @Nullable WorkFrame frame, String widgetId, @Nullable Render render) {
-        this(shared, session, frame, widgetId, render, null, null);
+        this(shared, session, frame, widgetId, render, null, null, false);
     }
 
     private Ctx(
@@ -53,7 +56,8 @@ final class Ctx implements RenderContext, Getter.Values {
             String widgetId,
             @Nullable Render render,
             @Nullable Ctx owner,
-            @Nullable Scope scope) {
+            @Nullable Scope scope,
+            boolean label) {
         this.shared = shared;
         this.session = session;
         this.frame = frame;
@@ -61,11 +65,12 @@ final class Ctx implements RenderContext, Getter.Values {
         this.render = render;
         this.owner = owner;
         this.scope = scope;
+        this.label = label;
     }
 
     /** A context for another widget of the same frame, render and scope. */
     Ctx forWidget(String id) {
-        return new Ctx(shared, session, frame, id, render, owner, scope);
+        return new Ctx(shared, session, frame, id, render, owner, scope, label);
     }
 
     @Override
@@ -74,7 +79,7 @@ final class Ctx implements RenderContext, Getter.Values {
             throw new IllegalStateException(
                     "a widget without an id cannot scope widgets: their clicks come back to it");
         }
-        return new Ctx(shared, session, frame, widgetId, render, this, scope);
+        return new Ctx(shared, session, frame, widgetId, render, this, scope, label);
     }
 
     @Override
@@ -145,7 +150,7 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public @Nullable String parseMode() {
-        return frame == null
+        return frame == null || label
                 ? null
                 : Definitions.get().parseMode(shared.dialogs().window(frame));
     }
@@ -270,6 +275,11 @@ final class Ctx implements RenderContext, Getter.Values {
             data = header + token;
         }
         return InlineKeyboardButton.builder(label).callbackData(data).build();
+    }
+
+    @Override
+    public String label(TextWidget text) throws Exception {
+        return text.render(label ? this : new Ctx(shared, session, frame, widgetId, render, owner, scope, true));
     }
 
     @Override
