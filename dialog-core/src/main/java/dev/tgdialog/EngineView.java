@@ -24,13 +24,8 @@ final class EngineView extends Definitions {
     }
 
     @Override
-    public @Nullable Window after(Dialog dialog, String windowId) {
-        return dialog.beside(windowId, 1);
-    }
-
-    @Override
-    public @Nullable Window before(Dialog dialog, String windowId) {
-        return dialog.beside(windowId, -1);
+    public @Nullable Window beside(Dialog dialog, String windowId, int offset) {
+        return dialog.beside(windowId, offset);
     }
 
     @Override

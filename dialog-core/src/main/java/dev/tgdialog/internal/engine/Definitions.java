@@ -53,11 +53,8 @@ public abstract class Definitions {
     /** The window the dialog starts at. */
     public abstract Window first(Dialog dialog);
 
-    /** The window declared after this one, or null at the end. */
-    public abstract @Nullable Window after(Dialog dialog, String windowId);
-
-    /** The window declared before this one, or null at the start. */
-    public abstract @Nullable Window before(Dialog dialog, String windowId);
+    /** The window declared {@code offset} places after this one (before it, when negative), or null past either end. */
+    public abstract @Nullable Window beside(Dialog dialog, String windowId, int offset);
 
     public abstract @Nullable DialogHandler onStart(Dialog dialog);
 

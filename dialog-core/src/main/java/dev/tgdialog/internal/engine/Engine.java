@@ -715,22 +715,17 @@ public final class Engine implements UpdateHandler {
                                         change.value(), change.key().type())));
             }
         }
-        if (t instanceof Transition.Next) {
+        if (t instanceof Transition.Next || t instanceof Transition.Back) {
             WorkFrame current = required(frame, t);
-            Window after = DEFS.after(dialogs.dialog(current), current.windowId);
-            if (after == null) {
+            boolean next = t instanceof Transition.Next;
+            Window beside = DEFS.beside(dialogs.dialog(current), current.windowId, next ? 1 : -1);
+            if (beside == null) {
                 throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
-                        + " is the last one, there is no next window");
+                        + (next
+                                ? " is the last one, there is no next window"
+                                : " is the first one, there is no window before it"));
             }
-            moveTo(current, after.id());
-        } else if (t instanceof Transition.Back) {
-            WorkFrame current = required(frame, t);
-            Window before = DEFS.before(dialogs.dialog(current), current.windowId);
-            if (before == null) {
-                throw new IllegalStateException("dialog " + current.dialogId + ": window " + current.windowId
-                        + " is the first one, there is no window before it");
-            }
-            moveTo(current, before.id());
+            moveTo(current, beside.id());
         } else if (t instanceof Transition.SwitchTo to) {
             WorkFrame current = required(frame, t);
             if (DEFS.window(dialogs.dialog(current), to.windowId()) == null) {
