@@ -84,37 +84,31 @@ final class Chats {
     Message send(long chatId, Content c) {
         ChatState chat = chats.computeIfAbsent(chatId, id -> new ChatState());
         long id = chat.nextId++;
-        FakeMessage view = new FakeMessage(
-                chatId,
-                id,
-                c.text(),
-                c.kind(),
-                c.fileId(),
-                rows(c.markup()),
-                c.markup(),
-                c.parseMode(),
-                false,
-                time.now().getEpochSecond());
+        FakeMessage view = view(chatId, id, c, false, time.now().getEpochSecond());
         Stored stored = new Stored(view, c.entities(), null);
         chat.messages.put(id, stored);
         chat.history.add(new ChatEvent.Sent(view));
         return toMessage(stored);
     }
 
-    /** Replaces a stored message's content, dated as edited now, and returns it as Telegram does. */
-    Message edit(Stored old, Content c) {
-        FakeMessage before = old.view();
-        FakeMessage after = new FakeMessage(
-                before.chatId(),
-                before.messageId(),
+    private FakeMessage view(long chatId, long messageId, Content c, boolean edited, long date) {
+        return new FakeMessage(
+                chatId,
+                messageId,
                 c.text(),
                 c.kind(),
                 c.fileId(),
                 rows(c.markup()),
                 c.markup(),
                 c.parseMode(),
-                true,
-                before.date());
+                edited,
+                date);
+    }
+
+    /** Replaces a stored message's content, dated as edited now, and returns it as Telegram does. */
+    Message edit(Stored old, Content c) {
+        FakeMessage before = old.view();
+        FakeMessage after = view(before.chatId(), before.messageId(), c, true, before.date());
         Stored stored = new Stored(after, c.entities(), time.now().getEpochSecond());
         ChatState chat = Objects.requireNonNull(chats.get(before.chatId()), "the chat of a stored message");
         chat.messages.put(before.messageId(), stored);
