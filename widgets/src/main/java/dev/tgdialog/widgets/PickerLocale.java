@@ -8,6 +8,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,35 +109,24 @@ final class PickerLocale {
     }
 
     static String title(Month month, Locale locale) {
-        return capitalize(
-                name(
-                        month.getDisplayName(TextStyle.FULL_STANDALONE, locale),
-                        month.getDisplayName(TextStyle.FULL, locale),
-                        month.getValue()),
-                locale);
+        return displayName(style -> month.getDisplayName(style, locale), TextStyle.FULL, month.getValue(), locale);
     }
 
     static String shortMonthName(Month month, Locale locale) {
-        return capitalize(
-                name(
-                        month.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                        month.getDisplayName(TextStyle.SHORT, locale),
-                        month.getValue()),
-                locale);
+        return displayName(style -> month.getDisplayName(style, locale), TextStyle.SHORT, month.getValue(), locale);
     }
 
     static String weekdayName(DayOfWeek day, Locale locale) {
-        return capitalize(
-                name(
-                        day.getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                        day.getDisplayName(TextStyle.SHORT, locale),
-                        day.getValue()),
-                locale);
+        return displayName(style -> day.getDisplayName(style, locale), TextStyle.SHORT, day.getValue(), locale);
     }
 
-    /** The stand-alone name, unless the JDK has none for the locale and answers with the number. */
-    private static String name(String standalone, String formatting, int number) {
-        return standalone.equals(Integer.toString(number)) ? formatting : standalone;
+    /**
+     * The stand-alone form of a name (nominative: "Январь", not the "января" of a date), capitalized; the formatting
+     * form where the JDK's data has no stand-alone one and answers with the number.
+     */
+    private static String displayName(Function<TextStyle, String> name, TextStyle style, int number, Locale locale) {
+        String standalone = name.apply(style.asStandalone());
+        return capitalize(standalone.equals(Integer.toString(number)) ? name.apply(style) : standalone, locale);
     }
 
     private static String capitalize(String name, Locale locale) {
