@@ -182,7 +182,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         return local.run(key, () -> {
             CompletableFuture<T> result = new CompletableFuture<>();
             String token = tokenPrefix + Long.toHexString(tokens.incrementAndGet());
-            attempt(key, token, System.nanoTime() + maxWaitNanos, 0, task, result);
+            attempt(new Attempt<>(key, token, System.nanoTime() + maxWaitNanos, 0, task, result));
             return result;
         });
     }
@@ -230,13 +230,23 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         return handOff;
     }
 
-    private <T> void attempt(
+    /** One try at the lock for one update: its deadline is the first try's, and each retry counts one more. */
+    private record Attempt<T>(
             StackKey key,
             String token,
             long deadline,
             int tries,
             Supplier<? extends CompletionStage<T>> task,
             CompletableFuture<T> result) {
+        Attempt<T> next() {
+            return new Attempt<>(key, token, deadline, tries + 1, task, result);
+        }
+    }
+
+    private <T> void attempt(Attempt<T> a) {
+        StackKey key = a.key();
+        String token = a.token();
+        CompletableFuture<T> result = a.result();
         String tail = RedisKeys.tail(key);
         String lockKey = RedisKeys.lock(prefix, tail);
         String stackKey = RedisKeys.stack(prefix, tail);
@@ -273,21 +283,18 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                         ? null
                         : new LockedReads.Read(
                                 key, stackKey, value instanceof Long ? null : RedisCalls.bytes(value), lockKey, token);
-                runLocked(new Held(lockKey, token, read), task, result);
+                runLocked(new Held(lockKey, token, read), a.task(), result);
                 return;
             }
-            retryLater(key, token, deadline, tries, task, result);
+            retryLater(a);
         });
     }
 
-    private <T> void retryLater(
-            StackKey key,
-            String token,
-            long deadline,
-            int tries,
-            Supplier<? extends CompletionStage<T>> task,
-            CompletableFuture<T> result) {
-        String lockKey = lockKey(key);
+    private <T> void retryLater(Attempt<T> a) {
+        String lockKey = lockKey(a.key());
+        long deadline = a.deadline();
+        int tries = a.tries();
+        CompletableFuture<T> result = a.result();
         long now = System.nanoTime();
         if (now - deadline >= 0) {
             String message = "the lock " + lockKey + " stayed taken by another instance for "
@@ -303,7 +310,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             timer.schedule(
                     () -> {
                         try {
-                            executor.execute(() -> attempt(key, token, deadline, tries + 1, task, result));
+                            executor.execute(() -> attempt(a.next()));
                         } catch (RejectedExecutionException e) {
                             result.completeExceptionally(e);
                         }
