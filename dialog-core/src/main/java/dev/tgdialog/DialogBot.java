@@ -3,6 +3,8 @@ package dev.tgdialog;
 import dev.tgdialog.internal.engine.Engine;
 import dev.tgdialog.internal.engine.EngineConfig;
 import dev.tgdialog.internal.engine.TypedResult;
+import dev.tgdialog.links.DeepLink;
+import dev.tgdialog.links.DeepLinkHandler;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.store.UpdateIsolation;
 import dev.tgdialog.telegram.TelegramClient;
@@ -168,6 +170,7 @@ public final class DialogBot {
         private final TelegramClient telegram;
         private final Map<String, Dialog> dialogs = new LinkedHashMap<>();
         private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
+        private final Map<String, StartRoutes.Route<?>> deepLinks = new LinkedHashMap<>();
         private final List<EngineConfig.ErrorRoute<?>> errorHandlers = new ArrayList<>();
         private @Nullable DialogHandler onMessage;
         private @Nullable DialogHandler onCallback;
@@ -209,6 +212,20 @@ public final class DialogBot {
                         + " of a-z 0-9 _, was \"" + name + "\"");
             }
             commands.put(name, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Handles {@code /start <payload>} for this kind of deep link with the value its payload carries; a payload
+         * that is broken or forged is answered with the link's {@link DeepLink#refusal()}. {@code /start} with no
+         * payload, or one of no registered kind, goes to the {@code start} command.
+         */
+        public <T> Builder deepLink(DeepLink<T> link, DeepLinkHandler<T> handler) {
+            StartRoutes.Route<?> before = deepLinks.putIfAbsent(
+                    link.prefix(), new StartRoutes.Route<>(link, Objects.requireNonNull(handler)));
+            if (before != null) {
+                throw new IllegalArgumentException("two deep links have the prefix " + link.prefix());
+            }
             return this;
         }
 
@@ -359,7 +376,7 @@ public final class DialogBot {
                     run,
                     time,
                     Map.copyOf(dialogs),
-                    Map.copyOf(commands),
+                    StartRoutes.commands(commands, deepLinks),
                     onMessage,
                     onCallback,
                     onUpdate,

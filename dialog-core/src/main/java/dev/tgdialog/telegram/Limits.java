@@ -64,6 +64,13 @@ public final class Limits {
     public static final int DELETE_MESSAGES = 100;
 
     /**
+     * The longest deep-link payload (the {@code start} parameter of a {@code t.me} link, which reaches the bot as
+     * {@code /start <payload>}): 64 characters of {@code A-Z}, {@code a-z}, {@code 0-9}, {@code _} and {@code -}
+     * (<a href="https://core.telegram.org/bots/features#deep-linking">Deep linking</a>).
+     */
+    public static final int START_PARAMETER = 64;
+
+    /**
      * The longest webhook secret token: 256 characters of {@code A-Z}, {@code a-z}, {@code 0-9}, {@code _} and
      * {@code -} (<a href="https://core.telegram.org/bots/api#setwebhook">setWebhook</a> {@code secret_token}).
      */

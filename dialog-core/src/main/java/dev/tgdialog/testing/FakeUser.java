@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +76,31 @@ public final class FakeUser {
     public CompletableFuture<Void> sendAsync(String text) {
         return deliver(message(text).build());
     }
+
+    /**
+     * Opens a {@code https://t.me/<bot>?start=<payload>} link, as a built {@link dev.tgdialog.links.BotLink} makes
+     * it: Telegram sends {@code /start <payload>} to the bot in the user's private chat. Fails on a link to another
+     * bot, from a group view of the user, or of another kind ({@code startgroup}, {@code startapp}, …), which the
+     * harness does not open.
+     */
+    public void openLink(String link) {
+        Matcher start = START_LINK.matcher(link);
+        if (!start.matches()) {
+            throw new UnsupportedOperationException(
+                    "the harness opens only https://t.me/<bot>?start=<payload> links, not " + link);
+        }
+        if (!start.group(1).equalsIgnoreCase(FakeTelegram.BOT_USERNAME)) {
+            throw new IllegalArgumentException(
+                    "the link opens @" + start.group(1) + ", not the bot under test @" + FakeTelegram.BOT_USERNAME);
+        }
+        if (!chatType.equals("private")) {
+            throw new IllegalStateException("a start link opens the bot in private; use the user's private view");
+        }
+        send("/start " + start.group(2));
+    }
+
+    private static final Pattern START_LINK =
+            Pattern.compile("https://t\\.me/([A-Za-z0-9_]+)\\?start=([A-Za-z0-9_-]+)");
 
     /** Replies to a message with text. */
     public void replyTo(FakeMessage original, String text) {
