@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RoundTripStore implements StackStore {
     private final Map<StackKey, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, String> botRecords = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Stack> load(StackKey key) {
@@ -55,6 +56,16 @@ public final class RoundTripStore implements StackStore {
             }
         }
         return moved;
+    }
+
+    @Override
+    public Optional<String> loadBotRecord(long botId, String name) {
+        return Optional.ofNullable(botRecords.get(botId + ":" + name));
+    }
+
+    @Override
+    public void saveBotRecord(long botId, String name, String document) {
+        botRecords.put(botId + ":" + name, document);
     }
 
     /** The stored JSON documents by key, as they are now. */
