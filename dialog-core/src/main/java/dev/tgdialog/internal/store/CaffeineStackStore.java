@@ -7,9 +7,7 @@ import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.store.StackStore;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +20,7 @@ public final class CaffeineStackStore implements StackStore {
     private static final Logger log = LoggerFactory.getLogger(CaffeineStackStore.class);
 
     private final Cache<StackKey, Stack> cache;
-    /** Bot records, by bot id and name: a handful per bot, never evicted, so outside the bounded cache. */
-    private final Map<String, String> botRecords = new ConcurrentHashMap<>();
+    private final BotRecords botRecords = new BotRecords();
 
     /**
      * A store whose stacks expire {@code ttl} after their last read or write, at most {@code maxStacks} of them.
@@ -75,12 +72,12 @@ public final class CaffeineStackStore implements StackStore {
 
     @Override
     public Optional<String> loadBotRecord(long botId, String name) {
-        return Optional.ofNullable(botRecords.get(botId + ":" + name));
+        return botRecords.load(botId, name);
     }
 
     @Override
     public void saveBotRecord(long botId, String name, String document) {
-        botRecords.put(botId + ":" + name, document);
+        botRecords.save(botId, name, document);
     }
 
     /** Walks every stack in memory once (no I/O); each matching one is removed atomically. */
