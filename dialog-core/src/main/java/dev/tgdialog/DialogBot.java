@@ -3,6 +3,7 @@ package dev.tgdialog;
 import dev.tgdialog.internal.engine.Engine;
 import dev.tgdialog.internal.engine.EngineConfig;
 import dev.tgdialog.internal.engine.TypedResult;
+import dev.tgdialog.internal.publish.CommandPublisher;
 import dev.tgdialog.links.DeepLink;
 import dev.tgdialog.links.DeepLinkHandler;
 import dev.tgdialog.store.StackStore;
@@ -23,7 +24,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,17 +44,20 @@ public final class DialogBot {
     private final TelegramClient telegram;
     private final List<String> allowedUpdates;
     private final @Nullable ExecutorService ownedExecutor;
+    private final @Nullable CommandPublisher commands;
     private @Nullable LongPolling polling;
 
     private DialogBot(
             Engine engine,
             TelegramClient telegram,
             List<String> allowedUpdates,
-            @Nullable ExecutorService ownedExecutor) {
+            @Nullable ExecutorService ownedExecutor,
+            @Nullable CommandPublisher commands) {
         this.engine = engine;
         this.telegram = telegram;
         this.allowedUpdates = allowedUpdates;
         this.ownedExecutor = ownedExecutor;
+        this.commands = commands;
     }
 
     /** Starts configuring a bot that talks to Telegram through this client. */
@@ -72,11 +75,24 @@ public final class DialogBot {
         return allowedUpdates;
     }
 
-    /** Receives updates with long polling until {@link #stop()}. */
+    /**
+     * Publishes the declared commands to Telegram, per scope and language, writing only the lists that differ from
+     * what Telegram holds and deleting those published before and no longer declared; nothing when
+     * {@link Builder#publishCommands publishCommands(false)}. {@link #start()} calls it; a bot fed by a webhook calls
+     * it once as it starts. A failure is logged at WARN, never thrown: the bot works with a stale command list.
+     */
+    public void publish() {
+        if (commands != null) {
+            commands.publish();
+        }
+    }
+
+    /** Publishes the declared commands ({@link #publish()}), then receives updates with long polling until {@link #stop()}. */
     public synchronized DialogBot start() {
         if (polling != null) {
             throw new IllegalStateException("the bot was already started");
         }
+        publish();
         polling = LongPolling.builder(telegram, engine)
                 .allowedUpdates(allowedUpdates)
                 .build()
@@ -164,13 +180,12 @@ public final class DialogBot {
 
     /** Settings of a {@link DialogBot}; mistakes fail in {@link #build()}. */
     public static final class Builder {
-        private static final Pattern COMMAND =
-                Pattern.compile("[a-z0-9_]{1," + dev.tgdialog.telegram.Limits.COMMAND_NAME + "}");
-
         private final TelegramClient telegram;
         private final Map<String, Dialog> dialogs = new LinkedHashMap<>();
         private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
         private final Map<String, StartRoutes.Route<?>> deepLinks = new LinkedHashMap<>();
+        private final Map<String, Command> declaredCommands = new LinkedHashMap<>();
+        private boolean publishCommands = true;
         private final List<EngineConfig.ErrorRoute<?>> errorHandlers = new ArrayList<>();
         private @Nullable DialogHandler onMessage;
         private @Nullable DialogHandler onCallback;
@@ -205,13 +220,38 @@ public final class DialogBot {
             return this;
         }
 
-        /** Handles {@code /name} (also {@code /name@thisbot} and {@code /name payload}), inside a dialog or not. */
+        /**
+         * Handles {@code /name} (also {@code /name@thisbot} and {@code /name payload}), inside a dialog or not. Such
+         * a command is not published: users do not see it in the command list.
+         */
         public Builder command(String name, CommandHandler handler) {
-            if (!COMMAND.matcher(name).matches()) {
-                throw new IllegalArgumentException("a command is 1-" + dev.tgdialog.telegram.Limits.COMMAND_NAME
-                        + " of a-z 0-9 _, was \"" + name + "\"");
-            }
+            Command.checkName(name);
             commands.put(name, Objects.requireNonNull(handler, "handler"));
+            declaredCommands.remove(name);
+            return this;
+        }
+
+        /** Handles {@code /name} and lists it with this description for every user ({@link Command#of}). */
+        public Builder command(String name, String description, CommandHandler handler) {
+            return command(Command.of(name, description), handler);
+        }
+
+        /**
+         * Handles the command and lists it in its scopes and languages; {@link #build()} checks that no scope lists
+         * more than {@link dev.tgdialog.telegram.Limits#COMMANDS} commands.
+         */
+        public Builder command(Command command, CommandHandler handler) {
+            commands.put(command.name(), Objects.requireNonNull(handler, "handler"));
+            declaredCommands.put(command.name(), command);
+            return this;
+        }
+
+        /**
+         * Whether {@link DialogBot#publish()} (and so {@link DialogBot#start()}) publishes the declared commands; on
+         * by default. Off for commands kept by hand in BotFather, or when another instance of the bot publishes them.
+         */
+        public Builder publishCommands(boolean publish) {
+            this.publishCommands = publish;
             return this;
         }
 
@@ -353,6 +393,8 @@ public final class DialogBot {
         }
 
         public DialogBot build() {
+            CommandPublisher publisher =
+                    new CommandPublisher(telegram, store, telegram.botId(), declaredCommands.values());
             ExecutorService owned = null;
             Executor run = executor;
             if (run == null) {
@@ -391,7 +433,7 @@ public final class DialogBot {
                     parallelAnswers,
                     Map.copyOf(rootResults));
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
-            return new DialogBot(new Engine(config), telegram, allowed, owned);
+            return new DialogBot(new Engine(config), telegram, allowed, owned, publishCommands ? publisher : null);
         }
     }
 

@@ -77,6 +77,29 @@ public interface StackStore {
     }
 
     /**
+     * The bot-wide record {@code name} of bot {@code botId}, if one was saved: a small document the bot keeps about
+     * itself rather than about a user (for example which command lists it published to Telegram). Records do not
+     * expire and are not touched by {@link #forgetUser} or {@link #moveChat}.
+     *
+     * @throws StackStoreException when the store cannot be reached
+     */
+    default Optional<String> loadBotRecord(long botId, String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no bot records: implement "
+                + "StackStore.loadBotRecord and saveBotRecord (the built-in stores do)");
+    }
+
+    /**
+     * Stores {@code document} as the bot-wide record {@code name} of bot {@code botId}, replacing the one there
+     * (the last write wins: a record is written once at start, not per update).
+     *
+     * @throws StackStoreException when the store cannot be reached
+     */
+    default void saveBotRecord(long botId, String name, String document) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no bot records: implement "
+                + "StackStore.loadBotRecord and saveBotRecord (the built-in stores do)");
+    }
+
+    /**
      * An in-process store on Caffeine: stacks expire {@code ttl} after their last read or write, and at most
      * {@code maxStacks} are kept (past it Caffeine evicts those it finds least likely to be used again, by how
      * recently and how often they were).

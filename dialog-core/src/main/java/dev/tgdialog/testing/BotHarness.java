@@ -50,6 +50,8 @@ public final class BotHarness {
         }
         b.config.accept(bot);
         this.bot = bot.build();
+        // What start() does before polling: the harness's bot is as a started bot would be.
+        this.bot.publish();
     }
 
     /** A harness running the bot configured by {@code config} on the calling thread. */

@@ -3,7 +3,9 @@ package dev.tgdialog.testing;
 import static dev.tgdialog.testing.Refusal.badRequest;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
 import dev.tgdialog.internal.json.Json;
@@ -15,6 +17,7 @@ import dev.tgdialog.telegram.types.MenuButton;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.telegram.types.MenuButtonDefault;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,8 +33,14 @@ final class BotSettings {
     private static final Gson GSON = Json.gson();
     private static final Pattern COMMAND = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
 
-    /** By {@link #commandsKey}: exactly one scope and language, no fallback between them. */
-    private final Map<String, List<BotCommand>> commands = new HashMap<>();
+    /**
+     * By {@link #commandsKey}: exactly one scope and language, no fallback between them; in the order first set, so
+     * {@link #commandsJson} is stable.
+     */
+    private final Map<String, Held> commands = new LinkedHashMap<>();
+
+    /** One command list as Telegram holds it: the scope's canonical JSON, the language ("" for none), the commands. */
+    private record Held(JsonElement scope, String languageCode, List<BotCommand> commands) {}
 
     private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
     private @Nullable MenuButton defaultMenuButton;
@@ -52,12 +61,15 @@ final class BotSettings {
             throw badRequest("too many commands: " + list.size() + " (at most " + Limits.COMMANDS + ")");
         }
         list.forEach(BotSettings::checkCommand);
-        commands.put(commandsKey(p), List.copyOf(list));
+        JsonElement scope = canonicalScope(p);
+        String language = languageOf(p);
+        commands.put(commandsKey(scope, language), new Held(scope, language, List.copyOf(list)));
         return new JsonPrimitive(true);
     }
 
     private JsonElement getMyCommands(Params p) {
-        return GSON.toJsonTree(commands.getOrDefault(commandsKey(p), List.of()));
+        Held held = commands.get(commandsKey(p));
+        return GSON.toJsonTree(held == null ? List.of() : held.commands());
     }
 
     private JsonElement deleteMyCommands(Params p) {
@@ -67,8 +79,27 @@ final class BotSettings {
 
     /** The commands set for exactly this scope and language; empty when none are. */
     List<BotCommand> commands(BotCommandScope scope, @Nullable String languageCode) {
-        return commands.getOrDefault(
-                commandsKey(GSON.toJsonTree(scope, BotCommandScope.class), languageCode), List.of());
+        Held held = commands.get(
+                commandsKey(GSON.toJsonTree(scope, BotCommandScope.class), languageCode == null ? "" : languageCode));
+        return held == null ? List.of() : held.commands();
+    }
+
+    /**
+     * Every command list held, as a JSON array of {@code {"scope": …, "language_code": …, "commands": […]}} in the
+     * order the lists were first set ({@code language_code} left out for the list of no language).
+     */
+    String commandsJson() {
+        JsonArray lists = new JsonArray();
+        for (Held held : commands.values()) {
+            JsonObject list = new JsonObject();
+            list.add("scope", held.scope());
+            if (!held.languageCode().isEmpty()) {
+                list.addProperty("language_code", held.languageCode());
+            }
+            list.add("commands", GSON.toJsonTree(held.commands()));
+            lists.add(list);
+        }
+        return GSON.newBuilder().setPrettyPrinting().create().toJson(lists);
     }
 
     private JsonElement setChatMenuButton(Params p) {
@@ -120,21 +151,30 @@ final class BotSettings {
 
     /** The request's scope and language as a key; an unreadable scope is refused. */
     private static String commandsKey(Params p) {
-        JsonElement scope = p.json("scope");
-        if (scope != null && !scope.isJsonObject()) {
-            throw badRequest("can't parse BotCommandScope JSON object");
-        }
-        if (scope != null) {
-            BotCommandScope parsed = Params.read(scope, BotCommandScope.class, "unsupported bot command scope type");
-            scope = GSON.toJsonTree(parsed, BotCommandScope.class);
-        }
-        return commandsKey(scope, p.string("language_code"));
+        return commandsKey(canonicalScope(p), languageOf(p));
     }
 
-    /** The scope as its canonical JSON (none is the default scope) and the language, so equal pairs meet. */
-    private static String commandsKey(@Nullable JsonElement scope, @Nullable String languageCode) {
-        JsonElement canonical =
-                scope == null ? GSON.toJsonTree(BotCommandScopeDefault.of(), BotCommandScope.class) : scope;
-        return GSON.toJson(canonical) + "|" + (languageCode == null ? "" : languageCode);
+    /** The request's scope as its canonical JSON (none is the default scope); an unreadable scope is refused. */
+    private static JsonElement canonicalScope(Params p) {
+        JsonElement scope = p.json("scope");
+        if (scope == null) {
+            return GSON.toJsonTree(BotCommandScopeDefault.of(), BotCommandScope.class);
+        }
+        if (!scope.isJsonObject()) {
+            throw badRequest("can't parse BotCommandScope JSON object");
+        }
+        BotCommandScope parsed = Params.read(scope, BotCommandScope.class, "unsupported bot command scope type");
+        return GSON.toJsonTree(parsed, BotCommandScope.class);
+    }
+
+    /** The request's language; none and "" are the same list. */
+    private static String languageOf(Params p) {
+        String language = p.string("language_code");
+        return language == null ? "" : language;
+    }
+
+    /** The canonical scope and the language, so equal pairs meet. */
+    private static String commandsKey(JsonElement scope, String languageCode) {
+        return GSON.toJson(scope) + "|" + languageCode;
     }
 }

@@ -280,6 +280,17 @@ public final class FakeTelegram {
     }
 
     /**
+     * Every command list set with {@code setMyCommands} and not deleted, as a pretty-printed JSON array of
+     * {@code {"scope": …, "language_code": …, "commands": [{"command": …, "description": …}]}} in the order the lists
+     * were first set ({@code language_code} left out for the list of no language): for a golden-file test.
+     */
+    public String commandsJson() {
+        synchronized (lock) {
+            return settings.commandsJson();
+        }
+    }
+
+    /**
      * The menu button set with {@code setChatMenuButton} for this chat, or the bot's default one for
      * {@code null}; empty when none was set.
      */

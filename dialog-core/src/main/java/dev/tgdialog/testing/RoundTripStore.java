@@ -1,5 +1,6 @@
 package dev.tgdialog.testing;
 
+import dev.tgdialog.internal.store.BotRecords;
 import dev.tgdialog.store.Stack;
 import dev.tgdialog.store.StackCodec;
 import dev.tgdialog.store.StackKey;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RoundTripStore implements StackStore {
     private final Map<StackKey, String> documents = new ConcurrentHashMap<>();
+    private final BotRecords botRecords = new BotRecords();
 
     @Override
     public Optional<Stack> load(StackKey key) {
@@ -55,6 +57,17 @@ public final class RoundTripStore implements StackStore {
             }
         }
         return moved;
+    }
+
+    /** A record is a document already, so it is kept as it is: there is no codec for it to go through. */
+    @Override
+    public Optional<String> loadBotRecord(long botId, String name) {
+        return botRecords.load(botId, name);
+    }
+
+    @Override
+    public void saveBotRecord(long botId, String name, String document) {
+        botRecords.save(botId, name, document);
     }
 
     /** The stored JSON documents by key, as they are now. */

@@ -433,6 +433,35 @@ public abstract class StackStoreContract {
         assertThat(store.moveChat(BOT, GROUP, SUPERGROUP)).as("a second call").isZero();
     }
 
+    // --- bot records ----------------------------------------------------------------------------------------------
+
+    @Test
+    void botRecord_isAbsentUntilSaved_thenTheLastSavedDocument_perBotAndName() {
+        StackStore store = newStore();
+
+        assertThat(store.loadBotRecord(111, "commands")).isEmpty();
+        store.saveBotRecord(111, "commands", "[{\"scope\":\"ü\"}]");
+        store.saveBotRecord(111, "commands", "[\"second\"]");
+        store.saveBotRecord(222, "commands", "other bot");
+        store.saveBotRecord(111, "menu", "other name");
+
+        assertThat(store.loadBotRecord(111, "commands")).contains("[\"second\"]");
+        assertThat(store.loadBotRecord(222, "commands")).contains("other bot");
+        assertThat(store.loadBotRecord(111, "menu")).contains("other name");
+    }
+
+    @Test
+    void botRecord_outlivesTheStackTtl_andForgetUserAndMoveChat() {
+        StackStore store = newStore(expiryTtl());
+        store.saveBotRecord(111, "commands", "published");
+
+        advanceTime(expiryTtl().multipliedBy(2));
+        store.forgetUser(111, 111);
+        store.moveChat(111, 111, -5);
+
+        assertThat(store.loadBotRecord(111, "commands")).contains("published");
+    }
+
     // --- values --------------------------------------------------------------------------------------------------
 
     @Test

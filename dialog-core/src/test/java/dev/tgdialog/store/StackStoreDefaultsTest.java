@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A store that implements only the required methods says so loudly when asked to forget or move. */
+/** A store that implements only the required methods says so loudly when asked to forget, move or keep a bot record. */
 class StackStoreDefaultsTest {
     private static final class LoadAndSaveOnly implements StackStore {
         @Override
@@ -20,7 +20,7 @@ class StackStoreDefaultsTest {
     }
 
     @Test
-    void forgetUserAndMoveChat_ofAStoreThatDoesNotImplementThem_throwUnsupported_namingTheStore() {
+    void forgetMoveAndBotRecords_ofAStoreThatDoesNotImplementThem_throwUnsupported_namingTheStore() {
         StackStore store = new LoadAndSaveOnly();
 
         assertThatThrownBy(() -> store.forgetUser(1, 2))
@@ -31,5 +31,12 @@ class StackStoreDefaultsTest {
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining(LoadAndSaveOnly.class.getName())
                 .hasMessageContaining("moveChat");
+        assertThatThrownBy(() -> store.loadBotRecord(1, "commands"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(LoadAndSaveOnly.class.getName())
+                .hasMessageContaining("loadBotRecord");
+        assertThatThrownBy(() -> store.saveBotRecord(1, "commands", "[]"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("saveBotRecord");
     }
 }

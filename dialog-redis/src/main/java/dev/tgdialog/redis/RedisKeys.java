@@ -30,6 +30,14 @@ final class RedisKeys {
         return lock(prefix, tail(key));
     }
 
+    /**
+     * The key of a bot record: {@code <prefix>bot:{bot}:name}. Its hash tag is the bot's alone, and it starts with
+     * neither {@code stack:} nor {@code lock:}, so the scans of {@code forgetUser} and {@code moveChat} never take it.
+     */
+    static String botRecord(String prefix, long botId, String name) {
+        return prefix + "bot:{" + botId + "}:" + name;
+    }
+
     /** The stack key of the {@link #tail} {@code tail}: one tail serves both keys of an update. */
     static String stack(String prefix, String tail) {
         return prefix + "stack:" + tail;

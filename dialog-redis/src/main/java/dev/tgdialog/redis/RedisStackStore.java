@@ -447,6 +447,26 @@ public final class RedisStackStore implements StackStore {
         return migrated;
     }
 
+    /** One {@code GET} of {@code <prefix>bot:{bot}:name}; bot records have no time-to-live. */
+    @Override
+    public Optional<String> loadBotRecord(long botId, String name) {
+        try {
+            return Optional.ofNullable(jedis.get(RedisKeys.botRecord(prefix, botId, name)));
+        } catch (JedisException e) {
+            throw failed("load bot record " + name, e);
+        }
+    }
+
+    /** One {@code SET} of {@code <prefix>bot:{bot}:name}, with no time-to-live. */
+    @Override
+    public void saveBotRecord(long botId, String name, String document) {
+        try {
+            jedis.set(RedisKeys.botRecord(prefix, botId, name), document);
+        } catch (JedisException e) {
+            throw failed("save bot record " + name, e);
+        }
+    }
+
     /** A failure of a call made for an operator (no update waits for it), passed on to that caller. */
     private static StackStoreException failed(String what, JedisException e) {
         return new StackStoreException("Redis could not " + what + ": " + e.getMessage(), e);

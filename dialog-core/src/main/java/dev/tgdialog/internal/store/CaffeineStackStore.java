@@ -20,6 +20,7 @@ public final class CaffeineStackStore implements StackStore {
     private static final Logger log = LoggerFactory.getLogger(CaffeineStackStore.class);
 
     private final Cache<StackKey, Stack> cache;
+    private final BotRecords botRecords = new BotRecords();
 
     /**
      * A store whose stacks expire {@code ttl} after their last read or write, at most {@code maxStacks} of them.
@@ -67,6 +68,16 @@ public final class CaffeineStackStore implements StackStore {
             return stack;
         });
         return saved[0];
+    }
+
+    @Override
+    public Optional<String> loadBotRecord(long botId, String name) {
+        return botRecords.load(botId, name);
+    }
+
+    @Override
+    public void saveBotRecord(long botId, String name, String document) {
+        botRecords.save(botId, name, document);
     }
 
     /** Walks every stack in memory once (no I/O); each matching one is removed atomically. */
