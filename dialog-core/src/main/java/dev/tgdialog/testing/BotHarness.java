@@ -7,7 +7,9 @@ import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.Update;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -35,6 +37,8 @@ public final class BotHarness {
     private final AtomicLong updateIds = new AtomicLong(1);
     private final AtomicLong userMessageIds = new AtomicLong(1_000_000);
     private final AtomicLong queryIds = new AtomicLong(1);
+    /** The groups a {@code startgroup} link added the bot to. */
+    private final Set<Long> groupsWithBot = ConcurrentHashMap.newKeySet();
 
     private BotHarness(Builder b) {
         this.time = b.time;
@@ -100,6 +104,11 @@ public final class BotHarness {
 
     long nextUserMessageId() {
         return userMessageIds.getAndIncrement();
+    }
+
+    /** Adds the bot to this group; false when it is there already. */
+    boolean addBotTo(long groupChatId) {
+        return groupsWithBot.add(groupChatId);
     }
 
     String nextQueryId() {

@@ -1,7 +1,13 @@
 package dev.tgdialog.testing;
 
+import dev.tgdialog.links.AdminRight;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
+import dev.tgdialog.telegram.types.ChatMember;
+import dev.tgdialog.telegram.types.ChatMemberAdministrator;
+import dev.tgdialog.telegram.types.ChatMemberLeft;
+import dev.tgdialog.telegram.types.ChatMemberMember;
+import dev.tgdialog.telegram.types.ChatMemberUpdated;
 import dev.tgdialog.telegram.types.Contact;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
@@ -14,7 +20,9 @@ import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,8 +88,8 @@ public final class FakeUser {
     /**
      * Opens a {@code https://t.me/<bot>?start=<payload>} link, as a built {@link dev.tgdialog.links.BotLink} makes
      * it: Telegram sends {@code /start <payload>} to the bot in the user's private chat. Fails on a link to another
-     * bot, from a group view of the user, or of another kind ({@code startgroup}, {@code startapp}, …), which the
-     * harness does not open.
+     * bot, from a group view of the user, or of another kind ({@code startapp}, …), which the harness does not open;
+     * a {@code startgroup} link is opened with the group picked, by {@link #openLink(String, long)}.
      */
     public void openLink(String link) {
         Matcher start = START_LINK.matcher(link);
@@ -89,10 +97,7 @@ public final class FakeUser {
             throw new UnsupportedOperationException(
                     "the harness opens only https://t.me/<bot>?start=<payload> links, not " + link);
         }
-        if (!start.group(1).equalsIgnoreCase(FakeTelegram.BOT_USERNAME)) {
-            throw new IllegalArgumentException(
-                    "the link opens @" + start.group(1) + ", not the bot under test @" + FakeTelegram.BOT_USERNAME);
-        }
+        checkBot(start.group(1));
         if (!chatType.equals("private")) {
             throw new IllegalStateException("a start link opens the bot in private; use the user's private view");
         }
@@ -101,6 +106,72 @@ public final class FakeUser {
 
     private static final Pattern START_LINK =
             Pattern.compile("https://t\\.me/([A-Za-z0-9_]+)\\?start=([A-Za-z0-9_-]+)");
+
+    /**
+     * Opens a {@code https://t.me/<bot>?startgroup[=<payload>][&admin=<rights>]} link and picks this group, as a
+     * built {@link dev.tgdialog.links.BotLink#startGroup} makes it, doing what Telegram does: if the bot is not in
+     * the group yet, it is added, as a member or, when the link asks for rights, an administrator with those rights;
+     * the bot gets the {@code my_chat_member} update of that if it asks for such updates (a bot with an
+     * {@code onUpdate} handler does). Then, when the link has a payload, this user sends
+     * {@code /start@<bot> <payload>} in the group.
+     */
+    public void openLink(String link, long groupChatId) {
+        Matcher group = START_GROUP_LINK.matcher(link);
+        if (!group.matches()) {
+            throw new UnsupportedOperationException(
+                    "a group is picked only for https://t.me/<bot>?startgroup links, not " + link);
+        }
+        checkBot(group.group(1));
+        FakeUser member = inGroup(groupChatId);
+        if (harness.addBotTo(groupChatId) && harness.bot().allowedUpdates().contains("my_chat_member")) {
+            User bot = harness.telegram().bot();
+            ChatMember added = group.group(3) == null ? ChatMemberMember.of(bot) : administrator(bot, group.group(3));
+            ChatMemberUpdated change = ChatMemberUpdated.of(
+                    member.chat(), user, harness.time().now().getEpochSecond(), ChatMemberLeft.of(bot), added);
+            join(deliver(
+                    Update.builder(harness.nextUpdateId()).myChatMember(change).build()));
+        }
+        String payload = group.group(2);
+        if (payload != null) {
+            member.send("/start@" + FakeTelegram.BOT_USERNAME + " " + payload);
+        }
+    }
+
+    private static final Pattern START_GROUP_LINK = Pattern.compile(
+            "https://t\\.me/([A-Za-z0-9_]+)\\?startgroup(?:=([A-Za-z0-9_-]+))?(?:&admin=([a-z_]+(?:\\+[a-z_]+)*))?");
+
+    private static void checkBot(String username) {
+        if (!username.equalsIgnoreCase(FakeTelegram.BOT_USERNAME)) {
+            throw new IllegalArgumentException(
+                    "the link opens @" + username + ", not the bot under test @" + FakeTelegram.BOT_USERNAME);
+        }
+    }
+
+    /** The bot as an administrator with the rights the link's {@code admin} parameter names. */
+    private static ChatMemberAdministrator administrator(User bot, String admin) {
+        Set<AdminRight> rights = EnumSet.noneOf(AdminRight.class);
+        for (String name : admin.split("\\+")) {
+            rights.add(AdminRight.valueOf(name.toUpperCase(Locale.ROOT)));
+        }
+        // Any administrator right implies can_manage_chat, as Telegram reports it.
+        return ChatMemberAdministrator.builder(
+                        bot,
+                        false,
+                        rights.contains(AdminRight.ANONYMOUS),
+                        true,
+                        rights.contains(AdminRight.DELETE_MESSAGES),
+                        rights.contains(AdminRight.MANAGE_VIDEO_CHATS),
+                        rights.contains(AdminRight.RESTRICT_MEMBERS),
+                        rights.contains(AdminRight.PROMOTE_MEMBERS),
+                        rights.contains(AdminRight.CHANGE_INFO),
+                        rights.contains(AdminRight.INVITE_USERS),
+                        rights.contains(AdminRight.POST_STORIES),
+                        rights.contains(AdminRight.EDIT_STORIES),
+                        rights.contains(AdminRight.DELETE_STORIES))
+                .canPinMessages(rights.contains(AdminRight.PIN_MESSAGES))
+                .canManageTopics(rights.contains(AdminRight.MANAGE_TOPICS))
+                .build();
+    }
 
     /** Replies to a message with text. */
     public void replyTo(FakeMessage original, String text) {
