@@ -11,13 +11,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link OrderBot}: against Telegram with long polling when {@code BOT_TOKEN} is set (against the Bot API
- * server at {@code BOT_API_URL} when that is set too), otherwise offline in the {@link OfflineConsole}. Either way
- * its kitchen only logs the orders.
+ * server at {@code BOT_API_URL} when that is set too, signing referral links with {@code REFERRAL_SECRET}), otherwise
+ * offline in the {@link OfflineConsole}. Either way its kitchen only logs the orders.
  */
 public final class DemoBot {
     private static final Logger log = LoggerFactory.getLogger(DemoBot.class);
 
     private DemoBot() {}
+
+    /**
+     * Referrals signed with {@code REFERRAL_SECRET} when it is set (so links outlive a restart), otherwise with a
+     * secret of this run.
+     */
+    private static Referrals referrals(String username) {
+        String secret = System.getenv("REFERRAL_SECRET");
+        if (secret == null || secret.isBlank()) {
+            log.info("REFERRAL_SECRET is not set: referral links work until the bot restarts");
+            return new Referrals(username, Referrals.newSecret());
+        }
+        return new Referrals(username, secret.strip().getBytes(StandardCharsets.UTF_8));
+    }
 
     /** Starts the demo bot; see the class comment for the environment variables it reads. */
     public static void main(String[] args) throws Exception {
@@ -32,8 +45,9 @@ public final class DemoBot {
                 client.baseUrl(apiUrl.strip());
             }
             TelegramClient telegram = client.build();
-            DialogBot bot = OrderBot.configure(DialogBot.builder(telegram), kitchen)
-                    .username(DialogBot.usernameOf(telegram))
+            String username = DialogBot.usernameOf(telegram);
+            DialogBot bot = OrderBot.configure(DialogBot.builder(telegram), kitchen, referrals(username))
+                    .username(username)
                     .build();
             bot.start();
             Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));

@@ -7,6 +7,7 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.CallbackAnswer;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
+import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
 import java.io.BufferedReader;
@@ -61,7 +62,8 @@ public final class OfflineConsole {
         this.in = in;
         this.out = out;
         this.echo = echo;
-        this.harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen))
+        this.harness = BotHarness.builder(bot -> OrderBot.configure(
+                        bot, kitchen, new Referrals(FakeTelegram.BOT_USERNAME, Referrals.newSecret())))
                 .time(time)
                 .build();
         this.user = harness.user(USER_ID, "You");
@@ -70,8 +72,8 @@ public final class OfflineConsole {
     /** Chats until {@code /quit} or the end of input. */
     public void run() throws IOException {
         out.println("tgdialog demo, offline: you are chatting with the bot right here.");
-        out.println("Type messages as a user would (try /start, /book, /catalogue, /help); #N presses button N of");
-        out.println("the newest message with buttons, e.g. #1 for [1 Small]; /quit ends.");
+        out.println("Type messages as a user would (try /start, /book, /catalogue, /ref, /help);");
+        out.println("#N presses button N of the newest message with buttons, e.g. #1 for [1 Small]; /quit ends.");
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {

@@ -7,6 +7,7 @@ import static dev.tgdialog.Transition.start;
 import static dev.tgdialog.Transition.stay;
 import static dev.tgdialog.Transition.switchTo;
 
+import dev.tgdialog.Command;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
 import dev.tgdialog.DialogContext;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo bot: a three-step pizza order (size, quantity, confirmation), a settings dialog that switches the
  * language between English and Deutsch, and the commands every bot should have ({@code /start} with deep links,
- * {@code /help}, {@code /settings}); besides, a room {@link Booking} ({@code /book}) and the widget
- * {@link Catalogue} ({@code /catalogue}). A confirmed order goes to the {@link Kitchen} the bot is configured with.
+ * {@code /help}, {@code /settings}, {@code /ref} for a referral link), listed in English and German; besides, a room
+ * {@link Booking} ({@code /book}) and the widget {@link Catalogue} ({@code /catalogue}). A confirmed order goes to the
+ * {@link Kitchen} the bot is configured with.
  * The same definition runs against Telegram and in the offline console.
  */
 public final class OrderBot {
@@ -151,12 +153,21 @@ public final class OrderBot {
                     (ctx, language) -> language == null ? stay() : stay().with(LANGUAGE, language))
             .build();
 
+    // The commands as the menu lists them, in English and German.
+    static final Command START = command("start", "Order a pizza", "Pizza bestellen");
+    static final Command BOOK = command("book", "Book a hotel room", "Ein Hotelzimmer buchen");
+    static final Command CATALOGUE = command("catalogue", "Try every kind of widget", "Alle Widgets ausprobieren");
+    static final Command SETTINGS_COMMAND = command("settings", "Switch the language", "Die Sprache wechseln");
+    static final Command REF = command("ref", "Your link to invite friends", "Dein Link, um Freunde einzuladen");
+    static final Command HELP_COMMAND = command("help", "What this bot does", "Was dieser Bot kann");
+
     /**
-     * Registers the dialogs and commands on a bot builder, with the kitchen that takes confirmed orders; used for
-     * Telegram and for the offline console alike.
+     * Registers the dialogs and commands on a bot builder, with the kitchen that takes confirmed orders and the
+     * referral programme behind {@code /ref}; used for Telegram and for the offline console alike.
      */
-    public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen) {
+    public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen, Referrals referrals) {
         Objects.requireNonNull(kitchen, "kitchen");
+        Objects.requireNonNull(referrals, "referrals");
         return bot.dialogs(ORDER, SETTINGS, Catalogue.DIALOG, Booking.DIALOG)
                 // The order closes as the last dialog open, so its result comes here; a cancel returns none.
                 .onResult(ORDER, Order.class, (ctx, order) -> {
@@ -166,12 +177,23 @@ public final class OrderBot {
                     return stay();
                 })
                 .command(
-                        "start",
+                        START,
                         (ctx, payload) -> start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
-                .command("settings", OrderBot::settings)
-                .command("catalogue", (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
-                .command("book", (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
-                .command("help", (ctx, args) -> {
+                .deepLink(referrals.link(), (ctx, referrer) -> referred(ctx, referrals, referrer))
+                .command(SETTINGS_COMMAND, OrderBot::settings)
+                .command(CATALOGUE, (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
+                .command(BOOK, (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
+                .command(REF, (ctx, args) -> {
+                    long userId = ctx.userId();
+                    reply(
+                            ctx,
+                            tr(ctx, "Invite friends with your link:\n", "Lade Freunde mit deinem Link ein:\n")
+                                    + referrals.linkOf(userId)
+                                    + tr(ctx, "\nFriends who came by it: ", "\nFreunde, die so kamen: ")
+                                    + referrals.credits(userId));
+                    return stay();
+                })
+                .command(HELP_COMMAND, (ctx, args) -> {
                     reply(ctx, HELP);
                     return stay();
                 })
@@ -193,7 +215,28 @@ public final class OrderBot {
             /settings – switch the language
             /book – book a hotel room (a day, a room, the guests)
             /catalogue – try every kind of widget
+            /ref – your link to invite friends
             /help – this text""";
+
+    /** A command described in English, and in German for users whose app speaks German. */
+    private static Command command(String name, String english, String deutsch) {
+        return Command.builder(name)
+                .description(english)
+                .description("de", deutsch)
+                .build();
+    }
+
+    /** A friend's referral link: credits the friend (once, never oneself), then starts an order as /start does. */
+    private static Transition referred(DialogContext ctx, Referrals referrals, long referrer) {
+        if (referrer == ctx.userId()) {
+            reply(
+                    ctx,
+                    tr(ctx, "That is your own link: share it with friends.", "Das ist dein eigener Link: teile ihn."));
+        } else if (referrals.credit(referrer, ctx.userId())) {
+            reply(ctx, tr(ctx, "Welcome! Your friend's invitation counted.", "Willkommen! Die Einladung zählt."));
+        }
+        return start(ORDER, new Opening("", language(ctx)), StartMode.RESET_STACK);
+    }
 
     /**
      * {@code /settings}: over the running dialog, so it resumes where it was when the settings close. With no

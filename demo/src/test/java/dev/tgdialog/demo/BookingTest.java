@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The booking wizard as a chat, on Tuesday 10 March 2026. */
 class BookingTest {
-    final BotHarness harness = BotHarness.builder(bot -> OrderBot.configure(bot, order -> {}))
+    final BotHarness harness = BotHarness.builder(
+                    bot -> OrderBot.configure(bot, order -> {}, ReferralsTest.referrals()))
             .time(new FakeTime(Instant.parse("2026-03-10T09:00:00Z")))
             .build();
     final FakeUser ann = harness.user(1001, "Ann");

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CatalogueTest {
     static final String MENU = "Widget catalogue. Pick a group of widgets to try.";
 
-    final BotHarness harness = BotHarness.builder(bot -> OrderBot.configure(bot, order -> {}))
+    final BotHarness harness = BotHarness.builder(
+                    bot -> OrderBot.configure(bot, order -> {}, ReferralsTest.referrals()))
             .time(new FakeTime(Instant.parse("2026-03-10T09:00:00Z")))
             .build();
     final FakeUser ann = harness.user(1001, "Ann");

@@ -143,6 +143,7 @@ class OfflineConsoleTest {
                     /settings – switch the language
                     /book – book a hotel room (a day, a room, the guests)
                     /catalogue – try every kind of widget
+                    /ref – your link to invite friends
                     /help – this text
                 bye
                 """);

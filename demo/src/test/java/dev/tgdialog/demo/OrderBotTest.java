@@ -41,7 +41,8 @@ class OrderBotTest {
 
     private final FakeKitchen kitchen = new FakeKitchen();
     private final StackStore store = StackStore.inMemory(Duration.ofHours(1));
-    private final BotHarness harness = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen))
+    private final BotHarness harness = BotHarness.builder(
+                    bot -> OrderBot.configure(bot, kitchen, ReferralsTest.referrals()))
             .store(store)
             .build();
     private final FakeUser ann = harness.user(1001, "Ann");

@@ -29,7 +29,8 @@ class OrderPlacementTest {
     private static final String STALE = "This button is no longer active";
 
     private final Kitchen kitchen = mock(Kitchen.class);
-    private final BotHarness harness = BotHarness.of(bot -> OrderBot.configure(bot, kitchen));
+    private final BotHarness harness =
+            BotHarness.of(bot -> OrderBot.configure(bot, kitchen, ReferralsTest.referrals()));
     private final FakeUser ann = harness.user(1001, "Ann");
 
     /** Orders two medium pizzas up to the confirmation, and returns the message that asks for it. */
@@ -80,7 +81,7 @@ class OrderPlacementTest {
     @Test
     void aDoubleClickWhoseTwoClicksArriveBeforeEitherIsHandled_stillPlacesOneOrder() {
         Gate gate = new Gate();
-        BotHarness gated = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen))
+        BotHarness gated = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen, ReferralsTest.referrals()))
                 .executor(gate)
                 .build();
         FakeUser bob = gated.user(1002, "Bob");
