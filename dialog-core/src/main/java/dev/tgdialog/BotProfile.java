@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * What a bot shows about itself besides its commands: its name, its description (in an empty chat with the bot) and
  * its short description (on its profile page and with links to it), each by language code, {@code ""} for every
- * language without one of its own. Declared with {@link DialogBot.Builder#profile}, published at start; a text left
- * out stays as BotFather set it. Checked when made: two-letter language codes and the lengths of {@link Limits}
+ * language without one of its own. Declared with {@link DialogBot.Builder#profile}, published at start; a text never
+ * declared stays as BotFather set it, one published before and no longer declared is removed. Checked when made: two-letter language codes and the lengths of {@link Limits}
  * ({@link Limits#BOT_NAME}, {@link Limits#BOT_DESCRIPTION}, {@link Limits#BOT_SHORT_DESCRIPTION}). An immutable value.
  *
  * @param names the name by language code

@@ -255,7 +255,8 @@ public final class DialogBot {
 
         /**
          * Declares the bot's name, description and short description, by language ({@link BotProfile}); a text
-         * left out stays as BotFather set it. May be called more than once: texts add up, a later one for the same
+         * never declared stays as BotFather set it, one published before and no longer declared is removed (set to
+         * {@code ""}) at the next start. May be called more than once: texts add up, a later one for the same
          * field and language wins. {@link #build()} checks the lengths.
          *
          * <pre>{@code
@@ -272,8 +273,8 @@ public final class DialogBot {
         /**
          * Declares the bot's default menu button, the one beside the input field of every private chat without a
          * button of its own: {@code MenuButtonCommands.of()} (the command list), {@code MenuButtonWebApp.of(text,
-         * new WebAppInfo(url))} (opens a Mini App) or {@code MenuButtonDefault.of()} (Telegram's default). Left
-         * undeclared, it stays as it is.
+         * new WebAppInfo(url))} (opens a Mini App) or {@code MenuButtonDefault.of()} (Telegram's default). Never
+         * declared, it stays as it is; published before and no longer declared, it is reset to the default.
          */
         public Builder menuButton(MenuButton button) {
             this.menuButton = Objects.requireNonNull(button, "button");
@@ -283,7 +284,7 @@ public final class DialogBot {
         /**
          * Whether {@link DialogBot#publish()} (and so {@link DialogBot#start()}) publishes the declared commands,
          * profile and menu button; on by default. Off when another instance of the bot publishes them. One switch for
-         * all: what is not declared is never published, so leaving a kind to BotFather means not declaring it.
+         * all: what was never declared is never touched, so leaving a kind to BotFather means not declaring it.
          */
         public Builder publish(boolean publish) {
             this.publish = publish;
@@ -430,11 +431,12 @@ public final class DialogBot {
         public DialogBot build() {
             CommandPublisher commandPublisher =
                     new CommandPublisher(telegram, store, telegram.botId(), declaredCommands.values());
-            ProfilePublisher profilePublisher = new ProfilePublisher(telegram, profile.build());
-            List<Runnable> publishers = new ArrayList<>(List.of(commandPublisher::publish, profilePublisher::publish));
-            if (menuButton != null) {
-                publishers.add(new MenuButtonPublisher(telegram, checked(menuButton))::publish);
-            }
+            ProfilePublisher profilePublisher =
+                    new ProfilePublisher(telegram, store, telegram.botId(), profile.build());
+            MenuButtonPublisher menuButtonPublisher = new MenuButtonPublisher(
+                    telegram, store, telegram.botId(), menuButton == null ? null : checked(menuButton));
+            List<Runnable> publishers =
+                    List.of(commandPublisher::publish, profilePublisher::publish, menuButtonPublisher::publish);
             ExecutorService owned = null;
             Executor run = executor;
             if (run == null) {
@@ -473,8 +475,7 @@ public final class DialogBot {
                     parallelAnswers,
                     Map.copyOf(rootResults));
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
-            return new DialogBot(
-                    new Engine(config), telegram, allowed, owned, publish ? List.copyOf(publishers) : List.of());
+            return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
         }
 
         private static MenuButton checked(MenuButton button) {

@@ -1,5 +1,6 @@
 package dev.tgdialog.engine;
 
+import static dev.tgdialog.Transition.stay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.tgdialog.BotProfile;
 import dev.tgdialog.DialogBot;
 import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
+import dev.tgdialog.telegram.types.MenuButtonDefault;
 import dev.tgdialog.telegram.types.MenuButtonWebApp;
 import dev.tgdialog.telegram.types.WebAppInfo;
 import dev.tgdialog.test.LogCapture;
@@ -71,25 +73,61 @@ class ProfileTest {
     }
 
     @Test
-    void aChangedText_andButton_areTheOnlyWrites_andAnUndeclaredTextStaysAsItWas() {
+    void aChangedText_isWritten_aTextNoLongerDeclaredIsRemoved_andTheNextStartWritesNothing() {
         RoundTripStore store = new RoundTripStore();
         BotHarness harness =
                 BotHarness.builder(ProfileTest::pizzaBot).store(store).build();
         FakeTelegram telegram = harness.telegram();
+        Consumer<DialogBot.Builder> changed =
+                bot -> bot.profile(p -> p.name("Pizza Bot").name("de", "Pizza-Bot"))
+                        .menuButton(MenuButtonCommands.of())
+                        .command("start", "Start", (ctx, args) -> Transition.stay());
         int calls = telegram.calls().size();
 
-        restart(
-                telegram,
-                store,
-                bot -> bot.profile(p -> p.name("de", "Pizza-Bot"))
-                        .menuButton(MenuButtonCommands.of())
-                        .command("start", "Start", (ctx, args) -> Transition.stay()));
+        restart(telegram, store, changed);
+
+        assertThat(telegram.calls().subList(calls, telegram.calls().size()))
+                .extracting(call -> call.method() + " " + call.params())
+                .containsExactly(
+                        "getMyCommands {\"scope\":{\"type\":\"default\"}}",
+                        "getMyName {}",
+                        "getMyName {\"language_code\":\"de\"}",
+                        "setMyName {\"name\":\"Pizza-Bot\",\"language_code\":\"de\"}",
+                        "setMyDescription {\"description\":\"\"}",
+                        "setMyDescription {\"description\":\"\",\"language_code\":\"de\"}",
+                        "setMyShortDescription {\"short_description\":\"\"}",
+                        "getChatMenuButton {}",
+                        "setChatMenuButton {\"menu_button\":{\"type\":\"commands\"}}");
+        assertThat(telegram.profile())
+                .isEqualTo(new BotProfile(Map.of("", "Pizza Bot", "de", "Pizza-Bot"), Map.of(), Map.of()));
+        assertThat(telegram.menuButton(null)).contains(MenuButtonCommands.of());
+
+        calls = telegram.calls().size();
+        restart(telegram, store, changed);
 
         assertThat(telegram.calls().subList(calls, telegram.calls().size()))
                 .extracting(ApiCall::method)
-                .containsExactly("getMyCommands", "getMyName", "setMyName", "getChatMenuButton", "setChatMenuButton");
-        assertThat(telegram.profile().names()).isEqualTo(Map.of("", "Pizza Bot", "de", "Pizza-Bot"));
-        assertThat(telegram.menuButton(null)).contains(MenuButtonCommands.of());
+                .containsExactly("getMyCommands", "getMyName", "getMyName", "getChatMenuButton");
+    }
+
+    @Test
+    void aMenuButtonNoLongerDeclared_isResetToTheDefault_once() {
+        RoundTripStore store = new RoundTripStore();
+        BotHarness harness =
+                BotHarness.builder(ProfileTest::pizzaBot).store(store).build();
+        FakeTelegram telegram = harness.telegram();
+        Consumer<DialogBot.Builder> withoutButton = bot -> bot.command("start", "Start", (ctx, args) -> stay());
+
+        restart(telegram, store, withoutButton);
+
+        assertThat(telegram.menuButton(null)).contains(MenuButtonDefault.of());
+        assertThat(telegram.callCount("setChatMenuButton"))
+                .as("set, then reset")
+                .isEqualTo(2);
+
+        restart(telegram, store, withoutButton);
+
+        assertThat(telegram.callCount("setChatMenuButton")).isEqualTo(2);
     }
 
     @Test
