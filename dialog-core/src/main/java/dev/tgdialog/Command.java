@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public record Command(String name, String description, Map<String, String> translations, List<BotCommandScope> scopes) {
     static final Pattern NAME = Pattern.compile("[a-z0-9_]{1," + Limits.COMMAND_NAME + "}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     public Command {
         checkName(name);

@@ -4,12 +4,17 @@ import dev.tgdialog.internal.engine.Engine;
 import dev.tgdialog.internal.engine.EngineConfig;
 import dev.tgdialog.internal.engine.TypedResult;
 import dev.tgdialog.internal.publish.CommandPublisher;
+import dev.tgdialog.internal.publish.MenuButtonPublisher;
+import dev.tgdialog.internal.publish.ProfilePublisher;
 import dev.tgdialog.links.DeepLink;
 import dev.tgdialog.links.DeepLinkHandler;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.store.UpdateIsolation;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.methods.GetMe;
+import dev.tgdialog.telegram.types.MenuButton;
+import dev.tgdialog.telegram.types.MenuButtonUnknown;
+import dev.tgdialog.telegram.types.MenuButtonWebApp;
 import dev.tgdialog.updates.LongPolling;
 import dev.tgdialog.updates.UpdateHandler;
 import dev.tgdialog.updates.UpdateKinds;
@@ -24,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +50,7 @@ public final class DialogBot {
     private final TelegramClient telegram;
     private final List<String> allowedUpdates;
     private final @Nullable ExecutorService ownedExecutor;
-    private final @Nullable CommandPublisher commands;
+    private final List<Runnable> publishers;
     private @Nullable LongPolling polling;
 
     private DialogBot(
@@ -52,12 +58,12 @@ public final class DialogBot {
             TelegramClient telegram,
             List<String> allowedUpdates,
             @Nullable ExecutorService ownedExecutor,
-            @Nullable CommandPublisher commands) {
+            List<Runnable> publishers) {
         this.engine = engine;
         this.telegram = telegram;
         this.allowedUpdates = allowedUpdates;
         this.ownedExecutor = ownedExecutor;
-        this.commands = commands;
+        this.publishers = publishers;
     }
 
     /** Starts configuring a bot that talks to Telegram through this client. */
@@ -76,18 +82,17 @@ public final class DialogBot {
     }
 
     /**
-     * Publishes the declared commands to Telegram, per scope and language, writing only the lists that differ from
-     * what Telegram holds and deleting those published before and no longer declared; nothing when
-     * {@link Builder#publishCommands publishCommands(false)}. {@link #start()} calls it; a bot fed by a webhook calls
-     * it once as it starts. A failure is logged at WARN, never thrown: the bot works with a stale command list.
+     * Publishes what the bot declares about itself to Telegram: the commands per scope and language (deleting those
+     * published before and no longer declared), the {@link Builder#profile profile} and the
+     * {@link Builder#menuButton menu button}, each written only where it differs from what Telegram holds; nothing
+     * when {@link Builder#publish publish(false)}. {@link #start()} calls it; a bot fed by a webhook calls it once as
+     * it starts. A failure is logged at WARN, never thrown: the bot works with a stale command list or profile.
      */
     public void publish() {
-        if (commands != null) {
-            commands.publish();
-        }
+        publishers.forEach(Runnable::run);
     }
 
-    /** Publishes the declared commands ({@link #publish()}), then receives updates with long polling until {@link #stop()}. */
+    /** Publishes the declarations ({@link #publish()}), then receives updates with long polling until {@link #stop()}. */
     public synchronized DialogBot start() {
         if (polling != null) {
             throw new IllegalStateException("the bot was already started");
@@ -185,7 +190,9 @@ public final class DialogBot {
         private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
         private final Map<String, StartRoutes.Route<?>> deepLinks = new LinkedHashMap<>();
         private final Map<String, Command> declaredCommands = new LinkedHashMap<>();
-        private boolean publishCommands = true;
+        private final BotProfile.Builder profile = new BotProfile.Builder();
+        private @Nullable MenuButton menuButton;
+        private boolean publish = true;
         private final List<EngineConfig.ErrorRoute<?>> errorHandlers = new ArrayList<>();
         private @Nullable DialogHandler onMessage;
         private @Nullable DialogHandler onCallback;
@@ -247,11 +254,40 @@ public final class DialogBot {
         }
 
         /**
-         * Whether {@link DialogBot#publish()} (and so {@link DialogBot#start()}) publishes the declared commands; on
-         * by default. Off for commands kept by hand in BotFather, or when another instance of the bot publishes them.
+         * Declares the bot's name, description and short description, by language ({@link BotProfile}); a text
+         * never declared stays as BotFather set it, one published before and no longer declared is removed (set to
+         * {@code ""}) at the next start. May be called more than once: texts add up, a later one for the same
+         * field and language wins. {@link #build()} checks the lengths.
+         *
+         * <pre>{@code
+         * .profile(p -> p.name("Pizza Bot").name("de", "Pizzabot")
+         *     .description("Order a pizza in three taps.")
+         *     .shortDescription("Pizza, fast"))
+         * }</pre>
          */
-        public Builder publishCommands(boolean publish) {
-            this.publishCommands = publish;
+        public Builder profile(Consumer<BotProfile.Builder> declarations) {
+            declarations.accept(profile);
+            return this;
+        }
+
+        /**
+         * Declares the bot's default menu button, the one beside the input field of every private chat without a
+         * button of its own: {@code MenuButtonCommands.of()} (the command list), {@code MenuButtonWebApp.of(text,
+         * new WebAppInfo(url))} (opens a Mini App) or {@code MenuButtonDefault.of()} (Telegram's default). Never
+         * declared, it stays as it is; published before and no longer declared, it is reset to the default.
+         */
+        public Builder menuButton(MenuButton button) {
+            this.menuButton = Objects.requireNonNull(button, "button");
+            return this;
+        }
+
+        /**
+         * Whether {@link DialogBot#publish()} (and so {@link DialogBot#start()}) publishes the declared commands,
+         * profile and menu button; on by default. Off when another instance of the bot publishes them. One switch for
+         * all: what was never declared is never touched, so leaving a kind to BotFather means not declaring it.
+         */
+        public Builder publish(boolean publish) {
+            this.publish = publish;
             return this;
         }
 
@@ -393,8 +429,14 @@ public final class DialogBot {
         }
 
         public DialogBot build() {
-            CommandPublisher publisher =
+            CommandPublisher commandPublisher =
                     new CommandPublisher(telegram, store, telegram.botId(), declaredCommands.values());
+            ProfilePublisher profilePublisher =
+                    new ProfilePublisher(telegram, store, telegram.botId(), profile.build());
+            MenuButtonPublisher menuButtonPublisher = new MenuButtonPublisher(
+                    telegram, store, telegram.botId(), menuButton == null ? null : checked(menuButton));
+            List<Runnable> publishers =
+                    List.of(commandPublisher::publish, profilePublisher::publish, menuButtonPublisher::publish);
             ExecutorService owned = null;
             Executor run = executor;
             if (run == null) {
@@ -433,7 +475,20 @@ public final class DialogBot {
                     parallelAnswers,
                     Map.copyOf(rootResults));
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
-            return new DialogBot(new Engine(config), telegram, allowed, owned, publishCommands ? publisher : null);
+            return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
+        }
+
+        private static MenuButton checked(MenuButton button) {
+            if (button instanceof MenuButtonUnknown) {
+                throw new IllegalArgumentException("menu button of unknown type \"" + button.type() + "\"");
+            }
+            if (button instanceof MenuButtonWebApp webApp) {
+                // The URL is left to Telegram: https, but http on the test server.
+                if (webApp.text().isEmpty() || webApp.webApp().url().isEmpty()) {
+                    throw new IllegalArgumentException("menu button: a web app button needs a text and a URL");
+                }
+            }
+            return button;
         }
     }
 

@@ -58,6 +58,25 @@ public final class Limits {
     public static final int COMMANDS = 100;
 
     /**
+     * The longest bot name per language: 64 characters
+     * (<a href="https://core.telegram.org/bots/api#setmyname">setMyName</a> {@code name}).
+     */
+    public static final int BOT_NAME = 64;
+
+    /**
+     * The longest bot description per language, shown in an empty chat with the bot: 512 characters
+     * (<a href="https://core.telegram.org/bots/api#setmydescription">setMyDescription</a> {@code description}).
+     */
+    public static final int BOT_DESCRIPTION = 512;
+
+    /**
+     * The longest bot short description per language, shown on its profile page and with links to it: 120 characters
+     * (<a href="https://core.telegram.org/bots/api#setmyshortdescription">setMyShortDescription</a>
+     * {@code short_description}).
+     */
+    public static final int BOT_SHORT_DESCRIPTION = 120;
+
+    /**
      * The most messages one {@code deleteMessages} call may delete: 100
      * (<a href="https://core.telegram.org/bots/api#deletemessages">deleteMessages</a> {@code message_ids}).
      */

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
+import dev.tgdialog.BotProfile;
 import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.types.BotCommand;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The bot's settings and their methods: the command lists per scope and language ({@code setMyCommands},
  * {@code getMyCommands}, {@code deleteMyCommands}) and the menu buttons per chat and by default
- * ({@code setChatMenuButton}, {@code getChatMenuButton}), commands checked against {@link Limits}. Not thread-safe:
+ * ({@code setChatMenuButton}, {@code getChatMenuButton}), and the profile per language ({@code setMyName},
+ * {@code getMyName}, {@code setMyDescription}, {@code getMyDescription}, {@code setMyShortDescription},
+ * {@code getMyShortDescription}), commands and profile texts checked against {@link Limits}. Not thread-safe:
  * {@link FakeTelegram} uses it under its one lock.
  */
 final class BotSettings {
@@ -45,14 +48,53 @@ final class BotSettings {
     private final Map<Long, MenuButton> chatMenuButtons = new HashMap<>();
     private @Nullable MenuButton defaultMenuButton;
 
+    /** One profile text by language ("" for none): set for exactly that language, "" when not set (no fallback). */
+    private final Map<String, String> names = new HashMap<>();
+
+    private final Map<String, String> descriptions = new HashMap<>();
+    private final Map<String, String> shortDescriptions = new HashMap<>();
+
     /** The methods this class answers, by name. */
     Map<String, Dispatcher.Handler> handlers() {
-        return Map.of(
-                "setMyCommands", this::setMyCommands,
-                "getMyCommands", this::getMyCommands,
-                "deleteMyCommands", this::deleteMyCommands,
-                "setChatMenuButton", this::setChatMenuButton,
-                "getChatMenuButton", this::getChatMenuButton);
+        return Map.ofEntries(
+                Map.entry("setMyCommands", this::setMyCommands),
+                Map.entry("getMyCommands", this::getMyCommands),
+                Map.entry("deleteMyCommands", this::deleteMyCommands),
+                Map.entry("setChatMenuButton", this::setChatMenuButton),
+                Map.entry("getChatMenuButton", this::getChatMenuButton),
+                Map.entry("setMyName", p -> setText(p, names, "name", Limits.BOT_NAME)),
+                Map.entry("getMyName", p -> getText(p, names, "name")),
+                Map.entry("setMyDescription", p -> setText(p, descriptions, "description", Limits.BOT_DESCRIPTION)),
+                Map.entry("getMyDescription", p -> getText(p, descriptions, "description")),
+                Map.entry(
+                        "setMyShortDescription",
+                        p -> setText(p, shortDescriptions, "short_description", Limits.BOT_SHORT_DESCRIPTION)),
+                Map.entry("getMyShortDescription", p -> getText(p, shortDescriptions, "short_description")));
+    }
+
+    /** Sets one profile text for the request's language; none or "" removes it, as Telegram does. */
+    private static JsonElement setText(Params p, Map<String, String> texts, String field, int limit) {
+        String text = p.string(field);
+        if (text != null && text.length() > limit) {
+            throw badRequest(field + " is too long: " + text.length() + " characters (at most " + limit + ")");
+        }
+        if (text == null || text.isEmpty()) {
+            texts.remove(languageOf(p));
+        } else {
+            texts.put(languageOf(p), text);
+        }
+        return new JsonPrimitive(true);
+    }
+
+    private static JsonElement getText(Params p, Map<String, String> texts, String field) {
+        JsonObject held = new JsonObject();
+        held.addProperty(field, texts.getOrDefault(languageOf(p), ""));
+        return held;
+    }
+
+    /** The profile texts set, each by the language it was set for ("" for none). */
+    BotProfile profile() {
+        return new BotProfile(names, descriptions, shortDescriptions);
     }
 
     private JsonElement setMyCommands(Params p) {

@@ -1,6 +1,7 @@
 package dev.tgdialog.testing;
 
 import com.google.gson.JsonObject;
+import dev.tgdialog.BotProfile;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramClient;
@@ -43,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * {@code sendVideo}, {@code sendAnimation}, {@code sendAudio}, {@code editMessageText},
  * {@code editMessageCaption}, {@code editMessageMedia}, {@code editMessageReplyMarkup}, {@code deleteMessage},
  * {@code deleteMessages}, {@code answerCallbackQuery}, {@code sendChatAction}, {@code setMyCommands},
- * {@code getMyCommands}, {@code deleteMyCommands}, {@code setChatMenuButton} and {@code getChatMenuButton}. Any
+ * {@code getMyCommands}, {@code deleteMyCommands}, {@code setChatMenuButton}, {@code getChatMenuButton},
+ * {@code setMyName}, {@code getMyName}, {@code setMyDescription}, {@code getMyDescription},
+ * {@code setMyShortDescription} and {@code getMyShortDescription}. Any
  * other method of the Bot API whose result is {@code Boolean} is answered {@code true} once its required
  * parameters are present; any other method of the Bot API is refused with 400
  * {@code "Bad Request: method not supported by FakeTelegram: <method>"}, and a name that is no method at all
@@ -297,6 +300,17 @@ public final class FakeTelegram {
     public Optional<MenuButton> menuButton(@Nullable Long chatId) {
         synchronized (lock) {
             return Optional.ofNullable(settings.menuButton(chatId));
+        }
+    }
+
+    /**
+     * The bot's name, description and short description as set with {@code setMyName}, {@code setMyDescription} and
+     * {@code setMyShortDescription}, each by the language it was set for ({@code ""}: no language); a text removed
+     * (set to {@code ""}) or never set is absent.
+     */
+    public BotProfile profile() {
+        synchronized (lock) {
+            return settings.profile();
         }
     }
 

@@ -122,8 +122,8 @@ class CommandsTest {
     }
 
     @Test
-    void publishCommandsOff_makesNoCall() {
-        BotHarness harness = BotHarness.of(bot -> pizzaBot(bot.publishCommands(false)));
+    void publishOff_makesNoCall() {
+        BotHarness harness = BotHarness.of(bot -> pizzaBot(bot.publish(false)));
 
         assertThat(harness.telegram().calls()).isEmpty();
     }

@@ -54,8 +54,7 @@ public final class CommandPublisher {
     }
 
     private final TelegramClient telegram;
-    private final StackStore store;
-    private final long botId;
+    private final PublishedRecord record;
     private final Map<Target, List<BotCommand>> lists;
 
     /**
@@ -64,8 +63,7 @@ public final class CommandPublisher {
      */
     public CommandPublisher(TelegramClient telegram, StackStore store, long botId, Collection<Command> commands) {
         this.telegram = telegram;
-        this.store = store;
-        this.botId = botId;
+        this.record = new PublishedRecord(store, botId, RECORD, "commands");
         this.lists = lists(commands);
     }
 
@@ -145,9 +143,9 @@ public final class CommandPublisher {
 
     /** The targets the record lists; none when there is no record or it cannot be read (then nothing is deleted). */
     private Set<Target> published() {
+        Set<Target> targets = new LinkedHashSet<>();
         try {
-            Set<Target> targets = new LinkedHashSet<>();
-            store.loadBotRecord(botId, RECORD).ifPresent(document -> {
+            record.load(!lists.isEmpty()).ifPresent(document -> {
                 for (JsonElement element : JsonParser.parseString(document).getAsJsonArray()) {
                     JsonObject o = element.getAsJsonObject();
                     BotCommandScope scope = GSON.fromJson(o.get("scope"), BotCommandScope.class);
@@ -155,19 +153,11 @@ public final class CommandPublisher {
                     targets.add(new Target(scope, language == null ? "" : language.getAsString()));
                 }
             });
-            return targets;
-        } catch (UnsupportedOperationException e) {
-            if (lists.isEmpty()) {
-                return Set.of();
-            }
-            log.warn(
-                    "The store keeps no bot records, so commands no longer declared are not deleted: {}",
-                    e.getMessage());
-            return Set.of();
         } catch (RuntimeException e) {
             log.warn("Could not read which commands were published before; none are deleted: {}", e.toString());
             return Set.of();
         }
+        return targets;
     }
 
     private void remember(Set<Target> targets) {
@@ -180,11 +170,7 @@ public final class CommandPublisher {
             }
             array.add(o);
         }
-        try {
-            store.saveBotRecord(botId, RECORD, GSON.toJson(array));
-        } catch (RuntimeException e) {
-            log.warn("Could not remember which commands were published: {}", e.toString());
-        }
+        record.save(GSON.toJson(array));
     }
 
     private static String describe(Target target) {

@@ -1,4 +1,4 @@
-/** Publishing what a bot declares about itself to Telegram (its command lists), idempotently. Not API. */
+/** Publishing what a bot declares about itself to Telegram (commands, profile, menu button), idempotently. Not API. */
 @NullMarked
 package dev.tgdialog.internal.publish;
 
