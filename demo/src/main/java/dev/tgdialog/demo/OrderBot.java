@@ -17,6 +17,7 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.methods.SendMessage;
+import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.widgets.Button;
 import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.Text;
@@ -169,6 +170,13 @@ public final class OrderBot {
         Objects.requireNonNull(kitchen, "kitchen");
         Objects.requireNonNull(referrals, "referrals");
         return bot.dialogs(ORDER, SETTINGS, Catalogue.DIALOG, Booking.DIALOG)
+                // Next to the input field: the menu of the declared commands; on the bot's page: what it does.
+                .menuButton(MenuButtonCommands.of())
+                .profile(p -> p.description("Order a pizza, book a room, or try every widget of tgdialog.")
+                        .description(
+                                "de", "Pizza bestellen, ein Zimmer buchen oder jedes Widget von tgdialog ausprobieren.")
+                        .shortDescription("A tgdialog demo: pizza, rooms and widgets.")
+                        .shortDescription("de", "Eine tgdialog-Demo: Pizza, Zimmer und Widgets."))
                 // The order closes as the last dialog open, so its result comes here; a cancel returns none.
                 .onResult(ORDER, Order.class, (ctx, order) -> {
                     if (order != null) {

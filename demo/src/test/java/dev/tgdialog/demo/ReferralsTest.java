@@ -3,11 +3,14 @@ package dev.tgdialog.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tgdialog.telegram.methods.GetChatMenuButton;
 import dev.tgdialog.telegram.types.BotCommand;
 import dev.tgdialog.telegram.types.BotCommandScopeDefault;
+import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.ManualTime;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,5 +131,16 @@ class ReferralsTest {
                         tuple("book", "Ein Hotelzimmer buchen"),
                         tuple("ref", "Dein Link, um Freunde einzuladen"),
                         tuple("help", "Was dieser Bot kann"));
+    }
+
+    @Test
+    void afterStart_telegramHoldsTheMenuOfCommands_andTheBotsDescriptionInEnglishAndGerman() {
+        // Telegram's default menu is the commands already, so the bot had nothing to set.
+        assertThat(harness.telegram().client(new ManualTime()).execute(GetChatMenuButton.of()))
+                .isEqualTo(MenuButtonCommands.of());
+        assertThat(harness.telegram().profile().shortDescriptions())
+                .containsEntry("", "A tgdialog demo: pizza, rooms and widgets.")
+                .containsEntry("de", "Eine tgdialog-Demo: Pizza, Zimmer und Widgets.");
+        assertThat(harness.telegram().profile().descriptions()).containsKeys("", "de");
     }
 }
