@@ -190,6 +190,7 @@ public final class DialogBot {
         private final Map<String, CommandHandler> commands = new LinkedHashMap<>();
         private final Map<String, StartRoutes.Route<?>> deepLinks = new LinkedHashMap<>();
         private final Map<String, Command> declaredCommands = new LinkedHashMap<>();
+        private @Nullable Help help;
         private final BotProfile.Builder profile = new BotProfile.Builder();
         private @Nullable MenuButton menuButton;
         private boolean publish = true;
@@ -235,6 +236,7 @@ public final class DialogBot {
             Command.checkName(name);
             commands.put(name, Objects.requireNonNull(handler, "handler"));
             declaredCommands.remove(name);
+            replacesHelp(name);
             return this;
         }
 
@@ -250,7 +252,41 @@ public final class DialogBot {
         public Builder command(Command command, CommandHandler handler) {
             commands.put(command.name(), Objects.requireNonNull(handler, "handler"));
             declaredCommands.put(command.name(), command);
+            replacesHelp(command.name());
             return this;
+        }
+
+        /**
+         * Declares {@code command} (listed and published like any other) and answers it with the commands this user
+         * sees in this chat's command list, in their language: {@code heading}, then a line {@code /order — Order a
+         * pizza} for each, as plain text. The list is the one Telegram shows them, found as the Bot API documents
+         * (for a group: the member's scope, the chat's, all groups, the default; the first with commands wins), except
+         * that administrator scopes are skipped because an update does not say who is an administrator.
+         *
+         * <pre>{@code
+         * .help(Command.builder("help").description("What I can do").description("de", "Was ich kann").build(),
+         *     "Commands you can use:", Map.of("de", "Das kannst du tun:"))
+         * }</pre>
+         *
+         * @param headings the heading by language code, for users whose language has one
+         */
+        public Builder help(Command command, String heading, Map<String, String> headings) {
+            declaredCommands.put(command.name(), command);
+            commands.remove(command.name());
+            this.help = new Help(command.name(), Objects.requireNonNull(heading, "heading"), Map.copyOf(headings));
+            return this;
+        }
+
+        /** As {@link #help(Command, String, Map)}, with the same heading for every language. */
+        public Builder help(Command command, String heading) {
+            return help(command, heading, Map.of());
+        }
+
+        /** Another handler for the help command's name replaces the generated help. */
+        private void replacesHelp(String name) {
+            if (help != null && help.name().equals(name)) {
+                help = null;
+            }
         }
 
         /**
@@ -460,7 +496,7 @@ public final class DialogBot {
                     run,
                     time,
                     Map.copyOf(dialogs),
-                    StartRoutes.commands(commands, deepLinks),
+                    StartRoutes.commands(withHelp(), deepLinks),
                     onMessage,
                     onCallback,
                     onUpdate,
@@ -477,6 +513,21 @@ public final class DialogBot {
             List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
         }
+
+        private Map<String, CommandHandler> withHelp() {
+            Help declared = help;
+            if (declared == null) {
+                return commands;
+            }
+            Map<String, CommandHandler> all = new LinkedHashMap<>(commands);
+            all.put(
+                    declared.name(),
+                    new HelpCommand(declaredCommands.values(), declared.heading(), declared.headings()));
+            return all;
+        }
+
+        /** The settings of {@link #help}. */
+        private record Help(String name, String heading, Map<String, String> headings) {}
 
         private static MenuButton checked(MenuButton button) {
             if (button instanceof MenuButtonUnknown) {

@@ -72,7 +72,7 @@ public final class CommandPublisher {
      * commands is translated into; a language list holds every command of the scope (Telegram shows a user the list
      * of their language instead of the default one, not merged with it), untranslated ones in the default wording.
      */
-    static Map<Target, List<BotCommand>> lists(Collection<Command> commands) {
+    public static Map<Target, List<BotCommand>> lists(Collection<Command> commands) {
         Map<BotCommandScope, List<Command>> byScope = new LinkedHashMap<>();
         for (Command command : commands) {
             for (BotCommandScope scope : command.scopes()) {
