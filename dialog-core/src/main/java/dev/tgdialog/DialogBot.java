@@ -271,6 +271,12 @@ public final class DialogBot {
          * @param headings the heading by language code, for users whose language has one
          */
         public Builder help(Command command, String heading, Map<String, String> headings) {
+            headings.keySet().forEach(language -> {
+                if (!Command.LANGUAGE.matcher(language).matches()) {
+                    throw new IllegalArgumentException("help /" + command.name()
+                            + ": a language code is two letters a-z (ISO 639-1), was \"" + language + "\"");
+                }
+            });
             declaredCommands.put(command.name(), command);
             commands.remove(command.name());
             this.help = new Help(command.name(), Objects.requireNonNull(heading, "heading"), Map.copyOf(headings));

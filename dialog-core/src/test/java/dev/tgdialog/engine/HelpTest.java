@@ -1,6 +1,7 @@
 package dev.tgdialog.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tgdialog.Command;
 import dev.tgdialog.DialogBot;
@@ -128,6 +129,14 @@ class HelpTest {
         assertThat(ann.lastMessage().text()).isEqualTo("Commands:\n/help — What I can do");
         assertThat(harness.telegram().commands(BotCommandScopeDefault.of(), null))
                 .containsExactly(new BotCommand("help", "What I can do"));
+    }
+
+    @Test
+    void aHeadingForAnIllegalLanguageCode_isRefused_namingIt() {
+        assertThatThrownBy(() -> BotHarness.of(
+                        bot -> bot.help(Command.of("help", "What I can do"), "Commands:", Map.of("deu", "Befehle:"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("help /help: a language code is two letters a-z (ISO 639-1), was \"deu\"");
     }
 
     @Test
