@@ -40,9 +40,10 @@ final class HelpCommand implements CommandHandler {
         for (BotCommand command : commandsFor(ctx.chatId(), ctx.userId(), language)) {
             text.add("/" + command.command() + " — " + command.description());
         }
-        // Its own message, sent without a parse mode so a description's * or _ shows as typed.
+        // Its own message, sent without a parse mode so a description's * or _ shows as typed; an open window then
+        // shows again below it, as after any command that leaves the dialog open, so the user can go on.
         ctx.telegram().execute(SendMessage.of(ctx.chatId(), text.toString()));
-        return Transition.stay().show(ShowMode.NO_UPDATE);
+        return Transition.stay();
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.Text;
 import dev.tgdialog.widgets.TextInput;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -201,10 +202,11 @@ public final class OrderBot {
                                     + referrals.credits(userId));
                     return stay();
                 })
-                .command(HELP_COMMAND, (ctx, args) -> {
-                    reply(ctx, HELP);
-                    return stay();
-                })
+                // Lists the commands declared for this chat, in the user's language, as Telegram's menu shows them.
+                .help(
+                        HELP_COMMAND,
+                        "I take pizza orders. Commands:",
+                        Map.of("de", "Ich nehme Pizzabestellungen an. Befehle:"))
                 .onMessage(ctx -> {
                     if (ctx.dialogId() == null) {
                         reply(ctx, "I did not get that. Type /start to order a pizza, or /help.");
@@ -216,15 +218,6 @@ public final class OrderBot {
                     reply(ctx, "Sorry, something went wrong. Type /start to begin again.");
                 });
     }
-
-    static final String HELP = """
-            I take pizza orders.
-            /start – order a pizza (/start size_L starts with a large one)
-            /settings – switch the language
-            /book – book a hotel room (a day, a room, the guests)
-            /catalogue – try every kind of widget
-            /ref – your link to invite friends
-            /help – this text""";
 
     /** A command described in English, and in German for users whose app speaks German. */
     private static Command command(String name, String english, String deutsch) {

@@ -138,13 +138,13 @@ class OfflineConsoleTest {
                 you> hi
                 bot> I did not get that. Type /start to order a pizza, or /help.
                 you> /help
-                bot> I take pizza orders.
-                    /start – order a pizza (/start size_L starts with a large one)
-                    /settings – switch the language
-                    /book – book a hotel room (a day, a room, the guests)
-                    /catalogue – try every kind of widget
-                    /ref – your link to invite friends
-                    /help – this text
+                bot> I take pizza orders. Commands:
+                    /start — Order a pizza
+                    /settings — Switch the language
+                    /catalogue — Try every kind of widget
+                    /book — Book a hotel room
+                    /ref — Your link to invite friends
+                    /help — What this bot does
                 bye
                 """);
     }
