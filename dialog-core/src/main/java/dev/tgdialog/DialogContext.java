@@ -5,6 +5,8 @@ import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,21 @@ public interface DialogContext {
     /** Who sent the update, when it came from a user. */
     @Nullable
     User user();
+
+    /**
+     * The language of the user the update came from, as their Telegram app reports it ({@code language_code}, such
+     * as {@code de} or {@code pt-br}); empty when unknown or not a language tag. Texts, command lists and widgets
+     * read the user's language here.
+     */
+    default Optional<Locale> language() {
+        User user = user();
+        String code = user == null ? null : user.languageCode();
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        Locale locale = Locale.forLanguageTag(code.strip().replace('_', '-'));
+        return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale);
+    }
 
     /** The chat the update came from, when it names one (a background call has only {@link #chatId()}). */
     @Nullable

@@ -10,7 +10,6 @@ import dev.tgdialog.telegram.types.BotCommandScopeAllPrivateChats;
 import dev.tgdialog.telegram.types.BotCommandScopeChat;
 import dev.tgdialog.telegram.types.BotCommandScopeChatMember;
 import dev.tgdialog.telegram.types.BotCommandScopeDefault;
-import dev.tgdialog.telegram.types.User;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -47,18 +46,11 @@ final class HelpCommand implements CommandHandler {
     }
 
     /**
-     * The language whose descriptions the user reads: the two-letter code of their Telegram client ({@code pt} of
-     * {@code pt-br}), {@code ""} when it is not known. The one place to change once a user can pick a language in the
-     * bot.
+     * The language whose descriptions the user reads: the language part of {@link DialogContext#language} ({@code pt}
+     * of {@code pt-br}), {@code ""} when it is not known.
      */
     static String languageOf(DialogContext ctx) {
-        User user = ctx.user();
-        String code = user == null ? null : user.languageCode();
-        if (code == null) {
-            return "";
-        }
-        int dash = code.indexOf('-');
-        return (dash < 0 ? code : code.substring(0, dash)).toLowerCase(Locale.ROOT);
+        return ctx.language().map(Locale::getLanguage).orElse("");
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.tgdialog.DialogContext;
 import dev.tgdialog.RichText;
 import dev.tgdialog.spi.RenderContext;
 import dev.tgdialog.spi.TextWidget;
-import dev.tgdialog.telegram.types.User;
 import java.text.ChoiceFormat;
 import java.text.DateFormat;
 import java.text.FieldPosition;
@@ -131,13 +130,7 @@ public final class I18nText implements TextWidget {
 
         /** The locale of the user the context's update came from; the fallback when unknown. */
         public Locale locale(DialogContext ctx) {
-            User user = ctx.user();
-            String code = user == null ? null : user.languageCode();
-            if (code == null || code.isBlank()) {
-                return fallback;
-            }
-            Locale locale = Locale.forLanguageTag(code.strip().replace('_', '-'));
-            return locale.getLanguage().isEmpty() ? fallback : locale;
+            return ctx.language().orElse(fallback);
         }
 
         /**
