@@ -1,5 +1,6 @@
 package dev.tgdialog;
 
+import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.types.BotCommandScope;
 import dev.tgdialog.telegram.types.BotCommandScopeDefault;
@@ -28,8 +29,8 @@ import java.util.regex.Pattern;
  *
  * @param name the command without the slash
  * @param description what every language without a translation shows
- * @param translations the description by language code ({@code de}); the place a localisation source (the one
- *     {@code I18nText} reads) fills in once it moves to the core
+ * @param translations the description by language code ({@code de}), given one by one or from a
+ *     {@link TextBundle} ({@link Builder#description(TextBundle, String)})
  * @param scopes where the command is listed; {@link BotCommandScopeDefault} when none is given
  */
 public record Command(String name, String description, Map<String, String> translations, List<BotCommandScope> scopes) {
@@ -112,6 +113,19 @@ public record Command(String name, String description, Map<String, String> trans
             translations.put(
                     Objects.requireNonNull(languageCode, "languageCode"), Objects.requireNonNull(text, "text"));
             return this;
+        }
+
+        /**
+         * The description of {@code key} in {@code texts}: the fallback language's for every language, and each
+         * language the bundle is {@linkplain TextBundle#translatedTo translated to} whose text differs as its
+         * translation (by its two-letter language code, as Telegram keeps command lists; the first of two regions of
+         * one language wins).
+         *
+         * @throws IllegalArgumentException when the bundle has no such key
+         */
+        public Builder description(TextBundle texts, String key) {
+            description(texts.format(texts.languages().get(0), texts.requireKey(key)));
+            return descriptions(texts.translations(key));
         }
 
         /** Descriptions by language code, as {@link #description(String, String)} for each. */

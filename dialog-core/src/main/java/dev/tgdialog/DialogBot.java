@@ -257,6 +257,21 @@ public final class DialogBot {
         }
 
         /**
+         * Declares {@code command} (listed and published like any other) as the way to a settings dialog, and
+         * registers {@code dialog}: the command opens it as a child of whatever the user has open, so when it
+         * finishes ({@link Transition#done()}) the dialog below shows again, redrawn with what changed (in the
+         * language just {@linkplain DialogContext#pickLanguage picked}, say); with nothing open it runs alone. Sent
+         * while the settings are on top, the command shows them again rather than stacking a second copy. This is the
+         * convention for settings; their own changes go where they outlive dialogs (a picked language is kept per user).
+         */
+        public Builder settings(Command command, Dialog dialog) {
+            dialogs(dialog);
+            return command(
+                    command,
+                    (ctx, args) -> dialog.id().equals(ctx.dialogId()) ? Transition.stay() : Transition.start(dialog));
+        }
+
+        /**
          * Declares {@code command} (listed and published like any other) and answers it with the commands this user
          * sees in this chat's command list, in their language: {@code heading}, then a line {@code /order — Order a
          * pizza} for each, as plain text. The list is the one Telegram shows them, found as the Bot API documents

@@ -23,19 +23,22 @@ public interface DialogContext {
     User user();
 
     /**
-     * The language of the user the update came from, as their Telegram app reports it ({@code language_code}, such
-     * as {@code de} or {@code pt-br}); empty when unknown or not a language tag. Texts, command lists and widgets
-     * read the user's language here.
+     * The language to speak to the user in: the one they {@linkplain #pickLanguage picked} in the bot, else the one
+     * their Telegram app reports ({@code language_code}, such as {@code de} or {@code pt-br}); for a background
+     * action, which comes with no user, the one they picked or their app's as last seen. Empty when unknown. Texts,
+     * command lists and widgets read the user's language here.
      */
-    default Optional<Locale> language() {
-        User user = user();
-        String code = user == null ? null : user.languageCode();
-        if (code == null || code.isBlank()) {
-            return Optional.empty();
-        }
-        Locale locale = Locale.forLanguageTag(code.strip().replace('_', '-'));
-        return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale);
-    }
+    Optional<Locale> language();
+
+    /**
+     * Keeps {@code language} as the language the user picked, for every dialog, chat and later update, and for this
+     * update's render already; {@code null} goes back to their app's language. Stored per user beside the stacks
+     * (it outlives dialogs; {@link DialogBot#forgetUser} deletes it): the way a settings dialog switches language.
+     *
+     * @throws IllegalStateException when the update came from no user
+     * @throws dev.tgdialog.store.StackStoreException when the store cannot be reached
+     */
+    void pickLanguage(@Nullable Locale language);
 
     /** The chat the update came from, when it names one (a background call has only {@link #chatId()}). */
     @Nullable

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps stacks between updates. Implementations must be thread-safe; every implementation passes the same contract
@@ -43,7 +44,7 @@ public interface StackStore {
      * Deletes every stack of one user: those of their private chat with the bot ({@code chatId == userId}, every
      * thread and stack id) and their own stacks in groups ({@code userId} field), and anything else the store keeps
      * for them. For a privacy request, and for a user who blocked the bot. Stacks other users share with them (a
-     * group's shared stack, {@code userId} 0) stay. An update of theirs in flight meanwhile may still save: its
+     * group's shared stack, {@code userId} 0) stay; the user's {@linkplain #loadUserRecord records} go too. An update of theirs in flight meanwhile may still save: its
      * compare-and-set fails for a stack that existed, and a stack it starts afresh (version 0) is new state.
      *
      * <p>Blocking, and it may walk every stack the store holds: a request of its own, not a per-update call.
@@ -97,6 +98,33 @@ public interface StackStore {
     default void saveBotRecord(long botId, String name, String document) {
         throw new UnsupportedOperationException(getClass().getName() + " keeps no bot records: implement "
                 + "StackStore.loadBotRecord and saveBotRecord (the built-in stores do)");
+    }
+
+    /**
+     * The record {@code name} of user {@code userId} of bot {@code botId}, if one was saved: a small document the bot
+     * keeps about a user across chats and dialogs (the language they picked). Records outlive stacks: they do not
+     * expire with them, {@link #forgetUser} deletes them, {@link #moveChat} leaves them.
+     *
+     * <p>The engine reads the record {@code "language"} while it handles an update of the user's private chat, after
+     * loading that chat's stack: a store over the network should fetch it in the same round trip as the stack of a
+     * private chat ({@code chatId == userId}), as the built-in Redis store does. The default keeps no records.
+     *
+     * @throws StackStoreException when the store cannot be reached
+     */
+    default Optional<String> loadUserRecord(long botId, long userId, String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * Stores {@code document} as the record {@code name} of user {@code userId}, replacing the one there (the last
+     * write wins); {@code null} deletes it. Written when a user picks a language, and when the language of their
+     * Telegram app changes: seldom, never once per update.
+     *
+     * @throws StackStoreException when the store cannot be reached
+     */
+    default void saveUserRecord(long botId, long userId, String name, @Nullable String document) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no user records: implement "
+                + "StackStore.loadUserRecord and saveUserRecord (the built-in stores do)");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stack store for tests that keeps only each stack's JSON document ({@link StackCodec}), so every update reads
@@ -36,6 +37,7 @@ public final class RoundTripStore implements StackStore {
 
     @Override
     public synchronized int forgetUser(long botId, long userId) {
+        botRecords.forgetUser(botId, userId);
         int before = documents.size();
         documents.keySet().removeIf(k -> k.botId() == botId && (k.userId() == userId || k.chatId() == userId));
         return before - documents.size();
@@ -68,6 +70,16 @@ public final class RoundTripStore implements StackStore {
     @Override
     public void saveBotRecord(long botId, String name, String document) {
         botRecords.save(botId, name, document);
+    }
+
+    @Override
+    public Optional<String> loadUserRecord(long botId, long userId, String name) {
+        return botRecords.loadUser(botId, userId, name);
+    }
+
+    @Override
+    public void saveUserRecord(long botId, long userId, String name, @Nullable String document) {
+        botRecords.saveUser(botId, userId, name, document);
     }
 
     /** The stored JSON documents by key, as they are now. */

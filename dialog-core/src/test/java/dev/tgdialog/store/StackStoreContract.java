@@ -462,6 +462,50 @@ public abstract class StackStoreContract {
         assertThat(store.loadBotRecord(111, "commands")).contains("published");
     }
 
+    // --- user records ---------------------------------------------------------------------------------------------
+
+    @Test
+    void userRecord_isAbsentUntilSaved_thenTheLastSavedDocument_perBotUserAndName_andNullDeletesIt() {
+        StackStore store = newStore();
+
+        assertThat(store.loadUserRecord(111, 7, "language")).isEmpty();
+        store.saveUserRecord(111, 7, "language", "de -");
+        store.saveUserRecord(111, 7, "language", "pt-BR ü");
+        store.saveUserRecord(111, 8, "language", "other user");
+        store.saveUserRecord(222, 7, "language", "other bot");
+        store.saveUserRecord(111, 7, "timezone", "other name");
+
+        assertThat(store.loadUserRecord(111, 7, "language")).contains("pt-BR ü");
+        assertThat(store.loadUserRecord(111, 8, "language")).contains("other user");
+        assertThat(store.loadUserRecord(222, 7, "language")).contains("other bot");
+        assertThat(store.loadUserRecord(111, 7, "timezone")).contains("other name");
+
+        store.saveUserRecord(111, 7, "language", null);
+        assertThat(store.loadUserRecord(111, 7, "language")).isEmpty();
+        assertThat(store.loadUserRecord(111, 7, "timezone")).contains("other name");
+    }
+
+    @Test
+    void userRecord_outlivesTheStackTtl_andMoveChat_butForgetUserDeletesIt() {
+        StackStore store = newStore(expiryTtl());
+        store.saveUserRecord(111, 7, "language", "de -");
+        store.saveUserRecord(111, 8, "language", "fr -");
+        store.save(StackKey.of(111, 7, 7), 0, richStack(1));
+
+        advanceTime(expiryTtl().multipliedBy(2));
+        store.moveChat(111, 7, -5);
+
+        assertThat(store.load(StackKey.of(111, 7, 7))).as("the stack expired").isEmpty();
+        assertThat(store.loadUserRecord(111, 7, "language")).contains("de -");
+
+        store.forgetUser(111, 7);
+
+        assertThat(store.loadUserRecord(111, 7, "language")).isEmpty();
+        assertThat(store.loadUserRecord(111, 8, "language"))
+                .as("another user's")
+                .contains("fr -");
+    }
+
     // --- values --------------------------------------------------------------------------------------------------
 
     @Test

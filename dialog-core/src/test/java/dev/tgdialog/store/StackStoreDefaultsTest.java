@@ -1,5 +1,6 @@
 package dev.tgdialog.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
@@ -38,5 +39,16 @@ class StackStoreDefaultsTest {
         assertThatThrownBy(() -> store.saveBotRecord(1, "commands", "[]"))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("saveBotRecord");
+    }
+
+    @Test
+    void userRecords_ofAStoreThatDoesNotImplementThem_areAbsent_andSavingOneThrowsUnsupported() {
+        StackStore store = new LoadAndSaveOnly();
+
+        assertThat(store.loadUserRecord(1, 2, "language")).isEmpty();
+        assertThatThrownBy(() -> store.saveUserRecord(1, 2, "language", "de -"))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(LoadAndSaveOnly.class.getName())
+                .hasMessageContaining("saveUserRecord");
     }
 }

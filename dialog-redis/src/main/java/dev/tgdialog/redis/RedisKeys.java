@@ -38,6 +38,20 @@ final class RedisKeys {
         return prefix + "bot:{" + botId + "}:" + name;
     }
 
+    /**
+     * The key of a user record: {@code <prefix>user:{bot:user:user}:name}. Its hash tag is that of the user's private
+     * chat, so it lands on the slot of that chat's stacks and one script or pipeline can read both; it starts with
+     * neither {@code stack:} nor {@code lock:}, so {@link #parse} never takes it for one of theirs.
+     */
+    static String userRecord(String prefix, long botId, long userId, String name) {
+        return userRecords(prefix, botId, userId) + name;
+    }
+
+    /** What every user record key of {@code userId} starts with. */
+    static String userRecords(String prefix, long botId, long userId) {
+        return prefix + "user:{" + botId + ":" + userId + ":" + userId + "}:";
+    }
+
     /** The stack key of the {@link #tail} {@code tail}: one tail serves both keys of an update. */
     static String stack(String prefix, String tail) {
         return prefix + "stack:" + tail;

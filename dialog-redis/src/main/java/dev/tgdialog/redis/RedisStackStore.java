@@ -257,8 +257,8 @@ public final class RedisStackStore implements StackStore {
      * user's private chat ({@code <prefix>*:{bot:user:*}...}) and one for their own keys in groups
      * ({@code <prefix>*:{bot:*:user}:*}), 1,000 keys a step: the cost grows with the whole database, not with what
      * the user holds, and Redis serves other clients between steps. Each key found is checked exactly, then
-     * deleted: their stacks (counted) and their locks (the store keeps nothing else per user; redelivery is
-     * recognised from the stack itself). An update of theirs holding such a lock meanwhile keeps running, and its
+     * deleted: their stacks (counted), their locks and their user records (the first pass finds those, which share
+     * the private chat's hash tag; redelivery is recognised from the stack itself). An update of theirs holding such a lock meanwhile keeps running, and its
      * save is still a compare-and-set. On Cluster the scan visits every node the client knows; every other command
      * names one key.
      */
@@ -274,7 +274,13 @@ public final class RedisStackStore implements StackStore {
         }
         List<String> stacks = new ArrayList<>();
         List<String> locks = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        String recordsOfUser = RedisKeys.userRecords(prefix, botId, userId);
         for (String redisKey : found) {
+            if (redisKey.startsWith(recordsOfUser)) {
+                records.add(redisKey);
+                continue;
+            }
             RedisKeys.Parsed parsed = RedisKeys.parse(prefix, redisKey);
             if (parsed != null
                     && parsed.key().botId() == botId
@@ -293,10 +299,20 @@ public final class RedisStackStore implements StackStore {
                 current = redisKey;
                 jedis.del(redisKey);
             }
+            for (String redisKey : records) {
+                current = redisKey;
+                jedis.del(redisKey);
+            }
         } catch (JedisException e) {
             throw failed("delete " + current + " (user " + userId + ")", e);
         }
-        log.info("Forgot user {} of bot {}: {} stacks and {} locks deleted", userId, botId, deleted, locks.size());
+        log.info(
+                "Forgot user {} of bot {}: {} stacks, {} locks and {} user records deleted",
+                userId,
+                botId,
+                deleted,
+                locks.size(),
+                records.size());
         return deleted;
     }
 
@@ -464,6 +480,31 @@ public final class RedisStackStore implements StackStore {
             jedis.set(RedisKeys.botRecord(prefix, botId, name), document);
         } catch (JedisException e) {
             throw failed("save bot record " + name, e);
+        }
+    }
+
+    /** One {@code GET} of {@code <prefix>user:{bot:user:user}:name}; user records have no time-to-live. */
+    @Override
+    public Optional<String> loadUserRecord(long botId, long userId, String name) {
+        try {
+            return Optional.ofNullable(jedis.get(RedisKeys.userRecord(prefix, botId, userId, name)));
+        } catch (JedisException e) {
+            throw failed("load user record " + name + " of user " + userId, e);
+        }
+    }
+
+    /** One {@code SET} (no time-to-live) or, for null, one {@code DEL} of {@code <prefix>user:{bot:user:user}:name}. */
+    @Override
+    public void saveUserRecord(long botId, long userId, String name, @Nullable String document) {
+        String redisKey = RedisKeys.userRecord(prefix, botId, userId, name);
+        try {
+            if (document == null) {
+                jedis.del(redisKey);
+            } else {
+                jedis.set(redisKey, document);
+            }
+        } catch (JedisException e) {
+            throw failed("save user record " + name + " of user " + userId, e);
         }
     }
 

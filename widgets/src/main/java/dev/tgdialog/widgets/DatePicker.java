@@ -260,7 +260,7 @@ public final class DatePicker extends Picker<LocalDate> {
         LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), zone);
         LocalDate min = max(FIRST, notBefore == null ? today : notBefore.apply(ctx));
         LocalDate max = min(LAST, notAfter.apply(ctx));
-        Locale loc = locale != null ? locale : PickerLocale.userLocale(ctx.user());
+        Locale loc = locale != null ? locale : PickerLocale.userLocale(ctx);
         DayOfWeek first =
                 firstDayOfWeek != null ? firstDayOfWeek : WeekFields.of(loc).getFirstDayOfWeek();
         View view = ctx.state(VIEW, View.DAYS);

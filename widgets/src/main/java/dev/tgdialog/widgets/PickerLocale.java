@@ -1,15 +1,15 @@
 package dev.tgdialog.widgets;
 
-import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.DialogContext;
 import java.text.DecimalFormatSymbols;
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The locale data of the pickers ({@link DatePicker}, {@link TimePicker}): a user's locale from Telegram's
@@ -65,15 +65,16 @@ final class PickerLocale {
     private PickerLocale() {}
 
     /**
-     * The locale for a user's {@code language_code}; a bare language ({@code de}, as Telegram sends it) gets its
-     * likely region ({@code de-DE}), which decides the first day of the week.
+     * The locale for the user's {@linkplain DialogContext#language language}; a bare language ({@code de}, as
+     * Telegram sends it) gets its likely region ({@code de-DE}), which decides the first day of the week.
      */
-    static Locale userLocale(@Nullable User user) {
-        String code = user == null ? null : user.languageCode();
-        if (code == null || code.isBlank()) {
-            return Locale.ENGLISH;
-        }
-        Locale parsed = Locale.forLanguageTag(code.replace('_', '-'));
+    static Locale userLocale(DialogContext ctx) {
+        return userLocale(ctx.language());
+    }
+
+    /** The locale for {@code picked} as {@link #userLocale(DialogContext)}; English when {@code picked} is empty. */
+    static Locale userLocale(Optional<Locale> picked) {
+        Locale parsed = picked.orElse(Locale.ROOT);
         if (parsed.getLanguage().isEmpty()) {
             return Locale.ENGLISH;
         }

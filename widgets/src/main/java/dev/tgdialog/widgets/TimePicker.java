@@ -57,7 +57,7 @@ public final class TimePicker extends Picker<LocalTime> {
     @Override
     public List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         Integer hour = ctx.state(HOUR);
-        Locale locale = PickerLocale.userLocale(ctx.user());
+        Locale locale = PickerLocale.userLocale(ctx);
         List<InlineKeyboardButton> buttons = new ArrayList<>();
         if (hour == null) {
             for (int h = 0; h < 24; h++) {

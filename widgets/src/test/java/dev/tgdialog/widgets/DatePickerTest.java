@@ -10,7 +10,6 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
-import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTime;
@@ -26,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -193,14 +193,13 @@ class DatePickerTest {
         firstDays.put("en", DayOfWeek.SUNDAY);
         firstDays.put("en-GB", DayOfWeek.MONDAY);
         firstDays.put("pt-br", DayOfWeek.SUNDAY);
-        firstDays.forEach((code, first) -> assertThat(WeekFields.of(PickerLocale.userLocale(
-                                User.builder(1, false, "U").languageCode(code).build()))
-                        .getFirstDayOfWeek())
+        firstDays.forEach((code, first) -> assertThat(
+                        WeekFields.of(PickerLocale.userLocale(Optional.of(Locale.forLanguageTag(code))))
+                                .getFirstDayOfWeek())
                 .as(code)
                 .isEqualTo(first));
-        assertThat(PickerLocale.userLocale(null)).isEqualTo(Locale.ENGLISH);
-        assertThat(PickerLocale.userLocale(
-                        User.builder(1, false, "U").languageCode("???").build()))
+        assertThat(PickerLocale.userLocale(Optional.empty())).isEqualTo(Locale.ENGLISH);
+        assertThat(PickerLocale.userLocale(Optional.of(Locale.forLanguageTag("???"))))
                 .isEqualTo(Locale.ENGLISH);
     }
 

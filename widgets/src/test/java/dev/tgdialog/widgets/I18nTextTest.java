@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.MessageEntity;
@@ -25,9 +26,10 @@ class I18nTextTest {
 
     static final Key<Integer> COUNT = Key.of("count", Integer.class);
 
-    static final I18nText.Bundle MESSAGES = I18nText.bundle("i18n.messages");
+    static final TextBundle MESSAGES = TextBundle.of("i18n.messages");
 
-    static final Checkbox GIFT = Checkbox.builder("gift", MESSAGES.text("plain"), MESSAGES.text("only.english"))
+    static final Checkbox GIFT = Checkbox.builder(
+                    "gift", I18nText.of(MESSAGES, "plain"), I18nText.of(MESSAGES, "only.english"))
             .initial(true)
             .build();
 
@@ -35,10 +37,11 @@ class I18nTextTest {
             .window(
                     Step.ONLY,
                     w -> w.getter(ctx -> ctx.provide(COUNT, 1234))
-                            .text(MESSAGES.text("greeting", ctx -> ctx.user().firstName()))
-                            .text(MESSAGES.text("basket", ctx -> ctx.get(COUNT), ctx -> 1234.5))
-                            .text(MESSAGES.text("only.english"))
-                            .text(I18nText.of("i18n.messages", "plain"))
+                            .text(I18nText.of(
+                                    MESSAGES, "greeting", ctx -> ctx.user().firstName()))
+                            .text(I18nText.of(MESSAGES, "basket", ctx -> ctx.get(COUNT), ctx -> 1234.5))
+                            .text(I18nText.of(MESSAGES, "only.english"))
+                            .text(I18nText.of(TextBundle.of("i18n.messages"), "plain"))
                             .add(GIFT))
             .build();
 
@@ -98,9 +101,9 @@ class I18nTextTest {
 
     @Test
     void anotherFallbackLocale() {
-        I18nText.Bundle german = MESSAGES.fallback(Locale.GERMAN);
+        TextBundle german = MESSAGES.fallback(Locale.GERMAN);
         Dialog dialog = Dialog.builder("de")
-                .window(Step.ONLY, w -> w.text(german.text("greeting", ctx -> "Ann")))
+                .window(Step.ONLY, w -> w.text(I18nText.of(german, "greeting", ctx -> "Ann")))
                 .build();
         WidgetBot other = new WidgetBot(dialog);
 
@@ -118,23 +121,23 @@ class I18nTextTest {
 
     @Test
     void argumentValues_areEscapedForTheWindowsParseMode_whileThePatternStaysMarkup() {
-        I18nText.Bundle markup = I18nText.bundle("i18n.markup");
+        TextBundle markup = TextBundle.of("i18n.markup");
         I18nText.Arg name = ctx -> "<i>Ann</i> & _co_";
 
-        assertThat(shownIn("HTML", markup.text("html.greeting", name, ctx -> 1234)))
+        assertThat(shownIn("HTML", I18nText.of(markup, "html.greeting", name, ctx -> 1234)))
                 .isEqualTo("Hello, <b>&lt;i&gt;Ann&lt;/i&gt; &amp; _co_</b>! You have 1,234 items.");
-        assertThat(shownIn("HTML", markup.text("html.greeting", name, ctx -> 1)))
+        assertThat(shownIn("HTML", I18nText.of(markup, "html.greeting", name, ctx -> 1)))
                 .isEqualTo("Hello, <b>&lt;i&gt;Ann&lt;/i&gt; &amp; _co_</b>! You have one item.");
-        assertThat(shownIn("MarkdownV2", markup.text("markdown.greeting", name, ctx -> 1234.5)))
+        assertThat(shownIn("MarkdownV2", I18nText.of(markup, "markdown.greeting", name, ctx -> 1234.5)))
                 .isEqualTo("Hello, *<i\\>Ann</i\\> & \\_co\\_*\\! You have 1,234\\.50 points\\.");
     }
 
     @Test
     void definitionMistakes_failWhenBuilt() {
-        assertThatThrownBy(() -> MESSAGES.text("no.such.key"))
+        assertThatThrownBy(() -> I18nText.of(MESSAGES, "no.such.key"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bundle i18n.messages (en) has no key \"no.such.key\"");
-        assertThatThrownBy(() -> I18nText.bundle("i18n.nothing")).isInstanceOf(MissingResourceException.class);
+        assertThatThrownBy(() -> TextBundle.of("i18n.nothing")).isInstanceOf(MissingResourceException.class);
         assertThatThrownBy(() -> MESSAGES.fallback(Locale.JAPANESE)).isInstanceOf(MissingResourceException.class);
     }
 }

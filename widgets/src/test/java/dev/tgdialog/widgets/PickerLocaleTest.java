@@ -10,7 +10,6 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.spi.KeyboardWidget;
-import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
@@ -20,6 +19,7 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +126,7 @@ class PickerLocaleTest {
         Locale.setDefault(Locale.US);
         BotHarness harness = datePickerBot();
         FakeUser reza = harness.user(1002, "Reza", "fa");
-        Locale fa = PickerLocale.userLocale(
-                User.builder(1002, false, "Reza").languageCode("fa").build());
+        Locale fa = PickerLocale.userLocale(Optional.of(Locale.forLanguageTag("fa")));
         String february = PickerLocale.title(Month.FEBRUARY, fa);
         String march = PickerLocale.shortMonthName(Month.MARCH, fa);
         assertThat(february).doesNotContain("Feb");

@@ -17,8 +17,10 @@ import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +33,7 @@ final class Ctx implements RenderContext, Getter.Values {
      * What every context of one bot reads beyond its session: the client handlers call Telegram with, the time
      * source of their clock, and the registered dialogs, for the window a frame is at. Immutable.
      */
-    record Shared(TelegramClient telegram, TimeSource time, Dialogs dialogs) {}
+    record Shared(TelegramClient telegram, TimeSource time, Dialogs dialogs, Languages languages) {}
 
     private final Shared shared;
     final Session session;
@@ -108,6 +110,16 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public @Nullable User user() {
         return session.user;
+    }
+
+    @Override
+    public Optional<Locale> language() {
+        return shared.languages().of(session);
+    }
+
+    @Override
+    public void pickLanguage(@Nullable Locale language) {
+        shared.languages().pick(session, language);
     }
 
     @Override

@@ -55,6 +55,7 @@ public final class Engine implements UpdateHandler {
     private final EngineConfig config;
     private final Dialogs dialogs;
     private final Ctx.Shared contexts;
+    private final Languages languages;
     private final Presenter presenter;
 
     /** The engine's calls to chats, queued per chat while a chat is in flood wait. */
@@ -63,7 +64,8 @@ public final class Engine implements UpdateHandler {
     public Engine(EngineConfig config) {
         this.config = config;
         this.dialogs = new Dialogs(config.dialogs());
-        this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs);
+        this.languages = new Languages(config.store(), config.botId());
+        this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs, languages);
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram()
@@ -259,13 +261,14 @@ public final class Engine implements UpdateHandler {
         long owner = group && config.sharedGroupStacks() ? 0 : userId;
         StackKey key = new StackKey(config.botId(), chatId, owner, 0, "");
         String tag = group && owner != 0 ? Base62.encode(owner) : "";
-        return runBackground(key, tag, action);
+        return runBackground(key, tag, userId, action);
     }
 
-    private CompletableFuture<Void> runBackground(StackKey key, String ownerTag, DialogHandler action) {
+    private CompletableFuture<Void> runBackground(StackKey key, String ownerTag, long userId, DialogHandler action) {
         return config.isolation().run(key, () -> {
             Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
             Session s = new Session(Update.of(0), key, stack, null, key.chatId(), null, ownerTag);
+            s.backgroundUser = userId;
             try {
                 if (recoverIfUnknown(s)) {
                     startRoot(s);
@@ -747,9 +750,11 @@ public final class Engine implements UpdateHandler {
                 String stackId = "s" + s.newFrameId();
                 StackKey key = new StackKey(s.key.botId(), s.key.chatId(), s.key.userId(), s.key.threadId(), stackId);
                 Object input = start.input();
+                long userId = s.user != null ? s.user.id() : s.backgroundUser;
                 s.afterSave.add(() -> runBackground(
                         key,
                         s.ownerTag,
+                        userId,
                         ctx -> Transition.start(registered, input, StartMode.NORMAL)
                                 .show(ShowMode.SEND)));
             }
@@ -867,6 +872,7 @@ public final class Engine implements UpdateHandler {
      * thread of its own; what follows goes back to the bot's executor, so no author code runs on a store's thread.
      */
     private CompletableFuture<Void> saveAndFinish(Session s) {
+        languages.remember(s);
         List<Frame> frames = new ArrayList<>(s.frames.size());
         s.frames.forEach(f -> frames.add(f.freeze()));
         List<Long> recent = new ArrayList<>(s.original.recentUpdateIds());

@@ -44,6 +44,10 @@ final class Session {
             new java.util.IdentityHashMap<>();
     /** Whether a call to the chat went out (or was queued) for this update: redelivering it could repeat that call. */
     boolean called;
+    /** The user a background action runs for (0 for an update, whose user is {@link #user}). */
+    long backgroundUser;
+    /** The user's language record once read in this update ({@link Languages}), or null before. */
+    Languages.@Nullable Known language;
     /** Dialogs to start in new stacks once this update is saved. */
     final List<Runnable> afterSave = new ArrayList<>();
 

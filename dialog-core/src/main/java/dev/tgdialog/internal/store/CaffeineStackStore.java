@@ -9,6 +9,7 @@ import dev.tgdialog.store.StackStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,10 @@ public final class CaffeineStackStore implements StackStore {
 
     private final Cache<StackKey, Stack> cache;
     private final BotRecords botRecords = new BotRecords();
+    /** Users' records, bounded like the stacks but not expiring with them: a language outlives a user's dialogs. */
+    private final Cache<UserRecordKey, String> userRecords;
+
+    private record UserRecordKey(long botId, long userId, String name) {}
 
     /**
      * A store whose stacks expire {@code ttl} after their last read or write, at most {@code maxStacks} of them.
@@ -43,6 +48,10 @@ public final class CaffeineStackStore implements StackStore {
                 .expireAfterAccess(ttl)
                 .maximumSize(maxStacks)
                 .ticker(ticker)
+                .executor(maintenance)
+                .build();
+        this.userRecords = Caffeine.newBuilder()
+                .maximumSize(maxStacks)
                 .executor(maintenance)
                 .build();
     }
@@ -80,9 +89,25 @@ public final class CaffeineStackStore implements StackStore {
         botRecords.save(botId, name, document);
     }
 
+    @Override
+    public Optional<String> loadUserRecord(long botId, long userId, String name) {
+        return Optional.ofNullable(userRecords.getIfPresent(new UserRecordKey(botId, userId, name)));
+    }
+
+    @Override
+    public void saveUserRecord(long botId, long userId, String name, @Nullable String document) {
+        UserRecordKey key = new UserRecordKey(botId, userId, name);
+        if (document == null) {
+            userRecords.invalidate(key);
+        } else {
+            userRecords.put(key, document);
+        }
+    }
+
     /** Walks every stack in memory once (no I/O); each matching one is removed atomically. */
     @Override
     public int forgetUser(long botId, long userId) {
+        userRecords.asMap().keySet().removeIf(k -> k.botId() == botId && k.userId() == userId);
         int removed = 0;
         for (StackKey key : cache.asMap().keySet()) {
             if (key.botId() == botId
