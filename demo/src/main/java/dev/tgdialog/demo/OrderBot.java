@@ -15,6 +15,7 @@ import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
@@ -23,7 +24,7 @@ import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.Text;
 import dev.tgdialog.widgets.TextInput;
 import java.math.BigInteger;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -89,29 +90,31 @@ public final class OrderBot {
         }
     }
 
-    /** How an order starts: a deep-link payload ("" for none) and the language to speak. */
-    record Opening(String payload, Language language) {}
-
     static final int MAX_QUANTITY = 20;
     private static final String NUMBER = "[+-]?\\d{1,100}";
 
-    static final Key<Language> LANGUAGE = Key.of("language", Language.class);
     static final Key<Size> SIZE = Key.of("size", Size.class);
     static final Key<Integer> QUANTITY = Key.of("quantity", Integer.class);
 
-    /** The settings: a language toggle; Done returns the language chosen to whoever started them. */
+    /**
+     * The settings, opened over whatever is open ({@link DialogBot.Builder#settings}): a language toggle that keeps
+     * the user's pick for every dialog and push; Done goes back to what was open, redrawn in that language.
+     */
     static final Dialog SETTINGS = Dialog.builder("settings")
             .window(
                     Setting.LANGUAGE,
                     w -> w.text(say("Settings", "Einstellungen"))
                             .text(say("Language: English", "Sprache: Deutsch"))
                             .add(Button.of("toggle", say("Auf Deutsch umstellen", "Switch to English"), ctx -> {
-                                Language other = language(ctx) == Language.EN ? Language.DE : Language.EN;
-                                ctx.toast(other == Language.DE ? "Sprache: Deutsch" : "Language: English");
-                                return stay().with(LANGUAGE, other);
+                                boolean german = language(ctx) == Language.EN;
+                                ctx.pickLanguage(german ? Locale.GERMAN : Locale.ENGLISH);
+                                ctx.toast(german ? "Sprache: Deutsch" : "Language: English");
+                                return stay();
                             }))
-                            .add(Button.of("done", say("Done", "Fertig"), ctx -> done(language(ctx)))))
-            .onStart(ctx -> stay().with(LANGUAGE, ctx.input(Language.class)))
+                            .add(Button.of(
+                                    "done",
+                                    say("Done", "Fertig"),
+                                    ctx -> done().saying(tr(ctx, "Settings saved.", "Einstellungen gespeichert.")))))
             .build();
 
     /** The order wizard: size, quantity, confirmation. */
@@ -149,19 +152,20 @@ public final class OrderBot {
                             }))
                             .add(Row.of(backButton(), cancelButton())))
             .onStart(OrderBot::open)
-            .onResult(
-                    SETTINGS,
-                    Language.class,
-                    (ctx, language) -> language == null ? stay() : stay().with(LANGUAGE, language))
             .build();
 
-    // The commands as the menu lists them, in English and German.
-    static final Command START = command("start", "Order a pizza", "Pizza bestellen");
-    static final Command BOOK = command("book", "Book a hotel room", "Ein Hotelzimmer buchen");
-    static final Command CATALOGUE = command("catalogue", "Try every kind of widget", "Alle Widgets ausprobieren");
-    static final Command SETTINGS_COMMAND = command("settings", "Switch the language", "Die Sprache wechseln");
-    static final Command REF = command("ref", "Your link to invite friends", "Dein Link, um Freunde einzuladen");
-    static final Command HELP_COMMAND = command("help", "What this bot does", "Was dieser Bot kann");
+    /** The command list and help in English and German, from {@code dev/tgdialog/demo/texts_*.properties}. */
+    static final TextBundle TEXTS = TextBundle.of("dev.tgdialog.demo.texts")
+            .loader(OrderBot.class.getClassLoader())
+            .translatedTo("de");
+
+    // The commands as the menu lists them, in each language of the texts.
+    static final Command START = command("start");
+    static final Command BOOK = command("book");
+    static final Command CATALOGUE = command("catalogue");
+    static final Command SETTINGS_COMMAND = command("settings");
+    static final Command REF = command("ref");
+    static final Command HELP_COMMAND = command("help");
 
     /**
      * Registers the dialogs and commands on a bot builder, with the kitchen that takes confirmed orders and the
@@ -170,7 +174,7 @@ public final class OrderBot {
     public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen, Referrals referrals) {
         Objects.requireNonNull(kitchen, "kitchen");
         Objects.requireNonNull(referrals, "referrals");
-        return bot.dialogs(ORDER, SETTINGS, Catalogue.DIALOG, Booking.DIALOG)
+        return bot.dialogs(ORDER, Catalogue.DIALOG, Booking.DIALOG)
                 // Next to the input field: the menu of the declared commands; on the bot's page: what it does.
                 .menuButton(MenuButtonCommands.of())
                 .profile(p -> p.description("Order a pizza, book a room, or try every widget of tgdialog.")
@@ -185,11 +189,9 @@ public final class OrderBot {
                     }
                     return stay();
                 })
-                .command(
-                        START,
-                        (ctx, payload) -> start(ORDER, new Opening(payload, language(ctx)), StartMode.RESET_STACK))
+                .command(START, (ctx, payload) -> start(ORDER, payload, StartMode.RESET_STACK))
                 .deepLink(referrals.link(), (ctx, referrer) -> referred(ctx, referrals, referrer))
-                .command(SETTINGS_COMMAND, OrderBot::settings)
+                .settings(SETTINGS_COMMAND, SETTINGS)
                 .command(CATALOGUE, (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
                 .command(BOOK, (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
                 .command(REF, (ctx, args) -> {
@@ -203,10 +205,7 @@ public final class OrderBot {
                     return stay();
                 })
                 // Lists the commands declared for this chat, in the user's language, as Telegram's menu shows them.
-                .help(
-                        HELP_COMMAND,
-                        "I take pizza orders. Commands:",
-                        Map.of("de", "Ich nehme Pizzabestellungen an. Befehle:"))
+                .help(HELP_COMMAND, TEXTS.format(Locale.ENGLISH, "help.heading"), TEXTS.translations("help.heading"))
                 .onMessage(ctx -> {
                     if (ctx.dialogId() == null) {
                         reply(ctx, "I did not get that. Type /start to order a pizza, or /help.");
@@ -219,12 +218,9 @@ public final class OrderBot {
                 });
     }
 
-    /** A command described in English, and in German for users whose app speaks German. */
-    private static Command command(String name, String english, String deutsch) {
-        return Command.builder(name)
-                .description(english)
-                .description("de", deutsch)
-                .build();
+    /** A command described by its text {@code command.<name>} in each language. */
+    private static Command command(String name) {
+        return Command.builder(name).description(TEXTS, "command." + name).build();
     }
 
     /** A friend's referral link: credits the friend (once, never oneself), then starts an order as /start does. */
@@ -236,38 +232,18 @@ public final class OrderBot {
         } else if (referrals.credit(referrer, ctx.userId())) {
             reply(ctx, tr(ctx, "Welcome! Your friend's invitation counted.", "Willkommen! Die Einladung zählt."));
         }
-        return start(ORDER, new Opening("", language(ctx)), StartMode.RESET_STACK);
-    }
-
-    /**
-     * {@code /settings}: over the running dialog, so it resumes where it was when the settings close. With no
-     * dialog open, the settings open over a fresh order: the language lives in the order's data, and the engine
-     * keeps no data outside dialogs.
-     */
-    private static Transition settings(DialogContext ctx, String args) {
-        if (ctx.dialogId() == null) {
-            return start(ORDER, new Opening("settings", language(ctx)), StartMode.RESET_STACK);
-        }
-        if (SETTINGS.id().equals(ctx.dialogId())) {
-            return stay();
-        }
-        return start(SETTINGS, language(ctx));
+        return start(ORDER, "", StartMode.RESET_STACK);
     }
 
     /** Starts an order as its deep-link payload says: {@code size_S|M|L} skips to the quantity. */
     private static Transition open(DialogContext ctx) {
-        Opening opening = ctx.input(Opening.class);
-        Language language = opening != null ? opening.language() : language(ctx);
-        String payload = opening != null ? opening.payload() : "";
-        if (payload.equals("settings")) {
-            return start(SETTINGS, language).with(LANGUAGE, language);
-        }
+        String payload = Objects.requireNonNullElse(ctx.input(String.class), "");
         for (Size size : Size.values()) {
             if (payload.equals("size_" + size)) {
-                return switchTo(Step.QUANTITY).with(LANGUAGE, language).with(SIZE, size);
+                return switchTo(Step.QUANTITY).with(SIZE, size);
             }
         }
-        return stay().with(LANGUAGE, language);
+        return stay();
     }
 
     private static Button sizeButton(Size size) {
@@ -321,21 +297,16 @@ public final class OrderBot {
         return new Order(ctx.require(SIZE), ctx.require(QUANTITY));
     }
 
-    /** The dialog's language; before one is chosen, the language of the user's Telegram app. */
+    /** The user's language: the one they picked in the settings, else their Telegram app's when it is German. */
     static Language language(DialogContext ctx) {
-        Language chosen = ctx.get(LANGUAGE);
-        if (chosen != null) {
-            return chosen;
-        }
-        String app = ctx.user() == null ? null : ctx.user().languageCode();
-        return app != null && app.startsWith("de") ? Language.DE : Language.EN;
+        return ctx.language().map(Locale::getLanguage).filter("de"::equals).isPresent() ? Language.DE : Language.EN;
     }
 
     private static String tr(DialogContext ctx, String english, String deutsch) {
         return language(ctx) == Language.DE ? deutsch : english;
     }
 
-    /** A text in the dialog's language; {@code {name}} placeholders are filled from the dialog's data. */
+    /** A text in the user's language; {@code {name}} placeholders are filled from the dialog's data. */
     private static TextWidget say(String english, String deutsch) {
         TextWidget en = Text.format(english);
         TextWidget de = Text.format(deutsch);

@@ -236,7 +236,7 @@ class OrderBotTest {
 
         assertThat(stack().frames()).singleElement().satisfies(order -> {
             assertThat(order.windowId()).isEqualTo("QUANTITY");
-            assertThat(order.data()).containsEntry("language", "\"DE\"").containsEntry("size", "\"M\"");
+            assertThat(order.data()).containsEntry("size", "\"M\"").doesNotContainKey("language");
         });
         assertThat(ann.lastMessage().text()).isEqualTo("Größe M. Wie viele Pizzen? Gib eine Zahl von 1 bis 20 ein.");
         assertThat(ann.buttons()).containsExactly("« Zurück", "Abbrechen");
@@ -262,15 +262,27 @@ class OrderBotTest {
     }
 
     @Test
-    void settingsWithNoOrderOpen_openOverAFreshOrder_thatTheyReturnTo() {
+    void settingsWithNoOrderOpen_runAlone_andSaySoWhenDone() {
         ann.send("/settings");
-        assertThat(stack().frames()).extracting(Frame::dialogId).containsExactly("order", "settings");
+        assertThat(stack().frames()).extracting(Frame::dialogId).containsExactly("settings");
         assertThat(ann.lastMessage().text()).isEqualTo("Settings\nLanguage: English");
 
-        ann.click("Done");
+        ann.click("Auf Deutsch umstellen");
+        ann.click("Fertig");
 
-        assertThat(ann.lastMessage().text()).isEqualTo("Which pizza size?");
-        assertThat(top().windowId()).isEqualTo("SIZE");
+        assertThat(ann.lastMessage().text()).isEqualTo("Einstellungen gespeichert.");
+        assertThat(stack().frames()).isEmpty();
+        ann.send("/start");
+        assertThat(ann.lastMessage().text()).isEqualTo("Welche Pizzagröße?");
+    }
+
+    @Test
+    void theLanguagePicked_isKeptPerUser_notInTheDialogsData() {
+        ann.send("/settings");
+        ann.click("Auf Deutsch umstellen");
+
+        assertThat(store.loadUserRecord(FakeTelegram.BOT_ID, ann.id(), "language")).contains("de en");
+        assertThat(top().data()).doesNotContainKey("language");
     }
 
     @Test
