@@ -281,7 +281,8 @@ class OrderBotTest {
         ann.send("/settings");
         ann.click("Auf Deutsch umstellen");
 
-        assertThat(store.loadUserRecord(FakeTelegram.BOT_ID, ann.id(), "language")).contains("de en");
+        assertThat(store.loadUserRecord(FakeTelegram.BOT_ID, ann.id(), "language"))
+                .contains("de en");
         assertThat(top().data()).doesNotContainKey("language");
     }
 
