@@ -24,16 +24,29 @@ final class LockedReads {
         final byte @Nullable [] document;
         final String lockKey;
         final String token;
+        /** The user record read with the stack ({@link UserRecordReads}), or null when none was read. */
+        final @Nullable String recordKey;
+
+        final byte @Nullable [] record;
         boolean taken;
         /** Set once the store's save released the lock in the same script: the isolation must not again. */
         volatile boolean released;
 
-        Read(StackKey key, String stackKey, byte @Nullable [] document, String lockKey, String token) {
+        Read(
+                StackKey key,
+                String stackKey,
+                byte @Nullable [] document,
+                String lockKey,
+                String token,
+                @Nullable String recordKey,
+                byte @Nullable [] record) {
             this.key = key;
             this.stackKey = stackKey;
             this.document = document;
             this.lockKey = lockKey;
             this.token = token;
+            this.recordKey = recordKey;
+            this.record = record;
         }
     }
 

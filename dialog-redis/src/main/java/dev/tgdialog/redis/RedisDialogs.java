@@ -61,6 +61,7 @@ public final class RedisDialogs implements AutoCloseable {
 
     private RedisDialogs(Builder b) {
         LockedReads reads = new LockedReads();
+        UserRecordReads records = new UserRecordReads();
         if (b.pipelined && b.redis instanceof JedisPooled pooled) {
             Pool<Connection> pool = pooled.getPool();
             this.pipeline =
@@ -70,10 +71,14 @@ public final class RedisDialogs implements AutoCloseable {
             this.pipeline = null;
             this.calls = RedisCalls.direct(b.redis);
         }
-        this.store = b.store.keyPrefix(b.prefix).lockedReads(reads).calls(calls).build();
+        this.store = b.store
+                .keyPrefix(b.prefix)
+                .lockedReads(reads, records)
+                .calls(calls)
+                .build();
         this.isolation = b.isolation
                 .keyPrefix(b.prefix)
-                .loadsFor(reads, store.ttlMillis())
+                .loadsFor(reads, records, store.ttlMillis())
                 .calls(calls)
                 .build();
     }

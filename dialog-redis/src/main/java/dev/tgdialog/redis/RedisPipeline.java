@@ -68,8 +68,8 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     /** One queued command and whom its reply goes to. */
     private static final class Request {
         final CommandArguments command;
-        /** Sent right after {@link #command} in the same write; the reply is then both replies as a list. */
-        final @Nullable CommandArguments then;
+        /** Sent right after {@link #command} in the same write; the reply is then all replies as a list. */
+        final List<CommandArguments> then;
 
         final @Nullable LuaScript script;
         final List<String> keys;
@@ -77,12 +77,12 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
 
         Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<?> args) {
-            this(command, null, script, keys, args);
+            this(command, List.of(), script, keys, args);
         }
 
         Request(
                 CommandArguments command,
-                @Nullable CommandArguments then,
+                List<CommandArguments> then,
                 @Nullable LuaScript script,
                 List<String> keys,
                 List<?> args) {
@@ -141,10 +141,16 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
      * {@code SET lockKey token NX PX lease} and {@code GETEX stackKey PX ttl}, queued as one entry so they always
      * share a write (two separate entries could be split by the I/O thread waking between them, and cost a round
      * trip more): the document when the SET took the lock ({@code 1L} when no stack is stored), {@code 0L} when it
-     * did not. Redis runs the two in this order on the one connection.
+     * did not. Redis runs the two in this order on the one connection. With a {@code recordKey}, a {@code GET} of it
+     * goes in the same write, and the reply of a taken lock is {@code [document or 1L, record or null]}.
      */
     CompletableFuture<@Nullable Object> lockThenRead(
-            String lockKey, String token, long leaseMillis, String stackKey, long ttlMillis) {
+            String lockKey,
+            String token,
+            long leaseMillis,
+            String stackKey,
+            long ttlMillis,
+            @Nullable String recordKey) {
         CommandArguments lock = new CommandArguments(Protocol.Command.SET)
                 .add(lockKey)
                 .add(token)
@@ -155,13 +161,16 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
                 .add(stackKey)
                 .add("PX")
                 .add(ttlMillis);
-        return send(new Request(lock, read, null, List.of(), List.of())).thenApply(reply -> {
-            List<?> both = (List<?>) Objects.requireNonNull(reply);
-            if (both.get(0) == null) {
+        List<CommandArguments> then = recordKey == null
+                ? List.of(read)
+                : List.of(read, new CommandArguments(Protocol.Command.GET).add(recordKey));
+        return send(new Request(lock, then, null, List.of(), List.of())).thenApply(reply -> {
+            List<?> all = (List<?>) Objects.requireNonNull(reply);
+            if (all.get(0) == null) {
                 return Long.valueOf(0);
             }
-            Object document = both.get(1);
-            return document == null ? Long.valueOf(1) : document;
+            Object document = all.get(1) == null ? Long.valueOf(1) : all.get(1);
+            return recordKey == null ? document : Arrays.asList(document, all.get(2));
         });
     }
 
@@ -285,8 +294,8 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             for (Request r : batch) {
                 c.sendCommand(r.command);
                 commands++;
-                if (r.then != null) {
-                    c.sendCommand(r.then);
+                for (CommandArguments then : r.then) {
+                    c.sendCommand(then);
                     commands++;
                 }
             }
@@ -296,14 +305,22 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             int next = 0;
             for (Request r : batch) {
                 Object reply = replies.get(next++);
-                if (r.then != null) {
-                    Object second = replies.get(next++);
-                    if (reply instanceof JedisDataException error) {
-                        r.reply.completeExceptionally(error);
-                    } else if (second instanceof JedisDataException error) {
-                        r.reply.completeExceptionally(error);
+                if (!r.then.isEmpty()) {
+                    List<@Nullable Object> all = new ArrayList<>(r.then.size() + 1);
+                    all.add(reply);
+                    for (int i = 0; i < r.then.size(); i++) {
+                        all.add(replies.get(next++));
+                    }
+                    Object error = null;
+                    for (Object each : all) {
+                        if (error == null && each instanceof JedisDataException) {
+                            error = each;
+                        }
+                    }
+                    if (error != null) {
+                        r.reply.completeExceptionally((JedisDataException) error);
                     } else {
-                        r.reply.complete(Arrays.asList(reply, second));
+                        r.reply.complete(all);
                     }
                 } else if (reply instanceof JedisNoScriptException && r.script != null) {
                     if (again == null) {

@@ -135,6 +135,17 @@ public final class RedisStackStore implements StackStore {
 
     private final StackMigration migration;
     private final @Nullable LockedReads lockedReads;
+    private final UserRecordReads userReads;
+
+    /**
+     * KEYS[1] a private chat's stack, KEYS[2] a record of its user (same hash tag); ARGV[1] the stack's TTL in ms.
+     * Reads both in one step, the stack as {@link #load}'s {@code GETEX ... PX ttl} does: {@code {stack, record}},
+     * each nil when absent.
+     */
+    private static final LuaScript LOAD_WITH_RECORD = new LuaScript("""
+            local document = redis.call('GETEX', KEYS[1], 'PX', ARGV[1])
+            return {document, redis.call('GET', KEYS[2])}
+            """);
 
     private RedisStackStore(Builder b) {
         this.redis = b.calls();
@@ -144,6 +155,7 @@ public final class RedisStackStore implements StackStore {
         this.ttlArg = RedisCalls.bytes(Long.toString(ttlMillis));
         this.migration = b.migration;
         this.lockedReads = b.lockedReads;
+        this.userReads = b.userReads != null ? b.userReads : new UserRecordReads();
     }
 
     /** The time-to-live of stacks, in milliseconds (the lock script of a {@link RedisDialogs} pair refreshes it). */
@@ -170,12 +182,26 @@ public final class RedisStackStore implements StackStore {
     public Optional<Stack> load(StackKey key) {
         LockedReads.Read locked = lockedReads == null ? null : lockedReads.take(key);
         String redisKey = locked != null ? locked.stackKey : redisKey(key);
+        userReads.offer(null);
         byte[] stored;
         if (locked != null) {
             stored = locked.document;
+            if (locked.recordKey != null) {
+                userReads.offer(new UserRecordReads.Read(locked.recordKey, text(locked.record)));
+            }
         } else {
+            String recordKey = recordKey(prefix, userReads, key);
             try {
-                stored = RedisCalls.await(redis.getEx(redisKey, ttlMillis));
+                if (recordKey == null) {
+                    stored = RedisCalls.await(redis.getEx(redisKey, ttlMillis));
+                } else {
+                    List<?> both = (List<?>) Objects.requireNonNull(RedisCalls.await(
+                            redis.script(LOAD_WITH_RECORD, List.of(redisKey, recordKey), List.of(ttlArg))));
+                    stored = both.get(0) == null ? null : RedisCalls.bytes(both.get(0));
+                    Object record = both.get(1);
+                    userReads.offer(new UserRecordReads.Read(
+                            recordKey, text(record == null ? null : RedisCalls.bytes(record))));
+                }
             } catch (JedisException e) {
                 throw failure("load", redisKey, e);
             }
@@ -483,11 +509,22 @@ public final class RedisStackStore implements StackStore {
         }
     }
 
-    /** One {@code GET} of {@code <prefix>user:{bot:user:user}:name}; user records have no time-to-live. */
+    /**
+     * The user record {@code <prefix>user:{bot:user:user}:name}, which has no time-to-live. Once a record of this name
+     * was asked for, every load of a private chat's stack reads it in the same round trip (the pair's lock script,
+     * or a script of two reads), and this takes that read when it is of the stack this thread loaded last; otherwise
+     * one {@code GET}.
+     */
     @Override
     public Optional<String> loadUserRecord(long botId, long userId, String name) {
+        userReads.asked(name);
+        String redisKey = RedisKeys.userRecord(prefix, botId, userId, name);
+        UserRecordReads.Read read = userReads.take(redisKey);
+        if (read != null) {
+            return Optional.ofNullable(read.document());
+        }
         try {
-            return Optional.ofNullable(jedis.get(RedisKeys.userRecord(prefix, botId, userId, name)));
+            return Optional.ofNullable(jedis.get(redisKey));
         } catch (JedisException e) {
             throw failed("load user record " + name + " of user " + userId, e);
         }
@@ -496,6 +533,7 @@ public final class RedisStackStore implements StackStore {
     /** One {@code SET} (no time-to-live) or, for null, one {@code DEL} of {@code <prefix>user:{bot:user:user}:name}. */
     @Override
     public void saveUserRecord(long botId, long userId, String name, @Nullable String document) {
+        userReads.offer(null);
         String redisKey = RedisKeys.userRecord(prefix, botId, userId, name);
         try {
             if (document == null) {
@@ -506,6 +544,21 @@ public final class RedisStackStore implements StackStore {
         } catch (JedisException e) {
             throw failed("save user record " + name + " of user " + userId, e);
         }
+    }
+
+    /**
+     * The key of the user record to read with {@code key}'s stack: for a stack of a private chat ({@code chatId ==
+     * userId}, whose hash tag the user's records share) once a record was asked for; else null.
+     */
+    static @Nullable String recordKey(String prefix, UserRecordReads userReads, StackKey key) {
+        String name = userReads.name();
+        return name == null || key.chatId() != key.userId()
+                ? null
+                : RedisKeys.userRecord(prefix, key.botId(), key.userId(), name);
+    }
+
+    private static @Nullable String text(byte @Nullable [] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A failure of a call made for an operator (no update waits for it), passed on to that caller. */
@@ -525,6 +578,7 @@ public final class RedisStackStore implements StackStore {
         private Duration ttl = Duration.ofDays(7);
         private StackMigration migration = StackMigration.none();
         private @Nullable LockedReads lockedReads;
+        private @Nullable UserRecordReads userReads;
 
         private Builder(UnifiedJedis redis) {
             super(redis);
@@ -543,8 +597,9 @@ public final class RedisStackStore implements StackStore {
         }
 
         /** Takes the documents the lock script of a {@link RedisDialogs} pair read (package-private wiring). */
-        Builder lockedReads(LockedReads lockedReads) {
+        Builder lockedReads(LockedReads lockedReads, UserRecordReads userReads) {
             this.lockedReads = lockedReads;
+            this.userReads = userReads;
             return this;
         }
 

@@ -85,6 +85,18 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             return 1
             """);
 
+    /**
+     * {@link #ACQUIRE_AND_LOAD} that also reads KEYS[3], a record of the user of a private chat (whose hash tag it
+     * shares): 0 when the lock is taken by another, else {@code {stack document or 1, record or nil}}.
+     */
+    private static final LuaScript ACQUIRE_LOAD_AND_RECORD = new LuaScript("""
+            if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return 0
+            end
+            local document = redis.call('GETEX', KEYS[2], 'PX', ARGV[3])
+            return {document or 1, redis.call('GET', KEYS[3])}
+            """);
+
     /** KEYS[1] the lock; ARGV[1] our token, ARGV[2] the lease in ms. Extends the lock only if it is still ours. */
     private static final LuaScript RENEW = new LuaScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -106,6 +118,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
 
     private final AtomicLong tokens = new AtomicLong();
     private final @Nullable LockedReads lockedReads;
+    private final @Nullable UserRecordReads userReads;
     private final long stackTtlMillis;
     /** The locks this isolation holds now; the renewal sweep walks them. */
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
@@ -130,6 +143,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
 
     private RedisUpdateIsolation(Builder b) {
         this.lockedReads = b.lockedReads;
+        this.userReads = b.userReads;
         this.stackTtlMillis = b.stackTtlMillis;
         this.redis = b.calls();
         this.prefix = b.prefix;
@@ -250,6 +264,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         String tail = RedisKeys.tail(key);
         String lockKey = RedisKeys.lock(prefix, tail);
         String stackKey = RedisKeys.stack(prefix, tail);
+        String recordKey = userReads == null ? null : RedisStackStore.recordKey(prefix, userReads, key);
         CompletableFuture<@Nullable Object> reply;
         if (lockedReads == null) {
             reply = redis.setNxPx(lockKey, token, leaseMillis).thenApply(set -> set ? 1L : 0L);
@@ -257,7 +272,12 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             // The script's two steps as two plain commands in one write, run in order on the pipeline's connection:
             // the stack is still read only once the lock is held, and redis-server spends about half as long on
             // them (inside a script every redis.call converts its arguments and its reply once more).
-            reply = pipeline.lockThenRead(lockKey, token, leaseMillis, stackKey, stackTtlMillis);
+            reply = pipeline.lockThenRead(lockKey, token, leaseMillis, stackKey, stackTtlMillis, recordKey);
+        } else if (recordKey != null) {
+            reply = redis.script(
+                    ACQUIRE_LOAD_AND_RECORD,
+                    List.of(lockKey, stackKey, recordKey),
+                    List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
         } else {
             reply = redis.script(
                     ACQUIRE_AND_LOAD,
@@ -279,10 +299,22 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                 return;
             }
             if (!Long.valueOf(0).equals(value)) {
-                LockedReads.@Nullable Read read = lockedReads == null
+                Object stack = value;
+                byte[] record = null;
+                if (recordKey != null && value instanceof List<?> both) {
+                    stack = both.get(0);
+                    record = both.get(1) == null ? null : RedisCalls.bytes(both.get(1));
+                }
+                LockedReads.@Nullable Read read = lockedReads == null || stack == null
                         ? null
                         : new LockedReads.Read(
-                                key, stackKey, value instanceof Long ? null : RedisCalls.bytes(value), lockKey, token);
+                                key,
+                                stackKey,
+                                stack instanceof Long ? null : RedisCalls.bytes(stack),
+                                lockKey,
+                                token,
+                                recordKey,
+                                record);
                 runLocked(new Held(lockKey, token, read), a.task(), result);
                 return;
             }
@@ -422,6 +454,7 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         private Duration maxWait = Duration.ofSeconds(20);
         private @Nullable Executor executor;
         private @Nullable LockedReads lockedReads;
+        private @Nullable UserRecordReads userReads;
         private long stackTtlMillis;
         private int maxQueuedPerKey = UpdateIsolation.DEFAULT_MAX_QUEUED_PER_KEY;
 
@@ -470,8 +503,9 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
          * Reads the stack with the lock, for the store of a {@link RedisDialogs} pair (package-private wiring; the
          * store must use this builder's prefix).
          */
-        Builder loadsFor(LockedReads lockedReads, long stackTtlMillis) {
+        Builder loadsFor(LockedReads lockedReads, UserRecordReads userReads, long stackTtlMillis) {
             this.lockedReads = lockedReads;
+            this.userReads = userReads;
             this.stackTtlMillis = stackTtlMillis;
             return this;
         }

@@ -136,8 +136,8 @@ class RedisPipelineTest {
         long commands = pipeline.commandsSent();
         long writes = pipeline.writes();
 
-        Object reply =
-                pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS);
+        Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000, null)
+                .get(10, TimeUnit.SECONDS);
 
         assertThat(text(reply)).isEqualTo("{\"doc\":1}");
         assertThat(pipeline.commandsSent() - commands).isEqualTo(2);
@@ -153,14 +153,45 @@ class RedisPipelineTest {
     }
 
     @Test
+    void lockThenRead_withARecordKey_readsTheRecordToo_inTheSameWrite() throws Exception {
+        RedisPipeline pipeline = pipeline(TestRedis.url());
+        String lock = prefix + "lock";
+        String stack = prefix + "stack";
+        String record = prefix + "record";
+        pipeline.command(new CommandArguments(Protocol.Command.SET).add(record).add("de en"))
+                .get(10, TimeUnit.SECONDS);
+        long commands = pipeline.commandsSent();
+        long writes = pipeline.writes();
+
+        Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000, record)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(reply).isInstanceOf(List.class);
+        List<?> both = (List<?>) reply;
+        assertThat(both.get(0)).as("no stack stored").isEqualTo(1L);
+        assertThat(text(both.get(1))).isEqualTo("de en");
+        assertThat(pipeline.commandsSent() - commands).isEqualTo(3);
+        assertThat(pipeline.writes() - writes).as("one entry, one write").isEqualTo(1);
+        assertThat(pipeline.lockThenRead(lock, "theirs", 10_000, stack, 60_000, record)
+                        .get(10, TimeUnit.SECONDS))
+                .as("the lock is taken: nothing read")
+                .isEqualTo(0L);
+        try (JedisPooled redis = TestRedis.client()) {
+            redis.del(lock, stack, record);
+        }
+    }
+
+    @Test
     void lockThenRead_withNoStack_isOne_andWithTheLockTaken_isZero_andLeavesTheLockAlone() throws Exception {
         RedisPipeline pipeline = pipeline(TestRedis.url());
         String lock = prefix + "lock";
         String stack = prefix + "stack";
 
-        assertThat(pipeline.lockThenRead(lock, "mine", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS))
+        assertThat(pipeline.lockThenRead(lock, "mine", 10_000, stack, 60_000, null)
+                        .get(10, TimeUnit.SECONDS))
                 .isEqualTo(1L);
-        assertThat(pipeline.lockThenRead(lock, "theirs", 10_000, stack, 60_000).get(10, TimeUnit.SECONDS))
+        assertThat(pipeline.lockThenRead(lock, "theirs", 10_000, stack, 60_000, null)
+                        .get(10, TimeUnit.SECONDS))
                 .isEqualTo(0L);
         try (JedisPooled redis = TestRedis.client()) {
             assertThat(redis.get(lock)).isEqualTo("mine");
@@ -177,7 +208,7 @@ class RedisPipelineTest {
         pipeline.command(new CommandArguments(Protocol.Command.RPUSH).add(stack).add("x"))
                 .get(10, TimeUnit.SECONDS);
 
-        CompletableFuture<Object> reply = pipeline.lockThenRead(lock, "t", 10_000, stack, 60_000);
+        CompletableFuture<Object> reply = pipeline.lockThenRead(lock, "t", 10_000, stack, 60_000, null);
 
         assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(redis.clients.jedis.exceptions.JedisDataException.class)

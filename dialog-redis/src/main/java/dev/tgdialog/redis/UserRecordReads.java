@@ -1,0 +1,54 @@
+package dev.tgdialog.redis;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The user record read in the same round trip as a private chat's stack, handed to the store's next
+ * {@code loadUserRecord} of it on the thread that loaded the stack: the engine reads the user's language there, after
+ * the stack, so an update of a private chat costs no round trip more for it. Nothing is read until the bot first asks
+ * for a record (a bot that never reads a user's language pays nothing), and then only the record of that name. Each
+ * load replaces what the thread was offered, and a read is taken once, so an offer never outlives the update whose
+ * load made it. Shared by the store and, in a {@link RedisDialogs} pair, the isolation whose lock script reads it.
+ */
+final class UserRecordReads {
+    /** The record read with the stacks: the first one a bot asked for; null until then. */
+    private volatile @Nullable String name;
+
+    private final ThreadLocal<@Nullable Read> offered = new ThreadLocal<>();
+
+    /** The record under {@code redisKey} as it was read: {@code document} null when there is none. */
+    record Read(String redisKey, @Nullable String document) {}
+
+    /** The name of the record to read with a private chat's stack, or null while no record was asked for. */
+    @Nullable
+    String name() {
+        return name;
+    }
+
+    /** Notes that the bot reads the record {@code recordName}: later loads of private chats read it too. */
+    void asked(String recordName) {
+        if (name == null) {
+            name = recordName;
+        }
+    }
+
+    /** Offers {@code read} to this thread's next {@link #take}, replacing what was offered; null offers nothing. */
+    void offer(@Nullable Read read) {
+        if (read == null) {
+            offered.remove();
+        } else {
+            offered.set(read);
+        }
+    }
+
+    /** The record under {@code redisKey} read with this thread's last stack, once; null when there is none to use. */
+    @Nullable
+    Read take(String redisKey) {
+        Read read = offered.get();
+        if (read == null || !read.redisKey().equals(redisKey)) {
+            return null;
+        }
+        offered.remove();
+        return read;
+    }
+}
