@@ -193,6 +193,7 @@ public final class DialogBot {
         private @Nullable Help help;
         private final BotProfile.Builder profile = new BotProfile.Builder();
         private @Nullable MenuButton menuButton;
+        private final Map<Long, MenuButton> chatMenuButtons = new LinkedHashMap<>();
         private boolean publish = true;
         private final List<EngineConfig.ErrorRoute<?>> errorHandlers = new ArrayList<>();
         private @Nullable DialogHandler onMessage;
@@ -335,6 +336,23 @@ public final class DialogBot {
          */
         public Builder menuButton(MenuButton button) {
             this.menuButton = Objects.requireNonNull(button, "button");
+            return this;
+        }
+
+        /**
+         * Declares the menu button of one private chat (the chat of user {@code chatId}), which shows there instead
+         * of the default one: for a user who gets a Mini App of their own, say. Published like the default button;
+         * published before and no longer declared, it is reset to the default.
+         *
+         * @throws IllegalArgumentException when {@code chatId} is no private chat's (not a user id, which is positive)
+         */
+        public Builder menuButton(long chatId, MenuButton button) {
+            if (chatId <= 0) {
+                throw new IllegalArgumentException(
+                        "a chat's own menu button is for a private chat, whose id is the user's (positive), not "
+                                + chatId);
+            }
+            chatMenuButtons.put(chatId, Objects.requireNonNull(button, "button"));
             return this;
         }
 
@@ -490,8 +508,13 @@ public final class DialogBot {
                     new CommandPublisher(telegram, store, telegram.botId(), declaredCommands.values());
             ProfilePublisher profilePublisher =
                     new ProfilePublisher(telegram, store, telegram.botId(), profile.build());
+            chatMenuButtons.values().forEach(Builder::checked);
             MenuButtonPublisher menuButtonPublisher = new MenuButtonPublisher(
-                    telegram, store, telegram.botId(), menuButton == null ? null : checked(menuButton));
+                    telegram,
+                    store,
+                    telegram.botId(),
+                    menuButton == null ? null : checked(menuButton),
+                    new LinkedHashMap<>(chatMenuButtons));
             List<Runnable> publishers =
                     List.of(commandPublisher::publish, profilePublisher::publish, menuButtonPublisher::publish);
             ExecutorService owned = null;

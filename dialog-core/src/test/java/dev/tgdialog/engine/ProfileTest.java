@@ -131,6 +131,44 @@ class ProfileTest {
     }
 
     @Test
+    void aChatsOwnMenuButton_isPublishedForThatChat_writtenOnce_andResetWhenNoLongerDeclared() {
+        RoundTripStore store = new RoundTripStore();
+        FakeTelegram telegram = new FakeTelegram();
+        Consumer<DialogBot.Builder> withVip = bot -> bot.menuButton(42, ORDER_APP);
+
+        restart(telegram, store, withVip);
+
+        assertThat(telegram.menuButton(42L)).contains(ORDER_APP);
+        assertThat(telegram.menuButton(43L)).as("another chat's").isEmpty();
+        assertThat(telegram.menuButton(null)).as("the default, never declared").isEmpty();
+        assertThat(telegram.callCount("setChatMenuButton")).isEqualTo(1);
+
+        restart(telegram, store, withVip);
+        assertThat(telegram.callCount("setChatMenuButton"))
+                .as("nothing changed")
+                .isEqualTo(1);
+
+        int calls = telegram.calls().size();
+        restart(telegram, store, bot -> {});
+
+        assertThat(telegram.calls().subList(calls, telegram.calls().size()))
+                .extracting(call -> call.method() + " " + call.params())
+                .containsExactly("setChatMenuButton {\"chat_id\":42,\"menu_button\":{\"type\":\"default\"}}");
+        assertThat(telegram.menuButton(42L)).contains(MenuButtonDefault.of());
+        assertThat(store.loadBotRecord(FakeTelegram.BOT_ID, "published-menu-button"))
+                .contains("");
+    }
+
+    @Test
+    void aChatsOwnMenuButton_isForAPrivateChat() {
+        assertThatThrownBy(() -> DialogBot.builder(new FakeTelegram().client(new FakeTime()))
+                        .menuButton(-100123, ORDER_APP))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("for a private chat")
+                .hasMessageContaining("-100123");
+    }
+
+    @Test
     void aFailedWrite_isOneWarn_theRestIsPublished_andTheBotRuns() {
         FakeTelegram telegram = new FakeTelegram();
         telegram.failNext("setMyDescription", 400, "Bad Request: something went wrong");
