@@ -107,6 +107,14 @@ public interface DialogContext {
     /** The input the dialog was started with, read as {@code type}; null when it was started without one. */
     <T> @Nullable T input(Class<T> type);
 
+    /**
+     * Sends {@code text} to the chat (in the update's forum topic, if any) as a plain message of its own, for a help
+     * text, a notice or a link: after the handler returns and before the window shows, so the window stays the
+     * newest message, in order with the bot's other calls to the chat (waiting out a flood wait with them). Not sent
+     * when the handler fails. Text past Telegram's 4096 characters is cut, with an ellipsis.
+     */
+    void send(String text);
+
     /** Answers the click with a short notice at the top of the chat. */
     void toast(String text);
 

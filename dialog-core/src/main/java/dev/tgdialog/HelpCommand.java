@@ -2,7 +2,6 @@ package dev.tgdialog;
 
 import dev.tgdialog.internal.publish.CommandPublisher;
 import dev.tgdialog.internal.publish.CommandPublisher.Target;
-import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.types.BotCommand;
 import dev.tgdialog.telegram.types.BotCommandScope;
 import dev.tgdialog.telegram.types.BotCommandScopeAllGroupChats;
@@ -41,7 +40,7 @@ final class HelpCommand implements CommandHandler {
         }
         // Its own message, sent without a parse mode so a description's * or _ shows as typed; an open window then
         // shows again below it, as after any command that leaves the dialog open, so the user can go on.
-        ctx.telegram().execute(SendMessage.of(ctx.chatId(), text.toString()));
+        ctx.send(text.toString());
         return Transition.stay();
     }
 

@@ -3,7 +3,6 @@ package dev.tgdialog;
 import dev.tgdialog.links.DeepLink;
 import dev.tgdialog.links.DeepLinkHandler;
 import dev.tgdialog.links.InvalidPayloadException;
-import dev.tgdialog.telegram.methods.SendMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +66,7 @@ final class StartRoutes implements CommandHandler {
                         e.getMessage());
             }
             // Its own message: a dialog's reply lines show only with a window, and the user may have none open.
-            ctx.telegram().execute(SendMessage.of(ctx.chatId(), route.link().refusal()));
+            ctx.send(route.link().refusal());
             return Transition.stay().show(ShowMode.NO_UPDATE);
         }
         return route.handler().handle(ctx, value);

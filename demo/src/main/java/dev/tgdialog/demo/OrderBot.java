@@ -17,7 +17,6 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.spi.TextWidget;
-import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.widgets.Button;
 import dev.tgdialog.widgets.Row;
@@ -196,25 +195,23 @@ public final class OrderBot {
                 .command(BOOK, (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
                 .command(REF, (ctx, args) -> {
                     long userId = ctx.userId();
-                    reply(
-                            ctx,
-                            tr(ctx, "Invite friends with your link:\n", "Lade Freunde mit deinem Link ein:\n")
-                                    + referrals.linkOf(userId)
-                                    + tr(ctx, "\nFriends who came by it: ", "\nFreunde, die so kamen: ")
-                                    + referrals.credits(userId));
+                    ctx.send(tr(ctx, "Invite friends with your link:\n", "Lade Freunde mit deinem Link ein:\n")
+                            + referrals.linkOf(userId)
+                            + tr(ctx, "\nFriends who came by it: ", "\nFreunde, die so kamen: ")
+                            + referrals.credits(userId));
                     return stay();
                 })
                 // Lists the commands declared for this chat, in the user's language, as Telegram's menu shows them.
                 .help(HELP_COMMAND, TEXTS.format(Locale.ENGLISH, "help.heading"), TEXTS.translations("help.heading"))
                 .onMessage(ctx -> {
                     if (ctx.dialogId() == null) {
-                        reply(ctx, "I did not get that. Type /start to order a pizza, or /help.");
+                        ctx.send("I did not get that. Type /start to order a pizza, or /help.");
                     }
                     return stay();
                 })
                 .onError(Exception.class, (ctx, e) -> {
                     log.error("Handler failed in {}/{}", ctx.dialogId(), ctx.windowId(), e);
-                    reply(ctx, "Sorry, something went wrong. Type /start to begin again.");
+                    ctx.send("Sorry, something went wrong. Type /start to begin again.");
                 });
     }
 
@@ -226,11 +223,9 @@ public final class OrderBot {
     /** A friend's referral link: credits the friend (once, never oneself), then starts an order as /start does. */
     private static Transition referred(DialogContext ctx, Referrals referrals, long referrer) {
         if (referrer == ctx.userId()) {
-            reply(
-                    ctx,
-                    tr(ctx, "That is your own link: share it with friends.", "Das ist dein eigener Link: teile ihn."));
+            ctx.send(tr(ctx, "That is your own link: share it with friends.", "Das ist dein eigener Link: teile ihn."));
         } else if (referrals.credit(referrer, ctx.userId())) {
-            reply(ctx, tr(ctx, "Welcome! Your friend's invitation counted.", "Willkommen! Die Einladung zählt."));
+            ctx.send(tr(ctx, "Welcome! Your friend's invitation counted.", "Willkommen! Die Einladung zählt."));
         }
         return start(ORDER, "", StartMode.RESET_STACK);
     }
@@ -311,10 +306,5 @@ public final class OrderBot {
         TextWidget en = Text.format(english);
         TextWidget de = Text.format(deutsch);
         return ctx -> (language(ctx) == Language.DE ? de : en).render(ctx);
-    }
-
-    /** A plain message outside any window (the engine has no transition that just says something). */
-    private static void reply(DialogContext ctx, String text) {
-        ctx.telegram().execute(SendMessage.of(ctx.chatId(), text));
     }
 }

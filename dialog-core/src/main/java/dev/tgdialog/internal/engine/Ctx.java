@@ -113,6 +113,11 @@ final class Ctx implements RenderContext, Getter.Values {
     }
 
     @Override
+    public void send(String text) {
+        session.messages.add(Objects.requireNonNull(text, "text"));
+    }
+
+    @Override
     public Optional<Locale> language() {
         return shared.languages().of(session);
     }

@@ -531,6 +531,11 @@ public final class Engine implements UpdateHandler {
                 log.debug("Update {} has no handler; ignored", update.updateId());
             } else {
                 config.onUpdate().handle(ctx(s, null, ""));
+                if (chatId != 0) {
+                    presenter.sendMessages(s);
+                } else if (!s.messages.isEmpty()) {
+                    log.warn("Update {} names no chat: the messages its handler sent are dropped", update.updateId());
+                }
             }
         } catch (Exception e) {
             if (s != null) {
@@ -872,6 +877,8 @@ public final class Engine implements UpdateHandler {
      * thread of its own; what follows goes back to the bot's executor, so no author code runs on a store's thread.
      */
     private CompletableFuture<Void> saveAndFinish(Session s) {
+        // Messages of an update that showed no window (a dialog started in a stack of its own, say) go out now.
+        presenter.sendMessages(s);
         languages.remember(s);
         List<Frame> frames = new ArrayList<>(s.frames.size());
         s.frames.forEach(f -> frames.add(f.freeze()));
@@ -981,6 +988,9 @@ public final class Engine implements UpdateHandler {
         }
         try {
             handler.handle(ctx(s, top, ""), e);
+            if (s.chatId != 0) {
+                presenter.sendMessages(s);
+            }
         } catch (Exception nested) {
             log.error("The error handler for {} failed too", e.getClass().getName(), nested);
         }

@@ -80,6 +80,7 @@ final class Presenter {
     }
 
     void present(Session s, ShowMode mode) throws Exception {
+        sendMessages(s);
         if (mode == ShowMode.NO_UPDATE) {
             return;
         }
@@ -172,10 +173,22 @@ final class Presenter {
         s.lastMessage = new ShownMessage(last.messageId(), last.kind(), CLOSED);
     }
 
-    /** Sends a plain message outside any window (the recovery notice). */
+    /** Sends the plain messages the handlers asked for ({@code DialogContext.send}) that are not sent yet. */
+    void sendMessages(Session s) {
+        for (String text : s.messages) {
+            sendPlain(s, text);
+        }
+        s.messages.clear();
+    }
+
+    /** Sends a plain message outside any window (the recovery notice, a handler's message), in the update's topic. */
     void sendPlain(Session s, String text) {
         String cut = Limits.cut(text, null, Limits.MESSAGE_TEXT);
-        CompletableFuture<SentView> sending = call(s, () -> SendMessage.of(s.chatId, cut), SentView.class);
+        Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
+        CompletableFuture<SentView> sending = call(
+                s,
+                () -> SendMessage.builder(s.chatId, cut).messageThreadId(thread).build(),
+                SentView.class);
         if (sending.isDone()) {
             Outbox.now(sending);
         } else {

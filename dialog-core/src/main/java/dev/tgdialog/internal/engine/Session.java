@@ -48,6 +48,8 @@ final class Session {
     long backgroundUser;
     /** The user's language record once read in this update ({@link Languages}), or null before. */
     Languages.@Nullable Known language;
+    /** Plain messages the handlers asked to send ({@code DialogContext.send}), in order, not yet sent. */
+    final List<String> messages = new ArrayList<>();
     /** Dialogs to start in new stacks once this update is saved. */
     final List<Runnable> afterSave = new ArrayList<>();
 
