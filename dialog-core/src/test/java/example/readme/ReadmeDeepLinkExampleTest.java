@@ -12,8 +12,6 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeUser;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,12 +46,6 @@ class ReadmeDeepLinkExampleTest {
 
     @Test
     void theReadmeShowsThisSnippet() throws Exception {
-        String source = Files.readString(Path.of("src/test/java/example/readme/ReadmeDeepLinkExampleTest.java"));
-        String open = "// --- README: deep links ---\n";
-        int from = source.indexOf(open) + open.length();
-        int to = source.lastIndexOf('\n', source.indexOf("// --- end ---", from));
-
-        assertThat(Files.readString(Path.of("../README.md")))
-                .contains(source.substring(from, to).stripIndent());
+        ReadmeSnippets.assertShown("ReadmeDeepLinkExampleTest.java", "deep links");
     }
 }

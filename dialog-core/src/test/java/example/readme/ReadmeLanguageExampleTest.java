@@ -12,8 +12,6 @@ import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.kit.Button;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -57,12 +55,6 @@ class ReadmeLanguageExampleTest {
 
     @Test
     void theReadmeShowsThisSnippet() throws Exception {
-        String source = Files.readString(Path.of("src/test/java/example/readme/ReadmeLanguageExampleTest.java"));
-        String open = "// --- README: the user's language ---\n";
-        int from = source.indexOf(open) + open.length();
-        int to = source.lastIndexOf('\n', source.indexOf("// --- end ---", from));
-
-        assertThat(Files.readString(Path.of("../README.md")))
-                .contains(source.substring(from, to).stripIndent());
+        ReadmeSnippets.assertShown("ReadmeLanguageExampleTest.java", "the user's language");
     }
 }

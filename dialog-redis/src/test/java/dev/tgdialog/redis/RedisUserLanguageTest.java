@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A bot that speaks its users' languages on Redis: the language record of a private chat's user is read in the same
@@ -67,6 +68,12 @@ class RedisUserLanguageTest {
         return c;
     }
 
+    /** A pair on {@code redis} under this test's prefix, closed after the test. */
+    private RedisDialogs pair(UnifiedJedis redis) {
+        return closing(
+                RedisDialogs.builder(redis).keyPrefix(prefix).executor(pool).build());
+    }
+
     private DialogBot bot(SharedChat chat, StackStore store, UpdateIsolation isolation) {
         DialogBot bot = chat.bot(b -> b.dialogs(TALK)
                 .command("talk", (ctx, args) -> Transition.start(TALK, null, StartMode.RESET_STACK))
@@ -99,10 +106,7 @@ class RedisUserLanguageTest {
     void pair_readsTheLanguageInItsLockScript_twoRoundTripsPerUpdateAsWithout() {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
-        RedisDialogs pair = closing(RedisDialogs.builder(counted.client)
-                .keyPrefix(prefix)
-                .executor(pool)
-                .build());
+        RedisDialogs pair = pair(counted.client);
         SharedChat chat = new SharedChat();
 
         List<List<String>> steps = steps(bot(chat, pair.store(), pair.isolation()), chat, counted::drain);
@@ -133,8 +137,7 @@ class RedisUserLanguageTest {
         TestRedis.Server server = TestRedis.Server.start(TestRedis.freePort(), null);
         try (JedisPooled redis = new JedisPooled(java.net.URI.create(server.url()));
                 JedisPooled admin = new JedisPooled(java.net.URI.create(server.url()))) {
-            RedisDialogs pair =
-                    RedisDialogs.builder(redis).keyPrefix(prefix).executor(pool).build();
+            RedisDialogs pair = pair(redis);
             assertThat(pair.pipelined()).isTrue();
             SharedChat chat = new SharedChat();
             long[] before = {pair.commandsSent(), serverCalls(admin, "get")};
@@ -146,23 +149,16 @@ class RedisUserLanguageTest {
                 before[1] = gets;
                 return sent;
             };
-            DialogBot bot = chat.bot(b -> b.dialogs(TALK)
-                    .command("talk", (ctx, args) -> Transition.start(TALK, null, StartMode.RESET_STACK))
-                    .store(pair.store())
-                    .isolation(pair.isolation())
-                    .executor(pool));
-            try {
-                List<List<String>> steps = steps(bot, chat, drain);
 
-                // SET NX, GETEX and GET in one write, then the save's script. The server counts three GETs: two
-                // the save's script runs (the stored version, the lock), and the record's, in the lock's write.
-                assertThat(steps.get(0)).containsExactly("4 commands", "3 GET");
-                assertThat(steps.get(2)).containsExactly("4 commands", "3 GET");
-            } finally {
-                bot.stop();
-                pair.close();
-            }
+            List<List<String>> steps = steps(bot(chat, pair.store(), pair.isolation()), chat, drain);
+
+            // SET NX, GETEX and GET in one write, then the save's script. The server counts three GETs: two
+            // the save's script runs (the stored version, the lock), and the record's, in the lock's write.
+            assertThat(steps.get(0)).containsExactly("4 commands", "3 GET");
+            assertThat(steps.get(2)).containsExactly("4 commands", "3 GET");
         } finally {
+            closeAll();
+            closing.clear();
             server.stop();
         }
     }
@@ -180,14 +176,8 @@ class RedisUserLanguageTest {
     void aLanguagePickedOnOneInstance_isWhatTheNextUpdateOnAnotherShows() {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
-        RedisDialogs first = closing(RedisDialogs.builder(counted.client)
-                .keyPrefix(prefix)
-                .executor(pool)
-                .build());
-        RedisDialogs second = closing(RedisDialogs.builder(counted.client)
-                .keyPrefix(prefix)
-                .executor(pool)
-                .build());
+        RedisDialogs first = pair(counted.client);
+        RedisDialogs second = pair(counted.client);
         SharedChat chat = new SharedChat();
         DialogBot one = bot(chat, first.store(), first.isolation());
         DialogBot other = bot(chat, second.store(), second.isolation());
