@@ -212,6 +212,10 @@ public final class DialogBot {
         private String resetMessage = "This menu has changed since you last used it. Let's start over.";
         private @Nullable String username;
         private boolean parallelAnswers;
+        private Duration checkoutBudget = Duration.ofSeconds(8);
+        private String checkoutTimeoutText = "Sorry, the shop did not answer in time. Please try again.";
+        private String closedInvoiceText = "This invoice is no longer valid. Please ask for a new one.";
+        private dev.tgdialog.payments.@Nullable PaymentHandler onPayment;
         private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
 
         private Builder(TelegramClient telegram) {
@@ -254,6 +258,40 @@ public final class DialogBot {
             commands.put(command.name(), Objects.requireNonNull(handler, "handler"));
             declaredCommands.put(command.name(), command);
             replacesHelp(command.name());
+            return this;
+        }
+
+        /**
+         * How long a pre-checkout handler may take before the engine answers Telegram "no" itself (8 s by default;
+         * Telegram waits 10 s and then fails the payment), with {@code text} as the reason the user reads. A decision
+         * after that is logged and dropped, and the user may pay again.
+         */
+        public Builder checkoutBudget(Duration budget, String text) {
+            if (budget.isNegative() || budget.isZero() || budget.compareTo(Duration.ofSeconds(10)) >= 0) {
+                throw new IllegalArgumentException(
+                        "the checkout budget is more than 0 and less than Telegram's 10 s, was " + budget);
+            }
+            this.checkoutBudget = budget;
+            this.checkoutTimeoutText = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        /**
+         * What the user reads when they pay an invoice whose dialog has closed meanwhile ({@code "This invoice is no
+         * longer valid. Please ask for a new one."} by default): the payment is refused before they are charged.
+         */
+        public Builder closedInvoiceText(String text) {
+            this.closedInvoiceText = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        /**
+         * Takes the payments no open dialog claims: one for an invoice whose dialog closed between the pre-checkout
+         * and the payment, or for an invoice the bot sent itself. Runs once per charge, like a dialog's
+         * {@code onPaid}; without it such a payment is logged at ERROR (the money arrived and nothing acted on it).
+         */
+        public Builder onPayment(dev.tgdialog.payments.PaymentHandler handler) {
+            this.onPayment = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
@@ -553,9 +591,24 @@ public final class DialogBot {
                     rootDialog,
                     resetMessage,
                     parallelAnswers,
-                    Map.copyOf(rootResults));
-            List<String> allowed = onUpdate != null ? UpdateKinds.defaults() : List.of("message", "callback_query");
+                    Map.copyOf(rootResults),
+                    checkoutBudget,
+                    checkoutTimeoutText,
+                    closedInvoiceText,
+                    onPayment);
+            List<String> allowed = onUpdate != null
+                    ? UpdateKinds.defaults()
+                    : sellsAnything()
+                            ? List.of("message", "callback_query", "pre_checkout_query")
+                            : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
+        }
+
+        /** Whether a window shows an invoice, or the bot takes payments of its own. */
+        private boolean sellsAnything() {
+            return onPayment != null
+                    || dialogs.values().stream()
+                            .anyMatch(d -> d.windows.stream().anyMatch(w -> w.invoice != null));
         }
 
         private Map<String, CommandHandler> withHelp() {

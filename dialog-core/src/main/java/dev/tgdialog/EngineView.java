@@ -69,6 +69,11 @@ final class EngineView extends Definitions {
     }
 
     @Override
+    public dev.tgdialog.payments.@Nullable Invoice invoice(Window window) {
+        return window.invoice;
+    }
+
+    @Override
     public List<Getter> getters(Window window) {
         return window.getters;
     }

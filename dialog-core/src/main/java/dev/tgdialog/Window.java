@@ -29,6 +29,7 @@ public final class Window {
     final List<KeyboardWidget> keyboard;
     final List<InputWidget> inputs;
     final @Nullable MediaWidget media;
+    final dev.tgdialog.payments.@Nullable Invoice invoice;
     final List<Getter> getters;
     final @Nullable String parseMode;
     final @Nullable LinkPreviewOptions linkPreview;
@@ -41,6 +42,7 @@ public final class Window {
         this.keyboard = List.copyOf(b.keyboard);
         this.inputs = List.copyOf(b.inputs);
         this.media = b.media;
+        this.invoice = b.invoice;
         this.getters = List.copyOf(b.getters);
         this.parseMode = b.parseMode;
         this.linkPreview = b.linkPreview;
@@ -112,6 +114,7 @@ public final class Window {
         private final List<KeyboardWidget> keyboard = new ArrayList<>();
         private final List<InputWidget> inputs = new ArrayList<>();
         private @Nullable MediaWidget media;
+        private dev.tgdialog.payments.@Nullable Invoice invoice;
         private final List<Getter> getters = new ArrayList<>();
         private @Nullable String parseMode;
         private @Nullable LinkPreviewOptions linkPreview;
@@ -188,6 +191,16 @@ public final class Window {
             return this;
         }
 
+        /**
+         * Shows the window as an invoice: its message is the invoice (title, description, price), with a Pay button
+         * first and the window's own buttons after it; the window's texts are not shown. Checked when the window is
+         * built, with an error naming it.
+         */
+        public Builder invoice(dev.tgdialog.payments.Invoice invoice) {
+            this.invoice = Objects.requireNonNull(invoice, "invoice");
+            return this;
+        }
+
         /** Loads values before each render. */
         public Builder getter(Getter getter) {
             getters.add(Objects.requireNonNull(getter, "getter"));
@@ -219,7 +232,14 @@ public final class Window {
         }
 
         Window build(String dialogId) {
-            if (texts.isEmpty() && media == null) {
+            if (invoice != null) {
+                invoice.check("dialog " + dialogId + ", window " + id);
+                if (media != null || keyboardKind != KeyboardKind.INLINE) {
+                    throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                            + ": an invoice window shows no media and only inline buttons");
+                }
+            }
+            if (texts.isEmpty() && media == null && invoice == null) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");
             }
             for (String constant : constants) {

@@ -29,13 +29,14 @@ final class Dispatcher {
     private final Map<String, Handler> handlers;
     private final Chats chats;
 
-    Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings) {
+    Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings, Invoices invoices) {
         this.chats = chats;
         Map<String, Handler> byName = new HashMap<>();
         byName.put("getMe", p -> Json.gson().toJsonTree(bot));
         byName.putAll(new MessageMethods(chats).handlers());
         byName.putAll(queries.handlers());
         byName.putAll(settings.handlers());
+        byName.putAll(invoices.handlers());
         this.handlers = Map.copyOf(byName);
     }
 

@@ -114,6 +114,7 @@ public final class FakeTelegram {
     // Everything below is guarded by lock.
     private final Chats chats;
     private final CallbackQueries queries;
+    private final Invoices invoices;
     private final BotSettings settings = new BotSettings();
     private final Dispatcher dispatcher;
     private final List<ApiCall> calls = new ArrayList<>();
@@ -130,7 +131,8 @@ public final class FakeTelegram {
         Objects.requireNonNull(time, "time");
         this.chats = new Chats(bot, time);
         this.queries = new CallbackQueries(time);
-        this.dispatcher = new Dispatcher(bot, chats, queries, settings);
+        this.invoices = new Invoices(chats, time);
+        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices);
     }
 
     /** The fake bot, as {@code getMe} answers it. */
@@ -214,6 +216,38 @@ public final class FakeTelegram {
         Objects.requireNonNull(queryId, "queryId");
         synchronized (lock) {
             queries.open(queryId);
+        }
+    }
+
+    /**
+     * Opens a pre-checkout query, which the bot must answer within Telegram's 10 seconds; the harness calls this when
+     * it makes a {@code pre_checkout_query} update ({@link FakeUser#pay}).
+     */
+    public void registerPreCheckoutQuery(String queryId) {
+        Objects.requireNonNull(queryId, "queryId");
+        synchronized (lock) {
+            invoices.open(queryId);
+        }
+    }
+
+    /** The invoice a message shows, if it is one the bot sent with {@code sendInvoice}. */
+    public Optional<FakeInvoice> invoice(FakeMessage message) {
+        synchronized (lock) {
+            return invoices.of(message);
+        }
+    }
+
+    /** The bot's answer to a pre-checkout query, once it gave one. */
+    public Optional<PreCheckoutAnswer> preCheckoutAnswer(String queryId) {
+        synchronized (lock) {
+            return Optional.ofNullable(invoices.answerTo(queryId));
+        }
+    }
+
+    /** Every pre-checkout answer the fake accepted, in order. */
+    public List<PreCheckoutAnswer> preCheckoutAnswers() {
+        synchronized (lock) {
+            return invoices.answers();
         }
     }
 

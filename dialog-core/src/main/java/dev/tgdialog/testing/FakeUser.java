@@ -16,7 +16,9 @@ import dev.tgdialog.telegram.types.Location;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.MessageEntity;
 import dev.tgdialog.telegram.types.PhotoSize;
+import dev.tgdialog.telegram.types.PreCheckoutQuery;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
+import dev.tgdialog.telegram.types.SuccessfulPayment;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import java.util.ArrayList;
@@ -266,6 +268,55 @@ public final class FakeUser {
                 "no button \"" + label + "\"; message " + message.messageId() + " has " + message.buttonLabels());
     }
 
+    /**
+     * Pays an invoice the bot sent (by default its newest message): Telegram asks the bot first (a
+     * {@code pre_checkout_query}, which the bot must answer within 10 seconds) and, if it says yes, tells it the
+     * payment went through (a message with {@code successful_payment}). Returns once the bot handled both.
+     */
+    public PaymentResult pay(FakeMessage invoice) {
+        return join(payAsync(invoice));
+    }
+
+    /** {@link #pay} of the newest message. */
+    public PaymentResult pay() {
+        return pay(lastMessage());
+    }
+
+    /** {@link #pay} without waiting: for a test that moves a manual clock while the bot decides. */
+    public CompletableFuture<PaymentResult> payAsync(FakeMessage message) {
+        FakeInvoice invoice = harness.telegram()
+                .invoice(message)
+                .orElseThrow(() -> new AssertionError(
+                        "message " + message.messageId() + " of chat " + chatId + " is not an invoice"));
+        String queryId = "pc" + harness.nextQueryId();
+        harness.telegram().registerPreCheckoutQuery(queryId);
+        PreCheckoutQuery query =
+                PreCheckoutQuery.of(queryId, user, invoice.currency(), invoice.totalAmount(), invoice.payload());
+        return deliver(Update.builder(harness.nextUpdateId())
+                        .preCheckoutQuery(query)
+                        .build())
+                .thenCompose(asked -> {
+                    PreCheckoutAnswer answer =
+                            harness.telegram().preCheckoutAnswer(queryId).orElse(null);
+                    if (answer == null || !answer.ok()) {
+                        return CompletableFuture.completedFuture(PaymentResult.declined(
+                                answer == null ? "the bot did not answer" : String.valueOf(answer.errorMessage())));
+                    }
+                    String charge = "charge-" + queryId;
+                    Update paid = Update.builder(harness.nextUpdateId())
+                            .message(message(null)
+                                    .successfulPayment(SuccessfulPayment.of(
+                                            invoice.currency(),
+                                            invoice.totalAmount(),
+                                            invoice.payload(),
+                                            charge,
+                                            invoice.currency().equals("XTR") ? "" : "provider-" + queryId))
+                                    .build())
+                            .build();
+                    return deliver(paid).thenApply(done -> new PaymentResult(true, null, charge, paid));
+                });
+    }
+
     /** Sends a click with any callback data on a message, as a forged client could. */
     public void clickWithData(FakeMessage message, String callbackData) {
         join(callback(message, callbackData));
@@ -377,9 +428,9 @@ public final class FakeUser {
         return harness.deliver(update);
     }
 
-    private static void join(CompletableFuture<Void> done) {
+    private static <T> T join(CompletableFuture<T> done) {
         try {
-            done.join();
+            return done.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -68,10 +68,30 @@ final class MessageChecks {
     static @Nullable ReplyMarkup replyMarkup(Params p) {
         ReplyMarkup markup = markup(p, ReplyMarkup.class, "can't parse reply keyboard markup JSON object");
         if (markup instanceof InlineKeyboardMarkup inline) {
-            checkInline(inline);
+            checkInline(inline, false);
         } else if (markup instanceof ReplyKeyboardMarkup keyboard) {
             checkKeyboard(keyboard);
         }
+        return markup;
+    }
+
+    /**
+     * The reply markup of an invoice: inline only, and when it has buttons the first is a Pay button (Telegram adds
+     * one itself when there are none).
+     */
+    static @Nullable InlineKeyboardMarkup invoiceMarkup(Params p) {
+        InlineKeyboardMarkup markup =
+                markup(p, InlineKeyboardMarkup.class, "can't parse inline keyboard markup JSON object");
+        if (markup == null) {
+            return null;
+        }
+        if (markup.inlineKeyboard() == null
+                || markup.inlineKeyboard().isEmpty()
+                || markup.inlineKeyboard().get(0).isEmpty()
+                || !Boolean.TRUE.equals(markup.inlineKeyboard().get(0).get(0).pay())) {
+            throw badRequest("REPLY_MARKUP_BUY_EMPTY" /* an invoice's first button must be its Pay button */);
+        }
+        checkInline(markup, true);
         return markup;
     }
 
@@ -80,7 +100,7 @@ final class MessageChecks {
         InlineKeyboardMarkup markup =
                 markup(p, InlineKeyboardMarkup.class, "can't parse inline keyboard markup JSON object");
         if (markup != null) {
-            checkInline(markup);
+            checkInline(markup, false);
         }
         return markup;
     }
@@ -106,11 +126,24 @@ final class MessageChecks {
         }
     }
 
-    private static void checkInline(InlineKeyboardMarkup markup) {
+    /**
+     * Checks an inline keyboard; a Pay or Play button is refused anywhere but first ({@code specialFirst}: the
+     * keyboard of an invoice or a game, whose first button it must be), as Telegram refuses it.
+     */
+    private static void checkInline(InlineKeyboardMarkup markup, boolean specialFirst) {
         if (markup.inlineKeyboard() == null) {
             throw badRequest("can't parse inline keyboard markup JSON object");
         }
         checkRows(markup.inlineKeyboard(), "inline keyboard", InlineKeyboardButton::text, MessageChecks::checkAction);
+        boolean first = true;
+        for (List<InlineKeyboardButton> row : markup.inlineKeyboard()) {
+            for (InlineKeyboardButton button : row) {
+                if (Invoices.special(button) && !(first && specialFirst)) {
+                    throw badRequest("BUTTON_TYPE_INVALID" /* Pay and Play only as an invoice's or game's first */);
+                }
+                first = false;
+            }
+        }
     }
 
     private static void checkKeyboard(ReplyKeyboardMarkup markup) {

@@ -74,6 +74,9 @@ public abstract class Definitions {
 
     public abstract @Nullable MediaWidget media(Window window);
 
+    /** The invoice the window shows as its message, or null. */
+    public abstract dev.tgdialog.payments.@Nullable Invoice invoice(Window window);
+
     public abstract List<Getter> getters(Window window);
 
     /** The parse mode of the text ({@code HTML}, {@code MarkdownV2}), or null for plain text. */

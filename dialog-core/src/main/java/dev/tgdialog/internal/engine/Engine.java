@@ -10,6 +10,9 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
 import dev.tgdialog.internal.Failures;
+import dev.tgdialog.payments.Checkout;
+import dev.tgdialog.payments.PaymentHandler;
+import dev.tgdialog.payments.PreCheckoutHandler;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.Widget;
@@ -28,6 +31,8 @@ import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
 import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.PreCheckoutQuery;
+import dev.tgdialog.telegram.types.SuccessfulPayment;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.updates.UpdateHandler;
@@ -76,15 +81,6 @@ public final class Engine implements UpdateHandler {
                         policy.maxBackoff(),
                         policy.jitter()));
         this.outbox = new Outbox(direct::execute, config.time(), config.executor(), policy, this::blocked);
-        // Weak keys: an upload is remembered while something (a window definition) still holds it.
-        this.presenter = new Presenter(
-                contexts,
-                outbox,
-                com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-                        .weakKeys()
-                        .maximumSize(10_000)
-                        .build(),
-                new ShownCorrections(config.isolation(), config.store()));
         // An answer later than Telegram's answer window is refused anyway: no repeat goes on past it.
         Duration window = policy.deadline().compareTo(Limits.CALLBACK_QUERY_ANSWER_WINDOW) < 0
                 ? policy.deadline()
@@ -96,7 +92,26 @@ public final class Engine implements UpdateHandler {
                         policy.initialBackoff(),
                         policy.maxBackoff(),
                         policy.jitter()));
+        this.payments = new Payments(
+                config.store(),
+                config.botId(),
+                answers,
+                config.time(),
+                config.checkoutBudget(),
+                config.checkoutTimeoutText());
+        // Weak keys: an upload is remembered while something (a window definition) still holds it.
+        this.presenter = new Presenter(
+                contexts,
+                outbox,
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                        .weakKeys()
+                        .maximumSize(10_000)
+                        .build(),
+                new ShownCorrections(config.isolation(), config.store()),
+                payments);
     }
+
+    private final Payments payments;
 
     /** The bot's client for click answers: no wait on a 429, no repeat past the answer window. */
     private final TelegramClient answers;
@@ -113,6 +128,10 @@ public final class Engine implements UpdateHandler {
 
     @Override
     public CompletionStage<?> handle(Update update) {
+        PreCheckoutQuery checkout = update.preCheckoutQuery();
+        if (checkout != null && Payments.looksOurs(checkout.invoicePayload())) {
+            return preCheckout(update, checkout);
+        }
         Message migration = update.message();
         if (migration != null && migration.migrateToChatId() != null && migration.chat() != null) {
             return CompletableFuture.runAsync(() -> migrate(update, migration), config.executor());
@@ -435,8 +454,103 @@ public final class Engine implements UpdateHandler {
             @Nullable WorkFrame target, @Nullable Transition transition) {}
 
     private Step message(Session s) throws Exception {
+        SuccessfulPayment payment = routedMessage(s.update).successfulPayment();
+        if (payment != null) {
+            return paid(s, payment);
+        }
         Transition t = onMessage(s, routedMessage(s.update));
         return new Step(s.top(), t);
+    }
+
+    /**
+     * A pre-checkout query of an invoice a window showed: decided by that window's invoice in its dialog, under the
+     * stack's ordering, and answered within the bot's budget whatever the handler does.
+     */
+    private CompletableFuture<Void> preCheckout(Update update, PreCheckoutQuery query) {
+        Payments.Target target = payments.decode(query.invoicePayload()).orElse(null);
+        CompletableFuture<Checkout> decision;
+        if (target == null) {
+            decision = CompletableFuture.completedFuture(Checkout.refuse(config.closedInvoiceText()));
+        } else {
+            decision = config.isolation().run(target.key(), () -> {
+                try {
+                    return CompletableFuture.completedFuture(decide(update, query, target));
+                } catch (Exception e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
+        }
+        return payments.answerInTime(query, decision);
+    }
+
+    /** Whether the invoice's dialog lets the payment go ahead: never for a dialog that closed or moved on. */
+    private Checkout decide(Update update, PreCheckoutQuery query, Payments.Target target) throws Exception {
+        StackKey key = target.key();
+        Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
+        Session s = new Session(update, key, stack, query.from(), key.chatId(), null, ownerTag(key));
+        WorkFrame frame = invoiceFrame(s, target);
+        dev.tgdialog.payments.Invoice invoice = frame == null ? null : DEFS.invoice(dialogs.window(frame));
+        if (invoice == null) {
+            log.info(
+                    "Pre-checkout {}: the invoice's dialog closed or moved on (frame {}, window {}); refused",
+                    query.id(),
+                    target.frameId(),
+                    target.windowId());
+            return Checkout.refuse(config.closedInvoiceText());
+        }
+        PreCheckoutHandler handler = invoice.onPreCheckout();
+        return handler == null ? Checkout.ok() : handler.check(ctx(s, frame, ""), query);
+    }
+
+    /** The frame the invoice came from, when it still shows that invoice's window. */
+    private static @Nullable WorkFrame invoiceFrame(Session s, Payments.Target target) {
+        for (WorkFrame frame : s.frames) {
+            if (frame.id.equals(target.frameId()) && frame.windowId.equals(target.windowId())) {
+                return frame;
+            }
+        }
+        return null;
+    }
+
+    private static String ownerTag(StackKey key) {
+        return key.chatId() < 0 && key.userId() != 0 ? Base62.encode(key.userId()) : "";
+    }
+
+    /**
+     * A successful payment: the invoice's dialog's {@code onPaid}, or the bot's {@code onPayment} when no open dialog
+     * claims it, once per charge (the stack's recent update ids catch a redelivery; the user's record of charges a
+     * charge that comes again otherwise).
+     */
+    private Step paid(Session s, SuccessfulPayment payment) throws Exception {
+        long payer = s.user != null ? s.user.id() : 0;
+        String charge = payment.telegramPaymentChargeId();
+        if (payments.applied(payer, charge)) {
+            log.info("Payment {} of user {} was applied already; not again", charge, payer);
+            return new Step(s.top(), null);
+        }
+        Payments.Target target = payments.decode(payment.invoicePayload())
+                .filter(t -> t.key().equals(s.key))
+                .orElse(null);
+        WorkFrame frame = target == null ? null : invoiceFrame(s, target);
+        dev.tgdialog.payments.Invoice invoice = frame == null ? null : DEFS.invoice(dialogs.window(frame));
+        PaymentHandler handler = invoice == null ? null : invoice.onPaid();
+        Transition t = null;
+        if (handler != null) {
+            t = handler.paid(ctx(s, frame, ""), payment);
+        } else if (config.onPayment() != null) {
+            frame = s.top();
+            t = config.onPayment().paid(ctx(s, frame, ""), payment);
+        } else {
+            log.error(
+                    "Payment {} of user {} ({} {}) reached no handler: its dialog has none or closed, and the bot has no "
+                            + "onPayment; the money arrived and nothing acted on it",
+                    charge,
+                    payer,
+                    payment.totalAmount(),
+                    payment.currency());
+        }
+        s.afterSave.add(() -> payments.remember(payer, charge));
+        return new Step(frame, t);
     }
 
     /**

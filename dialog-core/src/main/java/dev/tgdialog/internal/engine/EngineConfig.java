@@ -36,7 +36,11 @@ public record EngineConfig(
         @Nullable Dialog rootDialog,
         String resetMessage,
         boolean parallelAnswers,
-        Map<String, TypedResult<?>> rootResults) {
+        Map<String, TypedResult<?>> rootResults,
+        java.time.Duration checkoutBudget,
+        String checkoutTimeoutText,
+        String closedInvoiceText,
+        dev.tgdialog.payments.@Nullable PaymentHandler onPayment) {
 
     /** An error handler with the exception type it takes. */
     public record ErrorRoute<E extends Throwable>(Class<E> type, ErrorHandler<E> handler) {}

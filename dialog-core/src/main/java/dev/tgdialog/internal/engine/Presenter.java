@@ -6,6 +6,7 @@ import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.ShowMode;
 import dev.tgdialog.Window;
 import dev.tgdialog.internal.text.Markup;
+import dev.tgdialog.payments.Invoice;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.Media;
 import dev.tgdialog.spi.MediaWidget;
@@ -24,6 +25,7 @@ import dev.tgdialog.telegram.methods.EditMessageText;
 import dev.tgdialog.telegram.methods.SendAnimation;
 import dev.tgdialog.telegram.methods.SendAudio;
 import dev.tgdialog.telegram.methods.SendDocument;
+import dev.tgdialog.telegram.methods.SendInvoice;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.methods.SendPhoto;
 import dev.tgdialog.telegram.methods.SendVideo;
@@ -37,6 +39,7 @@ import dev.tgdialog.telegram.types.InputMediaDocument;
 import dev.tgdialog.telegram.types.InputMediaPhoto;
 import dev.tgdialog.telegram.types.InputMediaVideo;
 import dev.tgdialog.telegram.types.KeyboardButton;
+import dev.tgdialog.telegram.types.LabeledPrice;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.telegram.types.ReplyMarkup;
@@ -65,13 +68,19 @@ final class Presenter {
     private final Cache<InputFile, String> uploadedFiles;
 
     private final ShownCorrections corrections;
+    private final Payments payments;
 
     /**
      * @param contexts what the contexts of renders and getters share, the registered dialogs among it
      * @param corrections fixes a saved stack once a queued send or edit has gone out or failed
      */
     Presenter(
-            Ctx.Shared contexts, Outbox outbox, Cache<InputFile, String> uploadedFiles, ShownCorrections corrections) {
+            Ctx.Shared contexts,
+            Outbox outbox,
+            Cache<InputFile, String> uploadedFiles,
+            ShownCorrections corrections,
+            Payments payments) {
+        this.payments = payments;
         this.contexts = contexts;
         this.dialogs = contexts.dialogs();
         this.outbox = outbox;
@@ -93,7 +102,7 @@ final class Presenter {
                         Limits.MESSAGE_TEXT);
                 show(
                         s,
-                        new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null)),
+                        new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null), null),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
                 if (showsReplyKeyboard(s.lastMessage)) {
@@ -261,6 +270,18 @@ final class Presenter {
             text.setLength(0);
             text.append(cut);
         }
+        Invoice invoice = DEFS.invoice(window);
+        Rendered.InvoiceMessage invoiceMessage = null;
+        if (invoice != null) {
+            invoiceMessage = invoiceMessage(s, frame, invoice, ctx);
+            rows.add(
+                    0,
+                    List.of(InlineKeyboardButton.builder(invoice.payLabel())
+                            .pay(true)
+                            .build()));
+            text.setLength(0);
+            text.append(invoiceMessage.description());
+        }
         if (text.length() == 0 && media == null) {
             throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
                     + " rendered an empty text, which Telegram refuses");
@@ -289,7 +310,44 @@ final class Presenter {
                 markup,
                 media,
                 reply,
-                hash(content, parseMode, markup, mediaHashPart));
+                hash(content, parseMode, markup, invoiceMessage == null ? mediaHashPart : invoiceMessage.toString()),
+                invoiceMessage);
+    }
+
+    /** The invoice a window shows, read for this render; amounts and texts checked, naming the window. */
+    private Rendered.InvoiceMessage invoiceMessage(Session s, WorkFrame frame, Invoice invoice, Ctx ctx)
+            throws Exception {
+        String where = "dialog " + frame.dialogId + ", window " + frame.windowId;
+        String title = invoiceText(where, "title", invoice.title().render(ctx), 32);
+        String description =
+                invoiceText(where, "description", invoice.description().render(ctx), 255);
+        List<LabeledPrice> prices = new ArrayList<>();
+        for (Invoice.Price price : invoice.prices()) {
+            long amount = price.amount().amount(ctx);
+            if (amount <= 0) {
+                throw new IllegalStateException(
+                        where + ": the invoice price \"" + price.label() + "\" is " + amount + ", not positive");
+            }
+            prices.add(new LabeledPrice(price.label(), amount));
+        }
+        return new Rendered.InvoiceMessage(
+                title,
+                description,
+                payments.payload(s.key, frame.id, frame.dialogId, frame.windowId),
+                invoice.currency(),
+                prices,
+                invoice.providerToken(),
+                invoice.photoUrl(),
+                invoice.needs(),
+                invoice.flexible());
+    }
+
+    private static String invoiceText(String where, String field, String text, int limit) {
+        if (text.isEmpty() || text.length() > limit) {
+            throw new IllegalStateException(
+                    where + ": the invoice " + field + " is 1-" + limit + " characters, was " + text.length());
+        }
+        return text;
     }
 
     /** An inline row shown on a reply keyboard: the labels, each mapped back to its callback data. */
@@ -334,6 +392,16 @@ final class Presenter {
                 log.debug("Render identical to message {}; nothing sent", last.messageId());
                 return;
             }
+            if (r.invoice() != null || contentKind(last).equals("invoice")) {
+                // An invoice cannot become another message, nor another message an invoice: the next window is
+                // sent below it, and a paid invoice stays where Telegram shows its receipt.
+                if (!contentKind(last).equals("invoice")) {
+                    removeKeyboard(s, last);
+                }
+                mode = ShowMode.SEND;
+            }
+        }
+        if (mode == ShowMode.EDIT && last != null) {
             boolean textToText = contentKind(last).equals("text") && r.media() == null;
             boolean mediaToMedia = !contentKind(last).equals("text") && r.media() != null;
             if (textToText || mediaToMedia) {
@@ -525,6 +593,26 @@ final class Presenter {
 
     private BotMethod<?> send(Session s, Rendered r, @Nullable ReplyMarkup markup) {
         Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
+        Rendered.InvoiceMessage invoice = r.invoice();
+        if (invoice != null) {
+            return SendInvoice.builder(
+                            s.chatId,
+                            invoice.title(),
+                            invoice.description(),
+                            invoice.payload(),
+                            invoice.currency(),
+                            invoice.prices())
+                    .messageThreadId(thread)
+                    .providerToken(invoice.providerToken())
+                    .photoUrl(invoice.photoUrl())
+                    .needName(invoice.needs().contains(Invoice.Need.NAME) ? true : null)
+                    .needPhoneNumber(invoice.needs().contains(Invoice.Need.PHONE) ? true : null)
+                    .needEmail(invoice.needs().contains(Invoice.Need.EMAIL) ? true : null)
+                    .needShippingAddress(invoice.needs().contains(Invoice.Need.SHIPPING_ADDRESS) ? true : null)
+                    .isFlexible(invoice.flexible() ? true : null)
+                    .replyMarkup(markup instanceof InlineKeyboardMarkup inline ? inline : null)
+                    .build();
+        }
         Media media = r.media();
         if (media == null) {
             return SendMessage.builder(s.chatId, r.text())

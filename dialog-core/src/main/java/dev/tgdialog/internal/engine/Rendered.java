@@ -1,8 +1,11 @@
 package dev.tgdialog.internal.engine;
 
+import dev.tgdialog.payments.Invoice;
 import dev.tgdialog.spi.Media;
+import dev.tgdialog.telegram.types.LabeledPrice;
 import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.telegram.types.ReplyMarkup;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A window rendered for one update: what a message must show, and a hash of it. */
@@ -13,9 +16,22 @@ record Rendered(
         @Nullable ReplyMarkup markup,
         @Nullable Media media,
         boolean replyKeyboard,
-        String hash) {
+        String hash,
+        @Nullable InvoiceMessage invoice) {
+
+    /** What an invoice window's message shows, as {@code sendInvoice} takes it. */
+    record InvoiceMessage(
+            String title,
+            String description,
+            String payload,
+            String currency,
+            List<LabeledPrice> prices,
+            @Nullable String providerToken,
+            @Nullable String photoUrl,
+            List<Invoice.Need> needs,
+            boolean flexible) {}
 
     String kind() {
-        return media == null ? "text" : media.kind();
+        return invoice != null ? "invoice" : media == null ? "text" : media.kind();
     }
 }
