@@ -216,6 +216,7 @@ public final class DialogBot {
         private String checkoutTimeoutText = "Sorry, the shop did not answer in time. Please try again.";
         private String closedInvoiceText = "This invoice is no longer valid. Please ask for a new one.";
         private dev.tgdialog.payments.@Nullable PaymentHandler onPayment;
+        private final Map<String, EngineConfig.InvoiceLinkRoute> invoiceLinks = new LinkedHashMap<>();
         private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
 
         private Builder(TelegramClient telegram) {
@@ -292,6 +293,24 @@ public final class DialogBot {
          */
         public Builder onPayment(dev.tgdialog.payments.PaymentHandler handler) {
             this.onPayment = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Takes the invoice links ({@link DialogContext#invoiceLink}) whose payload starts with {@code payloadPrefix}
+         * (the longest matching prefix wins): {@code check} decides each pre-checkout (null: always yes), answered
+         * within the checkout budget like a dialog's, and {@code paid} acts on each payment once per charge, in the
+         * payer's private chat (a Stars subscription's renewals come here too). Such a link is paid by anyone,
+         * anywhere, so no dialog is involved.
+         */
+        public Builder invoiceLinks(
+                String payloadPrefix,
+                dev.tgdialog.payments.@Nullable PreCheckoutHandler check,
+                dev.tgdialog.payments.PaymentHandler paid) {
+            if (payloadPrefix.isEmpty() || payloadPrefix.startsWith("tgd1|")) {
+                throw new IllegalArgumentException("an invoice link prefix is not empty and not the engine's own");
+            }
+            invoiceLinks.put(payloadPrefix, new EngineConfig.InvoiceLinkRoute(check, Objects.requireNonNull(paid)));
             return this;
         }
 
@@ -595,11 +614,12 @@ public final class DialogBot {
                     checkoutBudget,
                     checkoutTimeoutText,
                     closedInvoiceText,
-                    onPayment);
+                    onPayment,
+                    Map.copyOf(invoiceLinks));
             List<String> allowed = onUpdate != null
                     ? UpdateKinds.defaults()
                     : sellsAnything()
-                            ? List.of("message", "callback_query", "pre_checkout_query")
+                            ? List.of("message", "callback_query", "pre_checkout_query", "shipping_query")
                             : List.of("message", "callback_query");
             return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
         }
@@ -607,6 +627,7 @@ public final class DialogBot {
         /** Whether a window shows an invoice, or the bot takes payments of its own. */
         private boolean sellsAnything() {
             return onPayment != null
+                    || !invoiceLinks.isEmpty()
                     || dialogs.values().stream()
                             .anyMatch(d -> d.windows.stream().anyMatch(w -> w.invoice != null));
         }

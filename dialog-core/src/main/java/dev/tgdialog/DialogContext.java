@@ -115,6 +115,23 @@ public interface DialogContext {
      */
     void send(String text);
 
+    /**
+     * A link to {@code invoice} that anyone can pay anywhere (a Stars subscription is sold this way): made with
+     * {@code createInvoiceLink}, its prices read in this context. Its pre-checkout and payment come with
+     * {@code payload}, and reach the handlers {@link DialogBot.Builder#invoiceLinks} declared for a prefix of it, not a
+     * dialog. The invoice's own {@code onPreCheckout} and {@code onPaid} are not used.
+     *
+     * @throws IllegalArgumentException when the invoice or the payload (1–128 bytes) is not one Telegram takes
+     */
+    String invoiceLink(dev.tgdialog.payments.Invoice invoice, String payload);
+
+    /**
+     * Refunds a payment in Telegram Stars of the user this update came from ({@code refundStarPayment}).
+     *
+     * @throws dev.tgdialog.telegram.TelegramException when Telegram refuses (an unknown or refunded charge)
+     */
+    void refundStars(String telegramPaymentChargeId);
+
     /** Answers the click with a short notice at the top of the chat. */
     void toast(String text);
 

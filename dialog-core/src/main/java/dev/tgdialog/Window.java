@@ -234,6 +234,10 @@ public final class Window {
         Window build(String dialogId) {
             if (invoice != null) {
                 invoice.check("dialog " + dialogId + ", window " + id);
+                if (invoice.subscription() != null) {
+                    throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                            + ": a subscription is sold by an invoice link (DialogContext.invoiceLink), not a window");
+                }
                 if (media != null || keyboardKind != KeyboardKind.INLINE) {
                     throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
                             + ": an invoice window shows no media and only inline buttons");

@@ -62,8 +62,10 @@ public final class Invoice {
     private final List<Need> needs;
     private final boolean flexible;
     private final String payLabel;
+    private final java.time.@Nullable Duration subscription;
     private final @Nullable PreCheckoutHandler onPreCheckout;
     private final @Nullable PaymentHandler onPaid;
+    private final @Nullable ShippingHandler onShipping;
 
     private Invoice(Builder b) {
         this.title = b.title;
@@ -77,8 +79,10 @@ public final class Invoice {
         this.needs = List.copyOf(b.needs);
         this.flexible = b.flexible;
         this.payLabel = b.payLabel;
+        this.subscription = b.subscription;
         this.onPreCheckout = b.onPreCheckout;
         this.onPaid = b.onPaid;
+        this.onShipping = b.onShipping;
     }
 
     /** An invoice in Telegram Stars: no provider token, one price. */
@@ -138,12 +142,21 @@ public final class Invoice {
         return payLabel;
     }
 
+    /** The period a Stars subscription renews after, for an invoice link; null for a one-off payment. */
+    public java.time.@Nullable Duration subscription() {
+        return subscription;
+    }
+
     public @Nullable PreCheckoutHandler onPreCheckout() {
         return onPreCheckout;
     }
 
     public @Nullable PaymentHandler onPaid() {
         return onPaid;
+    }
+
+    public @Nullable ShippingHandler onShipping() {
+        return onShipping;
     }
 
     /**
@@ -184,8 +197,17 @@ public final class Invoice {
             if (!needs.isEmpty() || flexible) {
                 return "in Telegram Stars asks for no buyer details and has no flexible shipping";
             }
+            if (subscription != null && !subscription.equals(java.time.Duration.ofDays(30))) {
+                return "subscription renews every 30 days (the one period Telegram takes), was " + subscription;
+            }
         } else if (providerToken == null || providerToken.isEmpty()) {
             return "in " + currency + " needs the payment provider's token";
+        } else if (subscription != null) {
+            return "subscription is paid in Telegram Stars only";
+        } else if (flexible != (onShipping != null)) {
+            return flexible
+                    ? "is flexible but has no onShipping to answer where it ships"
+                    : "has onShipping but is not flexible()";
         }
         return null;
     }
@@ -209,8 +231,10 @@ public final class Invoice {
         private final List<Need> needs = new ArrayList<>();
         private boolean flexible;
         private String payLabel = "Pay";
+        private java.time.@Nullable Duration subscription;
         private @Nullable PreCheckoutHandler onPreCheckout;
         private @Nullable PaymentHandler onPaid;
+        private @Nullable ShippingHandler onShipping;
 
         private Builder(
                 String currency,
@@ -266,9 +290,27 @@ public final class Invoice {
             return this;
         }
 
+        /**
+         * Sells a Telegram Stars subscription that renews every {@code period} (30 days, the one period Telegram
+         * takes): for an invoice link ({@link dev.tgdialog.DialogContext#invoiceLink}), which a window cannot show.
+         */
+        public Builder subscription(java.time.Duration period) {
+            this.subscription = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
         /** Decides, before the user is charged, whether the payment may go ahead; without one, it always may. */
         public Builder onPreCheckout(PreCheckoutHandler handler) {
             this.onPreCheckout = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Answers where a {@link #flexible()} invoice ships, and for how much, once the buyer gave their address; a
+         * flexible invoice needs one.
+         */
+        public Builder onShipping(ShippingHandler handler) {
+            this.onShipping = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

@@ -244,6 +244,27 @@ public final class FakeTelegram {
         }
     }
 
+    /** The invoice behind a link the bot made with {@code createInvoiceLink}. */
+    public Optional<FakeInvoice> invoiceLink(String link) {
+        synchronized (lock) {
+            return invoices.link(link);
+        }
+    }
+
+    /** Whether the bot refunded this charge ({@code refundStarPayment}). */
+    public boolean refunded(String telegramPaymentChargeId) {
+        synchronized (lock) {
+            return invoices.refunded(telegramPaymentChargeId);
+        }
+    }
+
+    /** Notes a Stars payment that went through, which the bot may then refund; {@link FakeUser#pay} calls it. */
+    void charged(String chargeId, long userId) {
+        synchronized (lock) {
+            invoices.charged(chargeId, userId);
+        }
+    }
+
     /** Every pre-checkout answer the fake accepted, in order. */
     public List<PreCheckoutAnswer> preCheckoutAnswers() {
         synchronized (lock) {

@@ -18,6 +18,8 @@ import dev.tgdialog.telegram.types.MessageEntity;
 import dev.tgdialog.telegram.types.PhotoSize;
 import dev.tgdialog.telegram.types.PreCheckoutQuery;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
+import dev.tgdialog.telegram.types.ShippingAddress;
+import dev.tgdialog.telegram.types.ShippingQuery;
 import dev.tgdialog.telegram.types.SuccessfulPayment;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
@@ -284,10 +286,32 @@ public final class FakeUser {
 
     /** {@link #pay} without waiting: for a test that moves a manual clock while the bot decides. */
     public CompletableFuture<PaymentResult> payAsync(FakeMessage message) {
-        FakeInvoice invoice = harness.telegram()
+        return payAsync(harness.telegram()
                 .invoice(message)
                 .orElseThrow(() -> new AssertionError(
-                        "message " + message.messageId() + " of chat " + chatId + " is not an invoice"));
+                        "message " + message.messageId() + " of chat " + chatId + " is not an invoice")));
+    }
+
+    /**
+     * Gives a shipping address for a flexible invoice the bot sent ({@code shipping_query}); the bot's answer is the
+     * {@code answerShippingQuery} call in {@link FakeTelegram#calls()}.
+     */
+    public void shipTo(FakeMessage invoice, ShippingAddress address) {
+        FakeInvoice sent = harness.telegram()
+                .invoice(invoice)
+                .orElseThrow(() -> new AssertionError("message " + invoice.messageId() + " is not an invoice"));
+        ShippingQuery query = new ShippingQuery("sq" + harness.nextQueryId(), user, sent.payload(), address);
+        join(deliver(Update.builder(harness.nextUpdateId()).shippingQuery(query).build()));
+    }
+
+    /** Pays the invoice behind a link the bot made ({@code createInvoiceLink}), as {@link #pay} does. */
+    public PaymentResult payLink(String link) {
+        return join(payAsync(harness.telegram()
+                .invoiceLink(link)
+                .orElseThrow(() -> new AssertionError(link + " is not an invoice link of the bot"))));
+    }
+
+    private CompletableFuture<PaymentResult> payAsync(FakeInvoice invoice) {
         String queryId = "pc" + harness.nextQueryId();
         harness.telegram().registerPreCheckoutQuery(queryId);
         PreCheckoutQuery query =
@@ -303,6 +327,7 @@ public final class FakeUser {
                                 answer == null ? "the bot did not answer" : String.valueOf(answer.errorMessage())));
                     }
                     String charge = "charge-" + queryId;
+                    harness.telegram().charged(charge, user.id());
                     Update paid = Update.builder(harness.nextUpdateId())
                             .message(message(null)
                                     .successfulPayment(SuccessfulPayment.of(

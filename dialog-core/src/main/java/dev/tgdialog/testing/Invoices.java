@@ -41,6 +41,9 @@ final class Invoices {
     private final Map<String, FakeInvoice> byMessage = new HashMap<>();
     private final Map<String, Instant> open = new HashMap<>();
     private final List<PreCheckoutAnswer> answers = new ArrayList<>();
+    private final Map<String, FakeInvoice> links = new HashMap<>();
+    private final Map<String, Long> charges = new HashMap<>();
+    private final java.util.Set<String> refunded = new java.util.HashSet<>();
 
     Invoices(Chats chats, TimeSource time) {
         this.chats = chats;
@@ -48,15 +51,19 @@ final class Invoices {
     }
 
     Map<String, Dispatcher.Handler> handlers() {
-        return Map.of("sendInvoice", this::sendInvoice, "answerPreCheckoutQuery", this::answer);
+        return Map.of(
+                "sendInvoice",
+                this::sendInvoice,
+                "createInvoiceLink",
+                this::createLink,
+                "answerPreCheckoutQuery",
+                this::answer,
+                "refundStarPayment",
+                this::refund);
     }
 
-    private JsonElement sendInvoice(Params p) {
-        long chatId = p.chatId();
-        String title = Objects.requireNonNull(p.string("title"));
-        String description = Objects.requireNonNull(p.string("description"));
-        String payload = Objects.requireNonNull(p.string("payload"));
-        String currency = Objects.requireNonNull(p.string("currency"));
+    /** The checks {@code sendInvoice} and {@code createInvoiceLink} share; the invoice's total. */
+    private static long checked(Params p, String title, String description, String payload, String currency) {
         String token = p.string("provider_token");
         if (title.isEmpty() || title.length() > 32) {
             throw badRequest("INVOICE_TITLE_INVALID" /* 1-32 characters */);
@@ -93,6 +100,57 @@ final class Invoices {
             }
             total += price.amount();
         }
+        return total;
+    }
+
+    private JsonElement createLink(Params p) {
+        String title = Objects.requireNonNull(p.string("title"));
+        String description = Objects.requireNonNull(p.string("description"));
+        String payload = Objects.requireNonNull(p.string("payload"));
+        String currency = Objects.requireNonNull(p.string("currency"));
+        long total = checked(p, title, description, payload, currency);
+        if (p.has("subscription_period")
+                && (!currency.equals("XTR") || p.longValue("subscription_period") != 2_592_000)) {
+            throw badRequest("SUBSCRIPTION_PERIOD_INVALID" /* 30 days, in Stars */);
+        }
+        String link = "https://t.me/$fake" + (links.size() + 1);
+        links.put(link, new FakeInvoice(0, 0, title, description, payload, currency, total));
+        return new JsonPrimitive(link);
+    }
+
+    private JsonElement refund(Params p) {
+        long userId = p.longValue("user_id");
+        String charge = Objects.requireNonNull(p.string("telegram_payment_charge_id"));
+        Long payer = charges.get(charge);
+        if (payer == null || payer != userId) {
+            throw badRequest("CHARGE_NOT_FOUND");
+        }
+        if (!refunded.add(charge)) {
+            throw badRequest("CHARGE_ALREADY_REFUNDED");
+        }
+        return new JsonPrimitive(true);
+    }
+
+    /** Notes a payment in Stars that went through, so it can be refunded. */
+    void charged(String chargeId, long userId) {
+        charges.put(chargeId, userId);
+    }
+
+    boolean refunded(String chargeId) {
+        return refunded.contains(chargeId);
+    }
+
+    Optional<FakeInvoice> link(String link) {
+        return Optional.ofNullable(links.get(link));
+    }
+
+    private JsonElement sendInvoice(Params p) {
+        long chatId = p.chatId();
+        String title = Objects.requireNonNull(p.string("title"));
+        String description = Objects.requireNonNull(p.string("description"));
+        String payload = Objects.requireNonNull(p.string("payload"));
+        String currency = Objects.requireNonNull(p.string("currency"));
+        long total = checked(p, title, description, payload, currency);
         InlineKeyboardMarkup markup = MessageChecks.invoiceMarkup(p);
         chats.checkNotBlocked(chatId);
         Message sent = chats.send(chatId, new Content("invoice", description, null, markup, null, null));

@@ -220,6 +220,117 @@ class PaymentsTest {
     }
 
     @Test
+    void aStarsSubscription_bySharedLink_reachesTheLinksHandler_andCanBeRefunded() {
+        List<String> members = new java.util.ArrayList<>();
+        BotHarness harness = BotHarness.of(bot -> bot.command("subscribe", (ctx, args) -> {
+                    ctx.send(ctx.invoiceLink(
+                            Invoice.stars("Pizza club", "A pizza a month")
+                                    .price("Month", 250)
+                                    .subscription(Duration.ofDays(30))
+                                    .build(),
+                            "club-" + ctx.userId()));
+                    return Transition.stay();
+                })
+                .invoiceLinks("club-", null, (ctx, payment) -> {
+                    members.add(payment.invoicePayload() + " " + payment.telegramPaymentChargeId());
+                    ctx.send("Welcome to the club");
+                    return Transition.stay();
+                })
+                .command("refund", (ctx, charge) -> {
+                    ctx.refundStars(charge);
+                    return Transition.stay();
+                }));
+        FakeUser ann = harness.user(1001, "Ann");
+        FakeUser bob = harness.user(1002, "Bob");
+
+        ann.send("/subscribe");
+        String link = ann.lastMessage().text();
+        assertThat(harness.telegram().invoiceLink(link).orElseThrow().totalAmount())
+                .isEqualTo(250);
+        assertThat(harness.telegram().calls())
+                .filteredOn(call -> call.method().equals("createInvoiceLink"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.params()).contains("\"subscription_period\":2592000"));
+
+        PaymentResult result = bob.payLink(link);
+
+        assertThat(result.paid()).as("anyone may pay a link").isTrue();
+        assertThat(members).containsExactly("club-1001 " + result.chargeId());
+        assertThat(bob.lastMessage().text()).isEqualTo("Welcome to the club");
+
+        bob.send("/refund " + result.chargeId());
+        assertThat(harness.telegram().refunded(result.chargeId())).isTrue();
+    }
+
+    @Test
+    void aSubscription_isSoldByLinkOnly_everyThirtyDays() {
+        assertThatThrownBy(() -> Dialog.builder("shop")
+                        .window(
+                                Shop.PAY,
+                                w -> w.invoice(Invoice.stars("Club", "Monthly")
+                                        .price("Month", 250)
+                                        .subscription(Duration.ofDays(30))
+                                        .build()))
+                        .build())
+                .hasMessageContaining("window PAY: a subscription is sold by an invoice link");
+        assertThatThrownBy(() -> Invoice.stars("Club", "Weekly")
+                        .price("Week", 70)
+                        .subscription(Duration.ofDays(7))
+                        .build()
+                        .check("link"))
+                .hasMessageContaining("renews every 30 days");
+    }
+
+    @Test
+    void aFlexibleInvoice_asksItsDialogWhereItShips() {
+        Dialog parcel = Dialog.builder("parcel")
+                .window(
+                        Shop.PAY,
+                        w -> w.invoice(Invoice.of("EUR", "Pizza stone", ctx -> "Cordierite, 38 cm")
+                                .providerToken("provider-test-token")
+                                .price("Stone", 3990)
+                                .need(Invoice.Need.SHIPPING_ADDRESS)
+                                .flexible()
+                                .onShipping((ctx, query) -> query.shippingAddress()
+                                                .countryCode()
+                                                .equals("DE")
+                                        ? Shipping.options(List.of(new dev.tgdialog.telegram.types.ShippingOption(
+                                                "dhl",
+                                                "DHL",
+                                                List.of(new dev.tgdialog.telegram.types.LabeledPrice("DHL", 490)))))
+                                        : Shipping.refuse("We ship within Germany only"))
+                                .build()))
+                .build();
+        BotHarness harness = BotHarness.of(bot ->
+                bot.dialogs(parcel).command("stone", (ctx, args) -> Transition.start(parcel, StartMode.RESET_STACK)));
+        FakeUser ann = harness.user(1001, "Ann");
+        ann.send("/stone");
+
+        ann.shipTo(ann.lastMessage(), address("DE"));
+        ann.shipTo(ann.lastMessage(), address("FR"));
+
+        assertThat(harness.telegram().calls())
+                .filteredOn(call -> call.method().equals("answerShippingQuery"))
+                .extracting(call -> call.params().replaceAll("\"shipping_query_id\":\"[^\"]+\",", ""))
+                .containsExactly(
+                        "{\"ok\":true,\"shipping_options\":[{\"id\":\"dhl\",\"title\":\"DHL\","
+                                + "\"prices\":[{\"label\":\"DHL\",\"amount\":490}]}]}",
+                        "{\"ok\":false,\"error_message\":\"We ship within Germany only\"}");
+        assertThat(harness.bot().allowedUpdates()).contains("shipping_query");
+        assertThatThrownBy(() -> Invoice.of("EUR", "Stone", ctx -> "Big")
+                        .providerToken("t")
+                        .price("Stone", 3990)
+                        .flexible()
+                        .build()
+                        .check("window X"))
+                .hasMessage("window X: the invoice is flexible but has no onShipping to answer where it ships");
+    }
+
+    private static dev.tgdialog.telegram.types.ShippingAddress address(String country) {
+        return new dev.tgdialog.telegram.types.ShippingAddress(country, "", "Berlin", "Pizzastr. 1", "", "10115");
+    }
+
+    @Test
     void anInvoiceWhoseDialogClosed_isRefusedBeforeCharging() {
         BotHarness harness = BotHarness.of(bot -> shopBot(bot, false));
         FakeUser ann = harness.user(1001, "Ann");

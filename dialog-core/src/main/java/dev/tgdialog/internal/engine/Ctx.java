@@ -33,7 +33,12 @@ final class Ctx implements RenderContext, Getter.Values {
      * What every context of one bot reads beyond its session: the client handlers call Telegram with, the time
      * source of their clock, and the registered dialogs, for the window a frame is at. Immutable.
      */
-    record Shared(TelegramClient telegram, TimeSource time, Dialogs dialogs, Languages languages) {}
+    record Shared(
+            TelegramClient telegram,
+            TimeSource time,
+            Dialogs dialogs,
+            Languages languages,
+            InvoiceLinks invoiceLinks) {}
 
     private final Shared shared;
     final Session session;
@@ -110,6 +115,20 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public @Nullable User user() {
         return session.user;
+    }
+
+    @Override
+    public String invoiceLink(dev.tgdialog.payments.Invoice invoice, String payload) {
+        return shared.invoiceLinks().create(this, invoice, payload);
+    }
+
+    @Override
+    public void refundStars(String telegramPaymentChargeId) {
+        long userId = userId();
+        if (userId == 0) {
+            throw new IllegalStateException("no user to refund: the update came from no user");
+        }
+        shared.telegram().execute(new dev.tgdialog.telegram.methods.RefundStarPayment(userId, telegramPaymentChargeId));
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.tgdialog.internal.Failures;
 import dev.tgdialog.payments.Checkout;
 import dev.tgdialog.payments.PaymentHandler;
 import dev.tgdialog.payments.PreCheckoutHandler;
+import dev.tgdialog.payments.Shipping;
+import dev.tgdialog.payments.ShippingHandler;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.Widget;
@@ -27,11 +29,13 @@ import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
+import dev.tgdialog.telegram.methods.AnswerShippingQuery;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.PreCheckoutQuery;
+import dev.tgdialog.telegram.types.ShippingQuery;
 import dev.tgdialog.telegram.types.SuccessfulPayment;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
@@ -70,7 +74,8 @@ public final class Engine implements UpdateHandler {
         this.config = config;
         this.dialogs = new Dialogs(config.dialogs());
         this.languages = new Languages(config.store(), config.botId());
-        this.contexts = new Ctx.Shared(config.telegram(), config.time(), dialogs, languages);
+        this.contexts = new Ctx.Shared(
+                config.telegram(), config.time(), dialogs, languages, new InvoiceLinks(config.telegram()));
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram()
@@ -131,6 +136,14 @@ public final class Engine implements UpdateHandler {
         PreCheckoutQuery checkout = update.preCheckoutQuery();
         if (checkout != null && Payments.looksOurs(checkout.invoicePayload())) {
             return preCheckout(update, checkout);
+        }
+        ShippingQuery shipping = update.shippingQuery();
+        if (shipping != null && Payments.looksOurs(shipping.invoicePayload())) {
+            return shipping(update, shipping);
+        }
+        EngineConfig.InvoiceLinkRoute link = checkout == null ? null : config.invoiceLink(checkout.invoicePayload());
+        if (checkout != null && link != null) {
+            return linkCheckout(update, checkout, link);
         }
         Message migration = update.message();
         if (migration != null && migration.migrateToChatId() != null && migration.chat() != null) {
@@ -483,6 +496,66 @@ public final class Engine implements UpdateHandler {
         return payments.answerInTime(query, decision);
     }
 
+    /** Where a flexible invoice ships: its window's {@code onShipping}, in its dialog; refused once that moved on. */
+    private CompletableFuture<?> shipping(Update update, ShippingQuery query) {
+        Payments.Target target = payments.decode(query.invoicePayload()).orElse(null);
+        if (target == null) {
+            return answerShipping(query, Shipping.refuse(config.closedInvoiceText()));
+        }
+        return config.isolation().run(target.key(), () -> {
+            Shipping answer;
+            try {
+                StackKey key = target.key();
+                Stack stack = config.store().load(key).orElse(Stack.empty(key.stackId()));
+                Session s = new Session(update, key, stack, query.from(), key.chatId(), null, ownerTag(key));
+                WorkFrame frame = invoiceFrame(s, target);
+                dev.tgdialog.payments.Invoice invoice = frame == null ? null : DEFS.invoice(dialogs.window(frame));
+                ShippingHandler handler = invoice == null ? null : invoice.onShipping();
+                answer = handler == null
+                        ? Shipping.refuse(config.closedInvoiceText())
+                        : handler.ship(ctx(s, frame, ""), query);
+            } catch (Exception e) {
+                log.error("The shipping handler of query {} failed; shipping is refused", query.id(), e);
+                answer = Shipping.refuse(config.checkoutTimeoutText());
+            }
+            return answerShipping(query, answer);
+        });
+    }
+
+    private CompletableFuture<Void> answerShipping(ShippingQuery query, Shipping shipping) {
+        try {
+            answers.execute(
+                    shipping instanceof Shipping.Options options
+                            ? new AnswerShippingQuery(query.id(), true, options.options(), null)
+                            : new AnswerShippingQuery(query.id(), false, null, ((Shipping.Refuse) shipping).reason()));
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            log.warn("Shipping query {} could not be answered: {}", query.id(), e.toString());
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A pre-checkout query of an invoice link: decided by the link's handler, in the payer's private chat. */
+    private CompletableFuture<Void> linkCheckout(
+            Update update, PreCheckoutQuery query, EngineConfig.InvoiceLinkRoute link) {
+        PreCheckoutHandler check = link.check();
+        if (check == null) {
+            return payments.answerInTime(query, CompletableFuture.completedFuture(Checkout.ok()));
+        }
+        long payer = query.from().id();
+        StackKey key = StackKey.of(config.botId(), payer, payer);
+        CompletableFuture<Checkout> decision = config.isolation().run(key, () -> {
+            try {
+                Stack stack = config.store().load(key).orElse(Stack.empty(""));
+                Session s = new Session(update, key, stack, query.from(), payer, null, "");
+                return CompletableFuture.completedFuture(check.check(ctx(s, s.top(), ""), query));
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+        return payments.answerInTime(query, decision);
+    }
+
     /** Whether the invoice's dialog lets the payment go ahead: never for a dialog that closed or moved on. */
     private Checkout decide(Update update, PreCheckoutQuery query, Payments.Target target) throws Exception {
         StackKey key = target.key();
@@ -534,9 +607,13 @@ public final class Engine implements UpdateHandler {
         WorkFrame frame = target == null ? null : invoiceFrame(s, target);
         dev.tgdialog.payments.Invoice invoice = frame == null ? null : DEFS.invoice(dialogs.window(frame));
         PaymentHandler handler = invoice == null ? null : invoice.onPaid();
+        EngineConfig.InvoiceLinkRoute link = target == null ? config.invoiceLink(payment.invoicePayload()) : null;
         Transition t = null;
         if (handler != null) {
             t = handler.paid(ctx(s, frame, ""), payment);
+        } else if (link != null) {
+            frame = s.top();
+            t = link.paid().paid(ctx(s, frame, ""), payment);
         } else if (config.onPayment() != null) {
             frame = s.top();
             t = config.onPayment().paid(ctx(s, frame, ""), payment);

@@ -40,7 +40,25 @@ public record EngineConfig(
         java.time.Duration checkoutBudget,
         String checkoutTimeoutText,
         String closedInvoiceText,
-        dev.tgdialog.payments.@Nullable PaymentHandler onPayment) {
+        dev.tgdialog.payments.@Nullable PaymentHandler onPayment,
+        Map<String, InvoiceLinkRoute> invoiceLinks) {
+
+    /** The handlers of the invoice links whose payload starts with a prefix. */
+    public record InvoiceLinkRoute(
+            dev.tgdialog.payments.@Nullable PreCheckoutHandler check, dev.tgdialog.payments.PaymentHandler paid) {}
+
+    /** The route of the longest prefix of {@code payload}, or null. */
+    public @Nullable InvoiceLinkRoute invoiceLink(String payload) {
+        InvoiceLinkRoute best = null;
+        int length = -1;
+        for (Map.Entry<String, InvoiceLinkRoute> e : invoiceLinks.entrySet()) {
+            if (payload.startsWith(e.getKey()) && e.getKey().length() > length) {
+                best = e.getValue();
+                length = e.getKey().length();
+            }
+        }
+        return best;
+    }
 
     /** An error handler with the exception type it takes. */
     public record ErrorRoute<E extends Throwable>(Class<E> type, ErrorHandler<E> handler) {}
