@@ -74,6 +74,16 @@ final class EngineView extends Definitions {
     }
 
     @Override
+    public List<Window> windows(Dialog dialog) {
+        return dialog.windows;
+    }
+
+    @Override
+    public dev.tgdialog.games.@Nullable Game game(Window window) {
+        return window.game;
+    }
+
+    @Override
     public List<Getter> getters(Window window) {
         return window.getters;
     }

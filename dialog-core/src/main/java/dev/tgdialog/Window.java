@@ -30,6 +30,7 @@ public final class Window {
     final List<InputWidget> inputs;
     final @Nullable MediaWidget media;
     final dev.tgdialog.payments.@Nullable Invoice invoice;
+    final dev.tgdialog.games.@Nullable Game game;
     final List<Getter> getters;
     final @Nullable String parseMode;
     final @Nullable LinkPreviewOptions linkPreview;
@@ -43,6 +44,7 @@ public final class Window {
         this.inputs = List.copyOf(b.inputs);
         this.media = b.media;
         this.invoice = b.invoice;
+        this.game = b.game;
         this.getters = List.copyOf(b.getters);
         this.parseMode = b.parseMode;
         this.linkPreview = b.linkPreview;
@@ -115,6 +117,7 @@ public final class Window {
         private final List<InputWidget> inputs = new ArrayList<>();
         private @Nullable MediaWidget media;
         private dev.tgdialog.payments.@Nullable Invoice invoice;
+        private dev.tgdialog.games.@Nullable Game game;
         private final List<Getter> getters = new ArrayList<>();
         private @Nullable String parseMode;
         private @Nullable LinkPreviewOptions linkPreview;
@@ -201,6 +204,16 @@ public final class Window {
             return this;
         }
 
+        /**
+         * Sends the window as a game: its message is the game (as set up at BotFather), with a Play button first and
+         * the window's own buttons after it; the window's texts are not shown. A Play click is answered once, with the
+         * URL the game's {@code onPlay} gives.
+         */
+        public Builder game(dev.tgdialog.games.Game game) {
+            this.game = Objects.requireNonNull(game, "game");
+            return this;
+        }
+
         /** Loads values before each render. */
         public Builder getter(Getter getter) {
             getters.add(Objects.requireNonNull(getter, "getter"));
@@ -243,7 +256,11 @@ public final class Window {
                             + ": an invoice window shows no media and only inline buttons");
                 }
             }
-            if (texts.isEmpty() && media == null && invoice == null) {
+            if (game != null && (invoice != null || media != null || keyboardKind != KeyboardKind.INLINE)) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                        + ": a game window shows no invoice, no media and only inline buttons");
+            }
+            if (texts.isEmpty() && media == null && invoice == null && game == null) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");
             }
             for (String constant : constants) {

@@ -29,7 +29,7 @@ final class Dispatcher {
     private final Map<String, Handler> handlers;
     private final Chats chats;
 
-    Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings, Invoices invoices) {
+    Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings, Invoices invoices, Games games) {
         this.chats = chats;
         Map<String, Handler> byName = new HashMap<>();
         byName.put("getMe", p -> Json.gson().toJsonTree(bot));
@@ -37,6 +37,7 @@ final class Dispatcher {
         byName.putAll(queries.handlers());
         byName.putAll(settings.handlers());
         byName.putAll(invoices.handlers());
+        byName.putAll(games.handlers());
         this.handlers = Map.copyOf(byName);
     }
 

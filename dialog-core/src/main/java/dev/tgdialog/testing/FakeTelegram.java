@@ -115,6 +115,7 @@ public final class FakeTelegram {
     private final Chats chats;
     private final CallbackQueries queries;
     private final Invoices invoices;
+    private final Games games;
     private final BotSettings settings = new BotSettings();
     private final Dispatcher dispatcher;
     private final List<ApiCall> calls = new ArrayList<>();
@@ -132,7 +133,8 @@ public final class FakeTelegram {
         this.chats = new Chats(bot, time);
         this.queries = new CallbackQueries(time);
         this.invoices = new Invoices(chats, time);
-        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices);
+        this.games = new Games(chats);
+        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices, games);
     }
 
     /** The fake bot, as {@code getMe} answers it. */
@@ -241,6 +243,13 @@ public final class FakeTelegram {
     public Optional<PreCheckoutAnswer> preCheckoutAnswer(String queryId) {
         synchronized (lock) {
             return Optional.ofNullable(invoices.answerTo(queryId));
+        }
+    }
+
+    /** Notes a user who pressed Play, so the high-score table names them; {@link FakeUser#play} calls it. */
+    void player(User user) {
+        synchronized (lock) {
+            games.player(user);
         }
     }
 

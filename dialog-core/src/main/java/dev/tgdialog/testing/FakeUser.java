@@ -342,6 +342,29 @@ public final class FakeUser {
                 });
     }
 
+    /**
+     * Presses Play on a game message the bot sent: a click that names the game and carries no data, which the bot must
+     * answer with the game's URL. Returns that answer.
+     */
+    public CallbackAnswer play(FakeMessage game) {
+        if (!game.kind().equals("game")) {
+            throw new AssertionError("message " + game.messageId() + " is not a game, but " + game.kind());
+        }
+        String queryId = harness.nextQueryId();
+        queryIds.add(queryId);
+        harness.telegram().registerCallbackQuery(queryId);
+        harness.telegram().player(user);
+        CallbackQuery query = CallbackQuery.builder(queryId, user, "ci-" + chatId)
+                .message(asMessage(game))
+                .gameShortName(game.text())
+                .build();
+        join(deliver(Update.builder(harness.nextUpdateId()).callbackQuery(query).build()));
+        return harness.telegram().callbackAnswers().stream()
+                .filter(answer -> answer.queryId().equals(queryId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the bot did not answer the Play click"));
+    }
+
     /** Sends a click with any callback data on a message, as a forged client could. */
     public void clickWithData(FakeMessage message, String callbackData) {
         join(callback(message, callbackData));

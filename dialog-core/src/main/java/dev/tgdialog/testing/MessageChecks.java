@@ -80,16 +80,27 @@ final class MessageChecks {
      * one itself when there are none).
      */
     static @Nullable InlineKeyboardMarkup invoiceMarkup(Params p) {
+        return firstButtonMarkup(p, true);
+    }
+
+    /**
+     * The reply markup of an invoice ({@code pay}) or a game: inline only, and when it has buttons the first is its
+     * Pay or Play button (Telegram adds one itself when there are none).
+     */
+    static @Nullable InlineKeyboardMarkup firstButtonMarkup(Params p, boolean pay) {
         InlineKeyboardMarkup markup =
                 markup(p, InlineKeyboardMarkup.class, "can't parse inline keyboard markup JSON object");
         if (markup == null) {
             return null;
         }
-        if (markup.inlineKeyboard() == null
-                || markup.inlineKeyboard().isEmpty()
-                || markup.inlineKeyboard().get(0).isEmpty()
-                || !Boolean.TRUE.equals(markup.inlineKeyboard().get(0).get(0).pay())) {
-            throw badRequest("REPLY_MARKUP_BUY_EMPTY" /* an invoice's first button must be its Pay button */);
+        InlineKeyboardButton first = markup.inlineKeyboard() == null
+                        || markup.inlineKeyboard().isEmpty()
+                        || markup.inlineKeyboard().get(0).isEmpty()
+                ? null
+                : markup.inlineKeyboard().get(0).get(0);
+        if (first == null || (pay ? !Boolean.TRUE.equals(first.pay()) : first.callbackGame() == null)) {
+            // An invoice's first button must be its Pay button, a game's its Play button.
+            throw badRequest(pay ? "REPLY_MARKUP_BUY_EMPTY" : "REPLY_MARKUP_GAME_EMPTY");
         }
         checkInline(markup, true);
         return markup;

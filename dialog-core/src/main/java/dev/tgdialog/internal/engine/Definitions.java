@@ -53,6 +53,9 @@ public abstract class Definitions {
     /** The window the dialog starts at. */
     public abstract Window first(Dialog dialog);
 
+    /** The dialog's windows, in the order declared. */
+    public abstract List<Window> windows(Dialog dialog);
+
     /** The window declared {@code offset} places after this one (before it, when negative), or null past either end. */
     public abstract @Nullable Window beside(Dialog dialog, String windowId, int offset);
 
@@ -76,6 +79,9 @@ public abstract class Definitions {
 
     /** The invoice the window shows as its message, or null. */
     public abstract dev.tgdialog.payments.@Nullable Invoice invoice(Window window);
+
+    /** The game the window sends as its message, or null. */
+    public abstract dev.tgdialog.games.@Nullable Game game(Window window);
 
     public abstract List<Getter> getters(Window window);
 

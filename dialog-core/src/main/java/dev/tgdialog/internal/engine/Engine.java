@@ -9,6 +9,8 @@ import dev.tgdialog.ShowMode;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
+import dev.tgdialog.games.Game;
+import dev.tgdialog.games.GameMessage;
 import dev.tgdialog.internal.Failures;
 import dev.tgdialog.payments.Checkout;
 import dev.tgdialog.payments.PaymentHandler;
@@ -637,6 +639,11 @@ public final class Engine implements UpdateHandler {
      */
     private @Nullable Step click(Session s, CallbackQuery callback, CallbackData.@Nullable Decoded decoded)
             throws Exception {
+        String gameShortName = callback.gameShortName();
+        if (gameShortName != null) {
+            play(s, callback, gameShortName);
+            return null;
+        }
         if (decoded == null) {
             if (isOurs(callback.data())) {
                 log.debug("Forged click: callback data in our format that does not parse");
@@ -662,6 +669,38 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         return new Step(click.frame(), t);
+    }
+
+    /**
+     * A Play click: answered once, with the URL of the game's {@code onPlay}, in the dialog showing that game when
+     * the clicker's stack has one (else with no dialog: in a group, anyone may play a game another member opened).
+     */
+    private void play(Session s, CallbackQuery callback, String shortName) throws Exception {
+        WorkFrame frame = null;
+        Game game = null;
+        for (int i = s.frames.size() - 1; i >= 0 && game == null; i--) {
+            Game shown = DEFS.game(dialogs.window(s.frames.get(i)));
+            if (shown != null && shown.shortName().equals(shortName)) {
+                frame = s.frames.get(i);
+                game = shown;
+            }
+        }
+        for (Dialog dialog : config.dialogs().values()) {
+            for (Window window : DEFS.windows(dialog)) {
+                Game declared = DEFS.game(window);
+                if (game == null && declared != null && declared.shortName().equals(shortName)) {
+                    game = declared;
+                }
+            }
+        }
+        if (game == null) {
+            log.debug("Play of game {}, which no window sends", shortName);
+            s.answered = answer(callback, config.staleToast(), false);
+            return;
+        }
+        MaybeInaccessibleMessage message = Objects.requireNonNull(callback.message(), "a routed click has a message");
+        String url = game.onPlay().url(ctx(s, frame, ""), GameMessage.of(s.chatId, message.messageId()));
+        s.answered = answerWithUrl(callback, url);
     }
 
     /**
@@ -1129,6 +1168,15 @@ public final class Engine implements UpdateHandler {
                 answer.showAlert(true);
             }
         }
+        return send(answer);
+    }
+
+    /** Answers a Play click with the game's URL, which the user's app then opens. */
+    private CompletableFuture<?> answerWithUrl(CallbackQuery callback, String url) {
+        return send(AnswerCallbackQuery.builder(callback.id()).url(url));
+    }
+
+    private CompletableFuture<?> send(AnswerCallbackQuery.Builder answer) {
         if (!config.parallelAnswers()) {
             try {
                 answers.execute(answer.build());

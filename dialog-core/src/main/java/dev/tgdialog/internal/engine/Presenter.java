@@ -25,6 +25,7 @@ import dev.tgdialog.telegram.methods.EditMessageText;
 import dev.tgdialog.telegram.methods.SendAnimation;
 import dev.tgdialog.telegram.methods.SendAudio;
 import dev.tgdialog.telegram.methods.SendDocument;
+import dev.tgdialog.telegram.methods.SendGame;
 import dev.tgdialog.telegram.methods.SendInvoice;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.methods.SendPhoto;
@@ -102,7 +103,8 @@ final class Presenter {
                         Limits.MESSAGE_TEXT);
                 show(
                         s,
-                        new Rendered(farewell, null, null, null, null, false, hash(farewell, null, null, null), null),
+                        new Rendered(
+                                farewell, null, null, null, null, false, hash(farewell, null, null, null), null, null),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
                 if (showsReplyKeyboard(s.lastMessage)) {
@@ -282,6 +284,16 @@ final class Presenter {
             text.setLength(0);
             text.append(invoiceMessage.description());
         }
+        dev.tgdialog.games.Game game = DEFS.game(window);
+        if (game != null) {
+            rows.add(
+                    0,
+                    List.of(InlineKeyboardButton.builder(game.playLabel())
+                            .callbackGame(new dev.tgdialog.telegram.types.CallbackGame())
+                            .build()));
+            text.setLength(0);
+            text.append(game.shortName());
+        }
         if (text.length() == 0 && media == null) {
             throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
                     + " rendered an empty text, which Telegram refuses");
@@ -311,7 +323,8 @@ final class Presenter {
                 media,
                 reply,
                 hash(content, parseMode, markup, invoiceMessage == null ? mediaHashPart : invoiceMessage.toString()),
-                invoiceMessage);
+                invoiceMessage,
+                game == null ? null : game.shortName());
     }
 
     /** The invoice a window shows, read for this render; amounts and texts checked, naming the window. */
@@ -392,10 +405,13 @@ final class Presenter {
                 log.debug("Render identical to message {}; nothing sent", last.messageId());
                 return;
             }
-            if (r.invoice() != null || contentKind(last).equals("invoice")) {
+            if (r.invoice() != null
+                    || r.game() != null
+                    || contentKind(last).equals("invoice")
+                    || contentKind(last).equals("game")) {
                 // An invoice cannot become another message, nor another message an invoice: the next window is
                 // sent below it, and a paid invoice stays where Telegram shows its receipt.
-                if (!contentKind(last).equals("invoice")) {
+                if (!contentKind(last).equals("invoice") && !contentKind(last).equals("game")) {
                     removeKeyboard(s, last);
                 }
                 mode = ShowMode.SEND;
@@ -593,6 +609,12 @@ final class Presenter {
 
     private BotMethod<?> send(Session s, Rendered r, @Nullable ReplyMarkup markup) {
         Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
+        if (r.game() != null) {
+            return SendGame.builder(s.chatId, r.game())
+                    .messageThreadId(thread)
+                    .replyMarkup(markup instanceof InlineKeyboardMarkup inline ? inline : null)
+                    .build();
+        }
         Rendered.InvoiceMessage invoice = r.invoice();
         if (invoice != null) {
             return SendInvoice.builder(

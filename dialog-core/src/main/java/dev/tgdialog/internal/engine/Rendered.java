@@ -17,7 +17,8 @@ record Rendered(
         @Nullable Media media,
         boolean replyKeyboard,
         String hash,
-        @Nullable InvoiceMessage invoice) {
+        @Nullable InvoiceMessage invoice,
+        @Nullable String game) {
 
     /** What an invoice window's message shows, as {@code sendInvoice} takes it. */
     record InvoiceMessage(
@@ -32,6 +33,6 @@ record Rendered(
             boolean flexible) {}
 
     String kind() {
-        return invoice != null ? "invoice" : media == null ? "text" : media.kind();
+        return invoice != null ? "invoice" : game != null ? "game" : media == null ? "text" : media.kind();
     }
 }
