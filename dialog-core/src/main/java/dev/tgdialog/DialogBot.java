@@ -217,6 +217,8 @@ public final class DialogBot {
         private String closedInvoiceText = "This invoice is no longer valid. Please ask for a new one.";
         private dev.tgdialog.payments.@Nullable PaymentHandler onPayment;
         private final Map<String, EngineConfig.InvoiceLinkRoute> invoiceLinks = new LinkedHashMap<>();
+        private EngineConfig.@Nullable InlineRoute inline;
+        private dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult;
         private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
 
         private Builder(TelegramClient telegram) {
@@ -293,6 +295,36 @@ public final class DialogBot {
          */
         public Builder onPayment(dev.tgdialog.payments.PaymentHandler handler) {
             this.onPayment = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Answers inline queries ({@code @bot query} in any chat) 20 results a page; see
+         * {@link #inlineQueries(int, dev.tgdialog.inline.InlineHandler)}.
+         */
+        public Builder inlineQueries(dev.tgdialog.inline.InlineHandler handler) {
+            return inlineQueries(20, handler);
+        }
+
+        /**
+         * Answers inline queries, {@code pageSize} results a page (1–50): the handler gets the offset and limit of the
+         * page asked for and gives at most that many results; the engine answers with {@code next_offset} so that a
+         * full page leads to the next one as the user scrolls, and with no results (logged) when the handler fails.
+         * Turn inline mode on at BotFather ({@code /setinline}).
+         */
+        public Builder inlineQueries(int pageSize, dev.tgdialog.inline.InlineHandler handler) {
+            if (pageSize < 1 || pageSize > 50) {
+                throw new IllegalArgumentException("Telegram takes 1-50 inline results a page, not " + pageSize);
+            }
+            this.inline = new EngineConfig.InlineRoute(pageSize, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Learns which inline result a user chose (with inline feedback on at BotFather: {@code /setinlinefeedback}).
+         */
+        public Builder onChosenInlineResult(dev.tgdialog.inline.ChosenResultHandler handler) {
+            this.onChosenResult = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
@@ -615,12 +647,25 @@ public final class DialogBot {
                     checkoutTimeoutText,
                     closedInvoiceText,
                     onPayment,
-                    Map.copyOf(invoiceLinks));
-            List<String> allowed = onUpdate != null
-                    ? UpdateKinds.defaults()
-                    : sellsAnything()
-                            ? List.of("message", "callback_query", "pre_checkout_query", "shipping_query")
-                            : List.of("message", "callback_query");
+                    Map.copyOf(invoiceLinks),
+                    inline,
+                    onChosenResult);
+            List<String> allowed;
+            if (onUpdate != null) {
+                allowed = UpdateKinds.defaults();
+            } else {
+                List<String> kinds = new ArrayList<>(List.of("message", "callback_query"));
+                if (sellsAnything()) {
+                    kinds.addAll(List.of("pre_checkout_query", "shipping_query"));
+                }
+                if (inline != null) {
+                    kinds.add("inline_query");
+                }
+                if (onChosenResult != null) {
+                    kinds.add("chosen_inline_result");
+                }
+                allowed = List.copyOf(kinds);
+            }
             return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
         }
 

@@ -29,7 +29,14 @@ final class Dispatcher {
     private final Map<String, Handler> handlers;
     private final Chats chats;
 
-    Dispatcher(User bot, Chats chats, CallbackQueries queries, BotSettings settings, Invoices invoices, Games games) {
+    Dispatcher(
+            User bot,
+            Chats chats,
+            CallbackQueries queries,
+            BotSettings settings,
+            Invoices invoices,
+            Games games,
+            InlineQueries inline) {
         this.chats = chats;
         Map<String, Handler> byName = new HashMap<>();
         byName.put("getMe", p -> Json.gson().toJsonTree(bot));
@@ -38,6 +45,7 @@ final class Dispatcher {
         byName.putAll(settings.handlers());
         byName.putAll(invoices.handlers());
         byName.putAll(games.handlers());
+        byName.putAll(inline.handlers());
         this.handlers = Map.copyOf(byName);
     }
 

@@ -116,6 +116,7 @@ public final class FakeTelegram {
     private final CallbackQueries queries;
     private final Invoices invoices;
     private final Games games;
+    private final InlineQueries inline = new InlineQueries();
     private final BotSettings settings = new BotSettings();
     private final Dispatcher dispatcher;
     private final List<ApiCall> calls = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class FakeTelegram {
         this.queries = new CallbackQueries(time);
         this.invoices = new Invoices(chats, time);
         this.games = new Games(chats);
-        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices, games);
+        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices, games, inline);
     }
 
     /** The fake bot, as {@code getMe} answers it. */
@@ -250,6 +251,20 @@ public final class FakeTelegram {
     void player(User user) {
         synchronized (lock) {
             games.player(user);
+        }
+    }
+
+    /** Opens an inline query, which the bot answers once; {@link FakeUser#inlineQuery} calls it. */
+    public void registerInlineQuery(String queryId, String query) {
+        synchronized (lock) {
+            inline.open(queryId, query);
+        }
+    }
+
+    /** The bot's answer to an inline query, once it gave one. */
+    public Optional<InlineResults> inlineAnswer(String queryId) {
+        synchronized (lock) {
+            return Optional.ofNullable(inline.answerTo(queryId));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tgdialog.testing;
 
+import dev.tgdialog.internal.json.Json;
 import dev.tgdialog.links.AdminRight;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
@@ -8,9 +9,11 @@ import dev.tgdialog.telegram.types.ChatMemberAdministrator;
 import dev.tgdialog.telegram.types.ChatMemberLeft;
 import dev.tgdialog.telegram.types.ChatMemberMember;
 import dev.tgdialog.telegram.types.ChatMemberUpdated;
+import dev.tgdialog.telegram.types.ChosenInlineResult;
 import dev.tgdialog.telegram.types.Contact;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
+import dev.tgdialog.telegram.types.InlineQuery;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.Location;
 import dev.tgdialog.telegram.types.Message;
@@ -363,6 +366,57 @@ public final class FakeUser {
                 .filter(answer -> answer.queryId().equals(queryId))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the bot did not answer the Play click"));
+    }
+
+    /**
+     * Types {@code @bot query} in a chat: an inline query, which the bot answers with a page of results. Fails when
+     * the bot does not answer.
+     */
+    public InlineResults inlineQuery(String query) {
+        return inlineQuery(query, "");
+    }
+
+    /** The next page of {@code results}, as the user's app asks for it when they scroll to the end. */
+    public InlineResults more(InlineResults results) {
+        if (!results.hasMore()) {
+            throw new AssertionError("the bot gave no next page for \"" + results.query() + "\"");
+        }
+        return inlineQuery(results.query(), results.nextOffset());
+    }
+
+    private InlineResults inlineQuery(String query, String offset) {
+        String queryId = "iq" + harness.nextQueryId();
+        harness.telegram().registerInlineQuery(queryId, query);
+        InlineQuery inline =
+                new InlineQuery(queryId, user, query, offset, chatType.equals("private") ? "sender" : chatType, null);
+        join(deliver(Update.builder(harness.nextUpdateId()).inlineQuery(inline).build()));
+        return harness.telegram()
+                .inlineAnswer(queryId)
+                .orElseThrow(() -> new AssertionError("the bot did not answer the inline query \"" + query + "\""));
+    }
+
+    /**
+     * Chooses result {@code resultId} of {@code results}, which sends it to a chat; the bot learns it
+     * ({@code chosen_inline_result}, with an inline message id when the result has buttons). Returns that id, or
+     * null when the result has no buttons.
+     */
+    public @Nullable String choose(InlineResults results, String resultId) {
+        boolean found = results.results().stream()
+                .anyMatch(r -> resultId.equals(
+                        Json.gson().toJsonTree(r).getAsJsonObject().get("id").getAsString()));
+        if (!found) {
+            throw new AssertionError("no result \"" + resultId + "\" among the bot's results");
+        }
+        boolean buttons = results.results().stream()
+                .filter(r -> resultId.equals(
+                        Json.gson().toJsonTree(r).getAsJsonObject().get("id").getAsString()))
+                .anyMatch(r -> Json.gson().toJsonTree(r).getAsJsonObject().has("reply_markup"));
+        String inlineMessageId = buttons ? "im" + harness.nextQueryId() : null;
+        ChosenInlineResult chosen = new ChosenInlineResult(resultId, user, null, inlineMessageId, results.query());
+        join(deliver(Update.builder(harness.nextUpdateId())
+                .chosenInlineResult(chosen)
+                .build()));
+        return inlineMessageId;
     }
 
     /** Sends a click with any callback data on a message, as a forged client could. */

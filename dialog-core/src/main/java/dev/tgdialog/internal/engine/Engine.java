@@ -11,6 +11,9 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
 import dev.tgdialog.games.Game;
 import dev.tgdialog.games.GameMessage;
+import dev.tgdialog.inline.ChosenResultHandler;
+import dev.tgdialog.inline.InlineAnswer;
+import dev.tgdialog.inline.InlineRequest;
 import dev.tgdialog.internal.Failures;
 import dev.tgdialog.payments.Checkout;
 import dev.tgdialog.payments.PaymentHandler;
@@ -31,9 +34,12 @@ import dev.tgdialog.telegram.RetryPolicy;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.AnswerCallbackQuery;
+import dev.tgdialog.telegram.methods.AnswerInlineQuery;
 import dev.tgdialog.telegram.methods.AnswerShippingQuery;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
+import dev.tgdialog.telegram.types.ChosenInlineResult;
+import dev.tgdialog.telegram.types.InlineQuery;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.PreCheckoutQuery;
@@ -135,6 +141,16 @@ public final class Engine implements UpdateHandler {
 
     @Override
     public CompletionStage<?> handle(Update update) {
+        InlineQuery inline = update.inlineQuery();
+        EngineConfig.InlineRoute inlineRoute = config.inline();
+        if (inline != null && inlineRoute != null) {
+            return CompletableFuture.runAsync(() -> inline(update, inline, inlineRoute), config.executor());
+        }
+        ChosenInlineResult chosen = update.chosenInlineResult();
+        ChosenResultHandler onChosen = config.onChosenResult();
+        if (chosen != null && onChosen != null) {
+            return CompletableFuture.runAsync(() -> chosen(update, chosen, onChosen), config.executor());
+        }
         PreCheckoutQuery checkout = update.preCheckoutQuery();
         if (checkout != null && Payments.looksOurs(checkout.invoicePayload())) {
             return preCheckout(update, checkout);
@@ -496,6 +512,62 @@ public final class Engine implements UpdateHandler {
             });
         }
         return payments.answerInTime(query, decision);
+    }
+
+    /**
+     * One page of an inline query: the handler's results from the query's offset, with {@code next_offset} when the
+     * page is full; no results (logged at ERROR) when the handler fails, so the user sees an empty list, not a spinner.
+     */
+    private void inline(Update update, InlineQuery query, EngineConfig.InlineRoute route) {
+        User from = query.from();
+        StackKey key = StackKey.of(config.botId(), from.id(), from.id());
+        Session s = new Session(update, key, Stack.empty(""), from, from.id(), null, "");
+        int offset = 0;
+        if (!query.offset().isEmpty()) {
+            try {
+                offset = Math.max(0, Integer.parseInt(query.offset()));
+            } catch (NumberFormatException e) {
+                log.debug("Inline query {} has an offset not of ours ({}); from the start", query.id(), query.offset());
+            }
+        }
+        int limit = route.pageSize();
+        AnswerInlineQuery answer;
+        try {
+            InlineAnswer page = route.handler()
+                    .answer(ctx(s, null, ""), new InlineRequest(query.query(), query.chatType(), offset, limit, query));
+            if (page.results().size() > limit) {
+                throw new IllegalStateException(
+                        "the inline handler gave " + page.results().size() + " results for a page of " + limit);
+            }
+            answer = AnswerInlineQuery.builder(query.id(), page.results())
+                    .cacheTime(
+                            page.cacheTime() == null ? null : page.cacheTime().toSeconds())
+                    .isPersonal(page.isPersonal() ? true : null)
+                    .nextOffset(page.results().size() == limit ? Integer.toString(offset + limit) : "")
+                    .button(page.button())
+                    .build();
+        } catch (Exception e) {
+            log.error("Inline query {} (\"{}\") failed; answered with no results", query.id(), query.query(), e);
+            answer = AnswerInlineQuery.builder(query.id(), List.of())
+                    .cacheTime(0L)
+                    .build();
+        }
+        try {
+            answers.execute(answer);
+        } catch (RuntimeException e) {
+            log.warn("Inline query {} could not be answered: {}", query.id(), e.toString());
+        }
+    }
+
+    private void chosen(Update update, ChosenInlineResult result, ChosenResultHandler handler) {
+        User from = result.from();
+        StackKey key = StackKey.of(config.botId(), from.id(), from.id());
+        Session s = new Session(update, key, Stack.empty(""), from, from.id(), null, "");
+        try {
+            handler.chosen(ctx(s, null, ""), result);
+        } catch (Exception e) {
+            onError(s, e);
+        }
     }
 
     /** Where a flexible invoice ships: its window's {@code onShipping}, in its dialog; refused once that moved on. */

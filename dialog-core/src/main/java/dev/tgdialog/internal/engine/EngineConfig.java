@@ -41,7 +41,12 @@ public record EngineConfig(
         String checkoutTimeoutText,
         String closedInvoiceText,
         dev.tgdialog.payments.@Nullable PaymentHandler onPayment,
-        Map<String, InvoiceLinkRoute> invoiceLinks) {
+        Map<String, InvoiceLinkRoute> invoiceLinks,
+        @Nullable InlineRoute inline,
+        dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult) {
+
+    /** The inline query handler and its page size. */
+    public record InlineRoute(int pageSize, dev.tgdialog.inline.InlineHandler handler) {}
 
     /** The handlers of the invoice links whose payload starts with a prefix. */
     public record InvoiceLinkRoute(
