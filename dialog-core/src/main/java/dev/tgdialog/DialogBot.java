@@ -219,6 +219,7 @@ public final class DialogBot {
         private final Map<String, EngineConfig.InvoiceLinkRoute> invoiceLinks = new LinkedHashMap<>();
         private EngineConfig.@Nullable InlineRoute inline;
         private dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult;
+        private java.util.function.@Nullable Predicate<DialogContext> inlineAccess;
         private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
 
         private Builder(TelegramClient telegram) {
@@ -317,6 +318,17 @@ public final class DialogBot {
                 throw new IllegalArgumentException("Telegram takes 1-50 inline results a page, not " + pageSize);
             }
             this.inline = new EngineConfig.InlineRoute(pageSize, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * Who may click the buttons of a dialog on an inline message ({@link DialogContext#inlineDialog}): everyone who
+         * sees it by default; with this, those for whom {@code mayClick} holds, asked with the context of the click
+         * (its user, and the dialog's data, say the id of the user who started a poll). Others get the
+         * {@link #notYoursToast} answer and change nothing.
+         */
+        public Builder inlineAccess(java.util.function.Predicate<DialogContext> mayClick) {
+            this.inlineAccess = Objects.requireNonNull(mayClick, "mayClick");
             return this;
         }
 
@@ -649,7 +661,8 @@ public final class DialogBot {
                     onPayment,
                     Map.copyOf(invoiceLinks),
                     inline,
-                    onChosenResult);
+                    onChosenResult,
+                    inlineAccess);
             List<String> allowed;
             if (onUpdate != null) {
                 allowed = UpdateKinds.defaults();

@@ -116,6 +116,15 @@ public interface DialogContext {
     void send(String text);
 
     /**
+     * {@code dialog}'s first window (the dialog started with {@code input}) as the message of an inline result
+     * ({@link dev.tgdialog.inline.Results#article(String, String, dev.tgdialog.inline.InlineDialogMessage)}). Each
+     * message sent with it runs the dialog of its own, kept under the inline message and shared by everyone who sees
+     * it: anyone may click, every click is answered, and its windows are edited in place. Its windows show text and
+     * inline buttons only. The dialog must be registered.
+     */
+    dev.tgdialog.inline.InlineDialogMessage inlineDialog(Dialog dialog, @Nullable Object input);
+
+    /**
      * A link to {@code invoice} that anyone can pay anywhere (a Stars subscription is sold this way): made with
      * {@code createInvoiceLink}, its prices read in this context. Its pre-checkout and payment come with
      * {@code payload}, and reach the handlers {@link DialogBot.Builder#invoiceLinks} declared for a prefix of it, not a

@@ -18,6 +18,14 @@ public final class Results {
         return InlineQueryResultArticle.builder(id, title, InputTextMessageContent.of(text));
     }
 
+    /**
+     * A result that sends a dialog ({@link dev.tgdialog.DialogContext#inlineDialog}): {@code title} in the list,
+     * the dialog's first window the message sent; each message sent with it runs the dialog of its own.
+     */
+    public static InlineQueryResultArticle.Builder article(String id, String title, InlineDialogMessage dialog) {
+        return InlineQueryResultArticle.builder(id, title, dialog.content()).replyMarkup(dialog.keyboard());
+    }
+
     /** A photo by URL (a JPEG), with its thumbnail. */
     public static InlineQueryResultPhoto.Builder photo(String id, String photoUrl, String thumbnailUrl) {
         return InlineQueryResultPhoto.builder(id, photoUrl, thumbnailUrl);

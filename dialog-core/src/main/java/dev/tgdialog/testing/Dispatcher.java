@@ -45,7 +45,7 @@ final class Dispatcher {
         byName.putAll(settings.handlers());
         byName.putAll(invoices.handlers());
         byName.putAll(games.handlers());
-        byName.putAll(inline.handlers());
+        byName.putAll(inline.handlers(Map.copyOf(byName)));
         this.handlers = Map.copyOf(byName);
     }
 

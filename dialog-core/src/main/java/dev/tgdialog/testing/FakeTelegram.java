@@ -7,6 +7,7 @@ import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.BotCommand;
 import dev.tgdialog.telegram.types.BotCommandScope;
+import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.MenuButton;
 import dev.tgdialog.telegram.types.User;
 import java.io.IOException;
@@ -258,6 +259,20 @@ public final class FakeTelegram {
     public void registerInlineQuery(String queryId, String query) {
         synchronized (lock) {
             inline.open(queryId, query);
+        }
+    }
+
+    /** A message a user sent through inline mode with the bot's buttons, as it shows now (edits applied). */
+    public Optional<FakeMessage> inlineMessage(String inlineMessageId) {
+        synchronized (lock) {
+            return Optional.ofNullable(inline.message(inlineMessageId));
+        }
+    }
+
+    /** Puts a message sent through inline mode into the fake, as choosing a result with buttons does. */
+    void sentInline(String inlineMessageId, String text, @Nullable InlineKeyboardMarkup markup) {
+        synchronized (lock) {
+            inline.sent(inlineMessageId, text, markup);
         }
     }
 

@@ -412,11 +412,56 @@ public final class FakeUser {
                         Json.gson().toJsonTree(r).getAsJsonObject().get("id").getAsString()))
                 .anyMatch(r -> Json.gson().toJsonTree(r).getAsJsonObject().has("reply_markup"));
         String inlineMessageId = buttons ? "im" + harness.nextQueryId() : null;
+        if (inlineMessageId != null) {
+            com.google.gson.JsonObject json = results.results().stream()
+                    .map(r -> Json.gson().toJsonTree(r).getAsJsonObject())
+                    .filter(r -> resultId.equals(r.get("id").getAsString()))
+                    .findFirst()
+                    .orElseThrow();
+            com.google.gson.JsonObject content = json.getAsJsonObject("input_message_content");
+            String text = content != null && content.has("message_text")
+                    ? content.get("message_text").getAsString()
+                    : String.valueOf(json.get("title"));
+            harness.telegram()
+                    .sentInline(
+                            inlineMessageId,
+                            text,
+                            Json.gson().fromJson(json.get("reply_markup"), InlineKeyboardMarkup.class));
+        }
         ChosenInlineResult chosen = new ChosenInlineResult(resultId, user, null, inlineMessageId, results.query());
         join(deliver(Update.builder(harness.nextUpdateId())
                 .chosenInlineResult(chosen)
                 .build()));
         return inlineMessageId;
+    }
+
+    /**
+     * Clicks the button with this label on a message sent through inline mode (by anyone): a click that names the
+     * inline message and no chat.
+     */
+    public void clickInline(String inlineMessageId, String label) {
+        FakeMessage message = harness.telegram()
+                .inlineMessage(inlineMessageId)
+                .orElseThrow(() -> new AssertionError("no inline message " + inlineMessageId));
+        for (List<InlineKeyboardButton> row : message.inlineKeyboard()) {
+            for (InlineKeyboardButton button : row) {
+                if (button.text().equals(label) && button.callbackData() != null) {
+                    String queryId = harness.nextQueryId();
+                    queryIds.add(queryId);
+                    harness.telegram().registerCallbackQuery(queryId);
+                    CallbackQuery query = CallbackQuery.builder(queryId, user, "ci-inline")
+                            .inlineMessageId(inlineMessageId)
+                            .data(button.callbackData())
+                            .build();
+                    join(deliver(Update.builder(harness.nextUpdateId())
+                            .callbackQuery(query)
+                            .build()));
+                    return;
+                }
+            }
+        }
+        throw new AssertionError(
+                "no button \"" + label + "\"; inline message " + inlineMessageId + " has " + message.buttonLabels());
     }
 
     /** Sends a click with any callback data on a message, as a forged client could. */

@@ -5,6 +5,7 @@ import static dev.tgdialog.testing.Refusal.badRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.reflect.TypeToken;
+import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.InlineQueryResult;
 import dev.tgdialog.telegram.types.InlineQueryResultsButton;
 import java.lang.reflect.Type;
@@ -27,9 +28,81 @@ final class InlineQueries {
 
     private final Map<String, String> open = new HashMap<>();
     private final Map<String, InlineResults> answers = new HashMap<>();
+    /** The messages sent through inline mode that have buttons, by inline message id. */
+    private final Map<String, FakeMessage> messages = new HashMap<>();
 
-    Map<String, Dispatcher.Handler> handlers() {
-        return Map.of("answerInlineQuery", this::answer);
+    /**
+     * This class's methods by name: {@code answerInlineQuery}, and the text and markup edits of an inline message
+     * (by {@code inline_message_id}); an edit of a chat's message goes on to {@code chatEdits}' handler.
+     */
+    Map<String, Dispatcher.Handler> handlers(Map<String, Dispatcher.Handler> chatEdits) {
+        Dispatcher.Handler text = chatEdits.get("editMessageText");
+        Dispatcher.Handler markup = chatEdits.get("editMessageReplyMarkup");
+        return Map.of(
+                "answerInlineQuery",
+                this::answer,
+                "editMessageText",
+                p -> inline(p) ? editText(p) : Objects.requireNonNull(text).handle(p),
+                "editMessageReplyMarkup",
+                p -> inline(p) ? editMarkup(p) : Objects.requireNonNull(markup).handle(p));
+    }
+
+    private static boolean inline(Params p) {
+        return !p.has("chat_id") && p.has("inline_message_id");
+    }
+
+    /** A message a user sent through inline mode with the bot's buttons, as {@link FakeUser#choose} does. */
+    void sent(String inlineMessageId, String text, @Nullable InlineKeyboardMarkup markup) {
+        messages.put(
+                inlineMessageId, new FakeMessage(0, 0, text, "text", null, Chats.rows(markup), markup, null, false, 0));
+    }
+
+    @Nullable
+    FakeMessage message(String inlineMessageId) {
+        return messages.get(inlineMessageId);
+    }
+
+    private JsonElement editText(Params p) {
+        FakeMessage before = found(p);
+        String parseMode = MessageChecks.parseMode(p);
+        String text = MessageChecks.text(p.string("text"), parseMode);
+        InlineKeyboardMarkup markup = MessageChecks.inlineMarkup(p);
+        return replace(Objects.requireNonNull(p.string("inline_message_id")), before, text, parseMode, markup);
+    }
+
+    private JsonElement editMarkup(Params p) {
+        FakeMessage before = found(p);
+        return replace(
+                Objects.requireNonNull(p.string("inline_message_id")),
+                before,
+                before.text(),
+                before.parseMode(),
+                MessageChecks.inlineMarkup(p));
+    }
+
+    private JsonElement replace(
+            String id,
+            FakeMessage before,
+            @Nullable String text,
+            @Nullable String parseMode,
+            @Nullable InlineKeyboardMarkup markup) {
+        FakeMessage after =
+                new FakeMessage(0, 0, text, "text", null, Chats.rows(markup), markup, parseMode, true, before.date());
+        if (Objects.equals(before.text(), after.text())
+                && Objects.equals(before.inlineKeyboard(), after.inlineKeyboard())) {
+            throw badRequest("message is not modified: specified new message content and reply markup are exactly"
+                    + " the same as a current content and reply markup of the message");
+        }
+        messages.put(id, after);
+        return new JsonPrimitive(true);
+    }
+
+    private FakeMessage found(Params p) {
+        FakeMessage message = messages.get(Objects.requireNonNull(p.string("inline_message_id")));
+        if (message == null) {
+            throw badRequest("MESSAGE_ID_INVALID");
+        }
+        return message;
     }
 
     void open(String queryId, String query) {

@@ -1,6 +1,7 @@
 package dev.tgdialog.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tgdialog.telegram.ChatId;
@@ -172,14 +173,26 @@ class FakeTelegramEditTest {
     }
 
     @Test
-    void editOfAnInlineMessage_isAnsweredTrue_andTracksNothing() {
+    void anInlineMessage_isEditedByItsId_andAnUnknownOneIsRefused() {
+        fake.sentInline("inline-1", "Margherita: 0 want it", null);
+
         assertThat(client.execute(EditMessageText.builder()
                                 .inlineMessageId("inline-1")
-                                .text("x")
+                                .text("Margherita: 1 want it")
                                 .build())
                         .edited())
                 .isEmpty();
-
-        assertThat(fake.history(CHAT)).isEmpty();
+        assertThat(fake.inlineMessage("inline-1").orElseThrow().text()).isEqualTo("Margherita: 1 want it");
+        assertThatThrownBy(() -> client.execute(EditMessageText.builder()
+                        .inlineMessageId("inline-1")
+                        .text("Margherita: 1 want it")
+                        .build()))
+                .hasMessageContaining("message is not modified");
+        assertThatThrownBy(() -> client.execute(EditMessageText.builder()
+                        .inlineMessageId("inline-2")
+                        .text("x")
+                        .build()))
+                .hasMessageContaining("MESSAGE_ID_INVALID");
+        assertThat(fake.history(CHAT)).as("no chat's message").isEmpty();
     }
 }

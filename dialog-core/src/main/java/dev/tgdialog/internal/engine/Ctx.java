@@ -38,7 +38,14 @@ final class Ctx implements RenderContext, Getter.Values {
             TimeSource time,
             Dialogs dialogs,
             Languages languages,
-            InvoiceLinks invoiceLinks) {}
+            InvoiceLinks invoiceLinks,
+            InlineTemplates inlineTemplates) {}
+
+    /** Makes the message an inline result sends a dialog with (the engine). */
+    interface InlineTemplates {
+        dev.tgdialog.inline.InlineDialogMessage template(
+                dev.tgdialog.Dialog dialog, @Nullable Object input, @Nullable User user);
+    }
 
     private final Shared shared;
     final Session session;
@@ -115,6 +122,11 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public @Nullable User user() {
         return session.user;
+    }
+
+    @Override
+    public dev.tgdialog.inline.InlineDialogMessage inlineDialog(dev.tgdialog.Dialog dialog, @Nullable Object input) {
+        return shared.inlineTemplates().template(dialog, input, session.user);
     }
 
     @Override
@@ -301,7 +313,7 @@ final class Ctx implements RenderContext, Getter.Values {
             throw new IllegalStateException("buttons are made only while rendering");
         }
         String header =
-                CallbackData.header(session.ownerTag, session.key.stackId(), frame.id, frame.revision, widgetId);
+                CallbackData.header(session.ownerTag, session.callbackStack, frame.id, frame.revision, widgetId);
         String data;
         if (CallbackData.fits(header, payload)) {
             data = header + payload;

@@ -2,6 +2,7 @@ package dev.tgdialog.internal.engine;
 
 import dev.tgdialog.CommandHandler;
 import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogContext;
 import dev.tgdialog.DialogHandler;
 import dev.tgdialog.ErrorHandler;
 import dev.tgdialog.KeyboardKind;
@@ -13,6 +14,7 @@ import dev.tgdialog.games.Game;
 import dev.tgdialog.games.GameMessage;
 import dev.tgdialog.inline.ChosenResultHandler;
 import dev.tgdialog.inline.InlineAnswer;
+import dev.tgdialog.inline.InlineDialogMessage;
 import dev.tgdialog.inline.InlineRequest;
 import dev.tgdialog.internal.Failures;
 import dev.tgdialog.payments.Checkout;
@@ -39,7 +41,9 @@ import dev.tgdialog.telegram.methods.AnswerShippingQuery;
 import dev.tgdialog.telegram.types.CallbackQuery;
 import dev.tgdialog.telegram.types.Chat;
 import dev.tgdialog.telegram.types.ChosenInlineResult;
+import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.InlineQuery;
+import dev.tgdialog.telegram.types.InputTextMessageContent;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
 import dev.tgdialog.telegram.types.Message;
 import dev.tgdialog.telegram.types.PreCheckoutQuery;
@@ -83,7 +87,12 @@ public final class Engine implements UpdateHandler {
         this.dialogs = new Dialogs(config.dialogs());
         this.languages = new Languages(config.store(), config.botId());
         this.contexts = new Ctx.Shared(
-                config.telegram(), config.time(), dialogs, languages, new InvoiceLinks(config.telegram()));
+                config.telegram(),
+                config.time(),
+                dialogs,
+                languages,
+                new InvoiceLinks(config.telegram()),
+                this::inlineTemplate);
         RetryPolicy policy = config.telegram().retryPolicy();
         // The engine waits out a 429 itself, per chat and without a thread; its clients throw one at once.
         TelegramClient direct = config.telegram()
@@ -137,7 +146,68 @@ public final class Engine implements UpdateHandler {
             @Nullable CallbackQuery callback,
             CallbackData.@Nullable Decoded decoded,
             String ownerTag,
-            boolean notYours) {}
+            boolean notYours,
+            @Nullable String inlineMessageId) {}
+
+    /** The stack id prefix of the templates inline dialog messages are made from. */
+    private static final String TEMPLATE = "t";
+    /** The stack id prefix of an inline message's own stack. */
+    private static final String INLINE = "i";
+    /** The chat the templates are kept under: none of Telegram's, which are far nearer zero. */
+    private static final long TEMPLATE_CHAT = -(1L << 62);
+
+    /** A stand-in chat for an inline message, which has none: its own, for its stack key and its calls' queue. */
+    private static long inlineChat(String inlineMessageId) {
+        return TEMPLATE_CHAT - 1 - (inlineMessageId.hashCode() & 0xffffffffL);
+    }
+
+    /**
+     * The message of an inline result that sends {@code dialog}: its first window, rendered from a template stack
+     * kept under a stack id made from the dialog and its input (so the same result makes one template however often
+     * it is asked for). The callback data of its buttons name the template; the first click on a sent message copies
+     * it into the message's own stack.
+     */
+    private InlineDialogMessage inlineTemplate(Dialog dialog, @Nullable Object input, @Nullable User user) {
+        Dialog registered = config.dialogs().get(dialog.id());
+        if (registered == null) {
+            throw new IllegalStateException(
+                    "dialog " + dialog.id() + " is not registered with the bot (DialogBot.Builder.dialogs)");
+        }
+        String id = TEMPLATE + templateId(dialog.id() + "\n" + (input == null ? "" : DataCodec.encode(input)));
+        StackKey key = new StackKey(config.botId(), TEMPLATE_CHAT, 0, 0, id);
+        Stack stack = config.store().load(key).orElse(null);
+        Session s =
+                new Session(Update.of(0), key, stack != null ? stack : Stack.empty(id), user, TEMPLATE_CHAT, null, "");
+        try {
+            if (stack == null) {
+                push(s, registered, input, 0);
+                config.store().save(key, 0, snapshot(s));
+            }
+            WorkFrame top = Objects.requireNonNull(s.top(), "a template holds the dialog it starts");
+            Rendered r = presenter.render(s, top);
+            if (r.media() != null || r.invoice() != null || r.game() != null || r.replyKeyboard()) {
+                throw new IllegalStateException("dialog " + top.dialogId + ", window " + top.windowId
+                        + ": an inline message shows text and inline buttons only");
+            }
+            return new InlineDialogMessage(
+                    new InputTextMessageContent(r.text(), r.parseMode(), null, r.linkPreview()),
+                    r.markup() instanceof InlineKeyboardMarkup k ? k : null);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("dialog " + dialog.id() + " could not make an inline message", e);
+        }
+    }
+
+    private static String templateId(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base62.encode(java.nio.ByteBuffer.wrap(digest).getLong() & Long.MAX_VALUE);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
 
     @Override
     public CompletionStage<?> handle(Update update) {
@@ -351,8 +421,24 @@ public final class Engine implements UpdateHandler {
         if (cb != null) {
             MaybeInaccessibleMessage message = cb.message();
             if (message == null) {
-                // A button on an inline message: no chat, so no stack.
-                return null;
+                // A button on an inline message: no chat; a stack of its own when the message runs a dialog.
+                CallbackData.Decoded inlineClick = CallbackData.decode(cb.data());
+                String inline = cb.inlineMessageId();
+                if (inline == null
+                        || inlineClick == null
+                        || !inlineClick.stackId().startsWith(TEMPLATE)) {
+                    return null;
+                }
+                long chat = inlineChat(inline);
+                return new Route(
+                        new StackKey(config.botId(), chat, 0, 0, INLINE + inline),
+                        Objects.requireNonNull(cb.from(), "the click has no sender"),
+                        chat,
+                        cb,
+                        inlineClick,
+                        "",
+                        false,
+                        inline);
             }
             Chat chat = Objects.requireNonNull(message.chat(), "the clicked message has no chat");
             User from = Objects.requireNonNull(cb.from(), "the click has no sender");
@@ -386,7 +472,8 @@ public final class Engine implements UpdateHandler {
                     cb,
                     decoded,
                     tag,
-                    notYours);
+                    notYours,
+                    null);
         }
         Message message = update.message();
         if (message != null && message.from() != null) {
@@ -405,7 +492,8 @@ public final class Engine implements UpdateHandler {
                     null,
                     null,
                     tag,
-                    false);
+                    false,
+                    null);
         }
         return null;
     }
@@ -425,9 +513,12 @@ public final class Engine implements UpdateHandler {
         MDC.put("tg.chat_id", Long.toString(route.chatId()));
         Session s = null;
         try {
-            Stack stack = config.store()
-                    .load(route.key())
-                    .orElse(Stack.empty(route.key().stackId()));
+            Stack stack = config.store().load(route.key()).orElse(null);
+            if (stack == null) {
+                stack = route.inlineMessageId() != null
+                        ? fromTemplate(route)
+                        : Stack.empty(route.key().stackId());
+            }
             if (stack.recentUpdateIds().contains(update.updateId())) {
                 log.debug("Update {} was applied already; ignoring the redelivery", update.updateId());
                 return DONE;
@@ -449,8 +540,23 @@ public final class Engine implements UpdateHandler {
     }
 
     private static Session session(Update update, Route route, Stack stack) {
-        return new Session(
+        Session s = new Session(
                 update, route.key(), stack, route.user(), route.chatId(), route.callback(), route.ownerTag());
+        if (route.inlineMessageId() != null && route.decoded() != null) {
+            s.inlineMessageId = route.inlineMessageId();
+            s.callbackStack = route.decoded().stackId();
+        }
+        return s;
+    }
+
+    /** An inline message's first stack: a copy of the template it was made from (empty when that is gone). */
+    private Stack fromTemplate(Route route) {
+        String template = Objects.requireNonNull(route.decoded(), "an inline route has its click")
+                .stackId();
+        return config.store()
+                .load(new StackKey(config.botId(), TEMPLATE_CHAT, 0, 0, template))
+                .map(t -> new Stack(route.key().stackId(), t.frames(), 0, null, List.of(), t.nextFrameId()))
+                .orElse(Stack.empty(route.key().stackId()));
     }
 
     /** Runs the update's handler, applies its transition, shows the outcome and saves the stack. */
@@ -711,6 +817,15 @@ public final class Engine implements UpdateHandler {
      */
     private @Nullable Step click(Session s, CallbackQuery callback, CallbackData.@Nullable Decoded decoded)
             throws Exception {
+        java.util.function.Predicate<DialogContext> access = config.inlineAccess();
+        if (s.inlineMessageId != null && access != null && !access.test(ctx(s, s.top(), ""))) {
+            log.debug(
+                    "Click by user {} on inline message {} refused by inlineAccess",
+                    callback.from().id(),
+                    s.inlineMessageId);
+            s.answered = answer(callback, config.notYoursToast(), false);
+            return null;
+        }
         String gameShortName = callback.gameShortName();
         if (gameShortName != null) {
             play(s, callback, gameShortName);
@@ -977,7 +1092,8 @@ public final class Engine implements UpdateHandler {
             // A message sent late, behind a flood wait, whose id never reached the stack (a restart, a failed
             // correction): the frame and revision in the callback data tie this click to the window it shows.
             s.lastMessage = new ShownMessage(clicked.messageId(), last.kind(), last.renderHash());
-        } else if (clicked == null || last == null || clicked.messageId() != shown) {
+        } else if (s.inlineMessageId == null && (clicked == null || last == null || clicked.messageId() != shown)) {
+            // An inline message is the one message its stack shows, named by the click itself.
             log.debug("Stale click: the button is on a message the stack no longer shows");
             return null;
         }
@@ -1182,16 +1298,7 @@ public final class Engine implements UpdateHandler {
         // Messages of an update that showed no window (a dialog started in a stack of its own, say) go out now.
         presenter.sendMessages(s);
         languages.remember(s);
-        List<Frame> frames = new ArrayList<>(s.frames.size());
-        s.frames.forEach(f -> frames.add(f.freeze()));
-        List<Long> recent = new ArrayList<>(s.original.recentUpdateIds());
-        if (s.update.updateId() != 0) {
-            recent.add(s.update.updateId());
-            while (recent.size() > Stack.RECENT_UPDATES) {
-                recent.remove(0);
-            }
-        }
-        Stack next = new Stack(s.original.id(), frames, s.original.version() + 1, s.lastMessage, recent, s.nextFrameId);
+        Stack next = snapshot(s);
         CompletableFuture<Boolean> saving =
                 config.store().saveAsync(s.key, s.original.version(), next).toCompletableFuture();
         if (s.called) {
@@ -1227,6 +1334,20 @@ public final class Engine implements UpdateHandler {
                     s.afterSave.forEach(Runnable::run);
                 },
                 saving.isDone() ? HERE : config.executor());
+    }
+
+    /** The stack as this session leaves it, its version one up. */
+    private static Stack snapshot(Session s) {
+        List<Frame> frames = new ArrayList<>(s.frames.size());
+        s.frames.forEach(f -> frames.add(f.freeze()));
+        List<Long> recent = new ArrayList<>(s.original.recentUpdateIds());
+        if (s.update.updateId() != 0) {
+            recent.add(s.update.updateId());
+            while (recent.size() > Stack.RECENT_UPDATES) {
+                recent.remove(0);
+            }
+        }
+        return new Stack(s.original.id(), frames, s.original.version() + 1, s.lastMessage, recent, s.nextFrameId);
     }
 
     CompletableFuture<?> answer(@Nullable CallbackQuery callback, @Nullable String text, boolean alert) {

@@ -43,7 +43,8 @@ public record EngineConfig(
         dev.tgdialog.payments.@Nullable PaymentHandler onPayment,
         Map<String, InvoiceLinkRoute> invoiceLinks,
         @Nullable InlineRoute inline,
-        dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult) {
+        dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult,
+        java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> inlineAccess) {
 
     /** The inline query handler and its page size. */
     public record InlineRoute(int pageSize, dev.tgdialog.inline.InlineHandler handler) {}

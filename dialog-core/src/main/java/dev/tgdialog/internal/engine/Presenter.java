@@ -41,6 +41,7 @@ import dev.tgdialog.telegram.types.InputMediaPhoto;
 import dev.tgdialog.telegram.types.InputMediaVideo;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.LabeledPrice;
+import dev.tgdialog.telegram.types.LinkPreviewOptions;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.telegram.types.ReplyMarkup;
@@ -95,6 +96,10 @@ final class Presenter {
             return;
         }
         WorkFrame top = s.top();
+        if (s.inlineMessageId != null) {
+            presentInline(s, s.inlineMessageId, top);
+            return;
+        }
         if (top == null) {
             if (s.farewell != null && s.lastMessage != null) {
                 String farewell = Limits.cut(
@@ -184,8 +189,87 @@ final class Presenter {
         s.lastMessage = new ShownMessage(last.messageId(), last.kind(), CLOSED);
     }
 
+    /**
+     * Shows the dialog of an inline message by editing it through its id (an inline message can only be edited):
+     * the top window, or once the dialog closed its farewell or the text without buttons. Text and inline buttons
+     * only; an edit that changes nothing is not sent.
+     */
+    private void presentInline(Session s, String inlineMessageId, @Nullable WorkFrame top) throws Exception {
+        String text;
+        String parseMode = null;
+        LinkPreviewOptions preview = null;
+        InlineKeyboardMarkup markup = null;
+        String hash;
+        if (top != null) {
+            Rendered r = render(s, top);
+            if (r.media() != null || r.invoice() != null || r.game() != null || r.replyKeyboard()) {
+                throw new IllegalStateException("dialog " + top.dialogId + ", window " + top.windowId
+                        + ": an inline message shows text and inline buttons only");
+            }
+            text = r.text();
+            parseMode = r.parseMode();
+            preview = r.linkPreview();
+            markup = r.markup() instanceof InlineKeyboardMarkup k ? k : null;
+            hash = r.hash();
+        } else if (s.farewell != null) {
+            text = s.farewell;
+            hash = CLOSED;
+        } else {
+            // The dialog closed without a farewell: the message stays as it is, without its (stale) buttons.
+            if (s.lastMessage == null || !s.lastMessage.renderHash().equals(CLOSED)) {
+                call(
+                                s,
+                                () -> EditMessageReplyMarkup.builder()
+                                        .inlineMessageId(inlineMessageId)
+                                        .build(),
+                                Boolean.class)
+                        .exceptionally(e -> {
+                            log.debug(
+                                    "Could not remove the buttons of inline message {}: {}",
+                                    inlineMessageId,
+                                    e.getMessage());
+                            return Boolean.FALSE;
+                        });
+                s.lastMessage = new ShownMessage(0, "text", CLOSED);
+            }
+            return;
+        }
+        if (s.lastMessage != null && s.lastMessage.renderHash().equals(hash)) {
+            return;
+        }
+        String shown = Limits.cut(text, parseMode, Limits.MESSAGE_TEXT);
+        String inlineParseMode = parseMode;
+        LinkPreviewOptions inlinePreview = preview;
+        InlineKeyboardMarkup inlineMarkup = markup;
+        CompletableFuture<Boolean> editing = call(
+                s,
+                () -> EditMessageText.builder()
+                        .inlineMessageId(inlineMessageId)
+                        .text(shown)
+                        .parseMode(inlineParseMode)
+                        .linkPreviewOptions(inlinePreview)
+                        .replyMarkup(inlineMarkup)
+                        .build(),
+                Boolean.class);
+        if (editing.isDone()) {
+            try {
+                Outbox.now(editing);
+            } catch (TelegramException e) {
+                if (!String.valueOf(e.getMessage()).contains("message is not modified")) {
+                    throw e;
+                }
+            }
+        }
+        s.lastMessage = new ShownMessage(0, "text", hash);
+    }
+
     /** Sends the plain messages the handlers asked for ({@code DialogContext.send}) that are not sent yet. */
     void sendMessages(Session s) {
+        if (s.inlineMessageId != null && !s.messages.isEmpty()) {
+            log.warn("An inline message has no chat to send to: {} messages of its dialog dropped", s.messages.size());
+            s.messages.clear();
+            return;
+        }
         for (String text : s.messages) {
             sendPlain(s, text);
         }

@@ -44,6 +44,14 @@ final class Session {
             new java.util.IdentityHashMap<>();
     /** Whether a call to the chat went out (or was queued) for this update: redelivering it could repeat that call. */
     boolean called;
+    /**
+     * The stack id the callback data of this render names: the key's, except on an inline message, whose buttons
+     * name the template the message was made from (its own key, from the inline message id, is too long for them).
+     */
+    String callbackStack;
+    /** The inline message this session's dialog runs on, or null for a dialog in a chat. */
+    @Nullable
+    String inlineMessageId;
     /** The user a background action runs for (0 for an update, whose user is {@link #user}). */
     long backgroundUser;
     /** The user's language record once read in this update ({@link Languages}), or null before. */
@@ -68,6 +76,7 @@ final class Session {
         this.chatId = chatId;
         this.callback = callback;
         this.ownerTag = ownerTag;
+        this.callbackStack = key.stackId();
         this.lastMessage = original.lastMessage();
         this.nextFrameId = original.nextFrameId();
         original.frames().forEach(f -> frames.add(WorkFrame.of(f)));
