@@ -10,6 +10,7 @@ import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.PaymentResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,14 +111,15 @@ public final class OfflineConsole {
                 return;
             }
             if (!message.inlineKeyboard().isEmpty()) {
-                pressInline(message.inlineKeyboard(), n);
+                pressInline(message, n);
                 return;
             }
         }
         out.println("(there is no button " + n + ")");
     }
 
-    private void pressInline(List<List<InlineKeyboardButton>> rows, int n) {
+    private void pressInline(FakeMessage message, int n) {
+        List<List<InlineKeyboardButton>> rows = message.inlineKeyboard();
         int seen = 0;
         for (int r = 0; r < rows.size(); r++) {
             List<InlineKeyboardButton> row = rows.get(r);
@@ -125,6 +127,12 @@ public final class OfflineConsole {
                 InlineKeyboardButton button = row.get(n - seen - 1);
                 if (button.callbackData() != null) {
                     user.click(r, n - seen - 1);
+                } else if (Boolean.TRUE.equals(button.pay())) {
+                    // The console pays at once, as if the user confirmed in Telegram's payment form.
+                    PaymentResult result = user.pay(message);
+                    out.println(result.paid() ? "(paid)" : "(payment refused: " + result.refusal() + ")");
+                } else if (button.callbackGame() != null) {
+                    out.println("(button " + n + " opens " + user.play(message).url() + ")");
                 } else if (button.url() != null) {
                     out.println("(button " + n + " opens " + button.url() + ")");
                 } else {
@@ -184,7 +192,9 @@ public final class OfflineConsole {
                 : "[" + message.kind() + " " + message.fileId() + "]";
         String text = message.text() == null
                 ? media
-                : message.fileId() == null ? message.text() : media + " " + message.text();
+                : message.fileId() == null && message.kind().equals("text")
+                        ? message.text()
+                        : media + " " + message.text();
         out.println(prefix + text.replace("\n", "\n    "));
         int n = 0;
         for (List<InlineKeyboardButton> row : message.inlineKeyboard()) {

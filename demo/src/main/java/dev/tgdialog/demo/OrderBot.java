@@ -16,6 +16,7 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.i18n.TextBundle;
+import dev.tgdialog.payments.Invoice;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.widgets.Button;
@@ -60,18 +61,20 @@ public final class OrderBot {
         DE
     }
 
-    /** Pizza sizes, with their names in both languages. */
+    /** Pizza sizes, with their names in both languages and their price in Telegram Stars. */
     public enum Size {
-        S("Small", "Klein"),
-        M("Medium", "Mittel"),
-        L("Large", "Groß");
+        S("Small", "Klein", 50),
+        M("Medium", "Mittel", 70),
+        L("Large", "Groß", 90);
 
         final String english;
         final String deutsch;
+        final int stars;
 
-        Size(String english, String deutsch) {
+        Size(String english, String deutsch, int stars) {
             this.english = english;
             this.deutsch = deutsch;
+            this.stars = stars;
         }
     }
 
@@ -86,6 +89,11 @@ public final class OrderBot {
 
         String describe(Language language) {
             return language == Language.DE ? quantity + " × Pizza " + size : quantity + " × " + size + " pizza";
+        }
+
+        /** What the order costs, in Telegram Stars. */
+        long stars() {
+            return (long) size.stars * quantity;
         }
     }
 
@@ -140,15 +148,19 @@ public final class OrderBot {
                             .add(Row.of(backButton(), cancelButton())))
             .window(
                     Step.CONFIRM,
-                    w -> w.text(ctx -> tr(ctx, "Your order: ", "Deine Bestellung: ")
-                                    + order(ctx).describe(language(ctx)))
-                            .text(say("Shall we bake it?", "Sollen wir sie backen?"))
-                            .add(Button.of("confirm", say("Confirm", "Bestellen"), ctx -> {
-                                Order order = order(ctx);
-                                return done(order)
-                                        .saying(tr(ctx, "Thanks! Your order: ", "Danke! Deine Bestellung: ")
-                                                + order.describe(language(ctx)));
-                            }))
+                    // The order ends with an invoice in Telegram Stars; it goes to the kitchen once paid.
+                    w -> w.invoice(Invoice.stars("Pizza", ctx -> order(ctx).describe(language(ctx)))
+                                    .price("Pizza", ctx -> order(ctx).stars())
+                                    .payLabel(ctx -> tr(ctx, "Pay ⭐", "Bezahlen ⭐"))
+                                    .onPaid((ctx, payment) -> {
+                                        Order order = order(ctx);
+                                        return done(order)
+                                                .saying(tr(ctx, "Thanks! Paid ", "Danke! Bezahlt: ")
+                                                        + payment.totalAmount() + " ⭐. "
+                                                        + tr(ctx, "Your order: ", "Deine Bestellung: ")
+                                                        + order.describe(language(ctx)));
+                                    })
+                                    .build())
                             .add(Row.of(backButton(), cancelButton())))
             .onStart(OrderBot::open)
             .build();
@@ -165,6 +177,7 @@ public final class OrderBot {
     static final Command SETTINGS_COMMAND = command("settings");
     static final Command REF = command("ref");
     static final Command HELP_COMMAND = command("help");
+    static final Command GAME = command("game");
 
     /**
      * Registers the dialogs and commands on a bot builder, with the kitchen that takes confirmed orders and the
@@ -173,7 +186,9 @@ public final class OrderBot {
     public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen, Referrals referrals) {
         Objects.requireNonNull(kitchen, "kitchen");
         Objects.requireNonNull(referrals, "referrals");
-        return bot.dialogs(ORDER, Catalogue.DIALOG, Booking.DIALOG)
+        return bot.dialogs(ORDER, Catalogue.DIALOG, Booking.DIALOG, Menu.ME_TOO, Arcade.DIALOG)
+                // @bot marg in any chat: the menu, and a card that counts who wants that pizza too.
+                .inlineQueries(5, Menu.search())
                 // Next to the input field: the menu of the declared commands; on the bot's page: what it does.
                 .menuButton(MenuButtonCommands.of())
                 .profile(p -> p.description("Order a pizza, book a room, or try every widget of tgdialog.")
@@ -193,6 +208,7 @@ public final class OrderBot {
                 .settings(SETTINGS_COMMAND, SETTINGS)
                 .command(CATALOGUE, (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
                 .command(BOOK, (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
+                .command(GAME, (ctx, args) -> start(Arcade.DIALOG, StartMode.RESET_STACK))
                 .command(REF, (ctx, args) -> {
                     long userId = ctx.userId();
                     ctx.send(tr(ctx, "Invite friends with your link:\n", "Lade Freunde mit deinem Link ein:\n")

@@ -55,12 +55,12 @@ class OfflineConsoleTest {
                 bot (edited)> Size M. How many pizzas? Type a number from 1 to 20.
                     [1 « Back] [2 Cancel]
                 you> 3
-                bot> Your order: 3 × M pizza
-                    Shall we bake it?
-                    [1 Confirm]
+                bot> [invoice] 3 × M pizza
+                    [1 Pay ⭐]
                     [2 « Back] [3 Cancel]
                 you> #1
-                bot (edited)> Thanks! Your order: 3 × M pizza
+                (paid)
+                bot> Thanks! Paid 210 ⭐. Your order: 3 × M pizza
                 you> /quit
                 bye
                 """);
@@ -143,6 +143,7 @@ class OfflineConsoleTest {
                     /settings — Switch the language
                     /catalogue — Try every kind of widget
                     /book — Book a hotel room
+                    /game — Toss a pizza (a game)
                     /ref — Your link to invite friends
                     /help — What this bot does
                 bye

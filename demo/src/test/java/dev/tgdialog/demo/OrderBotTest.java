@@ -68,17 +68,22 @@ class OrderBotTest {
         assertThat(top().windowId()).isEqualTo("QUANTITY");
 
         ann.send("3");
-        assertThat(ann.lastMessage().text()).isEqualTo("Your order: 3 × S pizza\nShall we bake it?");
-        assertThat(ann.buttons()).containsExactly("Confirm", "« Back", "Cancel");
+        FakeMessage invoice = ann.lastMessage();
+        assertThat(invoice.kind()).isEqualTo("invoice");
+        assertThat(invoice.text()).isEqualTo("3 × S pizza");
+        assertThat(harness.telegram().invoice(invoice).orElseThrow().totalAmount())
+                .isEqualTo(150);
+        assertThat(ann.buttons()).containsExactly("Pay ⭐", "« Back", "Cancel");
         assertThat(top().data()).containsEntry("size", "\"S\"").containsEntry("quantity", "3");
         assertThat(kitchen.placed()).isEmpty();
 
-        long confirmMessage = ann.lastMessage().messageId();
-        ann.click("Confirm");
+        ann.pay();
 
         FakeMessage thanks = ann.lastMessage();
-        assertThat(thanks.messageId()).isEqualTo(confirmMessage);
-        assertThat(thanks.text()).isEqualTo("Thanks! Your order: 3 × S pizza");
+        assertThat(thanks.messageId())
+                .as("an invoice stays; the thanks is a message of its own")
+                .isGreaterThan(invoice.messageId());
+        assertThat(thanks.text()).isEqualTo("Thanks! Paid 150 ⭐. Your order: 3 × S pizza");
         assertThat(thanks.inlineKeyboard()).isEmpty();
         assertThat(stack().frames()).isEmpty();
         assertThat(kitchen.placed()).containsExactly(new Order(Size.S, 3));
@@ -89,22 +94,24 @@ class OrderBotTest {
         ann.send("/start");
         ann.click("Large");
         ann.send("2");
-        ann.click("Confirm");
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 2 × L pizza");
+        ann.pay();
+        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 180 ⭐. Your order: 2 × L pizza");
 
         ann.send("/start size_S");
         ann.send("20");
-        assertThat(ann.lastMessage().text()).isEqualTo("Your order: 20 × S pizza\nShall we bake it?");
-        ann.click("Confirm");
+        assertThat(ann.lastMessage().text()).isEqualTo("20 × S pizza");
+        ann.pay();
 
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 20 × S pizza");
+        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 1000 ⭐. Your order: 20 × S pizza");
         assertThat(ann.messages())
                 .extracting(FakeMessage::text)
                 .containsExactly(
                         "Size L. How many pizzas? Type a number from 1 to 20.",
-                        "Thanks! Your order: 2 × L pizza",
+                        "2 × L pizza",
+                        "Thanks! Paid 180 ⭐. Your order: 2 × L pizza",
                         "Size S. How many pizzas? Type a number from 1 to 20.",
-                        "Thanks! Your order: 20 × S pizza");
+                        "20 × S pizza",
+                        "Thanks! Paid 1000 ⭐. Your order: 20 × S pizza");
         assertThat(kitchen.placed()).containsExactly(new Order(Size.L, 2), new Order(Size.S, 20));
     }
 
@@ -126,9 +133,9 @@ class OrderBotTest {
 
         ann.click("Large");
         ann.send("4");
-        assertThat(ann.lastMessage().text()).startsWith("Your order: 4 × L pizza");
+        assertThat(ann.lastMessage().text()).isEqualTo("4 × L pizza");
 
-        ann.click("Confirm");
+        ann.pay();
         assertThat(kitchen.placed()).containsExactly(new Order(Size.L, 4));
     }
 
@@ -156,7 +163,7 @@ class OrderBotTest {
         assertThat(top().data()).doesNotContainKey("quantity");
 
         ann.send("20");
-        assertThat(ann.lastMessage().text()).isEqualTo("Your order: 20 × S pizza\nShall we bake it?");
+        assertThat(ann.lastMessage().text()).isEqualTo("20 × S pizza");
         assertThat(top().data()).doesNotContainKey("refused");
     }
 
@@ -244,8 +251,9 @@ class OrderBotTest {
         ann.send("null");
         assertThat(ann.lastMessage().text()).startsWith("⚠ „null“ ist keine Zahl.");
         ann.send("2");
-        ann.click("Bestellen");
-        assertThat(ann.lastMessage().text()).isEqualTo("Danke! Deine Bestellung: 2 × Pizza M");
+        assertThat(ann.buttons()).first().isEqualTo("Bezahlen ⭐");
+        ann.pay();
+        assertThat(ann.lastMessage().text()).isEqualTo("Danke! Bezahlt: 140 ⭐. Deine Bestellung: 2 × Pizza M");
         assertThat(kitchen.placed()).containsExactly(new Order(Size.M, 2));
     }
 
@@ -325,7 +333,7 @@ class OrderBotTest {
                 .startsWith("I take pizza orders.");
         assertThat(ann.lastMessage().text()).isEqualTo("Size S. How many pizzas? Type a number from 1 to 20.");
         ann.send("1");
-        assertThat(ann.lastMessage().text()).startsWith("Your order: 1 × S pizza");
+        assertThat(ann.lastMessage().text()).isEqualTo("1 × S pizza");
     }
 
     @Test

@@ -12,9 +12,9 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import dev.tgdialog.demo.OrderBot.Order;
 import dev.tgdialog.demo.OrderBot.Size;
 import dev.tgdialog.testing.BotHarness;
-import dev.tgdialog.testing.CallbackAnswer;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.PaymentResult;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -33,25 +33,26 @@ class OrderPlacementTest {
             BotHarness.of(bot -> OrderBot.configure(bot, kitchen, ReferralsTest.referrals()));
     private final FakeUser ann = harness.user(1001, "Ann");
 
-    /** Orders two medium pizzas up to the confirmation, and returns the message that asks for it. */
+    /** Orders two medium pizzas up to the invoice, and returns it. */
     private FakeMessage twoMediumUpToTheConfirmation(FakeUser user) {
         user.send("/start");
         user.click("Medium");
         user.send("2");
-        assertThat(user.lastMessage().text()).isEqualTo("Your order: 2 × M pizza\nShall we bake it?");
+        assertThat(user.lastMessage().kind()).isEqualTo("invoice");
+        assertThat(user.lastMessage().text()).isEqualTo("2 × M pizza");
         return user.lastMessage();
     }
 
     @Test
-    void confirm_placesTheOrderOnce_withWhatWasChosen() {
+    void paying_placesTheOrderOnce_withWhatWasChosen() {
         twoMediumUpToTheConfirmation(ann);
         verifyNoInteractions(kitchen);
 
-        ann.click("Confirm");
+        assertThat(ann.pay().paid()).isTrue();
 
         verify(kitchen, times(1)).place(new Order(Size.M, 2));
         verifyNoMoreInteractions(kitchen);
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 2 × M pizza");
+        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
     }
 
     @Test
@@ -65,40 +66,42 @@ class OrderPlacementTest {
     }
 
     @Test
-    void aDoubleClickOnConfirm_placesOneOrder_andTheSecondClickIsAnsweredWithAToast() {
-        FakeMessage confirmation = twoMediumUpToTheConfirmation(ann);
+    void payingTheSameInvoiceTwice_placesOneOrder_andTheSecondIsRefusedBeforeCharging() {
+        FakeMessage invoice = twoMediumUpToTheConfirmation(ann);
 
-        ann.clickOn(confirmation, "Confirm");
-        ann.clickOn(confirmation, "Confirm");
+        ann.pay(invoice);
+        PaymentResult again = ann.pay(invoice);
 
-        assertThat(ann.lastAnswer().text()).isEqualTo(STALE);
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Your order: 2 × M pizza");
+        assertThat(again.paid()).isFalse();
+        assertThat(again.refusal()).isEqualTo("This invoice is no longer valid. Please ask for a new one.");
+        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
         assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
         verify(kitchen, times(1)).place(new Order(Size.M, 2));
         verifyNoMoreInteractions(kitchen);
     }
 
     @Test
-    void aDoubleClickWhoseTwoClicksArriveBeforeEitherIsHandled_stillPlacesOneOrder() {
+    void twoPaymentsThatArriveBeforeEitherIsHandled_stillPlaceOneOrder() {
         Gate gate = new Gate();
+        // A clock that stands still, so the checkout budget does not run out while the gate holds the decisions.
         BotHarness gated = BotHarness.builder(bot -> OrderBot.configure(bot, kitchen, ReferralsTest.referrals()))
                 .executor(gate)
+                .clock(new dev.tgdialog.testing.ManualTime())
                 .build();
         FakeUser bob = gated.user(1002, "Bob");
         FakeMessage confirmation = twoMediumUpToTheConfirmation(bob);
 
         gate.hold();
-        CompletableFuture<Void> first = bob.clickAsync(confirmation, "Confirm");
-        CompletableFuture<Void> second = bob.clickAsync(confirmation, "Confirm");
+        CompletableFuture<PaymentResult> first = bob.payAsync(confirmation);
+        CompletableFuture<PaymentResult> second = bob.payAsync(confirmation);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
         gate.release();
         CompletableFuture.allOf(first, second).join();
 
-        assertThat(gated.telegram().callbackAnswers())
-                .extracting(CallbackAnswer::text)
-                .endsWith(null, STALE);
-        assertThat(bob.lastMessage().text()).isEqualTo("Thanks! Your order: 2 × M pizza");
+        assertThat(bob.messages())
+                .extracting(FakeMessage::text)
+                .containsOnlyOnce("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
         verify(kitchen, times(1)).place(new Order(Size.M, 2));
         verifyNoMoreInteractions(kitchen);
     }
@@ -111,14 +114,16 @@ class OrderPlacementTest {
                 .place(any());
         FakeMessage confirmation = twoMediumUpToTheConfirmation(ann);
 
-        ann.click("Confirm");
+        ann.pay(confirmation);
 
         assertThat(ann.lastMessage().text()).isEqualTo("Sorry, something went wrong. Type /start to begin again.");
         assertThat(ann.messages()).contains(confirmation);
 
-        ann.clickOn(confirmation, "Confirm");
+        ann.pay(confirmation);
 
-        assertThat(ann.messages()).extracting(FakeMessage::text).contains("Thanks! Your order: 2 × M pizza");
+        assertThat(ann.messages())
+                .extracting(FakeMessage::text)
+                .contains("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
         verify(kitchen, times(2)).place(new Order(Size.M, 2));
     }
 

@@ -120,6 +120,7 @@ class ReferralsTest {
                         tuple("settings", "Switch the language"),
                         tuple("catalogue", "Try every kind of widget"),
                         tuple("book", "Book a hotel room"),
+                        tuple("game", "Toss a pizza (a game)"),
                         tuple("ref", "Your link to invite friends"),
                         tuple("help", "What this bot does"));
         assertThat(harness.telegram().commands(BotCommandScopeDefault.of(), "de"))
@@ -129,6 +130,7 @@ class ReferralsTest {
                         tuple("settings", "Die Sprache wechseln"),
                         tuple("catalogue", "Alle Widgets ausprobieren"),
                         tuple("book", "Ein Hotelzimmer buchen"),
+                        tuple("game", "Eine Pizza werfen (ein Spiel)"),
                         tuple("ref", "Dein Link, um Freunde einzuladen"),
                         tuple("help", "Was dieser Bot kann"));
     }

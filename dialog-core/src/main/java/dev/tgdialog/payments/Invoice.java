@@ -61,7 +61,7 @@ public final class Invoice {
     private final @Nullable String photoUrl;
     private final List<Need> needs;
     private final boolean flexible;
-    private final String payLabel;
+    private final TextWidget payLabel;
     private final java.time.@Nullable Duration subscription;
     private final @Nullable PreCheckoutHandler onPreCheckout;
     private final @Nullable PaymentHandler onPaid;
@@ -138,7 +138,7 @@ public final class Invoice {
     }
 
     /** The label of the Pay button ({@code ⭐} and {@code XTR} in it show as a star). */
-    public String payLabel() {
+    public TextWidget payLabel() {
         return payLabel;
     }
 
@@ -230,7 +230,7 @@ public final class Invoice {
         private @Nullable String photoUrl;
         private final List<Need> needs = new ArrayList<>();
         private boolean flexible;
-        private String payLabel = "Pay";
+        private TextWidget payLabel = plain("Pay");
         private java.time.@Nullable Duration subscription;
         private @Nullable PreCheckoutHandler onPreCheckout;
         private @Nullable PaymentHandler onPaid;
@@ -286,6 +286,11 @@ public final class Invoice {
 
         /** The Pay button's label ({@code "Pay"} by default). */
         public Builder payLabel(String label) {
+            return payLabel(plain(label));
+        }
+
+        /** The Pay button's label made for each render (in the user's language, say). */
+        public Builder payLabel(TextWidget label) {
             this.payLabel = Objects.requireNonNull(label, "label");
             return this;
         }

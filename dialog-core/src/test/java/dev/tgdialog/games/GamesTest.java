@@ -28,7 +28,10 @@ class GamesTest {
                     w -> w.game(Game.of(
                                             "pizza_toss",
                                             (ctx, message) -> "https://games.example/toss?user=" + ctx.userId()
-                                                    + "&message=" + message.messageId())
+                                                    + "&message="
+                                                    + (message.inlineMessageId() != null
+                                                            ? message.inlineMessageId()
+                                                            : message.messageId()))
                                     .playLabel("Play Pizza Toss"))
                             .add(Button.of(
                                     "leave", "Leave", ctx -> Transition.done().saying("Bye"))))
@@ -52,6 +55,31 @@ class GamesTest {
         assertThat(harness.telegram().callCount("answerCallbackQuery") - answersBefore)
                 .as("answered exactly once")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPlayOnAGameSentInline_isAnsweredWithTheUrl_forThatInlineMessage() {
+        FakeUser ann = harness.user(1001, "Ann");
+        dev.tgdialog.telegram.types.CallbackQuery play = dev.tgdialog.telegram.types.CallbackQuery.builder(
+                        "q-inline",
+                        dev.tgdialog.telegram.types.User.builder(1001, false, "Ann")
+                                .build(),
+                        "ci")
+                .inlineMessageId("inline-7")
+                .gameShortName("pizza_toss")
+                .build();
+        harness.telegram().registerCallbackQuery("q-inline");
+
+        ann.deliver(
+                dev.tgdialog.telegram.types.Update.builder(77)
+                        .callbackQuery(play)
+                        .build(),
+                true);
+
+        assertThat(harness.telegram().callbackAnswers())
+                .singleElement()
+                .extracting(CallbackAnswer::url)
+                .isEqualTo("https://games.example/toss?user=1001&message=inline-7");
     }
 
     @Test

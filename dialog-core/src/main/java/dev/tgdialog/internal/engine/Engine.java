@@ -216,6 +216,13 @@ public final class Engine implements UpdateHandler {
         if (inline != null && inlineRoute != null) {
             return CompletableFuture.runAsync(() -> inline(update, inline, inlineRoute), config.executor());
         }
+        CallbackQuery inlinePlay = update.callbackQuery();
+        if (inlinePlay != null
+                && inlinePlay.gameShortName() != null
+                && inlinePlay.message() == null
+                && inlinePlay.inlineMessageId() != null) {
+            return CompletableFuture.runAsync(() -> playInline(update, inlinePlay), config.executor());
+        }
         ChosenInlineResult chosen = update.chosenInlineResult();
         ChosenResultHandler onChosen = config.onChosenResult();
         if (chosen != null && onChosen != null) {
@@ -858,6 +865,39 @@ public final class Engine implements UpdateHandler {
         return new Step(click.frame(), t);
     }
 
+    /** A Play click on a game sent through inline mode: answered once with the URL of the window that declares it. */
+    private void playInline(Update update, CallbackQuery callback) {
+        User from = callback.from();
+        StackKey key = StackKey.of(config.botId(), from.id(), from.id());
+        Session s = new Session(update, key, Stack.empty(""), from, from.id(), callback, "");
+        try {
+            Game game = declaredGame(Objects.requireNonNull(callback.gameShortName()));
+            if (game == null) {
+                answer(callback, config.staleToast(), false).join();
+                return;
+            }
+            String url = game.onPlay()
+                    .url(ctx(s, null, ""), GameMessage.inline(Objects.requireNonNull(callback.inlineMessageId())));
+            answerWithUrl(callback, url).join();
+        } catch (Exception e) {
+            onError(s, e);
+            answer(callback, s.toast, s.alert).join();
+        }
+    }
+
+    /** The game of this short name that a window of a registered dialog sends, or null. */
+    private @Nullable Game declaredGame(String shortName) {
+        for (Dialog dialog : config.dialogs().values()) {
+            for (Window window : DEFS.windows(dialog)) {
+                Game declared = DEFS.game(window);
+                if (declared != null && declared.shortName().equals(shortName)) {
+                    return declared;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * A Play click: answered once, with the URL of the game's {@code onPlay}, in the dialog showing that game when
      * the clicker's stack has one (else with no dialog: in a group, anyone may play a game another member opened).
@@ -872,13 +912,8 @@ public final class Engine implements UpdateHandler {
                 game = shown;
             }
         }
-        for (Dialog dialog : config.dialogs().values()) {
-            for (Window window : DEFS.windows(dialog)) {
-                Game declared = DEFS.game(window);
-                if (game == null && declared != null && declared.shortName().equals(shortName)) {
-                    game = declared;
-                }
-            }
+        if (game == null) {
+            game = declaredGame(shortName);
         }
         if (game == null) {
             log.debug("Play of game {}, which no window sends", shortName);

@@ -362,7 +362,7 @@ final class Presenter {
             invoiceMessage = invoiceMessage(s, frame, invoice, ctx);
             rows.add(
                     0,
-                    List.of(InlineKeyboardButton.builder(invoice.payLabel())
+                    List.of(InlineKeyboardButton.builder(ctx.label(invoice.payLabel()))
                             .pay(true)
                             .build()));
             text.setLength(0);
