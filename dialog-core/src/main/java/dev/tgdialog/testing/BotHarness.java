@@ -127,7 +127,12 @@ public final class BotHarness {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Runs handlers on this executor instead of the calling thread (for concurrency tests). */
+        /**
+         * Runs handlers on this executor instead of the calling thread (for concurrency tests). The default
+         * {@link FakeTime} ends every delay at once, so a timer (the checkout budget of a payment) would run out before
+         * a handler on another thread decides: with another executor, also run on a {@link ManualTime}
+         * ({@link #clock}).
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
