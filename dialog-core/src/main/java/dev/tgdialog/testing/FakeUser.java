@@ -203,6 +203,34 @@ public final class FakeUser {
         join(deliver(message(null).photo(List.of(size)).caption(caption).build()));
     }
 
+    /** Answers a users request button: Telegram's {@code users_shared} message with these users. */
+    public void shareUsers(long requestId, long... userIds) {
+        List<dev.tgdialog.telegram.types.SharedUser> users = new ArrayList<>();
+        for (long id : userIds) {
+            users.add(dev.tgdialog.telegram.types.SharedUser.of(id));
+        }
+        join(deliver(message(null)
+                .usersShared(new dev.tgdialog.telegram.types.UsersShared(requestId, users))
+                .build()));
+    }
+
+    /** Answers a chat request button: Telegram's {@code chat_shared} message with this chat. */
+    public void shareChat(long requestId, long sharedChatId) {
+        join(deliver(message(null)
+                .chatShared(dev.tgdialog.telegram.types.ChatShared.of(requestId, sharedChatId))
+                .build()));
+    }
+
+    /**
+     * What a web app opened from a reply-keyboard button sends back with {@code Telegram.WebApp.sendData}: a
+     * {@code web_app_data} message with {@code data} and the button's text.
+     */
+    public void sendWebAppData(String buttonText, String data) {
+        join(deliver(message(null)
+                .webAppData(new dev.tgdialog.telegram.types.WebAppData(data, buttonText))
+                .build()));
+    }
+
     /** Sends any update the test built (its ids are left as they are). */
     public void deliver(Update update, boolean wait) {
         CompletableFuture<Void> done = harness.deliver(update);

@@ -7,10 +7,12 @@ import dev.tgdialog.spi.ReplyKeyboardWidget;
 import dev.tgdialog.spi.WidgetContext;
 import dev.tgdialog.telegram.types.Contact;
 import dev.tgdialog.telegram.types.KeyboardButton;
+import dev.tgdialog.telegram.types.KeyboardButtonPollType;
 import dev.tgdialog.telegram.types.KeyboardButtonRequestChat;
 import dev.tgdialog.telegram.types.KeyboardButtonRequestUsers;
 import dev.tgdialog.telegram.types.Location;
 import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.Poll;
 import dev.tgdialog.telegram.types.WebAppInfo;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +87,43 @@ public final class RequestButtons {
         return new Request<>(
                 id, KeyboardButton.builder(label).webApp(new WebAppInfo(url)).build(), Message::webAppData, handler);
     }
+
+    /**
+     * Opens a web app whose answer ({@code Telegram.WebApp.sendData}) is JSON read into {@code type} with Gson: the
+     * handler gets the typed value. Data that is not JSON of that shape is answered with {@code refusal} above the
+     * window, which stays. Like {@link #webApp(String, String, String, Handler)}, the data is user input, not proof.
+     */
+    public static <T> Request<dev.tgdialog.telegram.types.WebAppData> webApp(
+            String id, String label, String url, Class<T> type, String refusal, Handler<T> handler) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(refusal, "refusal");
+        Objects.requireNonNull(handler, "handler");
+        return webApp(id, label, url, (ctx, data) -> {
+            T value;
+            try {
+                value = GSON.fromJson(data.data(), type);
+            } catch (com.google.gson.JsonParseException e) {
+                value = null;
+            }
+            return value == null ? Transition.stay().reply(refusal) : handler.on(ctx, value);
+        });
+    }
+
+    /**
+     * Asks the user to create a poll ({@code type}: {@code quiz}, {@code regular}, or null for either) and send it;
+     * the poll they send comes to the handler.
+     */
+    public static Request<Poll> poll(String id, String label, @Nullable String type, Handler<Poll> handler) {
+        return new Request<>(
+                id,
+                KeyboardButton.builder(label)
+                        .requestPoll(new KeyboardButtonPollType(type))
+                        .build(),
+                Message::poll,
+                handler);
+    }
+
+    private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
 
     /** One requesting button and the handler of its answer. */
     public static final class Request<T> implements ReplyKeyboardWidget, InputWidget {
