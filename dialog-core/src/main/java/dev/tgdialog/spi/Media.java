@@ -5,13 +5,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A photo, video, animation, audio or document shown in a window.
+ * A photo, video, animation, audio, document or sticker shown in a window.
  *
- * @param kind {@code photo}, {@code video}, {@code animation}, {@code audio} or {@code document}
+ * @param kind {@code photo}, {@code video}, {@code animation}, {@code audio}, {@code document} or {@code sticker}
  * @param file the file: an upload, a file_id or a URL
  */
 public record Media(String kind, InputFile file) {
-    private static final Set<String> KINDS = Set.of("photo", "video", "animation", "audio", "document");
+    private static final Set<String> KINDS = Set.of("photo", "video", "animation", "audio", "document", "sticker");
 
     public Media {
         Objects.requireNonNull(file, "file");
@@ -38,5 +38,13 @@ public record Media(String kind, InputFile file) {
 
     public static Media document(InputFile file) {
         return new Media("document", file);
+    }
+
+    /**
+     * A sticker (by {@code file_id}, or a WEBP, TGS or WEBM file): shown with the window's buttons and no text, since a
+     * sticker message has no caption; a window that shows one renders no text.
+     */
+    public static Media sticker(InputFile file) {
+        return new Media("sticker", file);
     }
 }

@@ -27,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class MessageMethods {
     private static final Gson GSON = Json.gson();
+    /** What an edit may put in a media message ({@code InputMedia}'s types). */
     private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "video", "animation", "audio");
+    /** What a send of its own may carry: the media, and a sticker, which no edit can put in. */
+    private static final Set<String> SEND_KINDS = Set.of("photo", "document", "video", "animation", "audio", "sticker");
+
     private static final Set<String> CHAT_ACTIONS = Set.of(
             "typing",
             "upload_photo",
@@ -68,7 +72,7 @@ final class MessageMethods {
                 this::deleteMessage,
                 "deleteMessages",
                 this::deleteMessages));
-        for (String kind : MEDIA_KINDS) {
+        for (String kind : SEND_KINDS) {
             handlers.put(
                     "send" + kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
                     p -> sendMedia(p, kind));

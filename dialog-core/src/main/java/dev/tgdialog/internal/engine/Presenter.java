@@ -29,6 +29,7 @@ import dev.tgdialog.telegram.methods.SendGame;
 import dev.tgdialog.telegram.methods.SendInvoice;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.methods.SendPhoto;
+import dev.tgdialog.telegram.methods.SendSticker;
 import dev.tgdialog.telegram.methods.SendVideo;
 import dev.tgdialog.telegram.types.ForceReply;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
@@ -343,6 +344,16 @@ final class Presenter {
                 s.uploads.put(media, media.file());
             }
         }
+        if (media != null && media.kind().equals("sticker") && text.length() > 0) {
+            if (!text.toString().equals(replyLines(s, DEFS.parseMode(window)))) {
+                throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
+                        + " shows a sticker, which carries no text; show the text in a window of its own");
+            }
+            // A transition's reply lines cannot ride on a sticker: they go as a message of their own, before it.
+            s.messages.addAll(s.replies);
+            sendMessages(s);
+            text.setLength(0);
+        }
         int limit = media == null ? Limits.MESSAGE_TEXT : Limits.CAPTION;
         // Telegram counts the text after entity parsing, which is never longer than the source.
         String cut = text.length() <= limit ? null : Limits.cut(text.toString(), DEFS.parseMode(window), limit);
@@ -491,8 +502,10 @@ final class Presenter {
             }
             if (r.invoice() != null
                     || r.game() != null
+                    || "sticker".equals(r.kind())
                     || contentKind(last).equals("invoice")
-                    || contentKind(last).equals("game")) {
+                    || contentKind(last).equals("game")
+                    || contentKind(last).equals("sticker")) {
                 // An invoice cannot become another message, nor another message an invoice: the next window is
                 // sent below it, and a paid invoice stays where Telegram shows its receipt.
                 if (!contentKind(last).equals("invoice") && !contentKind(last).equals("game")) {
@@ -750,6 +763,11 @@ final class Presenter {
                         .messageThreadId(thread)
                         .caption(caption)
                         .parseMode(r.parseMode())
+                        .replyMarkup(markup)
+                        .build();
+            case "sticker" ->
+                SendSticker.builder(s.chatId, file)
+                        .messageThreadId(thread)
                         .replyMarkup(markup)
                         .build();
             case "audio" ->
