@@ -3,7 +3,6 @@ package dev.tgdialog.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -18,10 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,21 +37,15 @@ class AuthDataTest {
     // --- signing as the documentation says ------------------------------------------------------------------------
 
     static byte[] hmac(byte[] key, String text) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        return SignedForTests.hmac(key, text);
     }
 
     static String checkString(Map<String, String> fields) {
-        StringJoiner lines = new StringJoiner("\n");
-        new TreeMap<>(fields).forEach((k, v) -> lines.add(k + "=" + v));
-        return lines.toString();
+        return SignedForTests.checkString(fields);
     }
 
     static String query(Map<String, String> fields) {
-        StringJoiner query = new StringJoiner("&");
-        fields.forEach((k, v) -> query.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return query.toString();
+        return SignedForTests.query(fields);
     }
 
     static Map<String, String> fields(Instant authDate) {
@@ -71,10 +60,7 @@ class AuthDataTest {
 
     /** initData with its hash, signed with {@code token}. */
     static String signed(String token, Map<String, String> fields) throws Exception {
-        byte[] secret = hmac("WebAppData".getBytes(StandardCharsets.UTF_8), token);
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("hash", HexFormat.of().formatHex(hmac(secret, checkString(fields))));
-        return query(all);
+        return SignedForTests.initData(token, fields);
     }
 
     // --- first-party ----------------------------------------------------------------------------------------------
