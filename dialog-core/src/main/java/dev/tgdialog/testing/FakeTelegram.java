@@ -47,7 +47,10 @@ import org.jspecify.annotations.Nullable;
  * {@code deleteMessages}, {@code answerCallbackQuery}, {@code sendChatAction}, {@code setMyCommands},
  * {@code getMyCommands}, {@code deleteMyCommands}, {@code setChatMenuButton}, {@code getChatMenuButton},
  * {@code setMyName}, {@code getMyName}, {@code setMyDescription}, {@code getMyDescription},
- * {@code setMyShortDescription} and {@code getMyShortDescription}. Any
+ * {@code setMyShortDescription}, {@code getMyShortDescription}, {@code sendSticker}, {@code sendInvoice},
+ * {@code createInvoiceLink}, {@code answerPreCheckoutQuery}, {@code refundStarPayment}, {@code sendGame},
+ * {@code setGameScore}, {@code getGameHighScores} and {@code answerInlineQuery}, with edits of messages sent through
+ * inline mode by their {@code inline_message_id}. Any
  * other method of the Bot API whose result is {@code Boolean} is answered {@code true} once its required
  * parameters are present; any other method of the Bot API is refused with 400
  * {@code "Bad Request: method not supported by FakeTelegram: <method>"}, and a name that is no method at all
