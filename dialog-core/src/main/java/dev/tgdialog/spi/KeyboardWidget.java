@@ -5,6 +5,7 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders buttons and handles clicks on them. Buttons that call back are made with
@@ -31,6 +32,91 @@ public interface KeyboardWidget extends Widget {
     /** This widget, shown (and clickable) only when {@code condition} holds. */
     default KeyboardWidget when(Predicate<DialogContext> condition) {
         return new Conditional(this, condition);
+    }
+
+    /** The colour Telegram gives a button, where the app shows one (the app's own style when none is set). */
+    enum Style {
+        /** Blue. */
+        PRIMARY("primary"),
+        /** Green. */
+        SUCCESS("success"),
+        /** Red. */
+        DANGER("danger");
+
+        private final String value;
+
+        Style(String value) {
+            this.value = value;
+        }
+
+        /** The Bot API's name of the style. */
+        public String value() {
+            return value;
+        }
+    }
+
+    /** This widget with every button it renders in {@code style}. */
+    default KeyboardWidget style(Style style) {
+        return new Decorated(this, style.value(), null);
+    }
+
+    /**
+     * This widget with a custom emoji before the text of every button it renders (Telegram shows it for bots whose
+     * owner has Telegram Premium, or that bought a username on Fragment).
+     */
+    default KeyboardWidget icon(String customEmojiId) {
+        return new Decorated(this, null, customEmojiId);
+    }
+
+    /** A widget whose buttons are drawn with a style or an icon; clicks and children are its widget's. */
+    record Decorated(
+            KeyboardWidget widget,
+            @Nullable String style,
+            @Nullable String icon) implements KeyboardWidget {
+        @Override
+        public String id() {
+            return widget.id();
+        }
+
+        @Override
+        public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
+            List<List<InlineKeyboardButton>> rows = new java.util.ArrayList<>();
+            for (List<InlineKeyboardButton> row : widget.render(ctx)) {
+                List<InlineKeyboardButton> drawn = new java.util.ArrayList<>(row.size());
+                for (InlineKeyboardButton button : row) {
+                    InlineKeyboardButton.Builder b = button.toBuilder();
+                    if (style != null) {
+                        b.style(style);
+                    }
+                    if (icon != null) {
+                        b.iconCustomEmojiId(icon);
+                    }
+                    drawn.add(b.build());
+                }
+                rows.add(drawn);
+            }
+            return rows;
+        }
+
+        @Override
+        public Transition onClick(WidgetContext ctx, String payload) throws Exception {
+            return widget.onClick(ctx, payload);
+        }
+
+        @Override
+        public List<? extends Widget> children() {
+            return widget.children();
+        }
+
+        @Override
+        public KeyboardWidget style(Style style) {
+            return new Decorated(widget, style.value(), icon);
+        }
+
+        @Override
+        public KeyboardWidget icon(String customEmojiId) {
+            return new Decorated(widget, style, customEmojiId);
+        }
     }
 
     /** A widget shown only while a condition holds; a click while it is hidden is refused. */
