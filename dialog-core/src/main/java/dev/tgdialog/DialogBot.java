@@ -677,6 +677,9 @@ public final class DialogBot {
                 if (onChosenResult != null) {
                     kinds.add("chosen_inline_result");
                 }
+                if (dialogs.values().stream().anyMatch(d -> d.windows.stream().anyMatch(w -> w.poll != null))) {
+                    kinds.add("poll_answer");
+                }
                 allowed = List.copyOf(kinds);
             }
             return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());

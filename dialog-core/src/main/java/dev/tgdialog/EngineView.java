@@ -79,6 +79,11 @@ final class EngineView extends Definitions {
     }
 
     @Override
+    public dev.tgdialog.polls.@Nullable PollStep poll(Window window) {
+        return window.poll;
+    }
+
+    @Override
     public dev.tgdialog.games.@Nullable Game game(Window window) {
         return window.game;
     }

@@ -31,6 +31,7 @@ public final class Window {
     final @Nullable MediaWidget media;
     final dev.tgdialog.payments.@Nullable Invoice invoice;
     final dev.tgdialog.games.@Nullable Game game;
+    final dev.tgdialog.polls.@Nullable PollStep poll;
     final List<Getter> getters;
     final @Nullable String parseMode;
     final @Nullable LinkPreviewOptions linkPreview;
@@ -45,6 +46,7 @@ public final class Window {
         this.media = b.media;
         this.invoice = b.invoice;
         this.game = b.game;
+        this.poll = b.poll;
         this.getters = List.copyOf(b.getters);
         this.parseMode = b.parseMode;
         this.linkPreview = b.linkPreview;
@@ -118,6 +120,7 @@ public final class Window {
         private @Nullable MediaWidget media;
         private dev.tgdialog.payments.@Nullable Invoice invoice;
         private dev.tgdialog.games.@Nullable Game game;
+        private dev.tgdialog.polls.@Nullable PollStep poll;
         private final List<Getter> getters = new ArrayList<>();
         private @Nullable String parseMode;
         private @Nullable LinkPreviewOptions linkPreview;
@@ -214,6 +217,15 @@ public final class Window {
             return this;
         }
 
+        /**
+         * Sends the window as a poll or a quiz (not anonymous), with the window's buttons under it; the window's texts
+         * are not shown. The user's answer comes to the step's {@code onAnswer}. Checked when the window is built.
+         */
+        public Builder poll(dev.tgdialog.polls.PollStep poll) {
+            this.poll = Objects.requireNonNull(poll, "poll");
+            return this;
+        }
+
         /** Loads values before each render. */
         public Builder getter(Getter getter) {
             getters.add(Objects.requireNonNull(getter, "getter"));
@@ -260,7 +272,14 @@ public final class Window {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
                         + ": a game window shows no invoice, no media and only inline buttons");
             }
-            if (texts.isEmpty() && media == null && invoice == null && game == null) {
+            if (poll != null) {
+                poll.check("dialog " + dialogId + ", window " + id);
+                if (game != null || invoice != null || media != null || keyboardKind != KeyboardKind.INLINE) {
+                    throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                            + ": a poll window shows no game, invoice or media, and only inline buttons");
+                }
+            }
+            if (texts.isEmpty() && media == null && invoice == null && game == null && poll == null) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");
             }
             for (String constant : constants) {

@@ -36,7 +36,8 @@ final class Dispatcher {
             BotSettings settings,
             Invoices invoices,
             Games games,
-            InlineQueries inline) {
+            InlineQueries inline,
+            Polls polls) {
         this.chats = chats;
         Map<String, Handler> byName = new HashMap<>();
         byName.put("getMe", p -> Json.gson().toJsonTree(bot));
@@ -45,6 +46,7 @@ final class Dispatcher {
         byName.putAll(settings.handlers());
         byName.putAll(invoices.handlers());
         byName.putAll(games.handlers());
+        byName.putAll(polls.handlers());
         byName.putAll(inline.handlers(Map.copyOf(byName)));
         this.handlers = Map.copyOf(byName);
     }

@@ -121,6 +121,7 @@ public final class FakeTelegram {
     private final Invoices invoices;
     private final Games games;
     private final InlineQueries inline = new InlineQueries();
+    private final Polls polls;
     private final BotSettings settings = new BotSettings();
     private final Dispatcher dispatcher;
     private final List<ApiCall> calls = new ArrayList<>();
@@ -139,7 +140,8 @@ public final class FakeTelegram {
         this.queries = new CallbackQueries(time);
         this.invoices = new Invoices(chats, time);
         this.games = new Games(chats);
-        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices, games, inline);
+        this.polls = new Polls(chats);
+        this.dispatcher = new Dispatcher(bot, chats, queries, settings, invoices, games, inline, polls);
     }
 
     /** The fake bot, as {@code getMe} answers it. */
@@ -262,6 +264,13 @@ public final class FakeTelegram {
     public void registerInlineQuery(String queryId, String query) {
         synchronized (lock) {
             inline.open(queryId, query);
+        }
+    }
+
+    /** The id of the poll a message of the bot shows, if it is one ({@code sendPoll}). */
+    public Optional<String> pollId(FakeMessage message) {
+        synchronized (lock) {
+            return Optional.ofNullable(polls.pollId(message));
         }
     }
 

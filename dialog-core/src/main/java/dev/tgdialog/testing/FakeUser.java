@@ -231,6 +231,20 @@ public final class FakeUser {
                 .build()));
     }
 
+    /** Answers a poll the bot sent with these options (from 0): Telegram's {@code poll_answer}, which names no chat. */
+    public void answerPoll(FakeMessage poll, int... options) {
+        String pollId = harness.telegram()
+                .pollId(poll)
+                .orElseThrow(() -> new AssertionError("message " + poll.messageId() + " is not a poll"));
+        List<Long> chosen = new ArrayList<>();
+        for (int option : options) {
+            chosen.add((long) option);
+        }
+        join(deliver(Update.builder(harness.nextUpdateId())
+                .pollAnswer(new dev.tgdialog.telegram.types.PollAnswer(pollId, null, user, chosen, List.of()))
+                .build()));
+    }
+
     /** Sends any update the test built (its ids are left as they are). */
     public void deliver(Update update, boolean wait) {
         CompletableFuture<Void> done = harness.deliver(update);

@@ -83,6 +83,9 @@ public abstract class Definitions {
     /** The game the window sends as its message, or null. */
     public abstract dev.tgdialog.games.@Nullable Game game(Window window);
 
+    /** The poll the window sends as its message, or null. */
+    public abstract dev.tgdialog.polls.@Nullable PollStep poll(Window window);
+
     public abstract List<Getter> getters(Window window);
 
     /** The parse mode of the text ({@code HTML}, {@code MarkdownV2}), or null for plain text. */

@@ -22,6 +22,7 @@ import dev.tgdialog.payments.PaymentHandler;
 import dev.tgdialog.payments.PreCheckoutHandler;
 import dev.tgdialog.payments.Shipping;
 import dev.tgdialog.payments.ShippingHandler;
+import dev.tgdialog.polls.PollStep;
 import dev.tgdialog.spi.InputWidget;
 import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.Widget;
@@ -46,6 +47,7 @@ import dev.tgdialog.telegram.types.InlineQuery;
 import dev.tgdialog.telegram.types.InputTextMessageContent;
 import dev.tgdialog.telegram.types.MaybeInaccessibleMessage;
 import dev.tgdialog.telegram.types.Message;
+import dev.tgdialog.telegram.types.PollAnswer;
 import dev.tgdialog.telegram.types.PreCheckoutQuery;
 import dev.tgdialog.telegram.types.ShippingQuery;
 import dev.tgdialog.telegram.types.SuccessfulPayment;
@@ -482,6 +484,20 @@ public final class Engine implements UpdateHandler {
                     notYours,
                     null);
         }
+        PollAnswer pollAnswer = update.pollAnswer();
+        if (pollAnswer != null && pollAnswer.user() != null) {
+            // A poll's answer names no chat: the polls a window sends are answered in the user's private chat.
+            User voter = pollAnswer.user();
+            return new Route(
+                    StackKey.of(config.botId(), voter.id(), voter.id()),
+                    voter,
+                    voter.id(),
+                    null,
+                    null,
+                    "",
+                    false,
+                    null);
+        }
         Message message = update.message();
         if (message != null && message.from() != null) {
             Chat chat = Objects.requireNonNull(message.chat(), "the message has no chat");
@@ -568,7 +584,8 @@ public final class Engine implements UpdateHandler {
 
     /** Runs the update's handler, applies its transition, shows the outcome and saves the stack. */
     private CompletableFuture<Void> run(Session s, CallbackData.@Nullable Decoded decoded) throws Exception {
-        if (recoverIfUnknown(s) && (s.callback != null || command(routedMessage(s.update)) == null)) {
+        if (recoverIfUnknown(s)
+                && (s.callback != null || s.update.message() == null || command(routedMessage(s.update)) == null)) {
             // What the user pressed or typed was meant for a window that is gone; a command still runs.
             if (s.callback != null) {
                 s.answered = answer(s.callback, config.staleToast(), false);
@@ -576,7 +593,10 @@ public final class Engine implements UpdateHandler {
             startRoot(s);
             return saveAndFinish(s);
         }
-        Step step = s.callback != null ? click(s, s.callback, decoded) : message(s);
+        PollAnswer pollAnswer = s.update.pollAnswer();
+        Step step = s.callback != null
+                ? click(s, s.callback, decoded)
+                : pollAnswer != null ? pollAnswered(s, pollAnswer) : message(s);
         if (step == null) {
             return DONE;
         }
@@ -604,6 +624,20 @@ public final class Engine implements UpdateHandler {
         }
         Transition t = onMessage(s, routedMessage(s.update));
         return new Step(s.top(), t);
+    }
+
+    /** A user's answer to a poll a window sent: that window's {@code onAnswer}, in its dialog. */
+    private Step pollAnswered(Session s, PollAnswer answer) throws Exception {
+        String asked = DataCodec.encode(answer.pollId());
+        for (int i = s.frames.size() - 1; i >= 0; i--) {
+            WorkFrame frame = s.frames.get(i);
+            PollStep step = DEFS.poll(dialogs.window(frame));
+            if (step != null && asked.equals(frame.data(Presenter.POLL)) && step.onAnswer() != null) {
+                return new Step(frame, step.onAnswer().answered(ctx(s, frame, ""), answer));
+            }
+        }
+        log.debug("An answer to poll {}, which no open dialog shows now", answer.pollId());
+        return new Step(s.top(), null);
     }
 
     /**

@@ -29,6 +29,7 @@ import dev.tgdialog.telegram.methods.SendGame;
 import dev.tgdialog.telegram.methods.SendInvoice;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.methods.SendPhoto;
+import dev.tgdialog.telegram.methods.SendPoll;
 import dev.tgdialog.telegram.methods.SendSticker;
 import dev.tgdialog.telegram.methods.SendVideo;
 import dev.tgdialog.telegram.types.ForceReply;
@@ -110,7 +111,16 @@ final class Presenter {
                 show(
                         s,
                         new Rendered(
-                                farewell, null, null, null, null, false, hash(farewell, null, null, null), null, null),
+                                farewell,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                hash(farewell, null, null, null),
+                                null,
+                                null,
+                                null),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
                 if (showsReplyKeyboard(s.lastMessage)) {
@@ -132,6 +142,9 @@ final class Presenter {
         }
         return lines.toString();
     }
+
+    /** The frame data key under which a poll window keeps the id of the poll it sent. */
+    static final String POLL = "~poll";
 
     /** The render hash of a message whose dialog closed and whose buttons were taken away. */
     static final String CLOSED = "closed";
@@ -389,6 +402,23 @@ final class Presenter {
             text.setLength(0);
             text.append(game.shortName());
         }
+        dev.tgdialog.polls.PollStep pollStep = DEFS.poll(window);
+        Rendered.PollMessage poll = null;
+        if (pollStep != null) {
+            String question = pollStep.question().render(ctx);
+            if (question.isEmpty() || question.length() > 300) {
+                throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
+                        + ": a poll's question is 1-300 characters, was " + question.length());
+            }
+            poll = new Rendered.PollMessage(
+                    question,
+                    pollStep.options(),
+                    pollStep.quiz(),
+                    pollStep.correctOption(),
+                    pollStep.multipleAnswers());
+            text.setLength(0);
+            text.append(question);
+        }
         if (text.length() == 0 && media == null) {
             throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
                     + " rendered an empty text, which Telegram refuses");
@@ -417,9 +447,16 @@ final class Presenter {
                 markup,
                 media,
                 reply,
-                hash(content, parseMode, markup, invoiceMessage == null ? mediaHashPart : invoiceMessage.toString()),
+                hash(
+                        content,
+                        parseMode,
+                        markup,
+                        invoiceMessage != null
+                                ? invoiceMessage.toString()
+                                : poll != null ? poll.toString() : mediaHashPart),
                 invoiceMessage,
-                game == null ? null : game.shortName());
+                game == null ? null : game.shortName(),
+                poll);
     }
 
     /** The invoice a window shows, read for this render; amounts and texts checked, naming the window. */
@@ -502,13 +539,17 @@ final class Presenter {
             }
             if (r.invoice() != null
                     || r.game() != null
+                    || r.poll() != null
+                    || contentKind(last).equals("poll")
                     || "sticker".equals(r.kind())
                     || contentKind(last).equals("invoice")
                     || contentKind(last).equals("game")
                     || contentKind(last).equals("sticker")) {
                 // An invoice cannot become another message, nor another message an invoice: the next window is
                 // sent below it, and a paid invoice stays where Telegram shows its receipt.
-                if (!contentKind(last).equals("invoice") && !contentKind(last).equals("game")) {
+                if (!contentKind(last).equals("invoice")
+                        && !contentKind(last).equals("game")
+                        && !contentKind(last).equals("poll")) {
                     removeKeyboard(s, last);
                 }
                 mode = ShowMode.SEND;
@@ -569,6 +610,11 @@ final class Presenter {
                 return;
             }
             rememberUpload(s, r, sent);
+            WorkFrame shown = s.top();
+            if (sent.pollId != null && shown != null) {
+                // A poll's answers name the poll, not the message: the frame keeps which poll it asked.
+                shown.putData(POLL, DataCodec.encode(sent.pollId));
+            }
             messageId = sent.messageId;
             s.lastMessage = new ShownMessage(messageId, kind, r.hash());
         } else {
@@ -706,6 +752,19 @@ final class Presenter {
 
     private BotMethod<?> send(Session s, Rendered r, @Nullable ReplyMarkup markup) {
         Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
+        Rendered.PollMessage poll = r.poll();
+        if (poll != null) {
+            List<dev.tgdialog.telegram.types.InputPollOption> options = new ArrayList<>();
+            poll.options().forEach(o -> options.add(dev.tgdialog.telegram.types.InputPollOption.of(o)));
+            return SendPoll.builder(s.chatId, poll.question(), options)
+                    .messageThreadId(thread)
+                    .isAnonymous(false)
+                    .type(poll.quiz() ? "quiz" : "regular")
+                    .correctOptionIds(poll.quiz() ? List.of((long) poll.correctOption()) : null)
+                    .allowsMultipleAnswers(poll.multipleAnswers() ? true : null)
+                    .replyMarkup(markup instanceof InlineKeyboardMarkup inline ? inline : null)
+                    .build();
+        }
         if (r.game() != null) {
             return SendGame.builder(s.chatId, r.game())
                     .messageThreadId(thread)

@@ -18,7 +18,12 @@ record Rendered(
         boolean replyKeyboard,
         String hash,
         @Nullable InvoiceMessage invoice,
-        @Nullable String game) {
+        @Nullable String game,
+        @Nullable PollMessage poll) {
+
+    /** What a poll window's message shows, as {@code sendPoll} takes it. */
+    record PollMessage(
+            String question, List<String> options, boolean quiz, int correctOption, boolean multipleAnswers) {}
 
     /** What an invoice window's message shows, as {@code sendInvoice} takes it. */
     record InvoiceMessage(
@@ -33,6 +38,8 @@ record Rendered(
             boolean flexible) {}
 
     String kind() {
-        return invoice != null ? "invoice" : game != null ? "game" : media == null ? "text" : media.kind();
+        return invoice != null
+                ? "invoice"
+                : game != null ? "game" : poll != null ? "poll" : media == null ? "text" : media.kind();
     }
 }

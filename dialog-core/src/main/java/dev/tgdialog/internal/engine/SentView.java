@@ -15,14 +15,17 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonAdapter(SentView.Adapter.class)
 final class SentView {
-    static final SentView NONE = new SentView(0, null);
+    static final SentView NONE = new SentView(0, null, null);
 
     final long messageId;
     final @Nullable String fileId;
+    /** The id of the poll the message shows, whose answers come back under it. */
+    final @Nullable String pollId;
 
-    SentView(long messageId, @Nullable String fileId) {
+    SentView(long messageId, @Nullable String fileId, @Nullable String pollId) {
         this.messageId = messageId;
         this.fileId = fileId;
+        this.pollId = pollId;
     }
 
     /** Reads a Message (or {@code true}) into a {@link SentView}. */
@@ -40,17 +43,19 @@ final class SentView {
             }
             long id = 0;
             String fileId = null;
+            String pollId = null;
             in.beginObject();
             while (in.hasNext()) {
                 switch (in.nextName()) {
                     case "message_id" -> id = in.nextLong();
+                    case "poll" -> pollId = fileIdOrId(in, "id");
                     case "photo" -> fileId = lastFileId(in);
                     case "video", "animation", "audio", "document" -> fileId = fileId(in);
                     default -> in.skipValue();
                 }
             }
             in.endObject();
-            return new SentView(id, fileId);
+            return new SentView(id, fileId, pollId);
         }
 
         private static @Nullable String lastFileId(JsonReader in) throws IOException {
@@ -64,10 +69,15 @@ final class SentView {
         }
 
         private static @Nullable String fileId(JsonReader in) throws IOException {
+            return fileIdOrId(in, "file_id");
+        }
+
+        /** The string field {@code name} of the object at hand, skipping the rest. */
+        private static @Nullable String fileIdOrId(JsonReader in, String name) throws IOException {
             String id = null;
             in.beginObject();
             while (in.hasNext()) {
-                if (in.nextName().equals("file_id")) {
+                if (in.nextName().equals(name)) {
                     id = in.nextString();
                 } else {
                     in.skipValue();
