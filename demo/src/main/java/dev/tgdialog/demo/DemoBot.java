@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link OrderBot}: against Telegram with long polling when {@code BOT_TOKEN} is set (against the Bot API
- * server at {@code BOT_API_URL} when that is set too, signing referral links with {@code REFERRAL_SECRET}), otherwise
+ * server at {@code BOT_API_URL} when that is set too, signing referral links with {@code REFERRAL_SECRET}, and serving
+ * the pizza builder Mini App on {@code MINIAPP_PORT} when that is set), otherwise
  * offline in the {@link OfflineConsole}. Either way its kitchen only logs the orders.
  */
 public final class DemoBot {
@@ -51,6 +52,15 @@ public final class DemoBot {
                     .build();
             bot.start();
             Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));
+            // MINIAPP_PORT serves the pizza builder's page and backend (put it behind HTTPS at MINIAPP_URL).
+            String miniAppPort = System.getenv("MINIAPP_PORT");
+            if (miniAppPort != null && !miniAppPort.isBlank()) {
+                dev.tgdialog.webapp.MiniAppServer backend = Builder.backend(
+                                dev.tgdialog.auth.InitDataValidator.forToken(token.strip()),
+                                new java.net.InetSocketAddress(Integer.parseInt(miniAppPort.strip())))
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(backend::close));
+            }
             bot.terminated().join();
         } else {
             // The console is the chat: only warnings may interrupt it.

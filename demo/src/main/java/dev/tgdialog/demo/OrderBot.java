@@ -186,7 +186,7 @@ public final class OrderBot {
     public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen, Referrals referrals) {
         Objects.requireNonNull(kitchen, "kitchen");
         Objects.requireNonNull(referrals, "referrals");
-        return bot.dialogs(ORDER, Catalogue.DIALOG, Booking.DIALOG, Menu.ME_TOO, Arcade.DIALOG)
+        return bot.dialogs(ORDER, Catalogue.DIALOG, Booking.DIALOG, Menu.ME_TOO, Arcade.DIALOG, Builder.DIALOG)
                 // @bot marg in any chat: the menu, and a card that counts who wants that pizza too.
                 .inlineQueries(5, Menu.search())
                 // Next to the input field: the menu of the declared commands; on the bot's page: what it does.
@@ -209,6 +209,7 @@ public final class OrderBot {
                 .command(CATALOGUE, (ctx, args) -> start(Catalogue.DIALOG, StartMode.RESET_STACK))
                 .command(BOOK, (ctx, args) -> start(Booking.DIALOG, StartMode.RESET_STACK))
                 .command(GAME, (ctx, args) -> start(Arcade.DIALOG, StartMode.RESET_STACK))
+                .command("builder", (ctx, args) -> start(Builder.DIALOG, StartMode.RESET_STACK))
                 .command(REF, (ctx, args) -> {
                     long userId = ctx.userId();
                     ctx.send(tr(ctx, "Invite friends with your link:\n", "Lade Freunde mit deinem Link ein:\n")
