@@ -1,7 +1,7 @@
 package dev.tgdialog.updates;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.tgdialog.internal.http.LocalServer;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.methods.DeleteWebhook;
 import dev.tgdialog.telegram.methods.SetWebhook;
@@ -12,9 +12,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +35,7 @@ public final class WebhookServer implements AutoCloseable {
     private final String secretToken;
     private final WebhookHandler webhook;
     private final int threads;
-    private @Nullable HttpServer server;
-    private @Nullable ExecutorService executor;
+    private @Nullable LocalServer server;
 
     private WebhookServer(Builder b) {
         this.address = b.address;
@@ -59,17 +55,7 @@ public final class WebhookServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the webhook server was already started");
         }
-        HttpServer http = HttpServer.create(address, 0);
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tgdialog-webhook-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(executor);
-        http.createContext(path, this::exchange);
-        http.start();
-        server = http;
+        server = LocalServer.start(address, threads, "tgdialog-webhook", path, this::exchange);
         log.info("Webhook server listening on port {} at {}", port(), path);
         return this;
     }
@@ -79,7 +65,7 @@ public final class WebhookServer implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the webhook server is not started");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The path webhook calls are taken at. */
@@ -115,12 +101,8 @@ public final class WebhookServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(1);
+            server.stop();
             server = null;
-        }
-        if (executor != null) {
-            executor.shutdown();
-            executor = null;
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.tgdialog.webapp;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tgdialog.auth.InitData;
 import dev.tgdialog.auth.InitDataValidator;
 import dev.tgdialog.auth.InvalidAuthDataException;
+import dev.tgdialog.internal.http.LocalServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +45,7 @@ public final class MiniAppServer implements AutoCloseable {
     private final @Nullable Path root;
     private final Map<String, MiniAppHandler> endpoints;
     private final InetSocketAddress address;
-    private @Nullable HttpServer server;
-    private @Nullable ExecutorService executor;
+    private @Nullable LocalServer server;
 
     private MiniAppServer(Builder b) {
         this.validator = b.validator;
@@ -67,16 +64,7 @@ public final class MiniAppServer implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the Mini App server was already started");
         }
-        HttpServer http = HttpServer.create(address, 0);
-        executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "tgdialog-miniapp");
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(executor);
-        http.createContext("/", this::exchange);
-        http.start();
-        server = http;
+        server = LocalServer.start(address, 4, "tgdialog-miniapp", "/", this::exchange);
         log.info("Mini App server listening on port {}", port());
         return this;
     }
@@ -86,18 +74,14 @@ public final class MiniAppServer implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the Mini App server is not started");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(1);
+            server.stop();
             server = null;
-        }
-        if (executor != null) {
-            executor.shutdown();
-            executor = null;
         }
     }
 

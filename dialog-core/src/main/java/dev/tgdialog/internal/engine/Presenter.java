@@ -143,6 +143,12 @@ final class Presenter {
         return lines.toString();
     }
 
+    /** Kinds of message that no edit can make, or turn into another message: a window that moves off one sends anew. */
+    private static final java.util.Set<String> UNEDITABLE = java.util.Set.of("invoice", "game", "poll", "sticker");
+
+    /** Kinds whose buttons are part of the message (Pay, Play, the poll's own), which a later window leaves on it. */
+    private static final java.util.Set<String> KEEPS_BUTTONS = java.util.Set.of("invoice", "game", "poll");
+
     /** The frame data key under which a poll window keeps the id of the poll it sent. */
     static final String POLL = "~poll";
 
@@ -537,19 +543,10 @@ final class Presenter {
                 log.debug("Render identical to message {}; nothing sent", last.messageId());
                 return;
             }
-            if (r.invoice() != null
-                    || r.game() != null
-                    || r.poll() != null
-                    || contentKind(last).equals("poll")
-                    || "sticker".equals(r.kind())
-                    || contentKind(last).equals("invoice")
-                    || contentKind(last).equals("game")
-                    || contentKind(last).equals("sticker")) {
-                // An invoice cannot become another message, nor another message an invoice: the next window is
-                // sent below it, and a paid invoice stays where Telegram shows its receipt.
-                if (!contentKind(last).equals("invoice")
-                        && !contentKind(last).equals("game")
-                        && !contentKind(last).equals("poll")) {
+            if (UNEDITABLE.contains(r.kind()) || UNEDITABLE.contains(contentKind(last))) {
+                // No edit makes or changes such a message: the next window is sent below it (a paid invoice stays
+                // where Telegram shows its receipt). The buttons of the one before go, unless they are its own.
+                if (!KEEPS_BUTTONS.contains(contentKind(last))) {
                     removeKeyboard(s, last);
                 }
                 mode = ShowMode.SEND;
