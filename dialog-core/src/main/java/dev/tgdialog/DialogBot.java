@@ -213,6 +213,7 @@ public final class DialogBot {
         private @Nullable String username;
         private boolean parallelAnswers;
         private Duration checkoutBudget = Duration.ofSeconds(8);
+        private Duration albumWait = Duration.ofSeconds(1);
         private String checkoutTimeoutText = "Sorry, the shop did not answer in time. Please try again.";
         private String closedInvoiceText = "This invoice is no longer valid. Please ask for a new one.";
         private dev.tgdialog.payments.@Nullable PaymentHandler onPayment;
@@ -277,6 +278,20 @@ public final class DialogBot {
             }
             this.checkoutBudget = budget;
             this.checkoutTimeoutText = Objects.requireNonNull(text, "text");
+            return this;
+        }
+
+        /**
+         * How long the bot waits after a part of an album a user sends for the next part (1 s by default): Telegram
+         * delivers each photo of an album as an update of its own, and the window takes the album once, as one list,
+         * when no part came for this long (or at its tenth part). The parts are gathered in this process, so behind a
+         * load balancer a user's updates must reach one instance for their albums to arrive whole.
+         */
+        public Builder albumWait(Duration wait) {
+            if (wait.isNegative() || wait.isZero() || wait.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("the album wait is more than 0 and at most 10 s, was " + wait);
+            }
+            this.albumWait = wait;
             return this;
         }
 
@@ -662,7 +677,8 @@ public final class DialogBot {
                     Map.copyOf(invoiceLinks),
                     inline,
                     onChosenResult,
-                    inlineAccess);
+                    inlineAccess,
+                    albumWait);
             List<String> allowed;
             if (onUpdate != null) {
                 allowed = UpdateKinds.defaults();

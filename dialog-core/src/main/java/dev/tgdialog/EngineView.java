@@ -69,6 +69,11 @@ final class EngineView extends Definitions {
     }
 
     @Override
+    public dev.tgdialog.spi.@Nullable AlbumWidget album(Window window) {
+        return window.album;
+    }
+
+    @Override
     public dev.tgdialog.payments.@Nullable Invoice invoice(Window window) {
         return window.invoice;
     }

@@ -29,6 +29,7 @@ public final class Window {
     final List<KeyboardWidget> keyboard;
     final List<InputWidget> inputs;
     final @Nullable MediaWidget media;
+    final dev.tgdialog.spi.@Nullable AlbumWidget album;
     final dev.tgdialog.payments.@Nullable Invoice invoice;
     final dev.tgdialog.games.@Nullable Game game;
     final dev.tgdialog.polls.@Nullable PollStep poll;
@@ -44,6 +45,7 @@ public final class Window {
         this.keyboard = List.copyOf(b.keyboard);
         this.inputs = List.copyOf(b.inputs);
         this.media = b.media;
+        this.album = b.album;
         this.invoice = b.invoice;
         this.game = b.game;
         this.poll = b.poll;
@@ -118,6 +120,7 @@ public final class Window {
         private final List<KeyboardWidget> keyboard = new ArrayList<>();
         private final List<InputWidget> inputs = new ArrayList<>();
         private @Nullable MediaWidget media;
+        private dev.tgdialog.spi.@Nullable AlbumWidget album;
         private dev.tgdialog.payments.@Nullable Invoice invoice;
         private dev.tgdialog.games.@Nullable Game game;
         private dev.tgdialog.polls.@Nullable PollStep poll;
@@ -194,6 +197,18 @@ public final class Window {
         /** Shows media above the text, which becomes its caption. */
         public Builder media(MediaWidget media) {
             this.media = Objects.requireNonNull(media, "media");
+            return this;
+        }
+
+        /**
+         * Shows an album (2 to 10 photos and videos, documents or audio files) above the window's text and buttons,
+         * which come in a message of their own under it, since an album carries no buttons. The window is replaced as
+         * one unit: while the album stays the same, a new render edits the message under it; a changed album, or a
+         * window that moves on, deletes all of its messages and sends anew (Telegram cannot change how many items an
+         * album has). The window needs a text.
+         */
+        public Builder album(dev.tgdialog.spi.AlbumWidget album) {
+            this.album = Objects.requireNonNull(album, "album");
             return this;
         }
 
@@ -278,6 +293,14 @@ public final class Window {
                     throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
                             + ": a poll window shows no game, invoice or media, and only inline buttons");
                 }
+            }
+            if (album != null && (media != null || invoice != null || game != null || poll != null)) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                        + ": an album window shows no other media, invoice, game or poll");
+            }
+            if (album != null && texts.isEmpty()) {
+                throw new IllegalArgumentException("dialog " + dialogId + ", window " + id
+                        + " shows an album and has no text for the message under it, which carries its buttons");
             }
             if (texts.isEmpty() && media == null && invoice == null && game == null && poll == null) {
                 throw new IllegalArgumentException("dialog " + dialogId + ", window " + id + " has no text");

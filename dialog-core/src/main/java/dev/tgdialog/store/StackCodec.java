@@ -47,6 +47,18 @@ public final class StackCodec {
                 json.name("id").value(shown.messageId());
                 json.name("kind").value(shown.kind());
                 json.name("hash").value(shown.renderHash());
+                ShownMessage.Album album = shown.album();
+                if (album != null) {
+                    // Only a window that shows an album writes this: every other stack keeps its old document.
+                    json.name("album").beginObject();
+                    json.name("ids").beginArray();
+                    for (long id : album.messageIds()) {
+                        json.value(id);
+                    }
+                    json.endArray();
+                    json.name("hash").value(album.mediaHash());
+                    json.endObject();
+                }
                 json.endObject();
             }
             json.name("updates").beginArray();
@@ -210,12 +222,14 @@ public final class StackCodec {
         long messageId = 0;
         String kind = null;
         String hash = null;
+        ShownMessage.Album album = null;
         while (in.hasNext()) {
             String name = in.nextName();
             int bit = switch (name) {
                 case "id" -> 1;
                 case "kind" -> 2;
                 case "hash" -> 4;
+                case "album" -> 8;
                 default -> 0;
             };
             if ((seen & bit) != 0) {
@@ -226,14 +240,42 @@ public final class StackCodec {
                 case "id" -> messageId = wholeNumber(in);
                 case "kind" -> kind = string(in);
                 case "hash" -> hash = string(in);
+                case "album" -> album = album(in);
                 default -> in.skipValue();
             }
         }
         in.endObject();
-        if (seen != 7 || kind == null || hash == null) {
+        if ((seen & 7) != 7 || kind == null || hash == null) {
             throw new IllegalStateException("missing field");
         }
-        return new ShownMessage(messageId, kind, hash);
+        return new ShownMessage(messageId, kind, hash, album);
+    }
+
+    /** {@code "last"."album"}: throws when not an object of a non-empty {@code ids} array and a {@code hash}. */
+    private static ShownMessage.Album album(JsonReader in) throws IOException {
+        in.beginObject();
+        List<Long> ids = null;
+        String hash = null;
+        while (in.hasNext()) {
+            String name = in.nextName();
+            if (name.equals("ids") && ids == null) {
+                ids = new ArrayList<>();
+                in.beginArray();
+                while (in.hasNext()) {
+                    ids.add(wholeNumber(in));
+                }
+                in.endArray();
+            } else if (name.equals("hash") && hash == null) {
+                hash = string(in);
+            } else {
+                throw new IllegalStateException("unknown or repeated field");
+            }
+        }
+        in.endObject();
+        if (ids == null || ids.isEmpty() || hash == null) {
+            throw new IllegalStateException("missing field");
+        }
+        return new ShownMessage.Album(ids, hash);
     }
 
     /** One frame; null when it is not an object with its required fields once each. */
@@ -329,8 +371,22 @@ public final class StackCodec {
         JsonElement lastJson = json.get("last");
         if (lastJson != null && !lastJson.isJsonNull()) {
             JsonObject l = object(json, "last", "the document");
+            ShownMessage.Album album = null;
+            JsonElement albumJson = l.get("album");
+            if (albumJson != null && !albumJson.isJsonNull()) {
+                JsonObject a = object(l, "album", "\"last\"");
+                JsonArray idsJson = array(a, "ids", "\"last\".\"album\"");
+                if (idsJson.isEmpty()) {
+                    throw malformed("\"last\".\"album\": \"ids\" is empty");
+                }
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < idsJson.size(); i++) {
+                    ids.add(number(idsJson.get(i), "\"last\".\"album\".ids[" + i + "]"));
+                }
+                album = new ShownMessage.Album(ids, string(a, "hash", "\"last\".\"album\""));
+            }
             last = new ShownMessage(
-                    number(l, "id", "\"last\""), string(l, "kind", "\"last\""), string(l, "hash", "\"last\""));
+                    number(l, "id", "\"last\""), string(l, "kind", "\"last\""), string(l, "hash", "\"last\""), album);
         }
         List<Long> updates = new ArrayList<>();
         JsonArray updatesJson = array(json, "updates", "the document");

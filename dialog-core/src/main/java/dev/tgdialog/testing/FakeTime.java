@@ -37,8 +37,52 @@ public final class FakeTime implements TimeSource {
 
     @Override
     public CompletableFuture<Void> delay(Duration duration) {
+        synchronized (this) {
+            if (holding > 0) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                held.add(new Held(duration, done));
+                return done;
+            }
+        }
         advance(duration);
         return CompletableFuture.completedFuture(null);
+    }
+
+    private int holding;
+    private final List<Held> held = new ArrayList<>();
+
+    private record Held(Duration duration, CompletableFuture<Void> done) {}
+
+    /**
+     * Runs {@code burst} as things that happen at one instant, such as the parts of an album a user sends: the delays
+     * it starts end only once it returns, shortest first, the clock moving on to each in turn. Outside such a burst
+     * every wait passes at once.
+     */
+    public void together(Runnable burst) {
+        synchronized (this) {
+            holding++;
+        }
+        List<Held> due = List.of();
+        try {
+            burst.run();
+        } finally {
+            synchronized (this) {
+                holding--;
+                if (holding == 0) {
+                    due = new ArrayList<>(held);
+                    held.clear();
+                }
+            }
+        }
+        due.sort((a, b) -> a.duration().compareTo(b.duration()));
+        Duration passed = Duration.ZERO;
+        for (Held h : due) {
+            if (h.duration().compareTo(passed) > 0) {
+                advance(h.duration().minus(passed));
+                passed = h.duration();
+            }
+            h.done().complete(null);
+        }
     }
 
     /** Moves the clock forward; a zero or negative duration is not recorded. */

@@ -203,6 +203,39 @@ public final class FakeUser {
         join(deliver(message(null).photo(List.of(size)).caption(caption).build()));
     }
 
+    /**
+     * Sends an album: one message per item (photos and videos, or documents, or audio files, by file_id), sharing a
+     * {@code media_group_id}, the caption on the first, delivered together as Telegram does. On the harness's
+     * {@link FakeTime} the bot takes the album whole before this returns; on a {@link ManualTime} it takes it once
+     * the clock passes the bot's album wait.
+     */
+    public void sendAlbum(@Nullable String caption, dev.tgdialog.spi.Media... items) {
+        if (items.length < 2 || items.length > 10) {
+            throw new IllegalArgumentException("an album has 2-10 items, not " + items.length);
+        }
+        String group = "album-" + harness.nextUpdateId();
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        harness.time().together(() -> {
+            for (int i = 0; i < items.length; i++) {
+                dev.tgdialog.spi.Media item = items[i];
+                if (!(item.file() instanceof dev.tgdialog.telegram.InputFile.Reference ref)) {
+                    throw new IllegalArgumentException("a user's album item is sent by file_id");
+                }
+                String id = ref.value();
+                Message.Builder m = message(null).mediaGroupId(group).caption(i == 0 ? caption : null);
+                switch (item.kind()) {
+                    case "photo" -> m.photo(List.of(PhotoSize.of(id, id + "-u", 1280, 960)));
+                    case "video" -> m.video(dev.tgdialog.telegram.types.Video.of(id, id + "-u", 1280, 720, 10));
+                    case "document" -> m.document(dev.tgdialog.telegram.types.Document.of(id, id + "-u"));
+                    case "audio" -> m.audio(dev.tgdialog.telegram.types.Audio.of(id, id + "-u", 180));
+                    default -> throw new IllegalArgumentException("an album holds no " + item.kind());
+                }
+                parts.add(deliver(m.build()));
+            }
+        });
+        parts.forEach(FakeUser::join);
+    }
+
     /** Answers a users request button: Telegram's {@code users_shared} message with these users. */
     public void shareUsers(long requestId, long... userIds) {
         List<dev.tgdialog.telegram.types.SharedUser> users = new ArrayList<>();

@@ -71,7 +71,9 @@ final class MessageMethods {
                 "deleteMessage",
                 this::deleteMessage,
                 "deleteMessages",
-                this::deleteMessages));
+                this::deleteMessages,
+                "sendMediaGroup",
+                this::sendMediaGroup));
         for (String kind : SEND_KINDS) {
             handlers.put(
                     "send" + kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1),
@@ -100,6 +102,54 @@ final class MessageMethods {
         chats.checkNotBlocked(chatId);
         return GSON.toJsonTree(
                 chats.send(chatId, new Content(kind, caption, fileId, markup, parseMode, p.raw("caption_entities"))));
+    }
+
+    /**
+     * {@code sendMediaGroup}: 2-10 photos and videos, or documents, or audio files, each a message of its own with its
+     * own caption; the answer is the array of them.
+     */
+    private JsonElement sendMediaGroup(Params p) {
+        long chatId = p.chatId();
+        JsonElement media = p.json("media");
+        if (media == null || !media.isJsonArray()) {
+            throw badRequest("can't parse media JSON object");
+        }
+        JsonArray items = media.getAsJsonArray();
+        if (items.size() < 2 || items.size() > 10) {
+            throw badRequest("wrong number of media in the album: " + items.size() + " (2-10 allowed)");
+        }
+        java.util.List<Content> contents = new java.util.ArrayList<>();
+        Set<String> kinds = new java.util.TreeSet<>();
+        for (JsonElement element : items) {
+            if (!(element instanceof JsonObject item)) {
+                throw badRequest("can't parse InputMedia JSON object");
+            }
+            String kind = item.get("type") instanceof JsonPrimitive t ? t.getAsString() : "";
+            if (!Set.of("photo", "video", "document", "audio").contains(kind)) {
+                throw badRequest("unsupported media type in an album: " + kind);
+            }
+            kinds.add(kind);
+            String parseMode = Params.stringOf(item.get("parse_mode"));
+            MessageChecks.checkParseMode(parseMode);
+            String caption = MessageChecks.caption(Params.stringOf(item.get("caption")), parseMode);
+            JsonElement entities = item.get("caption_entities");
+            contents.add(new Content(
+                    kind,
+                    caption,
+                    file(p, "media", item.get("media"), kind),
+                    null,
+                    parseMode,
+                    entities == null || entities.isJsonNull() ? null : GSON.toJson(entities)));
+        }
+        if (kinds.size() > 1 && !Set.of("photo", "video").containsAll(kinds)) {
+            throw badRequest("documents and audio files can't be mixed with other media types in an album");
+        }
+        chats.checkNotBlocked(chatId);
+        JsonArray sent = new JsonArray();
+        for (Content content : contents) {
+            sent.add(GSON.toJsonTree(chats.send(chatId, content)));
+        }
+        return sent;
     }
 
     private JsonElement sendChatAction(Params p) {

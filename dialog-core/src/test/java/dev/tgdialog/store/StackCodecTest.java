@@ -83,6 +83,25 @@ class StackCodecTest {
     }
 
     @Test
+    void theAlbumAboveTheLastMessage_survivesBothReadings_andIsWrittenOnlyWhenThere() {
+        ShownMessage.Album album = new ShownMessage.Album(List.of(40L, 41L, -3L), "a1");
+        Stack stack = new Stack("", List.of(), 2, new ShownMessage(42, "text", "h", album), List.of(), 0);
+
+        String text = StackCodec.encode(stack);
+
+        assertThat(text)
+                .contains(
+                        "\"last\":{\"id\":42,\"kind\":\"text\",\"hash\":\"h\",\"album\":{\"ids\":[40,41,-3],\"hash\":\"a1\"}}");
+        assertThat(StackCodec.decode(text)).isEqualTo(stack);
+        assertThat(StackCodec.decodeTree(text)).isEqualTo(stack);
+        assertThat(StackCodec.encode(new Stack("", List.of(), 2, new ShownMessage(42, "text", "h"), List.of(), 0)))
+                .doesNotContain("album");
+        assertThatThrownBy(() -> StackCodec.decode(text.replace("[40,41,-3]", "[]")))
+                .isExactlyInstanceOf(StackStoreException.class)
+                .hasMessageContaining("\"ids\" is empty");
+    }
+
+    @Test
     void encodeThenDecode_ofEmptyStack_withoutLastMessage_isEqual() {
         Stack stack = Stack.empty("");
 

@@ -77,6 +77,9 @@ public abstract class Definitions {
 
     public abstract @Nullable MediaWidget media(Window window);
 
+    /** The album the window shows above its message, or null. */
+    public abstract dev.tgdialog.spi.@Nullable AlbumWidget album(Window window);
+
     /** The invoice the window shows as its message, or null. */
     public abstract dev.tgdialog.payments.@Nullable Invoice invoice(Window window);
 

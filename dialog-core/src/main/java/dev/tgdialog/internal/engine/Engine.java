@@ -133,7 +133,11 @@ public final class Engine implements UpdateHandler {
                         .build(),
                 new ShownCorrections(config.isolation(), config.store()),
                 payments);
+        this.albums = new Albums(config.time(), config.albumWait(), this::album);
     }
+
+    /** The albums users are sending, gathered part by part. */
+    private final Albums albums;
 
     private final Payments payments;
 
@@ -245,6 +249,10 @@ public final class Engine implements UpdateHandler {
         Message migration = update.message();
         if (migration != null && migration.migrateToChatId() != null && migration.chat() != null) {
             return CompletableFuture.runAsync(() -> migrate(update, migration), config.executor());
+        }
+        Message part = update.message();
+        if (part != null && part.mediaGroupId() != null && part.from() != null && part.chat() != null) {
+            return albums.add(part.chat().id(), part.mediaGroupId(), update);
         }
         Route route;
         try {
@@ -530,8 +538,23 @@ public final class Engine implements UpdateHandler {
         return !"private".equals(chat.type());
     }
 
-    /** Handles one routed update; completes when its stack is saved (or at once when nothing is to be saved). */
+    /** An album a user sent, its parts gathered: handled once, as its first part, in the order of the stack's key. */
+    private CompletableFuture<?> album(List<Update> parts) {
+        Update first = parts.get(0);
+        Route route = Objects.requireNonNull(route(first), "an album's part is a message with a sender");
+        List<Message> album = new java.util.ArrayList<>();
+        parts.forEach(p -> album.add(routedMessage(p)));
+        return config.isolation()
+                .run(route.key(), () -> process(first, route, List.copyOf(album)))
+                .handle((done, error) -> afterProcess(first, route, error));
+    }
+
     private CompletableFuture<Void> process(Update update, Route route) {
+        return process(update, route, null);
+    }
+
+    /** Handles one routed update; completes when its stack is saved (or at once when nothing is to be saved). */
+    private CompletableFuture<Void> process(Update update, Route route, @Nullable List<Message> album) {
         MDC.put("tg.update_id", Long.toString(update.updateId()));
         MDC.put("tg.chat_id", Long.toString(route.chatId()));
         Session s = null;
@@ -547,6 +570,7 @@ public final class Engine implements UpdateHandler {
                 return DONE;
             }
             s = session(update, route, stack);
+            s.album = album;
             try {
                 return run(s, route.decoded());
             } catch (StackStoreException e) {
@@ -622,8 +646,26 @@ public final class Engine implements UpdateHandler {
         if (payment != null) {
             return paid(s, payment);
         }
-        Transition t = onMessage(s, routedMessage(s.update));
+        Transition t = s.album != null ? onAlbum(s, s.album) : onMessage(s, routedMessage(s.update));
         return new Step(s.top(), t);
+    }
+
+    /**
+     * An album: to the first input widget of the window that takes it; when none does, its first message goes on as
+     * a message of its own, so a window that asks for one photo answers once, not once a part.
+     */
+    private @Nullable Transition onAlbum(Session s, List<Message> album) throws Exception {
+        WorkFrame top = s.top();
+        if (top != null) {
+            for (InputWidget input : DEFS.inputs(dialogs.window(top))) {
+                Transition t = input.onAlbum(ctx(s, top, input.id()), album);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        log.debug("No input widget takes an album of {} parts; its first part goes on alone", album.size());
+        return onMessage(s, album.get(0));
     }
 
     /** A user's answer to a poll a window sent: that window's {@code onAnswer}, in its dialog. */
@@ -1160,7 +1202,7 @@ public final class Engine implements UpdateHandler {
         if (clicked != null && last != null && shown < 0) {
             // A message sent late, behind a flood wait, whose id never reached the stack (a restart, a failed
             // correction): the frame and revision in the callback data tie this click to the window it shows.
-            s.lastMessage = new ShownMessage(clicked.messageId(), last.kind(), last.renderHash());
+            s.lastMessage = last.withId(clicked.messageId());
         } else if (s.inlineMessageId == null && (clicked == null || last == null || clicked.messageId() != shown)) {
             // An inline message is the one message its stack shows, named by the click itself.
             log.debug("Stale click: the button is on a message the stack no longer shows");

@@ -19,6 +19,7 @@ import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramException;
 import dev.tgdialog.telegram.methods.DeleteMessage;
+import dev.tgdialog.telegram.methods.DeleteMessages;
 import dev.tgdialog.telegram.methods.EditMessageMedia;
 import dev.tgdialog.telegram.methods.EditMessageReplyMarkup;
 import dev.tgdialog.telegram.methods.EditMessageText;
@@ -27,6 +28,7 @@ import dev.tgdialog.telegram.methods.SendAudio;
 import dev.tgdialog.telegram.methods.SendDocument;
 import dev.tgdialog.telegram.methods.SendGame;
 import dev.tgdialog.telegram.methods.SendInvoice;
+import dev.tgdialog.telegram.methods.SendMediaGroup;
 import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.methods.SendPhoto;
 import dev.tgdialog.telegram.methods.SendPoll;
@@ -120,6 +122,7 @@ final class Presenter {
                                 hash(farewell, null, null, null),
                                 null,
                                 null,
+                                null,
                                 null),
                         mode == ShowMode.AUTO ? ShowMode.EDIT : mode);
             } else if (s.lastMessage != null && !s.lastMessage.renderHash().equals(CLOSED)) {
@@ -190,7 +193,7 @@ final class Presenter {
             log.debug("Could not remove the reply keyboard in chat {}: {}", s.chatId, e.getMessage());
             return null;
         });
-        s.lastMessage = new ShownMessage(last.messageId(), contentKind(last), CLOSED);
+        s.lastMessage = new ShownMessage(last.messageId(), contentKind(last), CLOSED, last.album());
     }
 
     /** The last dialog closed without a farewell: its message stays, its buttons (all stale now) go. */
@@ -206,7 +209,7 @@ final class Presenter {
                     log.debug("Could not remove the buttons of message {}: {}", last.messageId(), e.getMessage());
                     return SentView.NONE;
                 });
-        s.lastMessage = new ShownMessage(last.messageId(), last.kind(), CLOSED);
+        s.lastMessage = last.withHash(CLOSED);
     }
 
     /**
@@ -222,7 +225,11 @@ final class Presenter {
         String hash;
         if (top != null) {
             Rendered r = render(s, top);
-            if (r.media() != null || r.invoice() != null || r.game() != null || r.replyKeyboard()) {
+            if (r.media() != null
+                    || r.album() != null
+                    || r.invoice() != null
+                    || r.game() != null
+                    || r.replyKeyboard()) {
                 throw new IllegalStateException("dialog " + top.dialogId + ", window " + top.windowId
                         + ": an inline message shows text and inline buttons only");
             }
@@ -363,6 +370,8 @@ final class Presenter {
                 s.uploads.put(media, media.file());
             }
         }
+        dev.tgdialog.spi.AlbumWidget albumWidget = DEFS.album(window);
+        Rendered.AlbumMessages album = albumWidget == null ? null : album(frame, albumWidget.album(ctx));
         if (media != null && media.kind().equals("sticker") && text.length() > 0) {
             if (!text.toString().equals(replyLines(s, DEFS.parseMode(window)))) {
                 throw new IllegalStateException("dialog " + frame.dialogId + ", window " + frame.windowId
@@ -459,10 +468,37 @@ final class Presenter {
                         markup,
                         invoiceMessage != null
                                 ? invoiceMessage.toString()
-                                : poll != null ? poll.toString() : mediaHashPart),
+                                : poll != null ? poll.toString() : album != null ? album.mediaHash() : mediaHashPart),
                 invoiceMessage,
                 game == null ? null : game.shortName(),
-                poll);
+                poll,
+                album);
+    }
+
+    /** Album kinds Telegram groups: photos and videos together, or documents alone, or audio files alone. */
+    private static final java.util.Set<java.util.Set<String>> ALBUM_KINDS = java.util.Set.of(
+            java.util.Set.of("photo", "video"), java.util.Set.of("document"), java.util.Set.of("audio"));
+
+    /** The album a window rendered, checked as Telegram checks it, its uploads sent as file_ids once known. */
+    private Rendered.AlbumMessages album(WorkFrame frame, List<Media> items) {
+        String where = "dialog " + frame.dialogId + ", window " + frame.windowId;
+        if (items.size() < 2 || items.size() > 10) {
+            throw new IllegalStateException(where + ": an album has 2-10 items, this one " + items.size());
+        }
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        items.forEach(m -> kinds.add(m.kind()));
+        if (ALBUM_KINDS.stream().noneMatch(allowed -> allowed.containsAll(kinds))) {
+            throw new IllegalStateException(
+                    where + ": an album holds photos and videos, or documents, or audio" + " files, not " + kinds);
+        }
+        StringBuilder hash = new StringBuilder();
+        List<Media> sent = new ArrayList<>();
+        for (Media item : items) {
+            hash.append(identity(item)).append('\n');
+            String fileId = item.file() instanceof InputFile.Upload ? uploadedFiles.getIfPresent(item.file()) : null;
+            sent.add(fileId == null ? item : new Media(item.kind(), InputFile.fileId(fileId)));
+        }
+        return new Rendered.AlbumMessages(sent, List.copyOf(items), hash(hash.toString(), null, null, null));
     }
 
     /** The invoice a window shows, read for this render; amounts and texts checked, naming the window. */
@@ -552,6 +588,10 @@ final class Presenter {
                 mode = ShowMode.SEND;
             }
         }
+        if (mode == ShowMode.EDIT && last != null && !sameAlbum(last, r)) {
+            // No edit adds, removes or regroups an album's messages: the window is replaced as one unit.
+            mode = ShowMode.DELETE_AND_SEND;
+        }
         if (mode == ShowMode.EDIT && last != null) {
             boolean textToText = contentKind(last).equals("text") && r.media() == null;
             boolean mediaToMedia = !contentKind(last).equals("text") && r.media() != null;
@@ -565,7 +605,7 @@ final class Presenter {
             }
         }
         if (mode == ShowMode.DELETE_AND_SEND && last != null) {
-            delete(s, last.messageId());
+            deleteShown(s, last);
         } else if (r.markup() instanceof ReplyKeyboardMarkup
                 && last != null
                 && !showsReplyKeyboard(last)
@@ -579,6 +619,14 @@ final class Presenter {
         ReplyMarkup markup = leavesReplyKeyboard && (r.markup() == null || inlineAfter != null)
                 ? ReplyKeyboardRemove.of(true)
                 : r.markup();
+        ShownMessage.Album album = null;
+        if (r.album() != null) {
+            album = sendAlbum(s, r.album());
+            if (album == null) {
+                s.lastMessage = null;
+                return;
+            }
+        }
         CompletableFuture<SentView> sending = call(s, () -> send(s, r, markup), SentView.class);
         String kind = shownKind(r);
         long messageId;
@@ -613,19 +661,17 @@ final class Presenter {
                 shown.putData(POLL, DataCodec.encode(sent.pollId));
             }
             messageId = sent.messageId;
-            s.lastMessage = new ShownMessage(messageId, kind, r.hash());
+            s.lastMessage = new ShownMessage(messageId, kind, r.hash(), album);
         } else {
             // The chat is in flood wait: the message goes out later, and its id is filled in when it does.
             messageId = outbox.placeholder(sending.thenApply(sent -> sent.messageId));
-            ShownMessage pending = new ShownMessage(messageId, kind, r.hash());
+            ShownMessage pending = new ShownMessage(messageId, kind, r.hash(), album);
             s.lastMessage = pending;
             // Whatever the stack shows by then (a background edit may have re-rendered it), the placeholder is what
             // it must lose: the message's real id, or no message at all when the send failed.
             long placeholder = messageId;
             sending.whenComplete((sent, error) -> corrections.correct(
-                    s.key,
-                    m -> m.messageId() == placeholder,
-                    m -> error == null ? new ShownMessage(sent.messageId, m.kind(), m.renderHash()) : null));
+                    s.key, m -> m.messageId() == placeholder, m -> error == null ? m.withId(sent.messageId) : null));
         }
         if (inlineAfter != null) {
             ShownMessage shown = s.lastMessage;
@@ -659,7 +705,101 @@ final class Presenter {
                 s.key,
                 m -> m.renderHash().equals(shown.renderHash())
                         && (m.messageId() == id || m.messageId() == outbox.resolve(id)),
-                m -> new ShownMessage(m.messageId(), m.kind(), UNKNOWN));
+                m -> m.withHash(UNKNOWN));
+    }
+
+    /** Whether a render shows the album the message shows under (or, like it, none): then the message can be edited. */
+    private static boolean sameAlbum(ShownMessage last, Rendered r) {
+        ShownMessage.Album shown = last.album();
+        Rendered.AlbumMessages album = r.album();
+        return shown == null
+                ? album == null
+                : album != null && shown.mediaHash().equals(album.mediaHash());
+    }
+
+    /**
+     * Sends a window's album; its messages, or null when the outcome is not known (then nothing shows the window). A
+     * send queued behind a flood wait stands in placeholders for the ids, corrected once it goes out.
+     */
+    private ShownMessage.@Nullable Album sendAlbum(Session s, Rendered.AlbumMessages album) {
+        Long thread = s.key.threadId() == 0 ? null : s.key.threadId();
+        CompletableFuture<SentView[]> sending = call(
+                s,
+                () -> {
+                    List<InputMedia> media = new ArrayList<>();
+                    album.items().forEach(item -> media.add(inputMedia(item, null, null)));
+                    return SendMediaGroup.builder(s.chatId, media)
+                            .messageThreadId(thread)
+                            .build();
+                },
+                SentView[].class);
+        if (!sending.isDone()) {
+            List<Long> placeholders = new ArrayList<>();
+            for (int i = 0; i < album.items().size(); i++) {
+                int item = i;
+                placeholders.add(outbox.placeholder(sending.thenApply(sent -> sent[item].messageId)));
+            }
+            sending.whenComplete((sent, error) -> corrections.correct(
+                    s.key,
+                    m -> m.album() != null && m.album().messageIds().equals(placeholders),
+                    m -> error != null
+                            ? m.withHash(UNKNOWN)
+                            : new ShownMessage(
+                                    m.messageId(),
+                                    m.kind(),
+                                    m.renderHash(),
+                                    new ShownMessage.Album(ids(sent), album.mediaHash()))));
+            return new ShownMessage.Album(placeholders, album.mediaHash());
+        }
+        SentView[] sent;
+        try {
+            sent = Outbox.now(sending);
+        } catch (TelegramException.Network | TelegramException.ServerError | TelegramException.UnexpectedResponse e) {
+            if (e instanceof TelegramException.Network n && !n.mayHaveBeenApplied()) {
+                throw e;
+            }
+            log.warn("Chat {}: the outcome of an album's send is unknown ({}); it is not repeated", s.chatId, e);
+            return null;
+        } catch (TelegramException.TooManyRequests e) {
+            return null;
+        }
+        for (int i = 0; i < sent.length && i < album.given().size(); i++) {
+            Media given = album.given().get(i);
+            if (given.file() instanceof InputFile.Upload && sent[i].fileId != null) {
+                uploadedFiles.put(given.file(), sent[i].fileId);
+            }
+        }
+        return new ShownMessage.Album(ids(sent), album.mediaHash());
+    }
+
+    private static List<Long> ids(SentView[] sent) {
+        List<Long> ids = new ArrayList<>();
+        for (SentView view : sent) {
+            ids.add(view.messageId);
+        }
+        return ids;
+    }
+
+    /** Deletes the message a window showed, with the album above it in the same call. */
+    private void deleteShown(Session s, ShownMessage shown) {
+        ShownMessage.Album album = shown.album();
+        if (album == null) {
+            delete(s, shown.messageId());
+            return;
+        }
+        call(
+                        s,
+                        () -> {
+                            List<Long> ids = new ArrayList<>();
+                            album.messageIds().forEach(id -> ids.add(outbox.resolve(id)));
+                            ids.add(outbox.resolve(shown.messageId()));
+                            return new DeleteMessages(ChatId.of(s.chatId), ids);
+                        },
+                        Boolean.class)
+                .exceptionally(e -> {
+                    log.debug("Could not delete the album of message {}: {}", shown.messageId(), e.getMessage());
+                    return false;
+                });
     }
 
     /** Deletes a message of the session's chat; one that cannot be deleted (gone already) fails nothing. */
@@ -693,7 +833,7 @@ final class Presenter {
     private boolean edit(Session s, ShownMessage last, Rendered r) {
         CompletableFuture<SentView> editing =
                 call(s, () -> edit(s, outbox.resolve(last.messageId()), r), SentView.class);
-        ShownMessage shown = new ShownMessage(last.messageId(), r.kind(), r.hash());
+        ShownMessage shown = new ShownMessage(last.messageId(), r.kind(), r.hash(), last.album());
         if (!editing.isDone()) {
             s.lastMessage = shown;
             editing.whenComplete((sent, error) -> {
@@ -706,7 +846,7 @@ final class Presenter {
         try {
             rememberUpload(s, r, Outbox.now(editing));
         } catch (TelegramException.TooManyRequests e) {
-            s.lastMessage = new ShownMessage(last.messageId(), r.kind(), UNKNOWN);
+            s.lastMessage = new ShownMessage(last.messageId(), r.kind(), UNKNOWN, last.album());
             return true;
         } catch (TelegramException.BadRequest e) {
             String d = e.description();
@@ -844,32 +984,35 @@ final class Presenter {
     }
 
     private static InputMedia inputMedia(Rendered r, Media media) {
-        String caption = r.text().isEmpty() ? null : r.text();
+        return inputMedia(media, r.text().isEmpty() ? null : r.text(), r.parseMode());
+    }
+
+    private static InputMedia inputMedia(Media media, @Nullable String caption, @Nullable String parseMode) {
         return switch (media.kind()) {
             case "photo" ->
                 InputMediaPhoto.builder(media.file())
                         .caption(caption)
-                        .parseMode(r.parseMode())
+                        .parseMode(parseMode)
                         .build();
             case "video" ->
                 InputMediaVideo.builder(media.file())
                         .caption(caption)
-                        .parseMode(r.parseMode())
+                        .parseMode(parseMode)
                         .build();
             case "animation" ->
                 InputMediaAnimation.builder(media.file())
                         .caption(caption)
-                        .parseMode(r.parseMode())
+                        .parseMode(parseMode)
                         .build();
             case "audio" ->
                 InputMediaAudio.builder(media.file())
                         .caption(caption)
-                        .parseMode(r.parseMode())
+                        .parseMode(parseMode)
                         .build();
             default ->
                 InputMediaDocument.builder(media.file())
                         .caption(caption)
-                        .parseMode(r.parseMode())
+                        .parseMode(parseMode)
                         .build();
         };
     }

@@ -8,7 +8,7 @@ import dev.tgdialog.telegram.types.ReplyMarkup;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A window rendered for one update: what a message must show, and a hash of it. */
+/** A window rendered for one update: what a message (and the album above it) must show, and a hash of it. */
 record Rendered(
         String text,
         @Nullable String parseMode,
@@ -19,7 +19,14 @@ record Rendered(
         String hash,
         @Nullable InvoiceMessage invoice,
         @Nullable String game,
-        @Nullable PollMessage poll) {
+        @Nullable PollMessage poll,
+        @Nullable AlbumMessages album) {
+
+    /**
+     * The album a window shows above its message: its items as sent (an upload Telegram knows by now as its file_id),
+     * the items as the window gave them, and a hash of the files they are.
+     */
+    record AlbumMessages(List<Media> items, List<Media> given, String mediaHash) {}
 
     /** What a poll window's message shows, as {@code sendPoll} takes it. */
     record PollMessage(

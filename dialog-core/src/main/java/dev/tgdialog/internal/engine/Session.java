@@ -58,6 +58,8 @@ final class Session {
     Languages.@Nullable Known language;
     /** Plain messages the handlers asked to send ({@code DialogContext.send}), in order, not yet sent. */
     final List<String> messages = new ArrayList<>();
+    /** The album this update brings, its parts gathered in order (the update is its first), or null. */
+    java.util.@Nullable List<dev.tgdialog.telegram.types.Message> album;
     /** Dialogs to start in new stacks once this update is saved. */
     final List<Runnable> afterSave = new ArrayList<>();
 
