@@ -17,7 +17,9 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.payments.Invoice;
+import dev.tgdialog.spi.Media;
 import dev.tgdialog.spi.TextWidget;
+import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.types.MenuButtonCommands;
 import dev.tgdialog.widgets.Button;
 import dev.tgdialog.widgets.Row;
@@ -154,8 +156,9 @@ public final class OrderBot {
                                     .payLabel(ctx -> tr(ctx, "Pay ⭐", "Bezahlen ⭐"))
                                     .onPaid((ctx, payment) -> {
                                         Order order = order(ctx);
+                                        // The thanks comes above the sticker the order's result starts.
                                         return done(order)
-                                                .saying(tr(ctx, "Thanks! Paid ", "Danke! Bezahlt: ")
+                                                .reply(tr(ctx, "Thanks! Paid ", "Danke! Bezahlt: ")
                                                         + payment.totalAmount() + " ⭐. "
                                                         + tr(ctx, "Your order: ", "Deine Bestellung: ")
                                                         + order.describe(language(ctx)));
@@ -164,6 +167,34 @@ public final class OrderBot {
                             .add(Row.of(backButton(), cancelButton())))
             .onStart(OrderBot::open)
             .build();
+
+    /** The sticker a paid order ends with: a file of the demo's, uploaded once, then sent by its file_id. */
+    static final InputFile THANKS_STICKER = InputFile.of(resource("thanks.webp"), "thanks.webp");
+
+    /** The end of a paid order: the thanks, and a sticker with a button to order again. */
+    static final Dialog THANKS = Dialog.builder("thanks")
+            .window(
+                    Thanks.STICKER,
+                    w -> w.media(ctx -> Media.sticker(THANKS_STICKER))
+                            .add(Button.of(
+                                    "again",
+                                    say("Order again", "Nochmal bestellen"),
+                                    ctx -> start(ORDER, StartMode.RESET_STACK))))
+            .build();
+
+    /** The window of {@link #THANKS}. */
+    enum Thanks implements WindowId {
+        STICKER
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = OrderBot.class.getResourceAsStream(name)) {
+            return Objects.requireNonNull(in, name + " is missing from the demo's resources")
+                    .readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** The command list and help in English and German, from {@code dev/tgdialog/demo/texts_*.properties}. */
     static final TextBundle TEXTS = TextBundle.of("dev.tgdialog.demo.texts")
@@ -186,7 +217,7 @@ public final class OrderBot {
     public static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen, Referrals referrals) {
         Objects.requireNonNull(kitchen, "kitchen");
         Objects.requireNonNull(referrals, "referrals");
-        return bot.dialogs(ORDER, Catalogue.DIALOG, Booking.DIALOG, Menu.ME_TOO, Arcade.DIALOG, Builder.DIALOG)
+        return bot.dialogs(ORDER, THANKS, Catalogue.DIALOG, Booking.DIALOG, Menu.ME_TOO, Arcade.DIALOG, Builder.DIALOG)
                 // @bot marg in any chat: the menu, and a card that counts who wants that pizza too.
                 .inlineQueries(5, Menu.search())
                 // Next to the input field: the menu of the declared commands; on the bot's page: what it does.
@@ -198,10 +229,11 @@ public final class OrderBot {
                         .shortDescription("de", "Eine tgdialog-Demo: Pizza, Zimmer und Widgets."))
                 // The order closes as the last dialog open, so its result comes here; a cancel returns none.
                 .onResult(ORDER, Order.class, (ctx, order) -> {
-                    if (order != null) {
-                        kitchen.place(order);
+                    if (order == null) {
+                        return stay();
                     }
-                    return stay();
+                    kitchen.place(order);
+                    return start(THANKS, StartMode.NORMAL);
                 })
                 .command(START, (ctx, payload) -> start(ORDER, payload, StartMode.RESET_STACK))
                 .deepLink(referrals.link(), (ctx, referrer) -> referred(ctx, referrals, referrer))

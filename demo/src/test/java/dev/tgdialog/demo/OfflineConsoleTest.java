@@ -61,6 +61,8 @@ class OfflineConsoleTest {
                 you> #1
                 (paid)
                 bot> Thanks! Paid 210 ⭐. Your order: 3 × M pizza
+                bot> [sticker FAKE-sticker-0001]
+                    [1 Order again]
                 you> /quit
                 bye
                 """);

@@ -79,14 +79,25 @@ class OrderBotTest {
 
         ann.pay();
 
-        FakeMessage thanks = ann.lastMessage();
+        FakeMessage thanks = beforeLast(ann);
         assertThat(thanks.messageId())
                 .as("an invoice stays; the thanks is a message of its own")
                 .isGreaterThan(invoice.messageId());
         assertThat(thanks.text()).isEqualTo("Thanks! Paid 150 ⭐. Your order: 3 × S pizza");
         assertThat(thanks.inlineKeyboard()).isEmpty();
-        assertThat(stack().frames()).isEmpty();
+        FakeMessage sticker = ann.lastMessage();
+        assertThat(sticker.kind()).isEqualTo("sticker");
+        assertThat(sticker.buttonLabels()).containsExactly("Order again");
+        assertThat(stack().frames()).extracting(Frame::dialogId).containsExactly("thanks");
         assertThat(kitchen.placed()).containsExactly(new Order(Size.S, 3));
+
+        ann.click("Order again");
+        assertThat(ann.lastMessage().text()).isEqualTo("Which pizza size?");
+        assertThat(sticker.messageId()).as("the sticker stays, its button gone").isPositive();
+        assertThat(ann.messages())
+                .filteredOn(m -> m.kind().equals("sticker"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.inlineKeyboard()).isEmpty());
     }
 
     @Test
@@ -95,23 +106,25 @@ class OrderBotTest {
         ann.click("Large");
         ann.send("2");
         ann.pay();
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 180 ⭐. Your order: 2 × L pizza");
+        assertThat(beforeLast(ann).text()).isEqualTo("Thanks! Paid 180 ⭐. Your order: 2 × L pizza");
 
         ann.send("/start size_S");
         ann.send("20");
         assertThat(ann.lastMessage().text()).isEqualTo("20 × S pizza");
         ann.pay();
 
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 1000 ⭐. Your order: 20 × S pizza");
+        assertThat(beforeLast(ann).text()).isEqualTo("Thanks! Paid 1000 ⭐. Your order: 20 × S pizza");
         assertThat(ann.messages())
                 .extracting(FakeMessage::text)
                 .containsExactly(
                         "Size L. How many pizzas? Type a number from 1 to 20.",
                         "2 × L pizza",
                         "Thanks! Paid 180 ⭐. Your order: 2 × L pizza",
+                        null,
                         "Size S. How many pizzas? Type a number from 1 to 20.",
                         "20 × S pizza",
-                        "Thanks! Paid 1000 ⭐. Your order: 20 × S pizza");
+                        "Thanks! Paid 1000 ⭐. Your order: 20 × S pizza",
+                        null);
         assertThat(kitchen.placed()).containsExactly(new Order(Size.L, 2), new Order(Size.S, 20));
     }
 
@@ -253,7 +266,7 @@ class OrderBotTest {
         ann.send("2");
         assertThat(ann.buttons()).first().isEqualTo("Bezahlen ⭐");
         ann.pay();
-        assertThat(ann.lastMessage().text()).isEqualTo("Danke! Bezahlt: 140 ⭐. Deine Bestellung: 2 × Pizza M");
+        assertThat(beforeLast(ann).text()).isEqualTo("Danke! Bezahlt: 140 ⭐. Deine Bestellung: 2 × Pizza M");
         assertThat(kitchen.placed()).containsExactly(new Order(Size.M, 2));
     }
 
@@ -355,5 +368,11 @@ class OrderBotTest {
 
         assertThat(ann.lastAnswer().text()).isEqualTo("This button is no longer active");
         assertThat(stack().frames()).isEqualTo(before.frames());
+    }
+
+    /** The message before the newest: the thanks above the sticker a paid order ends with. */
+    private static FakeMessage beforeLast(FakeUser user) {
+        List<FakeMessage> messages = user.messages();
+        return messages.get(messages.size() - 2);
     }
 }

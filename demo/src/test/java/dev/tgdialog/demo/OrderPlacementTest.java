@@ -16,6 +16,7 @@ import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.testing.PaymentResult;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -52,7 +53,7 @@ class OrderPlacementTest {
 
         verify(kitchen, times(1)).place(new Order(Size.M, 2));
         verifyNoMoreInteractions(kitchen);
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
+        assertThat(beforeLast(ann).text()).isEqualTo("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
     }
 
     @Test
@@ -74,8 +75,9 @@ class OrderPlacementTest {
 
         assertThat(again.paid()).isFalse();
         assertThat(again.refusal()).isEqualTo("This invoice is no longer valid. Please ask for a new one.");
-        assertThat(ann.lastMessage().text()).isEqualTo("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
-        assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
+        assertThat(beforeLast(ann).text()).isEqualTo("Thanks! Paid 140 ⭐. Your order: 2 × M pizza");
+        assertThat(beforeLast(ann).inlineKeyboard()).isEmpty();
+        assertThat(ann.lastMessage().kind()).isEqualTo("sticker");
         verify(kitchen, times(1)).place(new Order(Size.M, 2));
         verifyNoMoreInteractions(kitchen);
     }
@@ -154,5 +156,11 @@ class OrderPlacementTest {
                 task.run();
             }
         }
+    }
+
+    /** The message before the newest: the thanks above the sticker a paid order ends with. */
+    private static FakeMessage beforeLast(FakeUser user) {
+        List<FakeMessage> messages = user.messages();
+        return messages.get(messages.size() - 2);
     }
 }
