@@ -16,6 +16,7 @@ import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,32 @@ class AlbumWindowTest {
         ann.click("Like");
         assertThat(ann.lastMessage().text()).isEqualTo("Our pizzas · 1 likes");
         assertThat(ann.messages()).hasSize(3);
+    }
+
+    @Test
+    void anAlbumQueuedBehindAFloodWait_goesOutLater_andTheStackLearnsItsMessages() {
+        dev.tgdialog.testing.ManualTime clock = new dev.tgdialog.testing.ManualTime();
+        BotHarness slow = BotHarness.builder(bot -> bot.dialogs(GALLERY)
+                        .command("go", (ctx, args) -> Transition.start(GALLERY, null, StartMode.RESET_STACK)))
+                .clock(clock)
+                .build();
+        FakeUser bob = slow.user(1002, "Bob");
+        slow.telegram().failNext("sendMediaGroup", 429, "Too Many Requests: retry after 5", 5);
+
+        bob.send("/go");
+        assertThat(bob.messages()).as("the chat waits out the flood").isEmpty();
+        clock.advance(Duration.ofMillis(5600));
+        assertThat(bob.messages()).extracting(FakeMessage::kind).containsExactly("photo", "photo", "photo", "text");
+        List<Long> sent = bob.messages().stream().map(FakeMessage::messageId).toList();
+
+        bob.click("Veggie");
+
+        assertThat(bob.history().stream()
+                        .filter(e -> e instanceof ChatEvent.Deleted)
+                        .map(ChatEvent::messageId))
+                .as("the real ids replaced the placeholders")
+                .containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(bob.messages()).extracting(FakeMessage::kind).containsExactly("photo", "video", "text");
     }
 
     @Test
