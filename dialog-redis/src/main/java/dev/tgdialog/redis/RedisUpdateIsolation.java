@@ -42,7 +42,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * so a slow handler keeps the lock and a crashed instance frees it within one lease. A task that finds the lock
  * taken is not dropped: it retries with a growing, jittered pause (2 ms doubling to 50 ms, scheduled, no thread
  * parked) up to {@link Builder#maxWait}, then fails with a {@link StackStoreException}; so does a task whose lock
- * Redis could not take. Either way the engine leaves the update unconfirmed and Telegram delivers it again.
+ * Redis could not take. Either way the engine leaves the update unconfirmed and Telegram delivers it again. A lock
+ * request that failed (a timeout in a stall) may still take the lock once Redis gets it: such a lock, and one whose
+ * release failed, is released by its token in the background as soon as Redis answers again.
  *
  * <p>Built by {@link RedisDialogs} together with its store, taking the lock also reads the stack (one round
  * trip for both: a script, or on a pipeline two commands in one write), and the store's first load in the task
@@ -295,6 +297,9 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                 String message = "Redis could not take the lock " + lockKey + ": " + cause.getMessage();
                 // DEBUG: the engine says once per outage that the store is down, not once per update.
                 log.debug("{}; the update will be delivered again", message);
+                // A request that timed out may still be applied once Redis answers again (it was paused, or the
+                // network stalled): that lock would shut the user out for a whole lease with no one to release it.
+                releaseOrphan(lockKey, token);
                 result.completeExceptionally(new StackStoreException(message, cause));
                 return;
             }
@@ -414,18 +419,88 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         }
     }
 
-    /** Deletes the lock if it is still ours; a failure is logged (the lease frees the lock) and not passed on. */
+    /**
+     * Deletes the lock if it is still ours; a failure is logged and not passed on, and the release is tried again in
+     * the background until Redis answers (else the lock would stay until its lease ran out).
+     */
     private CompletableFuture<?> release(Held lock) {
         return redis.script(RELEASE, List.of(lock.lockKey), List.of(lock.token)).handle((x, e) -> {
             if (e != null) {
                 log.warn(
-                        "Redis could not release the lock {} ({}); it frees itself within {} ms",
+                        "Redis could not release the lock {} ({}); it is released as soon as Redis answers again",
                         lock.lockKey,
-                        e.getMessage(),
-                        leaseMillis);
+                        e.getMessage());
+                releaseOrphan(lock.lockKey, lock.token);
             }
             return null;
         });
+    }
+
+    /** Pauses between tries at an orphaned lock while Redis does not answer: 50 ms doubling to 400 ms. */
+    private static final long ORPHAN_FIRST_PAUSE_MILLIS = 50;
+
+    private static final long ORPHAN_MAX_PAUSE_MILLIS = 400;
+    /** Tries once Redis answers, in case the orphaned request is applied just after the answer, on another connection. */
+    private static final int ORPHAN_CONFIRMATIONS = 3;
+
+    /** Locks whose request failed and which may yet be set, by token: what their background release is at. */
+    private final Set<String> orphans = ConcurrentHashMap.newKeySet();
+
+    /** How many orphaned locks were released in the background: a request that failed had taken it after all. */
+    private final AtomicLong orphansReleased = new AtomicLong();
+
+    /**
+     * Releases a lock that a failed request may have taken (or may still take) by its token, from the timer: tried
+     * until Redis answers, then a few more times shortly after, since a request Redis held back (a pause, a stall)
+     * runs when it resumes, perhaps just after our answer; given up after one lease, which frees it anyway.
+     */
+    private void releaseOrphan(String lockKey, String token) {
+        if (orphans.add(token)) {
+            long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(leaseMillis);
+            scheduleOrphanRelease(lockKey, token, ORPHAN_FIRST_PAUSE_MILLIS, 0, giveUpAt);
+        }
+    }
+
+    private void scheduleOrphanRelease(String lockKey, String token, long pause, int answers, long giveUpAt) {
+        if (System.nanoTime() - giveUpAt >= 0) {
+            orphans.remove(token);
+            return;
+        }
+        try {
+            timer.schedule(
+                    () -> redis.script(RELEASE, List.of(lockKey), List.of(token))
+                            .whenComplete((released, error) -> {
+                                if (error == null && Long.valueOf(1).equals(released)) {
+                                    orphansReleased.incrementAndGet();
+                                    orphans.remove(token);
+                                    log.info("Released the lock {} that a failed request had taken after all", lockKey);
+                                } else if (error == null && answers + 1 >= ORPHAN_CONFIRMATIONS) {
+                                    orphans.remove(token);
+                                } else {
+                                    scheduleOrphanRelease(
+                                            lockKey,
+                                            token,
+                                            error == null ? pause : Math.min(ORPHAN_MAX_PAUSE_MILLIS, pause * 2),
+                                            error == null ? answers + 1 : answers,
+                                            giveUpAt);
+                                }
+                            }),
+                    pause,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed: the lease frees the lock.
+            orphans.remove(token);
+        }
+    }
+
+    /** How many locks taken by requests that had failed this isolation released in the background (for tests). */
+    long orphansReleased() {
+        return orphansReleased.get();
+    }
+
+    /** Whether a background release of a lock taken by a failed request is still going on (for tests). */
+    boolean releasingOrphans() {
+        return !orphans.isEmpty();
     }
 
     /** Stops the lease timer and, if this isolation made its own, the handler pool. */
