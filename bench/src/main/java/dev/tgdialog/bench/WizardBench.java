@@ -35,9 +35,10 @@ import redis.clients.jedis.UnifiedJedis;
  * reps measured runs in this JVM, and prints its median run, with every run's figure.
  * {@code --stores memory,redis} adds the runs on Redis ({@code REDIS_URL}, else a redis-server started for the run):
  * the bot then has a {@link RedisDialogs} pair (store and isolation, on the bot's executor), and
- * {@code store_round_trips_per_update} is the commands the pair sent ({@link RedisDialogs#commandsSent}) per update:
- * every command counts once, also when a pipelined write carried it with others (the JSON says so in
- * {@code store_round_trips_counted}). {@code store_server_cpu_us_per_update} is the Redis server's own CPU time
+ * {@code store_commands_per_update} is the commands the pair sent ({@link RedisDialogs#commandsSent}) per update,
+ * every command once, also when a pipelined write carried it with others; {@code store_round_trips_per_update} is
+ * the requests whose reply an update waited for ({@link RedisDialogs#roundTrips}): commands sent as one request
+ * (the lock with the stack's read) count once (the JSON says so in {@code store_round_trips_counted}). {@code store_server_cpu_us_per_update} is the Redis server's own CPU time
  * (user and system, from {@code INFO cpu}) over the measured run per update: on one machine it shares the cores
  * with the bot, and {@code cpu_us_per_update} counts only the bot's process.
  */
@@ -65,7 +66,8 @@ public final class WizardBench {
             double wallMs,
             double cpuMs,
             long apiCalls,
-            long storeRequests,
+            long storeCommands,
+            long storeRoundTrips,
             long heapLivePerUserB,
             double rssPeakMb,
             long allocatedBytes,
@@ -91,12 +93,13 @@ public final class WizardBench {
             o.addProperty("us_per_update", round(wallMs * 1000 / updates, 2));
             o.addProperty("cpu_us_per_update", round(cpuMs * 1000 / updates, 2));
             o.addProperty("api_calls_per_update", round((double) apiCalls / updates, 3));
-            o.addProperty("store_round_trips_per_update", round((double) storeRequests / updates, 3));
+            o.addProperty("store_commands_per_update", round((double) storeCommands / updates, 3));
+            o.addProperty("store_round_trips_per_update", round((double) storeRoundTrips / updates, 3));
             if (store.equals("redis")) {
                 o.addProperty(
                         "store_round_trips_counted",
-                        "commands sent by the RedisDialogs pair, each once, "
-                                + "however many shared a pipelined write");
+                        "requests of the RedisDialogs pair whose reply an update waited for: commands sent together"
+                                + " in one write (lock and read) count once, each command on its own once");
                 o.addProperty("store_server_cpu_us_per_update", round((double) serverCpuMicros / updates, 2));
             }
             if (heapLivePerUserB >= 0) {
@@ -268,7 +271,8 @@ public final class WizardBench {
             run(mode, refill, concurrency, store, redis, 0);
         }
         resetPeakRss();
-        long requests0 = pair == null ? 0 : pair.commandsSent();
+        long commands0 = pair == null ? 0 : pair.commandsSent();
+        long roundTrips0 = pair == null ? 0 : pair.roundTrips();
         long serverCpu0 = redis != null && store.equals("redis") ? redis.serverCpuMicros() : 0;
         long cpu0 = cpuNanos();
         long alloc0 = allocatedBytes();
@@ -319,7 +323,8 @@ public final class WizardBench {
         double wallMs = (System.nanoTime() - t0 - paused) / 1e6;
         double cpuMs = (cpuNanos() - cpu0 - pausedCpu) / 1e6;
         long allocated = allocatedBytes() - alloc0;
-        long storeRequests = pair == null ? 0 : pair.commandsSent() - requests0;
+        long storeCommands = pair == null ? 0 : pair.commandsSent() - commands0;
+        long storeRoundTrips = pair == null ? 0 : pair.roundTrips() - roundTrips0;
         long serverCpu = redis != null && store.equals("redis") ? redis.serverCpuMicros() - serverCpu0 : 0;
         double rss = peakRssMb();
         if (pool != null) {
@@ -353,7 +358,8 @@ public final class WizardBench {
                 wallMs,
                 cpuMs,
                 telegram.calls.sum(),
-                storeRequests,
+                storeCommands,
+                storeRoundTrips,
                 heapLive,
                 rss,
                 allocated,

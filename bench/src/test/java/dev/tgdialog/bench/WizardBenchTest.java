@@ -36,6 +36,7 @@ class WizardBenchTest {
                 "us_per_update",
                 "cpu_us_per_update",
                 "api_calls_per_update",
+                "store_commands_per_update",
                 "store_round_trips_per_update",
                 "heap_live_per_user_b",
                 "rss_peak_mb"

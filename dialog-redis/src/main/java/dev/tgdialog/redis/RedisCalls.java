@@ -35,6 +35,12 @@ interface RedisCalls {
     /** How many commands were sent (each command of a pipelined write counts; NOSCRIPT's EVAL counts too). */
     long commandsSent();
 
+    /**
+     * How many requests were sent whose reply a caller waits for: a command on its own, or commands sent together as
+     * one request; a NOSCRIPT reply's EVAL counts once more.
+     */
+    long roundTrips();
+
     /** Whether futures may complete on another thread (and callers must then not run their own code there). */
     boolean completesElsewhere();
 
@@ -118,6 +124,12 @@ interface RedisCalls {
 
         @Override
         public long commandsSent() {
+            return sent.sum();
+        }
+
+        /** Each command waits for its own reply. */
+        @Override
+        public long roundTrips() {
             return sent.sum();
         }
 

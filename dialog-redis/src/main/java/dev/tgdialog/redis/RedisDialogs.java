@@ -125,6 +125,15 @@ public final class RedisDialogs implements AutoCloseable {
         return calls.commandsSent();
     }
 
+    /**
+     * How many requests the pair sent whose reply a caller waited for: each command on its own counts once, and so
+     * do commands sent together as one request (the lock with the stack's read), whatever else shared their write.
+     * A NOSCRIPT reply costs one more. For monitoring, such as round trips per update beside commands per update.
+     */
+    public long roundTrips() {
+        return calls.roundTrips();
+    }
+
     /** Whether the pair pipelines its commands (see {@link Builder#pipelined}). */
     public boolean pipelined() {
         return pipeline != null;

@@ -53,6 +53,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final LongAdder sent = new LongAdder();
     private final LongAdder writes = new LongAdder();
+    private final LongAdder requests = new LongAdder();
     private final Thread io;
     private volatile boolean closed;
     /** Held by whoever writes and reads the connection: the I/O thread for a batch, or a caller for its own. */
@@ -184,6 +185,12 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         return sent.sum();
     }
 
+    /** Each request waits for its replies once, however many commands it holds and others shared its write. */
+    @Override
+    public long roundTrips() {
+        return requests.sum();
+    }
+
     /** How many writes carried those commands (at load, far fewer than commands). */
     long writes() {
         return writes.sum();
@@ -300,6 +307,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
                 }
             }
             sent.add(commands);
+            requests.add(batch.size());
             writes.increment();
             List<Object> replies = c.getMany(commands);
             int next = 0;

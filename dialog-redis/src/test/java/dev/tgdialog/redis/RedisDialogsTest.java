@@ -135,12 +135,14 @@ class RedisDialogsTest {
             try {
                 deliverAndWait(bot, chat.message("/count"));
                 long before = pair.commandsSent();
+                long roundTripsBefore = pair.roundTrips();
                 for (int i = 0; i < 20; i++) {
                     deliverAndWait(bot, chat.click("+1"));
                 }
                 assertThat(chat.lastMessage().text()).isEqualTo("Count: 20");
                 // Per click: SET NX and GETEX in one write (the lock, then the stack), then the save's EVALSHA.
                 assertThat(pair.commandsSent() - before).isEqualTo(60);
+                assertThat(pair.roundTrips() - roundTripsBefore).isEqualTo(40);
             } finally {
                 bot.stop();
             }
