@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ScanIteration;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -100,7 +101,13 @@ public final class RedisStackStore implements StackStore {
               redis.call('DEL', KEYS[2])
             end
             return written
-            """);
+            """, (redis, keys, args, sent) -> {
+        sent.increment();
+        Object written = SAVE.run(redis, List.of(keys.get(0)), args.subList(0, 3), sent);
+        sent.increment();
+        RedisStackStore.DELETE_IF_UNCHANGED.run(redis, List.of(keys.get(1)), List.of(args.get(3)), sent);
+        return written;
+    });
 
     /** KEYS[1] the stack; ARGV[1] the text read, ARGV[2] its migration, ARGV[3] the TTL in ms. */
     private static final LuaScript REPLACE_IF_UNCHANGED = new LuaScript("""
@@ -145,7 +152,13 @@ public final class RedisStackStore implements StackStore {
     private static final LuaScript LOAD_WITH_RECORD = new LuaScript("""
             local document = redis.call('GETEX', KEYS[1], 'PX', ARGV[1])
             return {document, redis.call('GET', KEYS[2])}
-            """);
+            """, (redis, keys, args, sent) -> {
+        sent.add(2);
+        byte[] document = redis.getEx(
+                keys.get(0),
+                GetExParams.getExParams().px(Long.parseLong(new String(args.get(0), StandardCharsets.US_ASCII))));
+        return java.util.Arrays.asList(document, redis.get(keys.get(1)));
+    });
 
     private RedisStackStore(Builder b) {
         this.redis = b.calls();

@@ -29,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.GetExParams;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * {@link UpdateIsolation} across bot instances: the updates of one stack key run one at a time however many
@@ -85,7 +87,33 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
               return document
             end
             return 1
-            """);
+            """, (redis, keys, args, sent) -> {
+        Object document = acquireThenLoad(redis, keys, args, sent);
+        return document == null ? Long.valueOf(1) : document;
+    });
+
+    /**
+     * The lock's {@code SET NX PX}, then, if it took the lock, the stack's {@code GETEX}, as two commands (while the
+     * Cluster slot moves): {@code 0L} when the lock is another's, else the document or null.
+     */
+    private static @Nullable Object acquireThenLoad(
+            UnifiedJedis redis, List<byte[]> keys, List<byte[]> args, java.util.concurrent.atomic.LongAdder sent) {
+        sent.increment();
+        String set = redis.set(
+                keys.get(0),
+                args.get(0),
+                SetParams.setParams()
+                        .nx()
+                        .px(Long.parseLong(new String(args.get(1), java.nio.charset.StandardCharsets.US_ASCII))));
+        if (!"OK".equals(set)) {
+            return Long.valueOf(0);
+        }
+        sent.increment();
+        return redis.getEx(
+                keys.get(1),
+                GetExParams.getExParams()
+                        .px(Long.parseLong(new String(args.get(2), java.nio.charset.StandardCharsets.US_ASCII))));
+    }
 
     /**
      * {@link #ACQUIRE_AND_LOAD} that also reads KEYS[3], a record of the user of a private chat (whose hash tag it
@@ -97,7 +125,14 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             end
             local document = redis.call('GETEX', KEYS[2], 'PX', ARGV[3])
             return {document or 1, redis.call('GET', KEYS[3])}
-            """);
+            """, (redis, keys, args, sent) -> {
+        Object document = acquireThenLoad(redis, keys, args, sent);
+        if (Long.valueOf(0).equals(document)) {
+            return document;
+        }
+        sent.increment();
+        return java.util.Arrays.asList(document == null ? Long.valueOf(1) : document, redis.get(keys.get(2)));
+    });
 
     /** KEYS[1] the lock; ARGV[1] our token, ARGV[2] the lease in ms. Extends the lock only if it is still ours. */
     private static final LuaScript RENEW = new LuaScript("""

@@ -26,14 +26,44 @@ import java.util.function.Consumer;
 final class SharedChat {
     static final long USER_ID = 4242;
 
-    final FakeTime time = new FakeTime();
-    final FakeTelegram telegram = new FakeTelegram(time);
-    private final User user =
-            User.builder(USER_ID, false, "Ann").languageCode("en").build();
-    private final Chat chat = Chat.builder(USER_ID, "private").firstName("Ann").build();
-    private final AtomicLong updateIds = new AtomicLong(1);
-    private final AtomicLong messageIds = new AtomicLong(1_000_000);
-    private final AtomicLong queryIds = new AtomicLong(1);
+    final FakeTime time;
+    final FakeTelegram telegram;
+    final long userId;
+    private final User user;
+    private final Chat chat;
+    private final AtomicLong updateIds;
+    private final AtomicLong messageIds;
+    private final AtomicLong queryIds;
+
+    SharedChat() {
+        this(new FakeTime());
+    }
+
+    private SharedChat(FakeTime time) {
+        this(time, new FakeTelegram(time), USER_ID, new AtomicLong(1), new AtomicLong(1_000_000), new AtomicLong(1));
+    }
+
+    private SharedChat(
+            FakeTime time,
+            FakeTelegram telegram,
+            long userId,
+            AtomicLong updateIds,
+            AtomicLong messageIds,
+            AtomicLong queryIds) {
+        this.time = time;
+        this.telegram = telegram;
+        this.userId = userId;
+        this.user = User.builder(userId, false, "Ann").languageCode("en").build();
+        this.chat = Chat.builder(userId, "private").firstName("Ann").build();
+        this.updateIds = updateIds;
+        this.messageIds = messageIds;
+        this.queryIds = queryIds;
+    }
+
+    /** The private chat of another user with the same bot: the same Telegram, bots and update ids. */
+    SharedChat otherUser(long otherUserId) {
+        return new SharedChat(time, telegram, otherUserId, updateIds, messageIds, queryIds);
+    }
 
     /** A bot instance on this chat's Telegram, configured by {@code config}. */
     DialogBot bot(Consumer<DialogBot.Builder> config) {
@@ -70,7 +100,7 @@ final class SharedChat {
                             .text(shown.text())
                             .replyMarkup(new InlineKeyboardMarkup(shown.inlineKeyboard()))
                             .build();
-                    CallbackQuery query = CallbackQuery.builder(queryId, user, "ci-" + USER_ID)
+                    CallbackQuery query = CallbackQuery.builder(queryId, user, "ci-" + userId)
                             .message(message)
                             .data(button.callbackData())
                             .build();
@@ -84,7 +114,7 @@ final class SharedChat {
     }
 
     FakeMessage lastMessage() {
-        return telegram.lastMessage(USER_ID).orElseThrow(() -> new AssertionError("the bot has sent nothing"));
+        return telegram.lastMessage(userId).orElseThrow(() -> new AssertionError("the bot has sent nothing"));
     }
 
     /** Hands {@code update} to {@code bot} as intake would; the stage fails when the update must come again. */
