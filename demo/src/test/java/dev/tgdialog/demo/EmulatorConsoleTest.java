@@ -78,6 +78,7 @@ class EmulatorConsoleTest {
     private void post(URI page, String body) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(page.resolve("/api/click"))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -21,6 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/reply {user, chat, label}}: the user presses a reply-keyboard button.
  * </ul>
  *
- * A request the page could not have made is answered 400 or 404 with {@code {"error": ...}}. Thread-safe.
+ * A request the page could not have made is answered 400 or 404 with {@code {"error": ...}}; a {@code POST} must be
+ * JSON, and on loopback the {@code Host} must name loopback, so another site open in the browser cannot drive the
+ * bot. Thread-safe.
  */
 final class Api implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(Api.class);
@@ -66,9 +69,18 @@ final class Api implements HttpHandler {
     private final State state;
     /** One per user, so the answers to their clicks are found (their group views share it). */
     private final Map<Long, FakeUser> users = new ConcurrentHashMap<>();
+    /** Bound to a loopback address: requests must name it in their Host header. */
+    private final boolean loopbackOnly;
 
-    Api(BotHarness harness, Chats chats, Transcript transcript, EventStream events, StackStore store) {
+    Api(
+            BotHarness harness,
+            Chats chats,
+            Transcript transcript,
+            EventStream events,
+            StackStore store,
+            boolean loopbackOnly) {
         this.harness = harness;
+        this.loopbackOnly = loopbackOnly;
         this.chats = chats;
         this.events = events;
         this.state = new State(harness.telegram(), transcript, store);
@@ -78,6 +90,13 @@ final class Api implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
+        if (loopbackOnly && !namesLoopback(exchange.getRequestHeaders().getFirst("Host"))) {
+            // A page of another site reaching loopback through a name of its own (DNS rebinding) is turned away.
+            try (exchange) {
+                send(exchange, 403, error("the emulator answers only at 127.0.0.1, localhost or [::1]"));
+            }
+            return;
+        }
         if (method.equals("GET") && path.equals("/api/events")) {
             events.serve(exchange);
             return;
@@ -107,6 +126,12 @@ final class Api implements HttpHandler {
             long chatId = query.containsKey("chat") ? number(query.get("chat"), "chat") : me.id();
             send(exchange, 200, state.of(chats, me, chat(me, chatId)));
         } else if (method.equals("POST") && path.startsWith("/api/")) {
+            // Only JSON, which a form of another site cannot send without the browser asking first (and the
+            // emulator answers no such question): no other site drives the bot.
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                throw new Refused(415, "the body must be application/json");
+            }
             JsonObject body = body(exchange);
             Chats.Person me = person(number(string(body, "user"), "user"));
             Chats.Chat chat = chat(me, number(string(body, "chat"), "chat"));
@@ -239,6 +264,16 @@ final class Api implements HttpHandler {
     }
 
     // ------------------------------------------------------------------------------------------------ the wire
+
+    private static boolean namesLoopback(@Nullable String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.startsWith("[")
+                ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return name.equals("127.0.0.1") || name.equalsIgnoreCase("localhost") || name.equals("[::1]");
+    }
 
     private void file(HttpExchange exchange, String name) throws IOException {
         try (InputStream in = Api.class.getResourceAsStream("web/" + name)) {

@@ -49,6 +49,7 @@ public final class Emulator implements AutoCloseable {
     private final StackStore store;
     private @Nullable LocalServer server;
     private @Nullable URI address;
+    private boolean closed;
 
     private Emulator(Builder b) {
         this.bind = new InetSocketAddress(b.host, b.port);
@@ -81,7 +82,11 @@ public final class Emulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the emulator was already started");
         }
-        Api api = new Api(harness, chats, transcript, events, store);
+        if (closed) {
+            throw new IllegalStateException("the emulator was closed");
+        }
+        Api api = new Api(
+                harness, chats, transcript, events, store, bind.getAddress().isLoopbackAddress());
         LocalServer started = LocalServer.start(bind, 16, "tgdialog-emulator", "/", api);
         server = started;
         String host = bind.getAddress().isAnyLocalAddress()
@@ -112,6 +117,7 @@ public final class Emulator implements AutoCloseable {
     /** Ends the event streams and stops the server; the bot's state is dropped with the emulator. */
     @Override
     public synchronized void close() {
+        closed = true;
         events.close();
         if (server != null) {
             server.stop();

@@ -15,10 +15,14 @@ import dev.tgdialog.WindowId;
 import dev.tgdialog.widgets.Button;
 import dev.tgdialog.widgets.Text;
 import dev.tgdialog.widgets.TextInput;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,6 +188,31 @@ class EmulatorHttpTest {
         assertThat(rawPost("/api/click", "{\"user\":1001,\"chat\":1001,\"messageId\":5,\"label\":\"x\"}")
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anotherSite_cannotDriveTheBot() throws Exception {
+        HttpResponse<String> form = http.send(
+                HttpRequest.newBuilder(page.resolve("/api/send"))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":1001,\"chat\":1001,\"text\":\"/start\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+
+        // A name of another site resolving to loopback (DNS rebinding): the Host header gives it away.
+        try (Socket socket = new Socket(page.getHost(), page.getPort())) {
+            socket.getOutputStream()
+                    .write("GET /api/state HTTP/1.1\r\nHost: evil.example:%d\r\nConnection: close\r\n\r\n"
+                            .formatted(page.getPort())
+                            .getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 403 Forbidden");
+        }
+        assertThat(lines(state(ANN, ANN))).isEmpty();
+        assertThat(get("/").statusCode()).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -9,6 +9,15 @@ const $ = (id) => document.getElementById(id);
 let loading = false;
 let again = false;
 let shownMessages = -1;
+/** What each part of the page was last drawn from: a part whose data did not change is left as it is. */
+const drawn = {};
+
+function changed(part, data) {
+  const json = JSON.stringify(data);
+  if (drawn[part] === json) return false;
+  drawn[part] = json;
+  return true;
+}
 
 async function api(path, body) {
   const response = await fetch(path, body === undefined ? {} : {
@@ -53,10 +62,10 @@ function draw(state) {
   options($("where"), state.chats.map((c) => [c.id, c.title]), view.chat);
   $("chat-title").textContent = state.chat.type === "private"
     ? state.me.name + " and the bot" : state.chat.title + " (group)";
-  drawMessages(state.messages);
-  drawReplyKeyboard(state.replyKeyboard);
-  drawStack(state.stack);
-  drawCalls(state.calls);
+  if (changed("messages", [view.user, view.chat, state.messages])) drawMessages(state.messages);
+  if (changed("replyKeyboard", [view.user, view.chat, state.replyKeyboard])) drawReplyKeyboard(state.replyKeyboard);
+  if (changed("stack", state.stack)) drawStack(state.stack);
+  if (changed("calls", state.calls)) drawCalls(state.calls);
 }
 
 function options(select, pairs, selected) {
@@ -131,7 +140,8 @@ const ICONS = { url: "🔗 ", webApp: "🧩 ", login: "🔑 ", copy: "📋 ", pa
 
 function inlineButton(m, b, row, column) {
   const label = (ICONS[b.type] || "") + b.text;
-  if (b.url) {
+  // Only web links are followed: a javascript: URL from a bot must not run in the page.
+  if (b.url && /^(https?|tg):/i.test(b.url)) {
     const a = document.createElement("a");
     a.href = b.url;
     a.target = "_blank";
@@ -165,8 +175,8 @@ async function press(m, b, row, column) {
     toast("Inline mode is not emulated on this page");
     return;
   }
-  if (b.type === "other") {
-    toast("This button is handled by the Telegram app");
+  if (b.type === "other" || b.url) {
+    toast("This button is handled by the Telegram app" + (b.url ? ": " + b.url : ""));
     return;
   }
   try {
