@@ -132,6 +132,30 @@ class EmulatorBrowserTest {
         assertThat(text("//ol[@id='stack']")).isEqualTo("No dialog open");
     }
 
+    @Test
+    void inlineMode_inTheGroup_sendsACard_thatTheFriendClicks() throws Exception {
+        open(null);
+        new Select(browser.findElement(By.id("where"))).selectByVisibleText("Pizza party");
+        wait.until(d -> text("//h1[@id='chat-title']").equals("Pizza party (group)"));
+
+        browser.findElement(By.id("input")).sendKeys("@tgdialog_test_bot mar");
+        wait.until(d -> text("//div[@id='inline-results']").contains("Marinara"));
+        assertThat(text("//div[@id='inline-results']")).contains("Margherita", "Send it, and see who wants one too");
+        click("//div[@id='inline-results']/button[@data-result-id='margherita']");
+        wait.until(d -> text("(//div[@id='messages']/div)[last()]").contains("🍕 Margherita"));
+        assertThat(text("(//div[@id='messages']/div)[last()]")).contains("You", "via @tgdialog_test_bot");
+        assertThat(browser.findElement(By.id("inline-results")).isDisplayed()).isFalse();
+
+        // The friend sees the card in the group, and joins in.
+        new Select(browser.findElement(By.id("who"))).selectByVisibleText("Friend");
+        wait.until(d ->
+                text("//select[@id='where']/option[@selected or position()=1]").length() > 0);
+        wait.until(d -> text("//h1[@id='chat-title']").equals("Pizza party (group)"));
+        click("(//div[@id='messages']/div)[last()]//button[@data-label='Me too']");
+        wait.until(d -> text("(//div[@id='messages']/div)[last()]").contains("Want it too: Friend"));
+        assertThat(callMethods()).contains("answerInlineQuery", "editMessageText");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Opens the page in a fresh headless Chromium, emulating a phone of these metrics when they are given. */

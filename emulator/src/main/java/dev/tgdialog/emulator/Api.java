@@ -13,7 +13,9 @@ import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.CallbackAnswer;
 import dev.tgdialog.testing.FakeMessage;
+import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeUser;
+import dev.tgdialog.testing.InlineResults;
 import dev.tgdialog.testing.PaymentResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +43,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/click {user, chat, messageId, row, column}} (or {@code data}, or {@code label} instead of the
  *       row and column): the user presses an inline button, which answers with the toast or alert, the link opened,
  *       or how a payment went;
- *   <li>{@code POST /api/reply {user, chat, label}}: the user presses a reply-keyboard button.
+ *   <li>{@code POST /api/reply {user, chat, label}}: the user presses a reply-keyboard button;
+ *   <li>{@code POST /api/inline {user, chat, query}}: the user types {@code @bot query}, and gets the bot's results;
+ *   <li>{@code POST /api/choose {user, chat, resultId}}: the user sends one of them to the chat (a click on its
+ *       buttons is {@code /api/click} with {@code inlineMessageId} instead of {@code messageId}).
  * </ul>
  *
  * A request the page could not have made is answered 400 or 404 with {@code {"error": ...}}; a {@code POST} must be
@@ -57,6 +62,8 @@ final class Api implements HttpHandler {
     static final double SHARED_LATITUDE = 52.52;
     static final double SHARED_LONGITUDE = 13.405;
 
+    private static final String BOT = FakeTelegram.BOT_USERNAME;
+
     private static final Map<String, String> FILES = Map.of(
             "/", "index.html",
             "/index.html", "index.html",
@@ -69,6 +76,10 @@ final class Api implements HttpHandler {
     private final State state;
     /** One per user, so the answers to their clicks are found (their group views share it). */
     private final Map<Long, FakeUser> users = new ConcurrentHashMap<>();
+    /** Each user's latest inline results, which the page chooses from. */
+    private final Map<Long, InlineResults> inlineResults = new ConcurrentHashMap<>();
+
+    private final Transcript transcript;
     /** Bound to a loopback address: requests must name it in their Host header. */
     private final boolean loopbackOnly;
 
@@ -83,6 +94,7 @@ final class Api implements HttpHandler {
         this.loopbackOnly = loopbackOnly;
         this.chats = chats;
         this.events = events;
+        this.transcript = transcript;
         this.state = new State(harness.telegram(), transcript, store);
     }
 
@@ -140,6 +152,8 @@ final class Api implements HttpHandler {
                 case "/api/send" -> send(user, body);
                 case "/api/click" -> click(user, chat, body);
                 case "/api/reply" -> reply(user, body);
+                case "/api/inline" -> inline(me, user, body);
+                case "/api/choose" -> choose(me, chat, user, body);
                 default -> throw new Refused(404, "no such call: " + path);
             };
             send(exchange, 200, answer);
@@ -157,7 +171,45 @@ final class Api implements HttpHandler {
         return new JsonObject();
     }
 
+    private JsonObject inline(Chats.Person me, FakeUser user, JsonObject body) {
+        String query = Objects.requireNonNullElse(string(body, "query"), "");
+        InlineResults results = user.inlineQuery(query);
+        inlineResults.put(me.id(), results);
+        JsonObject answer = new JsonObject();
+        answer.addProperty("query", query);
+        answer.add("results", state.inlineResults(results.queryId()));
+        return answer;
+    }
+
+    private JsonObject choose(Chats.Person me, Chats.Chat chat, FakeUser user, JsonObject body) {
+        InlineResults results = inlineResults.get(me.id());
+        if (results == null) {
+            throw new Refused(404, "no inline results to choose from: type @" + BOT + " and a query first");
+        }
+        String resultId = Objects.requireNonNullElse(string(body, "resultId"), "");
+        String text = null;
+        for (JsonElement r : state.inlineResults(results.queryId())) {
+            if (resultId.equals(string(r.getAsJsonObject(), "id"))) {
+                text = string(r.getAsJsonObject(), "text");
+            }
+        }
+        if (text == null) {
+            throw new Refused(404, "no result \"" + resultId + "\" among the bot's results");
+        }
+        long before = harness.telegram().nextMessageId(chat.id());
+        String inlineMessageId = user.choose(results, resultId);
+        transcript.sentInline(chat.id(), me.id(), me.name(), text, inlineMessageId, before);
+        events.changed();
+        JsonObject answer = new JsonObject();
+        answer.addProperty("inlineMessageId", inlineMessageId);
+        return answer;
+    }
+
     private JsonObject click(FakeUser user, Chats.Chat chat, JsonObject body) {
+        String inlineMessageId = string(body, "inlineMessageId");
+        if (inlineMessageId != null) {
+            return clickInline(user, inlineMessageId, body);
+        }
         long messageId = number(string(body, "messageId"), "messageId");
         FakeMessage message = harness.telegram().messages(chat.id()).stream()
                 .filter(m -> m.messageId() == messageId)
@@ -168,12 +220,7 @@ final class Api implements HttpHandler {
         if (button.callbackData() != null) {
             @Nullable String before = lastAnswerId(user);
             user.clickWithData(message, button.callbackData());
-            CallbackAnswer after = user.lastAnswer();
-            if (!after.queryId().equals(before)) {
-                answer.addProperty("toast", after.text());
-                answer.addProperty("alert", after.showAlert());
-                answer.addProperty("url", after.url());
-            }
+            answer = toast(user, before);
         } else if (Boolean.TRUE.equals(button.pay())) {
             PaymentResult paid = user.pay(message);
             answer.addProperty("paid", paid.paid());
@@ -184,6 +231,32 @@ final class Api implements HttpHandler {
             answer.addProperty("url", play.url());
         } else {
             throw new Refused(400, "\"" + button.text() + "\" is handled by the Telegram app, not the bot");
+        }
+        return answer;
+    }
+
+    /** A click on a message sent through inline mode, which names no chat: only callback buttons reach the bot. */
+    private JsonObject clickInline(FakeUser user, String inlineMessageId, JsonObject body) {
+        FakeMessage message = harness.telegram()
+                .inlineMessage(inlineMessageId)
+                .orElseThrow(() -> new Refused(404, "no inline message " + inlineMessageId));
+        InlineKeyboardButton button = button(message, body);
+        if (button.callbackData() == null) {
+            throw new Refused(400, "\"" + button.text() + "\" is handled by the Telegram app, not the bot");
+        }
+        @Nullable String before = lastAnswerId(user);
+        user.clickInline(inlineMessageId, button.text());
+        return toast(user, before);
+    }
+
+    /** The answer to the user's click, if it was answered since {@code before}, as the page shows it. */
+    private static JsonObject toast(FakeUser user, @Nullable String before) {
+        JsonObject answer = new JsonObject();
+        CallbackAnswer after = user.lastAnswer();
+        if (!after.queryId().equals(before)) {
+            answer.addProperty("toast", after.text());
+            answer.addProperty("alert", after.showAlert());
+            answer.addProperty("url", after.url());
         }
         return answer;
     }

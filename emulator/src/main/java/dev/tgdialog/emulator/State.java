@@ -42,6 +42,7 @@ final class State {
 
     JsonObject of(Chats chats, Chats.Person me, Chats.Chat chat) {
         JsonObject state = new JsonObject();
+        state.addProperty("bot", telegram.bot().username());
         state.add("me", person(me));
         state.add("chat", chat(chat));
         JsonArray users = new JsonArray();
@@ -89,12 +90,24 @@ final class State {
         return all;
     }
 
-    private static JsonObject line(Transcript.Said said) {
+    private JsonObject line(Transcript.Said said) {
         JsonObject o = new JsonObject();
         o.addProperty("from", "user");
         o.addProperty("userId", said.userId());
         o.addProperty("name", said.name());
         o.addProperty("text", said.text());
+        if (said.viaBot()) {
+            o.addProperty("via", telegram.bot().username());
+        }
+        if (said.inlineMessageId() != null) {
+            o.addProperty("inlineMessageId", said.inlineMessageId());
+            // The message as it shows now: the bot edits it through its inline message id.
+            telegram.inlineMessage(said.inlineMessageId()).ifPresent(m -> {
+                o.addProperty("text", m.text());
+                o.addProperty("edited", m.edited());
+                o.add("buttons", buttons(m));
+            });
+        }
         return o;
     }
 
@@ -115,14 +128,18 @@ final class State {
             i.addProperty("totalAmount", invoice.totalAmount());
             o.add("invoice", i);
         });
+        o.add("buttons", buttons(m));
+        return o;
+    }
+
+    private static JsonArray buttons(FakeMessage m) {
         JsonArray rows = new JsonArray();
         for (List<InlineKeyboardButton> row : m.inlineKeyboard()) {
             JsonArray r = new JsonArray();
             row.forEach(b -> r.add(button(b)));
             rows.add(r);
         }
-        o.add("buttons", rows);
-        return o;
+        return rows;
     }
 
     /** A button as the page draws it: its label, what kind of button it is, and the link it opens, if any. */
@@ -240,6 +257,58 @@ final class State {
             frames.add(o);
         }
         return frames;
+    }
+
+    /**
+     * The results the bot answered an inline query with, as the page lists them (id, type, title, description, the
+     * text a choice sends), read from its {@code answerInlineQuery} call: the JSON Telegram would have got.
+     */
+    JsonArray inlineResults(String queryId) {
+        List<ApiCall> calls = telegram.calls();
+        for (int i = calls.size() - 1; i >= 0; i--) {
+            ApiCall call = calls.get(i);
+            if (!call.method().equals("answerInlineQuery")) {
+                continue;
+            }
+            JsonElement params = json(call.params());
+            if (!params.isJsonObject() || !queryId.equals(string(params.getAsJsonObject(), "inline_query_id"))) {
+                continue;
+            }
+            JsonElement results = params.getAsJsonObject().get("results");
+            // A form-encoded call carries the array as a string.
+            if (results != null && results.isJsonPrimitive()) {
+                results = json(results.getAsString());
+            }
+            JsonArray listed = new JsonArray();
+            if (results != null && results.isJsonArray()) {
+                for (JsonElement r : results.getAsJsonArray()) {
+                    if (r.isJsonObject()) {
+                        listed.add(result(r.getAsJsonObject()));
+                    }
+                }
+            }
+            return listed;
+        }
+        return new JsonArray();
+    }
+
+    private static JsonObject result(JsonObject r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", string(r, "id"));
+        o.addProperty("type", string(r, "type"));
+        String title = string(r, "title");
+        o.addProperty("title", title != null ? title : string(r, "id"));
+        o.addProperty("description", string(r, "description"));
+        JsonElement content = r.get("input_message_content");
+        String text =
+                content != null && content.isJsonObject() ? string(content.getAsJsonObject(), "message_text") : null;
+        o.addProperty("text", text != null ? text : title);
+        return o;
+    }
+
+    private static @Nullable String string(JsonObject o, String name) {
+        JsonElement value = o.get(name);
+        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
     }
 
     /** JSON text as a tree; text that is not JSON as a string, so a strange value never breaks the page. */

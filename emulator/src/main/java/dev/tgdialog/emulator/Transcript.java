@@ -19,8 +19,19 @@ final class Transcript {
      *
      * @param before the id the bot's next message in that chat had when it was sent, so the line shows above it
      * @param seq the order lines were said in, across chats
+     * @param viaBot whether the user sent it through inline mode (a result the bot offered)
+     * @param inlineMessageId for such a result with the bot's buttons: the message's id, under which the fake keeps
+     *     its text and buttons as the bot edits them; null otherwise
      */
-    record Said(long chatId, long userId, String name, String text, long before, long seq) {}
+    record Said(
+            long chatId,
+            long userId,
+            String name,
+            String text,
+            long before,
+            long seq,
+            boolean viaBot,
+            @Nullable String inlineMessageId) {}
 
     private final List<Said> said = new ArrayList<>();
 
@@ -39,8 +50,25 @@ final class Transcript {
             return false;
         }
         long chatId = message.chat().id();
-        said.add(new Said(chatId, from.id(), from.firstName(), text, nextMessageId.applyAsLong(chatId), said.size()));
+        said.add(new Said(
+                chatId,
+                from.id(),
+                from.firstName(),
+                text,
+                nextMessageId.applyAsLong(chatId),
+                said.size(),
+                false,
+                null));
         return true;
+    }
+
+    /**
+     * Notes a result a user sent through inline mode: Telegram tells the bot which (without the chat), so the page
+     * that sent it notes where.
+     */
+    synchronized void sentInline(
+            long chatId, long userId, String name, String text, @Nullable String inlineMessageId, long before) {
+        said.add(new Said(chatId, userId, name, text, before, said.size(), true, inlineMessageId));
     }
 
     /** The lines said in a chat, in order. */

@@ -9,6 +9,7 @@ const $ = (id) => document.getElementById(id);
 let loading = false;
 let again = false;
 let shownMessages = -1;
+let botName = null;
 /** What each part of the page was last drawn from: a part whose data did not change is left as it is. */
 const drawn = {};
 
@@ -58,6 +59,7 @@ async function load() {
 function draw(state) {
   view.user = String(state.me.id);
   view.chat = String(state.chat.id);
+  botName = state.bot;
   options($("who"), state.users.map((u) => [u.id, u.name]), view.user);
   options($("where"), state.chats.map((c) => [c.id, c.title]), view.chat);
   $("chat-title").textContent = state.chat.type === "private"
@@ -91,7 +93,12 @@ function message(m) {
   const el = document.createElement("div");
   el.className = "msg " + m.from;
   if (m.from === "user") {
-    el.append(div("who", m.name), div("text", m.text));
+    el.append(div("who", m.name));
+    if (m.via) el.append(div("via", "via @" + m.via));
+    el.append(div("text", m.text));
+    if (m.inlineMessageId) el.dataset.inlineMessageId = m.inlineMessageId;
+    if (m.buttons && m.buttons.length > 0) el.append(keyboard(m));
+    if (m.edited) el.append(div("meta", "edited"));
     return el;
   }
   el.dataset.id = m.id;
@@ -117,18 +124,22 @@ function message(m) {
     }
   }
   if (m.buttons.length > 0) {
-    const kb = div("kb");
-    m.buttons.forEach((row, r) => {
-      const line = div("row");
-      row.forEach((b, c) => line.append(inlineButton(m, b, r, c)));
-      kb.append(line);
-    });
-    el.append(kb);
+    el.append(keyboard(m));
   }
   if (m.edited) {
     el.append(div("meta", "edited"));
   }
   return el;
+}
+
+function keyboard(m) {
+  const kb = div("kb");
+  m.buttons.forEach((row, r) => {
+    const line = div("row");
+    row.forEach((b, c) => line.append(inlineButton(m, b, r, c)));
+    kb.append(line);
+  });
+  return kb;
 }
 
 function mediaIcon(kind) {
@@ -171,8 +182,9 @@ async function press(m, b, row, column) {
     return;
   }
   if (b.type === "inline") {
-    $("input").value = "@tgdialog_test_bot " + b.query;
-    toast("Inline mode is not emulated on this page");
+    $("input").value = "@" + botName + " " + b.query;
+    $("input").focus();
+    searchInline(b.query);
     return;
   }
   if (b.type === "other" || b.url) {
@@ -180,7 +192,8 @@ async function press(m, b, row, column) {
     return;
   }
   try {
-    const answer = await api("/api/click", { messageId: m.id, row: row, column: column });
+    const where = m.inlineMessageId ? { inlineMessageId: m.inlineMessageId } : { messageId: m.id };
+    const answer = await api("/api/click", Object.assign(where, { row: row, column: column }));
     if (answer.paid === true) toast("Paid");
     if (answer.paid === false) toast("Payment refused: " + answer.refusal, "error");
     if (answer.toast) {
@@ -279,6 +292,71 @@ function safeHtml(html) {
   return [...doc.body.childNodes].flatMap(copy);
 }
 
+// Inline mode: "@bot query" in the message field asks the bot for results, listed above the field; choosing one
+// sends it to the chat.
+let inlineTimer = null;
+let inlineAsked = 0;
+
+function inlineQueryOf(text) {
+  if (!botName) return null;
+  const mention = "@" + botName;
+  if (text === mention) return "";
+  return text.startsWith(mention + " ") ? text.slice(mention.length + 1) : null;
+}
+
+async function searchInline(query) {
+  const asked = ++inlineAsked;
+  try {
+    const answer = await api("/api/inline", { query: query });
+    if (asked === inlineAsked) drawInline(answer.results);
+  } catch (e) {
+    toast(e.message, "error");
+  }
+}
+
+function drawInline(results) {
+  const box = $("inline-results");
+  box.hidden = false;
+  if (results.length === 0) {
+    box.replaceChildren(div("description", "No results"));
+    return;
+  }
+  box.replaceChildren(...results.map((r) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.resultId = r.id;
+    button.append(div("title", r.title));
+    if (r.description) button.append(div("description", r.description));
+    button.addEventListener("click", async () => {
+      try {
+        await api("/api/choose", { resultId: r.id });
+        $("input").value = "";
+        hideInline();
+      } catch (e) {
+        toast(e.message, "error");
+      }
+      load();
+    });
+    return button;
+  }));
+}
+
+function hideInline() {
+  inlineAsked++;
+  $("inline-results").hidden = true;
+  $("inline-results").replaceChildren();
+}
+
+$("input").addEventListener("input", () => {
+  clearTimeout(inlineTimer);
+  const query = inlineQueryOf($("input").value);
+  if (query === null) {
+    hideInline();
+  } else {
+    inlineTimer = setTimeout(() => searchInline(query), 250);
+  }
+});
+
 let toastTimer = null;
 
 /** A toast, as Telegram shows a click's answer: it appears, and goes by itself. */
@@ -316,6 +394,7 @@ $("composer").addEventListener("submit", async (event) => {
   const text = input.value.trim();
   if (!text) return;
   input.value = "";
+  hideInline();
   try {
     await api("/api/send", { text: text });
   } catch (e) {
@@ -325,6 +404,7 @@ $("composer").addEventListener("submit", async (event) => {
 });
 $("who").addEventListener("change", () => {
   view.user = $("who").value;
+  hideInline();
   // The user's own private chat, unless the chat shown is a group they are in too.
   if (!view.chat || !view.chat.startsWith("-")) view.chat = view.user;
   shownMessages = -1;
