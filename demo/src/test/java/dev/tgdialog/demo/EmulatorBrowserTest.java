@@ -94,10 +94,7 @@ class EmulatorBrowserTest {
         click("(//button[@data-label='Auf Deutsch umstellen'])[last()]");
         wait.until(ExpectedConditions.textToBe(By.id("toast"), "Sprache: Deutsch"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("toast")));
-        Files.copy(
-                ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("target", "emulator-order.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshot("emulator-order.png");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("toast")));
 
         assertThat(callMethods()).contains("sendMessage", "editMessageText", "answerCallbackQuery", "sendInvoice");
@@ -124,6 +121,7 @@ class EmulatorBrowserTest {
         botMessage("Which pizza size?");
         click("(//button[@data-label='Small'])[last()]");
         botMessage("Size S. How many pizzas?");
+        screenshot("emulator-phone.png");
 
         // Someone else: the friend's own private chat is empty, and the group is shared.
         new Select(browser.findElement(By.id("who"))).selectByVisibleText("Friend");
@@ -166,6 +164,8 @@ class EmulatorBrowserTest {
                                 + " (./scripts/test does)",
                         CHROMIUM, CHROMEDRIVER)
                 .isTrue();
+        // The system's driver, named outright, so Selenium Manager never runs (it would download one).
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -194,6 +194,14 @@ class EmulatorBrowserTest {
         // The page has read its first state when the user list is filled in.
         wait.until(d -> !d.findElements(By.cssSelector("#who option")).isEmpty());
         wait.until(ExpectedConditions.attributeContains(By.id("live"), "class", "on"));
+    }
+
+    /** Evidence of what the page looked like, under {@code demo/target/}. */
+    private void screenshot(String name) throws Exception {
+        Files.copy(
+                ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", name),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void type(String text) {
