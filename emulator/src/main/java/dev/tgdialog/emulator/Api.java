@@ -296,18 +296,15 @@ final class Api implements HttpHandler {
 
     private JsonObject reply(FakeUser user, JsonObject body) {
         String label = Objects.requireNonNullElse(string(body, "label"), "");
-        List<FakeMessage> messages = harness.telegram().messages(user.chatId());
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).replyMarkup() instanceof ReplyKeyboardMarkup reply) {
-                for (List<KeyboardButton> row : reply.keyboard()) {
-                    for (KeyboardButton b : row) {
-                        if (b.text().equals(label)) {
-                            press(user, b);
-                            return new JsonObject();
-                        }
+        ReplyKeyboardMarkup shown = State.replyKeyboardShown(harness.telegram().history(user.chatId()));
+        if (shown != null) {
+            for (List<KeyboardButton> row : shown.keyboard()) {
+                for (KeyboardButton b : row) {
+                    if (b.text().equals(label)) {
+                        press(user, b);
+                        return new JsonObject();
                     }
                 }
-                break;
             }
         }
         throw new Refused(404, "no reply-keyboard button \"" + label + "\"");

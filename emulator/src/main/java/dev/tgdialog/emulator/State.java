@@ -15,6 +15,7 @@ import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
 import dev.tgdialog.telegram.types.ReplyKeyboardRemove;
 import dev.tgdialog.testing.ApiCall;
+import dev.tgdialog.testing.ChatEvent;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeTelegram;
 import java.util.List;
@@ -53,7 +54,7 @@ final class State {
         state.add("chats", mine);
         List<FakeMessage> messages = telegram.messages(chat.id());
         state.add("messages", messages(messages, transcript.in(chat.id())));
-        state.add("replyKeyboard", replyKeyboard(messages));
+        state.add("replyKeyboard", replyKeyboard(telegram.history(chat.id())));
         state.add("calls", calls(telegram.calls()));
         state.add("stack", stack(me.id(), chat.id()));
         return state;
@@ -183,28 +184,42 @@ final class State {
         return o;
     }
 
-    /** The reply keyboard the newest message that set or removed one left in place; null when there is none. */
-    private static @Nullable JsonArray replyKeyboard(List<FakeMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (messages.get(i).replyMarkup() instanceof ReplyKeyboardRemove) {
-                return null;
-            }
-            if (messages.get(i).replyMarkup() instanceof ReplyKeyboardMarkup reply) {
-                JsonArray rows = new JsonArray();
-                for (List<KeyboardButton> row : reply.keyboard()) {
-                    JsonArray r = new JsonArray();
-                    for (KeyboardButton b : row) {
-                        JsonObject o = new JsonObject();
-                        o.addProperty("text", b.text());
-                        o.addProperty("request", request(b));
-                        r.add(o);
-                    }
-                    rows.add(r);
+    /**
+     * The reply keyboard the newest message that set or removed one left in place; null when there is none. Read from
+     * the chat's history, since a removal may come with a message the bot deleted at once (the app applied it all the
+     * same).
+     */
+    static @Nullable ReplyKeyboardMarkup replyKeyboardShown(List<ChatEvent> history) {
+        @Nullable ReplyKeyboardMarkup shown = null;
+        for (ChatEvent event : history) {
+            if (event instanceof ChatEvent.Sent sent) {
+                if (sent.message().replyMarkup() instanceof ReplyKeyboardMarkup reply) {
+                    shown = reply;
+                } else if (sent.message().replyMarkup() instanceof ReplyKeyboardRemove) {
+                    shown = null;
                 }
-                return rows;
             }
         }
-        return null;
+        return shown;
+    }
+
+    private static @Nullable JsonArray replyKeyboard(List<ChatEvent> history) {
+        ReplyKeyboardMarkup shown = replyKeyboardShown(history);
+        if (shown == null) {
+            return null;
+        }
+        JsonArray rows = new JsonArray();
+        for (List<KeyboardButton> row : shown.keyboard()) {
+            JsonArray r = new JsonArray();
+            for (KeyboardButton b : row) {
+                JsonObject o = new JsonObject();
+                o.addProperty("text", b.text());
+                o.addProperty("request", request(b));
+                r.add(o);
+            }
+            rows.add(r);
+        }
+        return rows;
     }
 
     private static @Nullable String request(KeyboardButton b) {

@@ -2,6 +2,8 @@ package dev.tgdialog.emulator;
 
 import static dev.tgdialog.Transition.next;
 import static dev.tgdialog.Transition.start;
+import static dev.tgdialog.Transition.stay;
+import static dev.tgdialog.Transition.switchTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -10,9 +12,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.Key;
+import dev.tgdialog.KeyboardKind;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.widgets.Button;
+import dev.tgdialog.widgets.ReplyButton;
 import dev.tgdialog.widgets.Text;
 import dev.tgdialog.widgets.TextInput;
 import java.io.BufferedReader;
@@ -42,7 +46,8 @@ class EmulatorHttpTest {
     enum Step implements WindowId {
         NAME,
         HELLO,
-        WAVED
+        WAVED,
+        KEYS
     }
 
     static final Key<String> NAME = Key.of("name", String.class);
@@ -54,11 +59,23 @@ class EmulatorHttpTest {
                             .add(TextInput.text("name", (ctx, text) -> next().with(NAME, text.strip()))))
             .window(
                     Step.HELLO,
-                    w -> w.text(Text.format("Hello, {name}!")).add(Button.of("wave", "Wave", ctx -> {
-                        ctx.toast("Waved back");
-                        return next();
-                    })))
-            .window(Step.WAVED, w -> w.text(Text.format("{name} waved.")))
+                    w -> w.text(Text.format("Hello, {name}!"))
+                            .add(Button.of("wave", "Wave", ctx -> {
+                                ctx.toast("Waved back");
+                                return next();
+                            }))
+                            .add(Button.of("shout", "Shout", ctx -> {
+                                ctx.alert("HELLO!");
+                                return stay();
+                            })))
+            .window(
+                    Step.WAVED,
+                    w -> w.text(Text.format("{name} waved.")).add(Button.of("keys", "Keyboard", ctx -> next())))
+            .window(
+                    Step.KEYS,
+                    w -> w.text("Wave once more?")
+                            .keyboardKind(KeyboardKind.REPLY)
+                            .add(ReplyButton.of("again", "Wave again", ctx -> switchTo(Step.HELLO))))
             .build();
 
     private final HttpClient http =
@@ -147,6 +164,33 @@ class EmulatorHttpTest {
         assertThat(edit.getAsJsonObject("params").get("text").getAsString()).isEqualTo("Ann waved.");
         assertThat(lastBotMessage(state).get("text").getAsString()).isEqualTo("Ann waved.");
         assertThat(lastBotMessage(state).get("edited").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void anAlert_aReplyKeyboard_andItsButton_showAsTheyWould() throws Exception {
+        post("/api/send", ANN, ANN, "text", "/start");
+        post("/api/send", ANN, ANN, "text", "Ann");
+        long hello = lastBotMessage(state(ANN, ANN)).get("id").getAsLong();
+
+        JsonObject shout = post("/api/click", ANN, ANN, "messageId", hello, "label", "Shout");
+        assertThat(shout.get("toast").getAsString()).isEqualTo("HELLO!");
+        assertThat(shout.get("alert").getAsBoolean()).isTrue();
+
+        post("/api/click", ANN, ANN, "messageId", hello, "label", "Wave");
+        post("/api/click", ANN, ANN, "messageId", hello, "label", "Keyboard");
+        JsonObject keys = state(ANN, ANN);
+        assertThat(keys.get("replyKeyboard").toString()).isEqualTo("[[{\"text\":\"Wave again\",\"request\":null}]]");
+        // An edit cannot give a message a reply keyboard: the window went below.
+        assertThat(lines(keys)).endsWith("bot: Ann waved.", "bot: Wave once more?");
+
+        post("/api/reply", ANN, ANN, "label", "Wave again");
+        JsonObject again = state(ANN, ANN);
+        assertThat(lines(again)).contains("Ann: Wave again").endsWith("bot: Hello, Ann!");
+        assertThat(again.get("replyKeyboard").isJsonNull()).isTrue();
+        assertThat(stack(again)).containsExactly("greet/HELLO {\"name\":\"Ann\"}");
+        assertThat(rawPost("/api/reply", "{\"user\":1001,\"chat\":1001,\"label\":\"Wave again\"}")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
