@@ -1,19 +1,25 @@
 package dev.tgdialog.demo;
 
 import dev.tgdialog.DialogBot;
+import dev.tgdialog.emulator.Emulator;
 import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.testing.FakeTime;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link OrderBot}: against Telegram with long polling when {@code BOT_TOKEN} is set (against the Bot API
  * server at {@code BOT_API_URL} when that is set too, signing referral links with {@code REFERRAL_SECRET}, and serving
- * the pizza builder Mini App on {@code MINIAPP_PORT} when that is set), otherwise
- * offline in the {@link OfflineConsole}. Either way its kitchen only logs the orders.
+ * the pizza builder Mini App on {@code MINIAPP_PORT} when that is set), otherwise offline: in the browser
+ * {@link Emulator} (on {@code EMULATOR_PORT}, 8080 by default, or any free port when that one is taken) and in the
+ * {@link OfflineConsole} at once, one bot and one user for both. Either way its kitchen only logs the orders.
  */
 public final class DemoBot {
     private static final Logger log = LoggerFactory.getLogger(DemoBot.class);
@@ -66,7 +72,49 @@ public final class DemoBot {
             // The console is the chat: only warnings may interrupt it.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-            new OfflineConsole(System.in, out, System.console() == null, kitchen).run();
+            try (Emulator emulator = startEmulator(kitchen, emulatorPort())) {
+                out.println("Open " + emulator.address() + " in a browser to chat with the bot there too: the same bot"
+                        + " and user as in this console (and a friend and a group chat).");
+                new OfflineConsole(System.in, out, System.console() == null, emulator.harness()).run();
+            }
         }
+    }
+
+    static final int DEFAULT_EMULATOR_PORT = 8080;
+    static final long FRIEND_ID = 1002;
+    static final long GROUP_ID = -100_1001;
+
+    /** {@code EMULATOR_PORT}, or 8080. */
+    private static int emulatorPort() {
+        String port = System.getenv("EMULATOR_PORT");
+        return port == null || port.isBlank() ? DEFAULT_EMULATOR_PORT : Integer.parseInt(port.strip());
+    }
+
+    /**
+     * The emulator running the demo bot for the console's user, a friend and a group chat of the two, on {@code port},
+     * or on any free port when that one is taken (a second demo running).
+     */
+    static Emulator startEmulator(Kitchen kitchen, int port) throws IOException {
+        Emulator emulator = emulator(kitchen, port);
+        try {
+            emulator.start();
+            return emulator;
+        } catch (BindException taken) {
+            emulator.close();
+            log.warn("Port {} is taken; the emulator takes a free one", port);
+            Emulator elsewhere = emulator(kitchen, Emulator.ANY_PORT);
+            elsewhere.start();
+            return elsewhere;
+        }
+    }
+
+    private static Emulator emulator(Kitchen kitchen, int port) {
+        return Emulator.builder(bot -> OfflineConsole.configure(bot, kitchen))
+                .time(new FakeTime(Instant.now()))
+                .user(OfflineConsole.USER_ID, OfflineConsole.USER_NAME)
+                .user(FRIEND_ID, "Friend")
+                .group(GROUP_ID, "Pizza party")
+                .port(port)
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tgdialog.demo;
 
+import dev.tgdialog.DialogBot;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import dev.tgdialog.telegram.types.ReplyKeyboardMarkup;
@@ -25,8 +26,9 @@ import java.util.List;
  * pipeline as in production against the fake Telegram. Each line read is a message of the user; {@code #N} presses
  * button N (counted across rows, from 1) of the newest message with buttons (a reply-keyboard button, shown as
  * {@code <N label>}, sends its label, or a made-up contact or location when it asks for one); {@code /quit} or the
- * end of input ends the chat. Every change the bot makes to the chat prints once: sends, edits, deletes and toasts.
- * Not thread-safe.
+ * end of input ends the chat. Every change the bot makes to the chat prints once: sends, edits, deletes and toasts;
+ * changes made meanwhile from elsewhere (the {@link dev.tgdialog.emulator.Emulator}'s page on the same harness, a
+ * background job) print as they happen. One thread runs {@link #run}.
  */
 public final class OfflineConsole {
     static final long USER_ID = 1001;
@@ -39,8 +41,10 @@ public final class OfflineConsole {
     private final boolean echo;
     private final BotHarness harness;
     private final FakeUser user;
+    // Guarded by this: the console's thread and the threads of changes made elsewhere print.
     private int eventsShown;
     private int answersShown;
+    private boolean busy;
 
     /**
      * A console that repeats each line it reads after {@code you>}, so a piped session reads as a transcript; the
@@ -60,14 +64,31 @@ public final class OfflineConsole {
      * Time then stands still, as it does under the harness.
      */
     OfflineConsole(InputStream in, PrintStream out, boolean echo, FakeTime time, Kitchen kitchen) {
+        this(
+                in,
+                out,
+                echo,
+                BotHarness.builder(bot -> configure(bot, kitchen)).time(time).build());
+    }
+
+    /**
+     * A console on a harness already running the bot (the emulator's, so the page and the console are one chat):
+     * the user is {@link #USER_ID} in their private chat.
+     */
+    OfflineConsole(InputStream in, PrintStream out, boolean echo, BotHarness harness) {
         this.in = in;
         this.out = out;
         this.echo = echo;
-        this.harness = BotHarness.builder(bot -> OrderBot.configure(
-                        bot, kitchen, new Referrals(FakeTelegram.BOT_USERNAME, Referrals.newSecret())))
-                .time(time)
-                .build();
-        this.user = harness.user(USER_ID, "You");
+        this.harness = harness;
+        this.user = harness.user(USER_ID, USER_NAME);
+        harness.telegram().onCall(call -> showChangesMadeElsewhere());
+    }
+
+    static final String USER_NAME = "You";
+
+    /** The demo bot as the console runs it: the order bot, its referral links signed with a secret of this run. */
+    static DialogBot.Builder configure(DialogBot.Builder bot, Kitchen kitchen) {
+        return OrderBot.configure(bot, kitchen, new Referrals(FakeTelegram.BOT_USERNAME, Referrals.newSecret()));
     }
 
     /** Chats until {@code /quit} or the end of input. */
@@ -88,6 +109,9 @@ public final class OfflineConsole {
             if (line.equals("/quit")) {
                 break;
             }
+            synchronized (this) {
+                busy = true;
+            }
             try {
                 if (line.matches("#\\d{1,4}")) {
                     press(Integer.parseInt(line.substring(1)));
@@ -97,7 +121,10 @@ public final class OfflineConsole {
             } catch (RuntimeException | AssertionError e) {
                 out.println("(error) " + e);
             }
-            showChanges();
+            synchronized (this) {
+                showChanges();
+                busy = false;
+            }
         }
         out.println("bye");
     }
@@ -165,7 +192,14 @@ public final class OfflineConsole {
         }
     }
 
-    private void showChanges() {
+    /** While the console handles a line it prints that line's changes itself, all at once, in its own order. */
+    private synchronized void showChangesMadeElsewhere() {
+        if (!busy) {
+            showChanges();
+        }
+    }
+
+    private synchronized void showChanges() {
         List<ChatEvent> events = user.history();
         for (ChatEvent event : events.subList(eventsShown, events.size())) {
             if (event instanceof ChatEvent.Sent sent) {

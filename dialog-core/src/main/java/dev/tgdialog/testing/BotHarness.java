@@ -6,6 +6,8 @@ import dev.tgdialog.store.StackStore;
 import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.telegram.types.Update;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,8 +42,11 @@ public final class BotHarness {
     /** The groups a {@code startgroup} link added the bot to. */
     private final Set<Long> groupsWithBot = ConcurrentHashMap.newKeySet();
 
+    private final List<Consumer<Update>> updateListeners;
+
     private BotHarness(Builder b) {
         this.time = b.time;
+        this.updateListeners = List.copyOf(b.updateListeners);
         TimeSource clock = b.clock != null ? b.clock : time;
         this.telegram = new FakeTelegram(clock);
         TelegramClient client = telegram.client(clock);
@@ -95,6 +100,7 @@ public final class BotHarness {
 
     /** Feeds an update to the bot, as long polling would; completes when the bot has handled it. */
     public CompletableFuture<Void> deliver(Update update) {
+        updateListeners.forEach(listener -> listener.accept(update));
         return bot.handler().handle(update).toCompletableFuture().thenApply(x -> null);
     }
 
@@ -122,6 +128,7 @@ public final class BotHarness {
         private FakeTime time = new FakeTime();
         private @Nullable StackStore store;
         private @Nullable TimeSource clock;
+        private final List<Consumer<Update>> updateListeners = new ArrayList<>();
 
         private Builder(Consumer<DialogBot.Builder> config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -150,6 +157,15 @@ public final class BotHarness {
          */
         public Builder clock(TimeSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Calls {@code listener} with every update the harness delivers (a user's message, click or payment), before
+         * the bot handles it, on the delivering thread: for a view that shows what users did, such as a browser page.
+         */
+        public Builder onUpdate(Consumer<Update> listener) {
+            updateListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

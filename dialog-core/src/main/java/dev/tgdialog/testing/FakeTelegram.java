@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -127,6 +129,8 @@ public final class FakeTelegram {
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<Refusal>> failures = new HashMap<>();
     private @Nullable OkHttpClient http;
+    /** Not guarded by lock: listeners run after it is released, so one may query the fake. */
+    private final List<Consumer<ApiCall>> callListeners = new CopyOnWriteArrayList<>();
 
     /** A fake Telegram whose messages are dated by a fresh {@link FakeTime}. */
     public FakeTelegram() {
@@ -173,6 +177,15 @@ public final class FakeTelegram {
                 .okHttpClient(shared)
                 .timeSource(time)
                 .build();
+    }
+
+    /**
+     * Calls {@code listener} with every request recorded in {@link #calls()}, once the fake has answered it, on the
+     * thread that made the request (outside the fake's lock, so the listener may read the fake). For a view that
+     * follows the chats live, such as a browser page, rather than for assertions.
+     */
+    public void onCall(Consumer<ApiCall> listener) {
+        callListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     // ---------------------------------------------------------------------------------------------- test controls
@@ -423,11 +436,16 @@ public final class FakeTelegram {
     // ------------------------------------------------------------------------------------------------ a request
 
     private Response answer(Request request) throws IOException {
-        return Replies.response(request, reply(request));
+        List<ApiCall> recorded = new ArrayList<>(1);
+        Response response = Replies.response(request, reply(request, recorded));
+        for (ApiCall call : recorded) {
+            callListeners.forEach(listener -> listener.accept(call));
+        }
+        return response;
     }
 
-    /** Reads the request, records it, and runs it (or the failure queued for it) under the lock. */
-    private JsonObject reply(Request request) throws IOException {
+    /** Reads the request, records it (also into {@code recorded}), and runs it (or the failure queued for it). */
+    private JsonObject reply(Request request, List<ApiCall> recorded) throws IOException {
         String requested;
         try {
             requested = RequestDecoder.method(request, TOKEN);
@@ -440,13 +458,17 @@ public final class FakeTelegram {
         try {
             params = RequestDecoder.params(request);
         } catch (Refusal r) {
+            ApiCall call = new ApiCall(name, "{}");
+            recorded.add(call);
             synchronized (lock) {
-                calls.add(new ApiCall(name, "{}"));
+                calls.add(call);
             }
             return Replies.error(r);
         }
         synchronized (lock) {
-            calls.add(new ApiCall(name, params.recorded()));
+            ApiCall call = new ApiCall(name, params.recorded());
+            recorded.add(call);
+            calls.add(call);
             Deque<Refusal> queued = failures.get(name);
             Refusal failure = queued == null ? null : queued.poll();
             return failure != null ? Replies.error(failure) : dispatcher.handle(method, params);
