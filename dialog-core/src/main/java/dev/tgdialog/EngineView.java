@@ -112,4 +112,9 @@ final class EngineView extends Definitions {
     public @Nullable Widget widget(Window window, String widgetId) {
         return window.widget(widgetId);
     }
+
+    @Override
+    public List<Transition.Change<?>> samples(Window window) {
+        return window.samples;
+    }
 }

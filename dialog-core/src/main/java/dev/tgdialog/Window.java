@@ -36,6 +36,9 @@ public final class Window {
     final @Nullable String parseMode;
     final @Nullable LinkPreviewOptions linkPreview;
     final KeyboardKind keyboardKind;
+    /** Dialog data a preview renders this window with ({@link Builder#sample}); the engine never reads it. */
+    final List<Transition.Change<?>> samples;
+
     private final Map<String, Widget> widgets;
 
     private Window(Builder b, String dialogId) {
@@ -51,6 +54,7 @@ public final class Window {
         this.parseMode = b.parseMode;
         this.linkPreview = b.linkPreview;
         this.keyboardKind = b.keyboardKind;
+        this.samples = List.copyOf(b.samples);
         Map<String, Widget> byId = new LinkedHashMap<>();
         for (KeyboardWidget widget : keyboard) {
             collect(widget, byId, dialogId, null);
@@ -125,6 +129,7 @@ public final class Window {
         private @Nullable String parseMode;
         private @Nullable LinkPreviewOptions linkPreview;
         private KeyboardKind keyboardKind = KeyboardKind.INLINE;
+        private final List<Transition.Change<?>> samples = new ArrayList<>();
 
         Builder(String id) {
             this.id = id;
@@ -223,6 +228,15 @@ public final class Window {
          */
         public Builder poll(dev.tgdialog.polls.PollStep poll) {
             this.poll = Objects.requireNonNull(poll, "poll");
+            return this;
+        }
+
+        /**
+         * Sets {@code key} to {@code value} in the dialog's data when a preview renders this window (the data an
+         * earlier step would have left); ignored by the bot itself. Typed like {@link Transition.Move#with}.
+         */
+        public <T> Builder sample(Key<T> key, T value) {
+            samples.add(new Transition.Change<>(key, Objects.requireNonNull(value, "value")));
             return this;
         }
 

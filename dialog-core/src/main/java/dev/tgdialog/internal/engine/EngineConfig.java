@@ -44,7 +44,8 @@ public record EngineConfig(
         Map<String, InvoiceLinkRoute> invoiceLinks,
         @Nullable InlineRoute inline,
         dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult,
-        java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> inlineAccess) {
+        java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> inlineAccess,
+        List<java.util.function.Consumer<dev.tgdialog.Step>> stepListeners) {
 
     /** The inline query handler and its page size. */
     public record InlineRoute(int pageSize, dev.tgdialog.inline.InlineHandler handler) {}
