@@ -117,4 +117,9 @@ final class EngineView extends Definitions {
     public List<Transition.Change<?>> samples(Window window) {
         return window.samples;
     }
+
+    @Override
+    public @Nullable Object sampleInput(Window window) {
+        return window.sampleInput;
+    }
 }

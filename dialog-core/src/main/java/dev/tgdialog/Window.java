@@ -38,6 +38,8 @@ public final class Window {
     final KeyboardKind keyboardKind;
     /** Dialog data a preview renders this window with ({@link Builder#sample}); the engine never reads it. */
     final List<Transition.Change<?>> samples;
+    /** The dialog's start input a preview renders this window with ({@link Builder#sampleInput}), or null. */
+    final @Nullable Object sampleInput;
 
     private final Map<String, Widget> widgets;
 
@@ -55,6 +57,7 @@ public final class Window {
         this.linkPreview = b.linkPreview;
         this.keyboardKind = b.keyboardKind;
         this.samples = List.copyOf(b.samples);
+        this.sampleInput = b.sampleInput;
         Map<String, Widget> byId = new LinkedHashMap<>();
         for (KeyboardWidget widget : keyboard) {
             collect(widget, byId, dialogId, null);
@@ -130,6 +133,7 @@ public final class Window {
         private @Nullable LinkPreviewOptions linkPreview;
         private KeyboardKind keyboardKind = KeyboardKind.INLINE;
         private final List<Transition.Change<?>> samples = new ArrayList<>();
+        private @Nullable Object sampleInput;
 
         Builder(String id) {
             this.id = id;
@@ -237,6 +241,12 @@ public final class Window {
          */
         public <T> Builder sample(Key<T> key, T value) {
             samples.add(new Transition.Change<>(key, Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** Gives a preview of this window this start input ({@link DialogContext#input}); ignored by the bot itself. */
+        public Builder sampleInput(Object input) {
+            this.sampleInput = Objects.requireNonNull(input, "input");
             return this;
         }
 

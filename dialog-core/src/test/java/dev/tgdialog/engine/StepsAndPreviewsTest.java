@@ -50,6 +50,10 @@ class StepsAndPreviewsTest {
             .window(Page.TWO, w -> w.text(ctx -> "Needs " + ctx.require(COUNT)))
             .build();
 
+    static final Dialog WITH_INPUT = Dialog.builder("with_input")
+            .window(Page.ONE, w -> w.sampleInput("Margherita").text(ctx -> "For " + ctx.input(String.class)))
+            .build();
+
     @Test
     void stepListeners_hearEachChangeOfTheTopWindow_butNotAStay() {
         List<Step> steps = new CopyOnWriteArrayList<>();
@@ -106,6 +110,12 @@ class StepsAndPreviewsTest {
                 .extracting(row -> row.stream().map(InlineKeyboardButton::text).toList())
                 .containsExactly(List.of("A", "B"));
         assertThat(previews.render(SHOWN, "ONE")).isEqualTo(one);
+    }
+
+    @Test
+    void previews_giveTheDialogTheSampleInput() throws Exception {
+        Previews previews = Previews.of(List.of(WITH_INPUT), Instant.EPOCH, ZoneId.of("UTC"), Locale.ENGLISH);
+        assertThat(previews.render(WITH_INPUT, "ONE").text()).isEqualTo("For Margherita");
     }
 
     @Test

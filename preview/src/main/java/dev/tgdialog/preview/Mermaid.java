@@ -30,15 +30,12 @@ final class Mermaid {
                     .append('\n');
         }
         Map<String, List<Node.Window>> byDialog = new LinkedHashMap<>();
+        List<Node> terminals = new ArrayList<>();
         for (Node node : map.nodes()) {
             if (node instanceof Node.Window w) {
                 byDialog.computeIfAbsent(w.dialog(), k -> new ArrayList<>()).add(w);
             } else {
-                out.append("  ")
-                        .append(id(node))
-                        .append("((\"")
-                        .append(label(node))
-                        .append("\"))\n");
+                terminals.add(node);
             }
         }
         byDialog.forEach((dialog, windows) -> {
@@ -57,6 +54,9 @@ final class Mermaid {
             }
             out.append("  end\n");
         });
+        for (Node node : terminals) {
+            out.append("  ").append(id(node)).append("((\"").append(label(node)).append("\"))\n");
+        }
         for (Edge e : map.edges()) {
             String arrow = !e.declared() ? "==>" : map.coverage() && !e.taken() ? "-.->" : "-->";
             out.append("  ").append(id(e.from())).append(' ').append(arrow);

@@ -9,7 +9,6 @@ import dev.tgdialog.testing.Previews;
 import dev.tgdialog.testing.WindowRender;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,7 +26,7 @@ import java.util.Objects;
 public record PreviewPage(Instant now, ZoneId zone, Locale locale) {
     /** The page's defaults: 15 January 2026, 09:00 UTC, in English. */
     public static final PreviewPage DEFAULT =
-            new PreviewPage(Instant.parse("2026-01-15T09:00:00Z"), ZoneOffset.UTC, Locale.ENGLISH);
+            new PreviewPage(Instant.parse("2026-01-15T09:00:00Z"), ZoneId.of("UTC"), Locale.ENGLISH);
 
     public PreviewPage {
         Objects.requireNonNull(now, "now");
@@ -200,7 +199,7 @@ public record PreviewPage(Instant now, ZoneId zone, Locale locale) {
               color: #405060; margin-bottom: 6px; font-size: 12px; word-break: break-all; }
             .keyboard { margin-top: 4px; } .row { display: flex; gap: 4px; margin-top: 4px; }
             .button { flex: 1; text-align: center; background: #7f98ad; color: #fff; border-radius: 6px;
-              padding: 6px 4px; font-size: 13px; }
+              padding: 6px 4px; font-size: 13px; min-height: 1.2em; }
             .reply .button { background: #fff; color: #1c2733; box-shadow: 0 1px 1px #0002; }
             .error { background: #fdecea; color: #8a1c12; border-radius: 8px; padding: 8px; white-space: pre-wrap;
               font-size: 12px; margin: 0; }

@@ -88,8 +88,8 @@ final class Svg {
                 .append("\" font-family=\"monospace\" font-size=\"")
                 .append(num(FONT_SIZE))
                 .append("\">\n");
-        out.append("  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\""
-                + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\""
+        out.append("  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\""
+                + " markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\""
                 + " fill=\"#455a64\"/></marker></defs>\n");
         out.append("  <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         dialogs.forEach((dialog, box) -> {

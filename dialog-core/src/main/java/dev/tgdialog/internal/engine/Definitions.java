@@ -100,4 +100,7 @@ public abstract class Definitions {
 
     /** The sample data a preview renders the window with. */
     public abstract List<dev.tgdialog.Transition.Change<?>> samples(Window window);
+
+    /** The start input a preview renders the window with, or null. */
+    public abstract @Nullable Object sampleInput(Window window);
 }

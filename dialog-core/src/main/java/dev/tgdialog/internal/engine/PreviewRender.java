@@ -77,7 +77,16 @@ public final class PreviewRender {
         }
         StackKey key = new StackKey(0, CHAT, user.id(), 0, "");
         Session s = new Session(Update.of(0), key, Stack.empty(""), user, CHAT, null, "");
-        WorkFrame frame = new WorkFrame(s.newFrameId(), dialog.id(), windowId, 0, null, Map.of(), Map.of(), Map.of());
+        Object input = DEFS.sampleInput(window);
+        WorkFrame frame = new WorkFrame(
+                s.newFrameId(),
+                dialog.id(),
+                windowId,
+                0,
+                input == null ? null : DataCodec.encode(input),
+                Map.of(),
+                Map.of(),
+                Map.of());
         for (Transition.Change<?> change : DEFS.samples(window)) {
             Object value = change.value();
             frame.putData(
