@@ -33,4 +33,33 @@ class StepLogTest {
         assertThat(Files.readAllLines(files.get(0)))
                 .containsExactly("\t\torder\tSIZE", "order\tSIZE\torder\tQUANTITY", "order\tQUANTITY\t\t");
     }
+
+    @Test
+    void harnessesOnManyThreads_writeWholeLines_eachStepOnce(@TempDir Path dir) throws Exception {
+        int threads = 8;
+        int steps = 200;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    StepLog log = StepLog.in(dir);
+                    for (int i = 0; i < steps; i++) {
+                        log.record(new Step(new Step.At("d", "W" + i), new Step.At("d", "W" + (i + 1))));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<String> lines;
+        try (Stream<Path> listed = Files.list(dir)) {
+            lines = Files.readAllLines(listed.findFirst().orElseThrow());
+        }
+        assertThat(lines).hasSize(steps).doesNotHaveDuplicates().allMatch(l -> l.matches("d\\tW\\d+\\td\\tW\\d+"));
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * Every window of a bot's dialogs on one static HTML page: its text, its media as a placeholder, and its keyboard in
  * rows as Telegram shows them, each window rendered from its samples ({@code Window.Builder.sample}) and otherwise
  * from what its widgets show with no state. A window whose render fails shows the error in its place. Rendered on a
- * fixed clock, zone and locale, so the same code always gives the same page, byte for byte.
+ * fixed clock, zone and locale, so the same code always gives the same page, byte for byte, whatever the machine's
+ * own zone and locale. An immutable value; {@link #html} may run on several threads at once.
  *
  * @param now the instant every render reads from its clock
  * @param zone the zone of that clock
@@ -32,6 +33,21 @@ public record PreviewPage(Instant now, ZoneId zone, Locale locale) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(locale, "locale");
+    }
+
+    /** This page at another instant (in the same zone). */
+    public PreviewPage at(Instant now) {
+        return new PreviewPage(now, zone, locale);
+    }
+
+    /** This page for a user whose app language is {@code locale}. */
+    public PreviewPage withLanguage(Locale locale) {
+        return new PreviewPage(now, zone, locale);
+    }
+
+    /** This page with clocks in {@code zone}. */
+    public PreviewPage inZone(ZoneId zone) {
+        return new PreviewPage(now, zone, locale);
     }
 
     /** The page of these dialogs' windows, a section per dialog in the order given. */

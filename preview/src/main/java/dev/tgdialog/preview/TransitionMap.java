@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * The graph of a bot's dialogs: their windows, and the moves between them that widgets declare ({@link
  * dev.tgdialog.spi.Widget#leadsTo()}), merged with the steps tests took ({@link #withObserved}). Without observed
  * steps it is the declared map; with them, a coverage map in which declared edges no test took are marked untaken,
- * and steps nothing declares are added as undeclared edges. An immutable value; {@link #mermaid()} and {@link
+ * and steps nothing declares are added as undeclared edges. An immutable, thread-safe value; {@link #mermaid()} and {@link
  * #svg()} draw it.
  *
  * <p>How moves become edges: {@code next} and {@code back} go to the window declared after or before; {@code

@@ -34,6 +34,26 @@ class PreviewPageTest {
     }
 
     @Test
+    void thePage_readsThePreviewsClockAndLanguage_notTheMachines() {
+        // The date picker shows the preview clock's month, named in the preview user's language.
+        assertThat(page).contains("<span class=\"button\">January 2026</span>");
+        assertThat(PreviewPage.DEFAULT.withLanguage(java.util.Locale.GERMAN).html(List.of(SampleDialogs.HELP)))
+                .contains("<span class=\"button\">Januar 2026</span>");
+
+        java.util.Locale locale = java.util.Locale.getDefault();
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.JAPAN);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Kiritimati"));
+            assertThat(PreviewPage.DEFAULT.html(List.of(SampleDialogs.SHOP, SampleDialogs.HELP)))
+                    .isEqualTo(page);
+        } finally {
+            java.util.Locale.setDefault(locale);
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
     void theSameDialogs_giveTheSamePage() {
         assertThat(PreviewPage.DEFAULT.html(List.of(SampleDialogs.SHOP, SampleDialogs.HELP)))
                 .isEqualTo(page);

@@ -9,6 +9,7 @@ import dev.tgdialog.WindowId;
 import dev.tgdialog.spi.Media;
 import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.widgets.Button;
+import dev.tgdialog.widgets.DatePicker;
 import dev.tgdialog.widgets.Nav;
 import dev.tgdialog.widgets.Row;
 import dev.tgdialog.widgets.TextInput;
@@ -30,7 +31,13 @@ final class SampleDialogs {
     static final Key<String> ITEM = Key.of("item", String.class);
 
     static final Dialog HELP = Dialog.builder("help")
-            .window(Help.TOPICS, w -> w.text("How can we help?").add(Nav.cancel("Close")))
+            .window(
+                    Help.TOPICS,
+                    w -> w.text("How can we help? Pick a day for a call.")
+                            .add(DatePicker.builder("day")
+                                    .onPick((ctx, day) -> done())
+                                    .build())
+                            .add(Nav.cancel("Close")))
             .build();
 
     static final Dialog SHOP = Dialog.builder("shop")
