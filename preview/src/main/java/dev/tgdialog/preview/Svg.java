@@ -33,6 +33,7 @@ final class Svg {
     private static final double FONT_SIZE = 12;
     private static final double NODE_HEIGHT = 30;
     private static final double TITLE_HEIGHT = 24;
+    private static final double LEGEND_HEIGHT = 28;
 
     private Svg() {}
 
@@ -76,15 +77,17 @@ final class Svg {
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
+        // A coverage map says below the graph what its strokes mean.
+        double legend = map.coverage() ? LEGEND_HEIGHT : 0;
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(num(root.getWidth()))
                 .append("\" height=\"")
-                .append(num(root.getHeight()))
+                .append(num(root.getHeight() + legend))
                 .append("\" viewBox=\"0 0 ")
                 .append(num(root.getWidth()))
                 .append(' ')
-                .append(num(root.getHeight()))
+                .append(num(root.getHeight() + legend))
                 .append("\" font-family=\"monospace\" font-size=\"")
                 .append(num(FONT_SIZE))
                 .append("\">\n");
@@ -112,6 +115,20 @@ final class Svg {
         });
         edges.forEach((edge, elk) -> writeEdge(out, map, edge, elk));
         nodes.forEach((node, elk) -> writeNode(out, node, elk, node.equals(highlighted)));
+        if (map.coverage()) {
+            TransitionMap.Counts c = map.counts();
+            out.append("  <text class=\"legend\" x=\"16\" y=\"")
+                    .append(num(root.getHeight() + LEGEND_HEIGHT - 10))
+                    .append("\" fill=\"#37474f\">")
+                    .append(c.declared())
+                    .append(" declared moves: ")
+                    .append(c.taken())
+                    .append(" taken (solid), ")
+                    .append(c.untaken())
+                    .append(" untaken (dashed); ")
+                    .append(c.undeclared())
+                    .append(" steps taken that nothing declares (thick green)</text>\n");
+        }
         out.append("</svg>\n");
         return out.toString();
     }

@@ -102,6 +102,8 @@ class TransitionMapTest {
                 .map(l -> l.substring(0, l.indexOf(" width")))
                 .toList();
         assertThat(corners).doesNotHaveDuplicates();
+        assertThat(svg).contains("7 declared moves: 1 taken (solid), 6 untaken (dashed); 0 steps taken");
+        assertThat(declared.svg()).doesNotContain("stroke-dasharray").doesNotContain("class=\"legend\"");
         assertThat(coverage.svg(PICK)).isEqualTo(svg);
     }
 
