@@ -157,6 +157,12 @@ public interface KeyboardWidget extends Widget {
             return widget.leadsTo();
         }
 
+        /** The hint goes inside the decoration, so the engine still sees what it wraps. */
+        @Override
+        public KeyboardWidget leadsTo(Transition.Move... moves) {
+            return new Decorated(widget.leadsTo(moves), style, icon);
+        }
+
         @Override
         public KeyboardWidget style(Style style) {
             return new Decorated(widget, style.value(), icon);
@@ -183,6 +189,15 @@ public interface KeyboardWidget extends Widget {
         @Override
         public Transition onClick(WidgetContext ctx, String payload) throws Exception {
             return condition.test(ctx) ? widget.onClick(ctx, payload) : Transition.reject("This button is hidden now");
+        }
+
+        /**
+         * The hint goes inside the condition: a window registers a condition's nested widgets under it only when it
+         * sees the condition itself, so a hidden layout's buttons stay unclickable.
+         */
+        @Override
+        public KeyboardWidget leadsTo(Transition.Move... moves) {
+            return new Conditional(widget.leadsTo(moves), condition);
         }
 
         @Override

@@ -133,4 +133,28 @@ class StepsAndPreviewsTest {
                 .when(ctx -> true);
         assertThat(hinted.leadsTo()).containsExactly((Transition.Move) next());
     }
+
+    @Test
+    void aHintOnAHiddenLayout_keepsItsButtonsUnclickable() {
+        Dialog hidden = Dialog.builder("hidden")
+                .window(
+                        Page.ONE,
+                        w -> w.text("one")
+                                .add(Row.of(Button.of("go", "Go", ctx -> next()))
+                                        .when(ctx -> false)
+                                        .leadsTo(next())))
+                .window(Page.TWO, w -> w.text("two"))
+                .build();
+        KeyboardWidget hinted =
+                Row.of(Button.of("go", "Go", ctx -> next())).when(ctx -> false).leadsTo(next());
+        assertThat(hinted).isInstanceOf(KeyboardWidget.Conditional.class);
+        assertThat(hinted.leadsTo()).containsExactly((Transition.Move) next());
+        assertThat(hidden.declaredMoves("ONE")).containsExactly(next());
+
+        BotHarness h = BotHarness.of(bot -> bot.dialogs(hidden).command("start", (ctx, args) -> start(hidden)));
+        FakeUser ann = h.user(1001, "Ann");
+        ann.send("/start");
+        assertThat(ann.lastMessage().text()).isEqualTo("one");
+        assertThat(ann.lastMessage().inlineKeyboard()).isEmpty();
+    }
 }
