@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 public final class PreviewFiles {
     /** The file the preview page is written to. */
     public static final String PAGE = "preview.html";
-    /** The coverage map's files, Mermaid in Markdown and SVG. */
+    /** The coverage map as Mermaid in Markdown, with its counts. */
     public static final String COVERAGE_MD = "coverage-map.md";
-
+    /** The coverage map as SVG. */
     public static final String COVERAGE_SVG = "coverage-map.svg";
 
     private PreviewFiles() {}
