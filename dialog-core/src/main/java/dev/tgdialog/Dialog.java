@@ -66,6 +66,35 @@ public final class Dialog {
         return id;
     }
 
+    /** The ids of the dialog's windows, in the order declared (the first is where it starts). */
+    public List<String> windowIds() {
+        return windows.stream().map(Window::id).toList();
+    }
+
+    /**
+     * The moves the widgets of this window declare ({@link dev.tgdialog.spi.Widget#leadsTo()}), nested widgets
+     * included, in the order the widgets were added: what a transition map draws from this window.
+     *
+     * @throws IllegalArgumentException when the dialog has no window with this id
+     */
+    public List<Transition.Move> declaredMoves(String windowId) {
+        Window window = window(windowId);
+        if (window == null) {
+            throw new IllegalArgumentException("dialog " + id + " has no window " + windowId);
+        }
+        List<Transition.Move> moves = new ArrayList<>();
+        window.keyboard.forEach(w -> collectMoves(w, moves));
+        window.inputs.forEach(w -> collectMoves(w, moves));
+        return List.copyOf(moves);
+    }
+
+    private static void collectMoves(dev.tgdialog.spi.Widget widget, List<Transition.Move> into) {
+        into.addAll(widget.leadsTo());
+        if (widget instanceof dev.tgdialog.spi.KeyboardWidget k) {
+            k.children().forEach(child -> collectMoves(child, into));
+        }
+    }
+
     /** The window with this id, or null. */
     @Nullable
     Window window(String windowId) {

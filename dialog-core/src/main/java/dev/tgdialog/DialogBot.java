@@ -51,6 +51,7 @@ public final class DialogBot {
     private final List<String> allowedUpdates;
     private final @Nullable ExecutorService ownedExecutor;
     private final List<Runnable> publishers;
+    private final List<Dialog> dialogs;
     private @Nullable LongPolling polling;
 
     private DialogBot(
@@ -58,8 +59,10 @@ public final class DialogBot {
             TelegramClient telegram,
             List<String> allowedUpdates,
             @Nullable ExecutorService ownedExecutor,
-            List<Runnable> publishers) {
+            List<Runnable> publishers,
+            List<Dialog> dialogs) {
         this.engine = engine;
+        this.dialogs = dialogs;
         this.telegram = telegram;
         this.allowedUpdates = allowedUpdates;
         this.ownedExecutor = ownedExecutor;
@@ -74,6 +77,11 @@ public final class DialogBot {
     /** Where updates go in: hand it to {@link LongPolling}, a {@code WebhookServer}, or call it yourself. */
     public UpdateHandler handler() {
         return engine;
+    }
+
+    /** The dialogs registered with this bot, in the order registered (for previews and maps of the bot). */
+    public List<Dialog> dialogs() {
+        return dialogs;
     }
 
     /** The update kinds this bot handles, for {@code allowed_updates}. */
@@ -222,6 +230,7 @@ public final class DialogBot {
         private dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult;
         private java.util.function.@Nullable Predicate<DialogContext> inlineAccess;
         private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
+        private final List<Consumer<Step>> stepListeners = new ArrayList<>();
 
         private Builder(TelegramClient telegram) {
             this.telegram = Objects.requireNonNull(telegram, "telegram");
@@ -532,6 +541,16 @@ public final class DialogBot {
             return this;
         }
 
+        /**
+         * Tells {@code listener} each {@link Step} of a stack's top window, once the update that made it is saved (on
+         * the thread that finished the update; a listener that throws is logged and ignored). The test harness records
+         * steps with it for the transition map; listeners add up.
+         */
+        public Builder onStep(Consumer<Step> listener) {
+            stepListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
         /** Where stacks are kept; in memory for 7 days by default. */
         public Builder store(StackStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -678,7 +697,8 @@ public final class DialogBot {
                     inline,
                     onChosenResult,
                     inlineAccess,
-                    albumWait);
+                    albumWait,
+                    List.copyOf(stepListeners));
             List<String> allowed;
             if (onUpdate != null) {
                 allowed = UpdateKinds.defaults();
@@ -698,7 +718,13 @@ public final class DialogBot {
                 }
                 allowed = List.copyOf(kinds);
             }
-            return new DialogBot(new Engine(config), telegram, allowed, owned, publish ? publishers : List.of());
+            return new DialogBot(
+                    new Engine(config),
+                    telegram,
+                    allowed,
+                    owned,
+                    publish ? publishers : List.of(),
+                    List.copyOf(dialogs.values()));
         }
 
         /** Whether a window shows an invoice, or the bot takes payments of its own. */

@@ -117,4 +117,14 @@ final class EngineView extends Definitions {
     public @Nullable Widget widget(Window window, String widgetId) {
         return window.widget(widgetId);
     }
+
+    @Override
+    public List<Transition.Change<?>> samples(Window window) {
+        return window.samples;
+    }
+
+    @Override
+    public @Nullable Object sampleInput(Window window) {
+        return window.sampleInput;
+    }
 }

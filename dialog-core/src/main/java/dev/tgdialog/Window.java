@@ -37,6 +37,11 @@ public final class Window {
     final @Nullable String parseMode;
     final @Nullable LinkPreviewOptions linkPreview;
     final KeyboardKind keyboardKind;
+    /** Dialog data a preview renders this window with ({@link Builder#sample}); the engine never reads it. */
+    final List<Transition.Change<?>> samples;
+    /** The dialog's start input a preview renders this window with ({@link Builder#sampleInput}), or null. */
+    final @Nullable Object sampleInput;
+
     private final Map<String, Widget> widgets;
 
     private Window(Builder b, String dialogId) {
@@ -53,6 +58,8 @@ public final class Window {
         this.parseMode = b.parseMode;
         this.linkPreview = b.linkPreview;
         this.keyboardKind = b.keyboardKind;
+        this.samples = List.copyOf(b.samples);
+        this.sampleInput = b.sampleInput;
         Map<String, Widget> byId = new LinkedHashMap<>();
         for (KeyboardWidget widget : keyboard) {
             collect(widget, byId, dialogId, null);
@@ -128,6 +135,8 @@ public final class Window {
         private @Nullable String parseMode;
         private @Nullable LinkPreviewOptions linkPreview;
         private KeyboardKind keyboardKind = KeyboardKind.INLINE;
+        private final List<Transition.Change<?>> samples = new ArrayList<>();
+        private @Nullable Object sampleInput;
 
         Builder(String id) {
             this.id = id;
@@ -238,6 +247,21 @@ public final class Window {
          */
         public Builder poll(dev.tgdialog.polls.PollStep poll) {
             this.poll = Objects.requireNonNull(poll, "poll");
+            return this;
+        }
+
+        /**
+         * Sets {@code key} to {@code value} in the dialog's data when a preview renders this window (the data an
+         * earlier step would have left); ignored by the bot itself. Typed like {@link Transition.Move#with}.
+         */
+        public <T> Builder sample(Key<T> key, T value) {
+            samples.add(new Transition.Change<>(key, Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** Gives a preview of this window this start input ({@link DialogContext#input}); ignored by the bot itself. */
+        public Builder sampleInput(Object input) {
+            this.sampleInput = Objects.requireNonNull(input, "input");
             return this;
         }
 

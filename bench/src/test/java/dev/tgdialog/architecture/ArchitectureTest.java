@@ -27,6 +27,7 @@ import dev.tgdialog.DialogBot;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.bench.WizardBench;
 import dev.tgdialog.demo.DemoBot;
+import dev.tgdialog.preview.PreviewPage;
 import dev.tgdialog.redis.RedisDialogs;
 import dev.tgdialog.widgets.Select;
 import java.net.URI;
@@ -44,9 +45,10 @@ import java.util.stream.Collectors;
  * the public API may name.
  *
  * <p>It lives in the bench because the bench's test class path is the one place that has every module's main
- * classes: widgets and dialog-redis (and through them dialog-core) are the bench's own dependencies, the demo is
- * added in test scope, and the bench is never published, so that test dependency reaches no user's build. It reads
- * exactly the main classes of the five modules (each found through one class of it), never test classes.
+ * classes: widgets and dialog-redis (and through them dialog-core) are the bench's own dependencies, the demo and
+ * the preview are added in test scope, and the bench is never published, so those test dependencies reach no user's
+ * build. It reads exactly the main classes of the six modules (each found through one class of it), never test
+ * classes.
  */
 @AnalyzeClasses(
         locations = ArchitectureTest.MainClassesOfEveryModule.class,
@@ -61,6 +63,7 @@ class ArchitectureTest {
             "dialog-widgets", Select.class,
             "dialog-redis", RedisDialogs.class,
             "dialog-demo", DemoBot.class,
+            "dialog-preview", PreviewPage.class,
             "dialog-bench", WizardBench.class);
 
     /** Item 13.1: a module other than dialog-core compiles against the public API only. */
@@ -70,8 +73,9 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage(INTERNAL)
-            .because("widgets, dialog-redis, the demo and the bench compile against dialog-core's public API only:"
-                    + " if they need something from internal, the public SPI is missing a piece (DESIGN.md §1)");
+            .because(
+                    "widgets, dialog-redis, the preview, the demo and the bench compile against dialog-core's public API only:"
+                            + " if they need something from internal, the public SPI is missing a piece (DESIGN.md §1)");
 
     /** Item 13.1: no public or protected signature of the API names an internal type. */
     @ArchTest

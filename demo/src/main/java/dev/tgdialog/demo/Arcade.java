@@ -26,6 +26,7 @@ final class Arcade {
                                             (ctx, message) -> "https://games.example/pizza-toss?user=" + ctx.userId()
                                                     + "&chat=" + message.chatId() + "&message=" + message.messageId())
                                     .playLabel("Play Pizza Toss"))
-                            .add(Button.of("leave", "Leave", ctx -> Transition.done())))
+                            .add(Button.of("leave", "Leave", ctx -> Transition.done())
+                                    .leadsTo(Transition.done())))
             .build();
 }

@@ -9,6 +9,7 @@ import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.widgets.Button;
 import dev.tgdialog.widgets.DatePicker;
 import dev.tgdialog.widgets.Row;
@@ -79,6 +80,9 @@ final class Booking {
                     .build())
             .build();
 
+    /** The room list, declaring for the transition map that picking a room leads on. */
+    static final KeyboardWidget ROOMS_LEADING = ROOM_LIST.leadsTo(next());
+
     static final Dialog DIALOG = Dialog.builder("booking")
             .window(
                     Step.DAY,
@@ -88,34 +92,44 @@ final class Booking {
                                     .notBeforeToday()
                                     .locale(Locale.UK)
                                     .onPick((ctx, day) -> next().with(DAY, day))
-                                    .build())
+                                    .build()
+                                    .leadsTo(next()))
                             .add(cancelButton()))
             .window(
                     Step.ROOM,
-                    w -> w.text(ctx -> "Arriving " + day(ctx) + ". Which room? " + ROOMS.size() + " rooms, ten a page.")
+                    w -> w.sample(DAY, LocalDate.of(2026, 1, 20))
+                            .text(ctx ->
+                                    "Arriving " + day(ctx) + ". Which room? " + ROOMS.size() + " rooms, ten a page.")
                             .text(ctx -> ctx.get(ROOM) == null ? "" : "(So far: room " + ctx.get(ROOM) + ")")
-                            .add(ROOM_LIST)
+                            .add(ROOMS_LEADING)
                             .add(Row.of(backButton(), cancelButton())))
             .window(
                     Step.GUESTS,
-                    w -> w.text(ctx -> "Room " + ctx.get(ROOM) + " on " + day(ctx)
+                    w -> w.sample(DAY, LocalDate.of(2026, 1, 20))
+                            .sample(ROOM, 113)
+                            .text(ctx -> "Room " + ctx.get(ROOM) + " on " + day(ctx)
                                     + ". How many guests? Type a number from " + MIN_GUESTS + " to " + MAX_GUESTS + ".")
                             .text(ctx -> ctx.get(GUESTS) == null ? "" : "(So far: " + ctx.get(GUESTS) + ")")
                             .add(TextInput.of(
-                                    "guests",
-                                    Booking::parseGuests,
-                                    (ctx, guests) -> next().with(GUESTS, guests),
-                                    (ctx, text, error) -> stay().reply(refusal(text))))
+                                            "guests",
+                                            Booking::parseGuests,
+                                            (ctx, guests) -> next().with(GUESTS, guests),
+                                            (ctx, text, error) -> stay().reply(refusal(text)))
+                                    .leadsTo(next()))
                             .add(Row.of(backButton(), cancelButton())))
             .window(
                     Step.CONFIRM,
-                    w -> w.text(ctx -> summary(reservation(ctx)))
+                    w -> w.sample(DAY, LocalDate.of(2026, 1, 20))
+                            .sample(ROOM, 113)
+                            .sample(GUESTS, 2)
+                            .text(ctx -> summary(reservation(ctx)))
                             .text("Shall we book it?")
                             .add(Button.of("confirm", "Confirm", ctx -> {
-                                Reservation reservation = reservation(ctx);
-                                log.info("Booking of user {}: {}", ctx.userId(), reservation);
-                                return done(reservation).saying("Booked! " + summary(reservation));
-                            }))
+                                        Reservation reservation = reservation(ctx);
+                                        log.info("Booking of user {}: {}", ctx.userId(), reservation);
+                                        return done(reservation).saying("Booked! " + summary(reservation));
+                                    })
+                                    .leadsTo(done()))
                             .add(Row.of(backButton(), cancelButton())))
             .build();
 
@@ -150,12 +164,13 @@ final class Booking {
         return new Reservation(ctx.require(DAY), ctx.require(ROOM), ctx.require(GUESTS));
     }
 
-    private static Button backButton() {
-        return Button.of("back", "« Back", ctx -> back());
+    private static KeyboardWidget backButton() {
+        return Button.of("back", "« Back", ctx -> back()).leadsTo(back());
     }
 
-    private static Button cancelButton() {
-        return Button.of("cancel", "Cancel", ctx -> done().saying("Booking cancelled."));
+    private static KeyboardWidget cancelButton() {
+        return Button.of("cancel", "Cancel", ctx -> done().saying("Booking cancelled."))
+                .leadsTo(done());
     }
 
     private static String day(DialogContext ctx) {

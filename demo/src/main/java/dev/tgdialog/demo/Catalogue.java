@@ -136,7 +136,8 @@ final class Catalogue {
                                     Nav.switchTo("Reply keyboard", Part.REPLY),
                                     Nav.switchTo("Links", Part.LINKS),
                                     Nav.switchTo("Media", Part.MEDIA)))
-                            .add(Button.of("close", "Close", ctx -> done().saying("Catalogue closed."))))
+                            .add(Button.of("close", "Close", ctx -> done().saying("Catalogue closed."))
+                                    .leadsTo(done())))
             .window(
                     Part.SELECTIONS,
                     w -> w.text("Selections")
@@ -231,7 +232,8 @@ final class Catalogue {
                                     "where",
                                     "📍 Share my location",
                                     (ctx, place) -> stay().with(PLACE, place.latitude() + ", " + place.longitude())))
-                            .add(ReplyButton.of("menu", "« Menu", ctx -> switchTo(Part.MENU))))
+                            .add(ReplyButton.of("menu", "« Menu", ctx -> switchTo(Part.MENU))
+                                    .leadsTo(switchTo(Part.MENU))))
             .window(
                     Part.LINKS,
                     w -> w.text("Links: buttons Telegram handles itself, without calling the bot.")

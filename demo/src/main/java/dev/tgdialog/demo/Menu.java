@@ -35,7 +35,9 @@ final class Menu {
     static final Dialog ME_TOO = Dialog.builder("me_too")
             .window(
                     Card.VOTES,
-                    w -> w.text(ctx -> {
+                    w -> w.sampleInput("Margherita")
+                            .sample(VOTERS, "Ann, Bob")
+                            .text(ctx -> {
                                 String voters = ctx.get(VOTERS, "");
                                 return "🍕 " + ctx.input(String.class)
                                         + (voters.isEmpty() ? "" : "\nWant it too: " + voters);

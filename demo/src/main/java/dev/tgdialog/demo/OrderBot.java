@@ -17,6 +17,7 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.i18n.TextBundle;
 import dev.tgdialog.payments.Invoice;
+import dev.tgdialog.spi.KeyboardWidget;
 import dev.tgdialog.spi.Media;
 import dev.tgdialog.spi.TextWidget;
 import dev.tgdialog.telegram.InputFile;
@@ -121,9 +122,11 @@ public final class OrderBot {
                                 return stay();
                             }))
                             .add(Button.of(
-                                    "done",
-                                    say("Done", "Fertig"),
-                                    ctx -> done().saying(tr(ctx, "Settings saved.", "Einstellungen gespeichert.")))))
+                                            "done",
+                                            say("Done", "Fertig"),
+                                            ctx -> done().saying(
+                                                            tr(ctx, "Settings saved.", "Einstellungen gespeichert.")))
+                                    .leadsTo(done())))
             .build();
 
     /** The order wizard: size, quantity, confirmation. */
@@ -135,23 +138,27 @@ public final class OrderBot {
                             .add(cancelButton()))
             .window(
                     Step.QUANTITY,
-                    w -> w.text(say(
+                    w -> w.sample(SIZE, Size.M)
+                            .text(say(
                                     "Size {size}. How many pizzas? Type a number from 1 to " + MAX_QUANTITY + ".",
                                     "Größe {size}. Wie viele Pizzen? Gib eine Zahl von 1 bis " + MAX_QUANTITY
                                             + " ein."))
                             .text(say("(So far: {quantity})", "(Bisher: {quantity})")
                                     .when(ctx -> ctx.get(QUANTITY) != null))
                             .add(TextInput.text("quantity", (ctx, text) -> {
-                                Integer quantity = parseQuantity(text);
-                                return quantity == null
-                                        ? stay().reply(refusal(shorten(text.strip()), language(ctx)))
-                                        : next().with(QUANTITY, quantity);
-                            }))
+                                        Integer quantity = parseQuantity(text);
+                                        return quantity == null
+                                                ? stay().reply(refusal(shorten(text.strip()), language(ctx)))
+                                                : next().with(QUANTITY, quantity);
+                                    })
+                                    .leadsTo(next()))
                             .add(Row.of(backButton(), cancelButton())))
             .window(
                     Step.CONFIRM,
                     // The order ends with an invoice in Telegram Stars; it goes to the kitchen once paid.
-                    w -> w.invoice(Invoice.stars("Pizza", ctx -> order(ctx).describe(language(ctx)))
+                    w -> w.sample(SIZE, Size.M)
+                            .sample(QUANTITY, 2)
+                            .invoice(Invoice.stars("Pizza", ctx -> order(ctx).describe(language(ctx)))
                                     .price("Pizza", ctx -> order(ctx).stars())
                                     .payLabel(ctx -> tr(ctx, "Pay ⭐", "Bezahlen ⭐"))
                                     .onPaid((ctx, payment) -> {
@@ -177,9 +184,10 @@ public final class OrderBot {
                     Thanks.STICKER,
                     w -> w.media(ctx -> Media.sticker(THANKS_STICKER))
                             .add(Button.of(
-                                    "again",
-                                    say("Order again", "Nochmal bestellen"),
-                                    ctx -> start(ORDER, StartMode.RESET_STACK))))
+                                            "again",
+                                            say("Order again", "Nochmal bestellen"),
+                                            ctx -> start(ORDER, StartMode.RESET_STACK))
+                                    .leadsTo(start(ORDER, StartMode.RESET_STACK))))
             .build();
 
     /** The window of {@link #THANKS}. */
@@ -290,22 +298,25 @@ public final class OrderBot {
         return stay();
     }
 
-    private static Button sizeButton(Size size) {
+    // The buttons declare where their handlers lead (leadsTo), for the transition map in the README.
+    private static KeyboardWidget sizeButton(Size size) {
         return Button.of(
-                "size_" + size,
-                ctx -> (size == ctx.get(SIZE) ? "✓ " : "") + tr(ctx, size.english, size.deutsch),
-                ctx -> next().with(SIZE, size));
+                        "size_" + size,
+                        ctx -> (size == ctx.get(SIZE) ? "✓ " : "") + tr(ctx, size.english, size.deutsch),
+                        ctx -> next().with(SIZE, size))
+                .leadsTo(next());
     }
 
-    private static Button backButton() {
-        return Button.of("back", say("« Back", "« Zurück"), ctx -> back());
+    private static KeyboardWidget backButton() {
+        return Button.of("back", say("« Back", "« Zurück"), ctx -> back()).leadsTo(back());
     }
 
-    private static Button cancelButton() {
+    private static KeyboardWidget cancelButton() {
         return Button.of(
-                "cancel",
-                say("Cancel", "Abbrechen"),
-                ctx -> done().saying(tr(ctx, "Order cancelled.", "Bestellung abgebrochen.")));
+                        "cancel",
+                        say("Cancel", "Abbrechen"),
+                        ctx -> done().saying(tr(ctx, "Order cancelled.", "Bestellung abgebrochen.")))
+                .leadsTo(done());
     }
 
     /** The quantity typed, or null when it is not a whole number from 1 to {@value #MAX_QUANTITY}. */

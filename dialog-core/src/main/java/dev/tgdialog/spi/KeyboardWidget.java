@@ -34,6 +34,50 @@ public interface KeyboardWidget extends Widget {
         return new Conditional(this, condition);
     }
 
+    /**
+     * This widget, declaring that its handlers may make these moves (say {@code next()}, {@code switchTo(Step.PAY)},
+     * {@code start(SETTINGS)} or {@code done()}): a hint for transition maps, since a handler's lambda cannot be read.
+     * The engine ignores it; the widget renders and handles clicks as before. Wrap the widget that handles the click
+     * (a {@code ScrollingGroup}'s select: the group itself).
+     */
+    default KeyboardWidget leadsTo(Transition.Move... moves) {
+        return new Leading(this, List.of(moves));
+    }
+
+    /** A widget with declared moves ({@link #leadsTo(Transition.Move...)}); all else is its widget's. */
+    record Leading(KeyboardWidget widget, List<Transition.Move> moves) implements KeyboardWidget {
+        public Leading {
+            moves = List.copyOf(moves);
+        }
+
+        @Override
+        public String id() {
+            return widget.id();
+        }
+
+        @Override
+        public List<Transition.Move> leadsTo() {
+            List<Transition.Move> all = new java.util.ArrayList<>(widget.leadsTo());
+            all.addAll(moves);
+            return List.copyOf(all);
+        }
+
+        @Override
+        public List<List<InlineKeyboardButton>> render(RenderContext ctx) throws Exception {
+            return widget.render(ctx);
+        }
+
+        @Override
+        public Transition onClick(WidgetContext ctx, String payload) throws Exception {
+            return widget.onClick(ctx, payload);
+        }
+
+        @Override
+        public List<? extends Widget> children() {
+            return widget.children();
+        }
+    }
+
     /** The colour Telegram gives a button, where the app shows one (the app's own style when none is set). */
     enum Style {
         /** Blue. */
@@ -109,6 +153,17 @@ public interface KeyboardWidget extends Widget {
         }
 
         @Override
+        public List<Transition.Move> leadsTo() {
+            return widget.leadsTo();
+        }
+
+        /** The hint goes inside the decoration, so the engine still sees what it wraps. */
+        @Override
+        public KeyboardWidget leadsTo(Transition.Move... moves) {
+            return new Decorated(widget.leadsTo(moves), style, icon);
+        }
+
+        @Override
         public KeyboardWidget style(Style style) {
             return new Decorated(widget, style.value(), icon);
         }
@@ -134,6 +189,20 @@ public interface KeyboardWidget extends Widget {
         @Override
         public Transition onClick(WidgetContext ctx, String payload) throws Exception {
             return condition.test(ctx) ? widget.onClick(ctx, payload) : Transition.reject("This button is hidden now");
+        }
+
+        /**
+         * The hint goes inside the condition: a window registers a condition's nested widgets under it only when it
+         * sees the condition itself, so a hidden layout's buttons stay unclickable.
+         */
+        @Override
+        public KeyboardWidget leadsTo(Transition.Move... moves) {
+            return new Conditional(widget.leadsTo(moves), condition);
+        }
+
+        @Override
+        public List<Transition.Move> leadsTo() {
+            return widget.leadsTo();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.tgdialog.spi;
 
+import dev.tgdialog.Transition;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
 import java.util.List;
@@ -21,5 +22,48 @@ public interface ReplyKeyboardWidget extends KeyboardWidget {
     @Override
     default List<List<InlineKeyboardButton>> render(RenderContext ctx) {
         throw new IllegalStateException("reply-keyboard widget " + id() + " can only be shown in a REPLY window");
+    }
+
+    /**
+     * {@inheritDoc} It stays a reply-keyboard widget; a button that also takes messages (a contact request) keeps
+     * only its keyboard side, so declare those moves on the window's other widgets.
+     */
+    @Override
+    default ReplyKeyboardWidget leadsTo(Transition.Move... moves) {
+        return new Leading(this, List.of(moves));
+    }
+
+    /** A reply-keyboard widget with declared moves; all else is its widget's. */
+    record Leading(ReplyKeyboardWidget widget, List<Transition.Move> moves) implements ReplyKeyboardWidget {
+        public Leading {
+            moves = List.copyOf(moves);
+        }
+
+        @Override
+        public String id() {
+            return widget.id();
+        }
+
+        @Override
+        public List<Transition.Move> leadsTo() {
+            List<Transition.Move> all = new java.util.ArrayList<>(widget.leadsTo());
+            all.addAll(moves);
+            return List.copyOf(all);
+        }
+
+        @Override
+        public List<List<KeyboardButton>> renderReply(RenderContext ctx) throws Exception {
+            return widget.renderReply(ctx);
+        }
+
+        @Override
+        public Transition onClick(WidgetContext ctx, String payload) throws Exception {
+            return widget.onClick(ctx, payload);
+        }
+
+        @Override
+        public List<? extends Widget> children() {
+            return widget.children();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tgdialog.spi;
 
+import dev.tgdialog.Transition;
+
 /**
  * A part of a window that reacts to the user. Its id names it in callback data and in its state, so it must be
  * unique within a window, 1-16 of {@code A-Z a-z 0-9 _ -}; widgets that make no callbacks and keep no state (a
@@ -11,6 +13,15 @@ public interface Widget {
 
     /** The widget's id, or {@code ""} for none. */
     String id();
+
+    /**
+     * Where handling this widget's clicks or messages may lead, as declared (a navigation button's one move, or an
+     * author's hint, {@link KeyboardWidget#leadsTo(Transition.Move...)}): read by previews and transition maps, never
+     * by the engine. Nested widgets declare their own. None by default.
+     */
+    default java.util.List<Transition.Move> leadsTo() {
+        return java.util.List.of();
+    }
 
     /** Whether {@code id} is a valid (non-empty) widget id: 1-16 of {@code A-Z a-z 0-9 _ -}. */
     static boolean isId(String id) {

@@ -57,6 +57,8 @@ public final class BotHarness {
         if (b.store != null) {
             bot.store(b.store);
         }
+        // With -Dtgdialog.steps.dir set (a build does it for its tests), the steps taken feed the transition map.
+        StepLog.fromSystemProperty().ifPresent(log -> bot.onStep(log::record));
         b.config.accept(bot);
         this.bot = bot.build();
         // What start() does before polling: the harness's bot is as a started bot would be.

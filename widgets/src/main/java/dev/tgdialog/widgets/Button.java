@@ -41,6 +41,12 @@ public record Button(String id, TextWidget label, DialogHandler onClick) impleme
         return List.of(List.of(ctx.button(ctx.label(label), PAYLOAD)));
     }
 
+    /** The move of a {@link Nav} button; an author's button declares its own with {@code leadsTo(...)}. */
+    @Override
+    public List<Transition.Move> leadsTo() {
+        return onClick instanceof Nav.Go go ? List.of(go.move()) : List.of();
+    }
+
     @Override
     public Transition onClick(WidgetContext ctx, String payload) throws Exception {
         if (!PAYLOAD.equals(payload)) {

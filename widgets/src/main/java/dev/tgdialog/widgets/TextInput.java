@@ -60,12 +60,32 @@ public final class TextInput<T> implements InputWidget {
     private final Parser<T> parser;
     private final Success<T> onSuccess;
     private final Failure onError;
+    private final java.util.List<Transition.Move> moves;
 
     private TextInput(String id, Parser<T> parser, Success<T> onSuccess, Failure onError) {
+        this(id, parser, onSuccess, onError, java.util.List.of());
+    }
+
+    private TextInput(
+            String id, Parser<T> parser, Success<T> onSuccess, Failure onError, java.util.List<Transition.Move> moves) {
         this.id = Objects.requireNonNull(id, "id");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.onSuccess = Objects.requireNonNull(onSuccess, "onSuccess");
         this.onError = Objects.requireNonNull(onError, "onError");
+        this.moves = java.util.List.copyOf(moves);
+    }
+
+    /**
+     * This input, declaring the moves its handlers may make ({@code next()}, {@code done()}, …): a hint for
+     * transition maps, which cannot read a handler's lambda. The engine ignores it.
+     */
+    public TextInput<T> leadsTo(Transition.Move... moves) {
+        return new TextInput<>(id, parser, onSuccess, onError, java.util.List.of(moves));
+    }
+
+    @Override
+    public java.util.List<Transition.Move> leadsTo() {
+        return moves;
     }
 
     /**

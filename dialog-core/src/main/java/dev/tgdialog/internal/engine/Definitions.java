@@ -100,4 +100,10 @@ public abstract class Definitions {
 
     /** The widget with this id, nested ones included, or null. */
     public abstract @Nullable Widget widget(Window window, String widgetId);
+
+    /** The sample data a preview renders the window with. */
+    public abstract List<dev.tgdialog.Transition.Change<?>> samples(Window window);
+
+    /** The start input a preview renders the window with, or null. */
+    public abstract @Nullable Object sampleInput(Window window);
 }

@@ -1442,6 +1442,7 @@ public final class Engine implements UpdateHandler {
                                 s.update.updateId());
                         return;
                     }
+                    Steps.report(config.stepListeners(), s.original, next);
                     s.afterSave.forEach(Runnable::run);
                 },
                 saving.isDone() ? HERE : config.executor());

@@ -45,7 +45,8 @@ public record EngineConfig(
         @Nullable InlineRoute inline,
         dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult,
         java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> inlineAccess,
-        java.time.Duration albumWait) {
+        java.time.Duration albumWait,
+        List<java.util.function.Consumer<dev.tgdialog.Step>> stepListeners) {
 
     /** The inline query handler and its page size. */
     public record InlineRoute(int pageSize, dev.tgdialog.inline.InlineHandler handler) {}
