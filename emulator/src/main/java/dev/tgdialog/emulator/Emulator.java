@@ -1,7 +1,7 @@
 package dev.tgdialog.emulator;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.tgdialog.DialogBot;
-import dev.tgdialog.internal.http.LocalServer;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeTime;
@@ -47,7 +47,8 @@ public final class Emulator implements AutoCloseable {
     private final Transcript transcript = new Transcript();
     private final EventStream events = new EventStream();
     private final StackStore store;
-    private @Nullable LocalServer server;
+    private @Nullable HttpServer server;
+    private java.util.concurrent.@Nullable ExecutorService serverThreads;
     private @Nullable URI address;
     private boolean closed;
 
@@ -87,12 +88,23 @@ public final class Emulator implements AutoCloseable {
         }
         Api api = new Api(
                 harness, chats, transcript, events, store, bind.getAddress().isLoopbackAddress());
-        LocalServer started = LocalServer.start(bind, 16, "tgdialog-emulator", "/", api);
+        // The JDK's server, as the webhook's: the page, its API and its event stream on a few daemon threads.
+        HttpServer started = HttpServer.create(bind, 0);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        serverThreads = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "tgdialog-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        started.setExecutor(serverThreads);
+        started.createContext("/", api);
+        started.start();
         server = started;
         String host = bind.getAddress().isAnyLocalAddress()
                 ? "127.0.0.1"
                 : bind.getAddress().getHostAddress();
-        URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + started.port() + "/");
+        URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + started.getAddress().getPort() + "/");
         address = uri;
         log.info("Emulator serving {}", uri);
         return uri;
@@ -120,8 +132,13 @@ public final class Emulator implements AutoCloseable {
         closed = true;
         events.close();
         if (server != null) {
-            server.stop();
+            // Requests being answered get up to a second; an open event stream is ended above.
+            server.stop(1);
             server = null;
+        }
+        if (serverThreads != null) {
+            serverThreads.shutdown();
+            serverThreads = null;
         }
     }
 
