@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tgdialog.preview.TransitionMap;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.KeyboardButton;
@@ -129,6 +130,13 @@ final class Api implements HttpHandler {
     private void route(HttpExchange exchange, String method, String path) throws IOException {
         if (method.equals("GET") && FILES.containsKey(path)) {
             file(exchange, FILES.get(path));
+        } else if (method.equals("GET") && path.equals("/api/map")) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Chats.Person me = query.containsKey("user")
+                    ? person(number(query.get("user"), "user"))
+                    : chats.users().get(0);
+            long chatId = query.containsKey("chat") ? number(query.get("chat"), "chat") : me.id();
+            svg(exchange, map(state.top(me.id(), chat(me, chatId).id())));
         } else if (method.equals("GET") && path.equals("/api/state")) {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             // Without a user or chat, the page opens as the first user in their private chat.
@@ -357,6 +365,31 @@ final class Api implements HttpHandler {
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
+    }
+
+    /** The declared map of the bot's dialogs, laid out once per window highlighted (ELK takes a few ms). */
+    private final java.util.concurrent.ConcurrentHashMap<java.util.Optional<TransitionMap.Node>, String> maps =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private @Nullable TransitionMap declared;
+
+    /** The map with the user's current window highlighted (none when no dialog is open). */
+    private String map(java.util.Optional<TransitionMap.Node> at) {
+        synchronized (this) {
+            if (declared == null) {
+                declared = TransitionMap.declared(harness.bot().dialogs());
+            }
+        }
+        TransitionMap map = declared;
+        return maps.computeIfAbsent(at, a -> map.svg(a.orElse(null)));
+    }
+
+    private static void svg(HttpExchange exchange, String svg) throws IOException {
+        byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "image/svg+xml; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     private static void send(HttpExchange exchange, int status, JsonObject json) throws IOException {

@@ -252,12 +252,24 @@ final class State {
         return all;
     }
 
+    /** The window the user is at in the chat, as the map names it; empty when no dialog is open. */
+    Optional<dev.tgdialog.preview.TransitionMap.Node> top(long userId, long chatId) {
+        return load(userId, chatId)
+                .flatMap(Stack::top)
+                .map(f -> new dev.tgdialog.preview.TransitionMap.Node.Window(f.dialogId(), f.windowId()));
+    }
+
     /** The user's own stack in the chat, or the chat's shared one (a bot with shared group stacks). */
-    private JsonArray stack(long userId, long chatId) {
+    private Optional<Stack> load(long userId, long chatId) {
         Optional<Stack> stack = store.load(StackKey.of(FakeTelegram.BOT_ID, chatId, userId));
         if (stack.isEmpty() && chatId < 0) {
             stack = store.load(StackKey.of(FakeTelegram.BOT_ID, chatId, 0));
         }
+        return stack;
+    }
+
+    private JsonArray stack(long userId, long chatId) {
+        Optional<Stack> stack = load(userId, chatId);
         JsonArray frames = new JsonArray();
         for (Frame frame : stack.map(Stack::frames).orElse(List.of())) {
             JsonObject o = new JsonObject();

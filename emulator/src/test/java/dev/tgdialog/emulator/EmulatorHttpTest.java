@@ -113,6 +113,31 @@ class EmulatorHttpTest {
     }
 
     @Test
+    void theMapOfTheDialogs_highlightsTheWindowTheUserIsAt() throws Exception {
+        HttpResponse<String> none = get("/api/map?user=" + ANN + "&chat=" + ANN);
+        assertThat(none.headers().firstValue("Content-Type")).hasValue("image/svg+xml; charset=utf-8");
+        assertThat(none.body()).startsWith("<svg").contains(">NAME<", ">HELLO<").doesNotContain("#ffd54f");
+
+        post("/api/send", ANN, ANN, "text", "/start");
+        post("/api/send", ANN, ANN, "text", "Ann");
+        String atHello = get("/api/map?user=" + ANN + "&chat=" + ANN).body();
+        String bobsNone = get("/api/map?user=" + BOB + "&chat=" + BOB).body();
+
+        assertThat(highlighted(atHello)).isEqualTo("HELLO");
+        assertThat(bobsNone).doesNotContain("#ffd54f");
+        assertThat(get("/").body()).contains("id=\"map\"");
+    }
+
+    /** The label of the one node the SVG fills in the highlight colour. */
+    private static String highlighted(String svg) {
+        int fill = svg.indexOf("#ffd54f");
+        assertThat(fill).as("a highlighted node").isPositive();
+        assertThat(svg.indexOf("#ffd54f", fill + 1)).as("only one").isNegative();
+        int text = svg.indexOf("<text", fill);
+        return svg.substring(svg.indexOf('>', text) + 1, svg.indexOf("</text>", text));
+    }
+
+    @Test
     void twoUsersInAGroup_eachSeeTheWholeChat_andTheirOwnStack() throws Exception {
         post("/api/send", ANN, GROUP, "text", "/start");
         post("/api/send", BOB, GROUP, "text", "/start");

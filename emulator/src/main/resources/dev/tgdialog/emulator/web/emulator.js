@@ -67,6 +67,8 @@ function draw(state) {
   if (changed("messages", [view.user, view.chat, state.messages])) drawMessages(state.messages);
   if (changed("replyKeyboard", [view.user, view.chat, state.replyKeyboard])) drawReplyKeyboard(state.replyKeyboard);
   if (changed("stack", state.stack)) drawStack(state.stack);
+  const top = state.stack.length === 0 ? "" : state.stack[state.stack.length - 1];
+  if (changed("map", [view.user, view.chat, top && top.dialog, top && top.window])) drawMap();
   if (changed("calls", state.calls)) drawCalls(state.calls);
 }
 
@@ -232,6 +234,12 @@ function drawReplyKeyboard(rows) {
     });
     return line;
   }));
+}
+
+/** The map of the dialogs, the user's current window highlighted (the server lays it out). */
+function drawMap() {
+  $("map").src = "/api/map?user=" + encodeURIComponent(view.user) + "&chat=" + encodeURIComponent(view.chat)
+    + "&at=" + Date.now();
 }
 
 function drawStack(frames) {
