@@ -39,7 +39,8 @@ import redis.clients.jedis.util.Pool;
  * key only; any other load (a second one, another key's, another thread's, one after a save) reads Redis as the
  * store alone would. Both keys share a Cluster slot (the hash tag), so the script runs on Cluster too.
  *
- * <p>On a standalone Redis (a {@link JedisPooled} client) the pair pipelines: the commands of all updates in flight
+ * <p>On a standalone Redis (a {@link redis.clients.jedis.RedisClient}, Jedis 7's standalone client, or the deprecated
+ * {@link JedisPooled}) the pair pipelines: the commands of all updates in flight
  * share socket writes and reads through one connection and I/O thread of the pair's own (see
  * {@link Builder#pipelined}); an update still costs two round trips, and a task still runs on the executor, never
  * on the I/O thread. A command sent while nothing else is queued or on the wire (a quiet bot, a lone user) is
@@ -62,8 +63,12 @@ public final class RedisDialogs implements AutoCloseable {
     private RedisDialogs(Builder b) {
         LockedReads reads = new LockedReads();
         UserRecordReads records = new UserRecordReads();
-        if (b.pipelined && b.redis instanceof JedisPooled pooled) {
-            Pool<Connection> pool = pooled.getPool();
+        Pool<Connection> pool = !b.pipelined
+                ? null
+                : b.redis instanceof redis.clients.jedis.RedisClient client
+                        ? client.getPool()
+                        : b.redis instanceof JedisPooled pooled ? pooled.getPool() : null;
+        if (pool != null) {
             this.pipeline =
                     new RedisPipeline(() -> connect(pool), "tgdialog-redis-pipeline-" + PIPELINES.incrementAndGet());
             this.calls = pipeline;
@@ -208,12 +213,13 @@ public final class RedisDialogs implements AutoCloseable {
         }
 
         /**
-         * Whether to pipeline on a standalone Redis (on by default): when the client is a {@link JedisPooled}, the
+         * Whether to pipeline on a standalone Redis (on by default): when the client is a
+         * {@link redis.clients.jedis.RedisClient} or a {@link JedisPooled} (told by what it is), the
          * pair opens one connection of its own (with the client's settings) and an I/O thread that writes the
          * commands of all updates in flight together and reads their replies together, so at load one socket write
          * and one read carry dozens of commands; a lone command still goes out at once. Each update still costs
          * two round trips (three commands: the lock and the read are two plain ones). Any other client (Sentinel, Cluster, a custom {@link UnifiedJedis}) is used as it
-         * is, one blocking command per round trip, as is a {@link JedisPooled} with this off.
+         * is, one blocking command per round trip, as is a standalone client with this off.
          */
         public Builder pipelined(boolean pipelined) {
             this.pipelined = pipelined;

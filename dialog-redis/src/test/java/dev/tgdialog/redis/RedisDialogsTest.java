@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -162,6 +163,33 @@ class RedisDialogsTest {
             closeAll();
             closing.clear();
             server.stop();
+        }
+    }
+
+    @Test
+    void pairOnJedis7sRedisClient_pipelinesToo_inTwoRoundTripsOfThreeCommandsPerUpdate() {
+        try (RedisClient client = RedisClient.create(java.net.URI.create(TestRedis.url()));
+                RedisDialogs pair =
+                        RedisDialogs.builder(client).keyPrefix(prefix).build()) {
+            assertThat(pair.pipelined()).isTrue();
+            SharedChat chat = new SharedChat();
+            DialogBot bot = chat.bot(b -> {
+                CounterDialogs.commands(b);
+                b.store(pair.store()).isolation(pair.isolation());
+            });
+            try {
+                deliverAndWait(bot, chat.message("/count"));
+                long commands = pair.commandsSent();
+                long roundTrips = pair.roundTrips();
+                for (int i = 0; i < 10; i++) {
+                    deliverAndWait(bot, chat.click("+1"));
+                }
+                assertThat(chat.lastMessage().text()).isEqualTo("Count: 10");
+                assertThat(pair.commandsSent() - commands).isEqualTo(30);
+                assertThat(pair.roundTrips() - roundTrips).isEqualTo(20);
+            } finally {
+                bot.stop();
+            }
         }
     }
 
