@@ -19,7 +19,7 @@ import dev.tgdialog.testing.FakeTime;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
 
 /** The README's Redis snippet, compiled and run against a real Redis. */
 class ReadmeRedisExampleTest {
@@ -35,7 +35,7 @@ class ReadmeRedisExampleTest {
     void theReadmeSnippet_keepsTheStackInRedis() {
         FakeTelegram fake = new FakeTelegram();
         TelegramClient telegram = fake.client(new FakeTime());
-        try (JedisPooled jedis = TestRedis.client()) {
+        try (RedisClient jedis = RedisClient.create(java.net.URI.create(TestRedis.url()))) {
             // spotless:off (the README shows this snippet as it is)
             // --- README: Redis ---
             RedisDialogs redis = RedisDialogs.builder(jedis).keyPrefix(TestRedis.uniquePrefix())
