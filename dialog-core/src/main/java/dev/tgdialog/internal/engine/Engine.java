@@ -926,6 +926,20 @@ public final class Engine implements UpdateHandler {
                     config.onCallback() == null ? null : config.onCallback().handle(ctx(s, top, "")));
         }
         Click click = resolveClick(s, decoded);
+        if (click == null && aheadOfStack(s, decoded)) {
+            // The message shows a window the stack never reached: the store lost its last write (a Redis failover
+            // before the write was replicated), or the data is forged. The window the stack holds is shown on the
+            // message again, with the toast; the stack itself stays as it is, so nothing is saved.
+            log.info(
+                    "Click in chat {} on a window newer than its stack (a lost write, or forged data); the window is"
+                            + " shown again",
+                    s.chatId);
+            s.answered = answer(callback, config.staleToast(), false);
+            s.lastMessage = Objects.requireNonNull(s.lastMessage, "aheadOfStack checked it")
+                    .withHash(Presenter.UNKNOWN);
+            presenter.present(s, ShowMode.EDIT);
+            return null;
+        }
         if (click == null) {
             s.answered = answer(callback, config.staleToast(), false);
             return null;
@@ -1185,6 +1199,27 @@ public final class Engine implements UpdateHandler {
     private record Click(WorkFrame frame, KeyboardWidget widget, String payload) {}
 
     /** The widget a click is for, or null when the click is stale or forged. */
+    /**
+     * Whether a click on the message the stack shows names a frame or revision the stack has not reached yet: what a
+     * user sees after the store lost the stack's last write, never after a double click (which names an older one).
+     */
+    private boolean aheadOfStack(Session s, CallbackData.Decoded d) {
+        ShownMessage last = s.lastMessage;
+        MaybeInaccessibleMessage clicked = s.callback == null ? null : s.callback.message();
+        if (s.top() == null
+                || last == null
+                || clicked == null
+                || clicked.messageId() != outbox.resolve(last.messageId())) {
+            return false;
+        }
+        WorkFrame frame = s.frame(d.frameId());
+        if (frame != null) {
+            return d.revision() > frame.revision;
+        }
+        // -1 for an id that is no number: not ahead.
+        return Base62.decode(d.frameId()) >= s.nextFrameId;
+    }
+
     private @Nullable Click resolveClick(Session s, CallbackData.Decoded d) {
         WorkFrame top = s.top();
         if (top == null || !top.id.equals(d.frameId())) {
