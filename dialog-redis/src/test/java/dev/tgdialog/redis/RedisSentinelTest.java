@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.embedded.RedisSentinel;
 import redis.embedded.RedisServer;
@@ -79,17 +83,21 @@ class RedisSentinelTest {
                 });
                 try {
                     for (SharedChat user : users) {
-                        until(bot, user, () -> user.message("/wizard"), "Your name?");
-                        until(bot, user, () -> user.click("Ann"), "Ann, size none");
+                        until(bot, user, () -> user.message("/wizard"), "Your name?", null, redis, primaryPort);
+                        until(bot, user, () -> user.click("Ann"), "Ann, size none", null, redis, primaryPort);
                     }
                     int before = redis.getCurrentMaster().getPort();
+                    CountDownLatch switched =
+                            switchAnnounced(sentinelAddresses.iterator().next());
                     primary.stop();
                     long killed = System.nanoTime();
                     int again = 0;
                     for (SharedChat user : users) {
-                        again += until(bot, user, () -> user.click("Pick"), "Pick a size");
-                        again += until(bot, user, () -> user.click("L"), "Ann, size L");
-                        again += until(bot, user, () -> user.click("Next"), "Confirm: Ann, L");
+                        again +=
+                                until(bot, user, () -> user.click("Pick"), "Pick a size", switched, redis, replicaPort);
+                        again += until(bot, user, () -> user.click("L"), "Ann, size L", switched, redis, replicaPort);
+                        again += until(
+                                bot, user, () -> user.click("Next"), "Confirm: Ann, L", switched, redis, replicaPort);
                     }
                     int after = redis.getCurrentMaster().getPort();
 
@@ -128,13 +136,20 @@ class RedisSentinelTest {
 
     /**
      * Delivers what {@code next} makes until the user sees {@code expected}, as Telegram and the user would: a failed
-     * message comes again, a click answered "try again" is made again. How many more tries it took.
+     * message comes again, a click answered "try again" is made again, once the Sentinels announced the new primary
+     * and the client follows it (no pause on a clock). How many more tries it took.
      */
-    private static int until(DialogBot bot, SharedChat user, Supplier<Update> next, String expected)
+    private static int until(
+            DialogBot bot,
+            SharedChat user,
+            Supplier<Update> next,
+            String expected,
+            @Nullable CountDownLatch switched,
+            RedisSentinelClient redis,
+            int primaryPort)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         Update update = next.get();
-        for (int tries = 0; ; tries++) {
+        for (int tries = 0; tries < 100; tries++) {
             try {
                 deliver(bot, update).get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
@@ -143,20 +158,53 @@ class RedisSentinelTest {
             if (expected.equals(user.lastMessage().text())) {
                 return tries;
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("user " + user.userId + " never saw \"" + expected + "\"; last: "
-                        + user.lastMessage().text());
+            if (switched == null || !switched.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("user " + user.userId + " never saw \"" + expected + "\", and no failover"
+                        + " was announced; last: " + user.lastMessage().text());
             }
-            // Telegram's pause before it delivers a message again, or the user's before clicking again.
-            Thread.sleep(100);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (redis.getCurrentMaster().getPort() != primaryPort && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             if (update.callbackQuery() != null) {
                 update = next.get();
             }
         }
+        throw new AssertionError("user " + user.userId + " never saw \"" + expected + "\"; last: "
+                + user.lastMessage().text());
     }
 
-    private static RedisServer server(int port, @org.jspecify.annotations.Nullable Integer replicaOf)
-            throws IOException {
+    /** Counts down when a Sentinel announces that a replica was made the primary ({@code +switch-master}). */
+    private static CountDownLatch switchAnnounced(HostAndPort sentinel) throws InterruptedException {
+        CountDownLatch switched = new CountDownLatch(1);
+        CountDownLatch listening = new CountDownLatch(1);
+        Thread listener = new Thread(() -> {
+            try (Jedis jedis = new Jedis(sentinel)) {
+                jedis.subscribe(
+                        new JedisPubSub() {
+                            @Override
+                            public void onSubscribe(String channel, int subscribed) {
+                                listening.countDown();
+                            }
+
+                            @Override
+                            public void onMessage(String channel, String message) {
+                                switched.countDown();
+                                unsubscribe();
+                            }
+                        },
+                        "+switch-master");
+            }
+        });
+        listener.setDaemon(true);
+        listener.start();
+        assertThat(listening.await(10, TimeUnit.SECONDS))
+                .as("subscribed to a Sentinel")
+                .isTrue();
+        return switched;
+    }
+
+    private static RedisServer server(int port, @Nullable Integer replicaOf) throws IOException {
         var builder = RedisServer.newRedisServer()
                 .port(port)
                 .bind("127.0.0.1")
