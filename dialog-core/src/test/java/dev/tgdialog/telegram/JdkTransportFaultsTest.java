@@ -16,10 +16,11 @@ class JdkTransportFaultsTest extends TelegramClientFaultsTest {
     }
 
     /**
-     * The JDK's client either drops the connection the stray bytes arrived on while it was idle (the send then
-     * goes out on a new one and succeeds), or, when it reuses it first, takes them for the start of the next answer
-     * and waits for the rest of its head: the send times out, and may have been applied. Which one depends on
-     * whether its selector saw the bytes before the send; the token stays out of everything in both.
+     * What the JDK's client makes of the stray bytes depends on when its selector sees them: it drops the idle
+     * connection they arrived on (the send goes out on a new one and succeeds), or reuses it and reads them as the
+     * next answer's status line (a ProtocolException, as OkHttp) or as the start of one and waits for the rest (a
+     * timeout). A failed send may have been applied, so it is not repeated; the token stays out of everything in all
+     * three.
      */
     @Override
     void assertTheExtraBytesWereNoticed(@Nullable Throwable thrown, String trace, List<ILoggingEvent> logs) {
@@ -28,9 +29,11 @@ class JdkTransportFaultsTest extends TelegramClientFaultsTest {
         }
         assertThat(thrown).isInstanceOf(TelegramException.Network.class);
         TelegramException.Network network = (TelegramException.Network) thrown;
-        assertThat(network.isTimeout()).isTrue();
         assertThat(network.mayHaveBeenApplied()).isTrue();
-        assertThat(trace).contains("Caused by: java.net.http.HttpTimeoutException");
+        assertThat(trace)
+                .containsAnyOf(
+                        "Caused by: java.net.http.HttpTimeoutException",
+                        "Caused by: java.net.ProtocolException: Invalid status line: ");
         assertThat(logs).isNotEmpty();
     }
 }
