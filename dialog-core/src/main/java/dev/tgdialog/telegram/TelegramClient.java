@@ -9,21 +9,19 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.MalformedJsonException;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.internal.http.MethodKind;
+import dev.tgdialog.internal.http.OkHttpTransport;
 import dev.tgdialog.internal.http.Pacer;
 import dev.tgdialog.internal.http.Redactor;
 import dev.tgdialog.internal.http.RequestEncoder;
 import dev.tgdialog.internal.json.Json;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -33,27 +31,22 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
-import okhttp3.Call;
-import okhttp3.Callback;
-import okhttp3.Dispatcher;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bot API client: runs any {@link BotMethod} against Telegram (or a local Bot API server) over OkHttp, with
- * JSON or multipart bodies, typed results, retries by {@link RetryPolicy} and optional {@link Pacing}.
+ * The Bot API client: runs any {@link BotMethod} against Telegram (or a local Bot API server) over a
+ * {@link Transport} (OkHttp unless another is chosen), with JSON or multipart bodies, typed results, retries by
+ * {@link RetryPolicy} and optional {@link Pacing}.
  *
- * <p>OkHttp's own silent retry is switched off: the {@link RetryPolicy} alone repeats a call, and never a send whose
- * outcome is unknown. Failures are thrown (or complete the future) as {@link TelegramException}. Neither the bot
+ * <p>The transport's own silent retry is switched off: the {@link RetryPolicy} alone repeats a call, and never a send
+ * whose outcome is unknown. Failures are thrown (or complete the future) as {@link TelegramException}. Neither the bot
  * token nor any piece of it of 8 or more characters appears in a log line, exception message or {@code toString()}.
  * Thread-safe; create one per bot and share it.
  *
@@ -68,9 +61,9 @@ public final class TelegramClient implements AutoCloseable {
     private static final Pattern TOKEN_SHAPE = Pattern.compile("[0-9]+:[A-Za-z0-9_-]+");
 
     private final String token;
-    private final HttpUrl apiBase;
-    private final HttpUrl fileBase;
-    private final OkHttpClient http;
+    private final URI apiBase;
+    private final URI fileBase;
+    private final Transport http;
     private final boolean ownsHttp;
     private final Gson gson;
     private final RequestEncoder encoder;
@@ -78,10 +71,10 @@ public final class TelegramClient implements AutoCloseable {
     private final Pacer pacer;
     private final TimeSource time;
     private final Redactor redactor;
-    private final ConcurrentMap<String, HttpUrl> methodUrls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, URI> methodUrls = new ConcurrentHashMap<>();
     private final ConcurrentMap<Type, TypeAdapter<Envelope<?>>> envelopes = new ConcurrentHashMap<>();
 
-    private TelegramClient(Builder b, OkHttpClient http, boolean ownsHttp, Pacer pacer) {
+    private TelegramClient(Builder b, Transport http, boolean ownsHttp, Pacer pacer) {
         this.token = b.token;
         this.http = http;
         this.ownsHttp = ownsHttp;
@@ -91,16 +84,13 @@ public final class TelegramClient implements AutoCloseable {
         this.gson = Json.gson();
         this.encoder = new RequestEncoder(gson);
         this.redactor = new Redactor(b.token);
-        HttpUrl base = HttpUrl.parse(b.baseUrl);
-        if (base == null) {
-            throw new IllegalArgumentException("not an HTTP(S) base URL: " + b.baseUrl);
-        }
+        URI base = baseUri(b.baseUrl);
         String env = b.testEnvironment ? "test" : null;
         this.apiBase = withSegments(base, "bot" + token, env);
         this.fileBase = withSegments(base, "file", "bot" + token, env);
     }
 
-    private TelegramClient(TelegramClient other, OkHttpClient http, RetryPolicy retry) {
+    private TelegramClient(TelegramClient other, Transport http, RetryPolicy retry) {
         this.token = other.token;
         this.apiBase = other.apiBase;
         this.fileBase = other.fileBase;
@@ -114,15 +104,52 @@ public final class TelegramClient implements AutoCloseable {
         this.redactor = other.redactor;
     }
 
-    private static HttpUrl withSegments(HttpUrl base, @Nullable String... segments) {
-        HttpUrl.Builder url = base.newBuilder();
+    /** The base URL, checked to be HTTP(S) with a host, as a directory (ending in a slash). */
+    private static URI baseUri(String baseUrl) {
+        URI base;
+        try {
+            base = new URI(baseUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not an HTTP(S) base URL: " + baseUrl);
+        }
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || base.getHost() == null) {
+            throw new IllegalArgumentException("not an HTTP(S) base URL: " + baseUrl);
+        }
+        String path = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+        return base.resolve(path.endsWith("/") ? path : path + "/");
+    }
+
+    private static URI withSegments(URI base, @Nullable String... segments) {
+        StringBuilder path = new StringBuilder();
         for (String s : segments) {
             if (s != null) {
-                url.addPathSegment(s);
+                path.append(segment(s)).append('/');
             }
         }
-        return url.build();
+        // "./" keeps a first segment with a colon (the token's) from reading as a scheme.
+        return base.resolve("./" + path);
     }
+
+    /**
+     * A path segment with every character percent-encoded that RFC 3986 does not allow in one (a token's colon
+     * stays, as Telegram documents the URL; a file path from a server may hold anything).
+     */
+    private static String segment(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || PCHAR.indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String PCHAR = "-._~!$&'()*+,;=:@";
+    private static final String HEX = "0123456789ABCDEF";
 
     /** A client for this bot token against {@code https://api.telegram.org} with the default settings. */
     public static TelegramClient create(String token) {
@@ -194,8 +221,7 @@ public final class TelegramClient implements AutoCloseable {
      * polling needs one longer than its poll timeout.
      */
     public TelegramClient withReadTimeout(Duration readTimeout) {
-        return new TelegramClient(
-                this, http.newBuilder().readTimeout(readTimeout).build(), retry);
+        return new TelegramClient(this, http.withReadTimeout(readTimeout), retry);
     }
 
     /** How this client repeats failed calls. */
@@ -216,7 +242,13 @@ public final class TelegramClient implements AutoCloseable {
      * nothing that logs or shows it; prefer {@link #downloadFile(String)}.
      */
     public String fileUrl(String filePath) {
-        return fileBase.newBuilder().addPathSegments(filePath).build().toString();
+        StringBuilder path = new StringBuilder();
+        for (String s : filePath.split("/", -1)) {
+            if (!s.isEmpty()) {
+                path.append(path.length() == 0 ? "" : "/").append(segment(s));
+            }
+        }
+        return fileBase.resolve("./" + path).toString();
     }
 
     /**
@@ -234,16 +266,16 @@ public final class TelegramClient implements AutoCloseable {
                 throw network("downloadFile", e);
             }
         }
-        Request request = new Request.Builder().url(fileUrl(filePath)).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            if (!response.isSuccessful()) {
-                throw TelegramException.of("downloadFile", response.code(), "HTTP " + response.code(), null, null);
-            }
-            return body.bytes();
-        } catch (IOException e) {
+        Transport.Response response;
+        try {
+            response = http.send(Transport.Request.get(URI.create(fileUrl(filePath))));
+        } catch (Transport.Failure e) {
             throw network("downloadFile", e);
         }
+        if (!response.isSuccessful()) {
+            throw TelegramException.of("downloadFile", response.status(), "HTTP " + response.status(), null, null);
+        }
+        return response.body();
     }
 
     /**
@@ -251,7 +283,7 @@ public final class TelegramClient implements AutoCloseable {
      * server, which answers relative paths only: a path from elsewhere must not make the bot read its own disk.
      */
     private @Nullable Path localFile(String filePath) {
-        if (apiBase.host().equals(PUBLIC_HOST)) {
+        if (PUBLIC_HOST.equalsIgnoreCase(apiBase.getHost())) {
             return null;
         }
         Path path;
@@ -263,12 +295,14 @@ public final class TelegramClient implements AutoCloseable {
         return path.isAbsolute() && Files.isRegularFile(path) && Files.isReadable(path) ? path : null;
     }
 
-    /** Shuts down the HTTP connections and threads this client created (not those of a supplied OkHttpClient). */
+    /**
+     * Shuts down the HTTP connections and threads this client created (not those of a supplied OkHttpClient or
+     * {@link Transport}).
+     */
     @Override
     public void close() {
         if (ownsHttp) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            http.close();
         }
     }
 
@@ -279,26 +313,34 @@ public final class TelegramClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TelegramClient[bot " + token.substring(0, token.indexOf(':')) + " at " + apiBase.scheme() + "://"
-                + apiBase.host() + ":" + apiBase.port() + "]";
+        return "TelegramClient[bot " + token.substring(0, token.indexOf(':')) + " at " + apiBase.getScheme() + "://"
+                + apiBase.getHost() + ":" + port(apiBase) + "]";
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private <R> R attempt(BotMethod<?> method, Type resultType) {
-        Call call = http.newCall(request(method));
-        try (Response response = call.execute()) {
-            return read(method, resultType, response);
-        } catch (IOException e) {
+        Transport.Response response;
+        try {
+            response = http.send(request(method));
+        } catch (Transport.Failure e) {
             throw network(method.methodName(), e);
         }
+        return read(method, resultType, response);
     }
 
     private <R> void attemptAsync(BotMethod<R> method, Attempts attempts, CompletableFuture<R> result) {
         if (attempts.first == null) {
             attempts.first = time.now();
         }
-        Call call;
+        CompletableFuture<Transport.Response> call;
         try {
-            call = http.newCall(request(method));
+            call = http.sendAsync(request(method));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return;
@@ -306,56 +348,56 @@ public final class TelegramClient implements AutoCloseable {
         // Cancelling the returned future cancels the HTTP call in flight (a long poll being stopped, say).
         result.whenComplete((value, error) -> {
             if (result.isCancelled()) {
-                call.cancel();
+                call.cancel(true);
             }
         });
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                failed(network(method.methodName(), e));
+        call.whenComplete((response, error) -> {
+            if (result.isDone()) {
+                return;
             }
-
-            @Override
-            public void onResponse(Call c, Response response) {
-                try (response) {
+            TelegramException failure;
+            if (error == null) {
+                try {
                     result.complete(read(method, method.resultType(), response));
+                    return;
                 } catch (TelegramException e) {
-                    failed(e);
-                } catch (IOException e) {
-                    failed(network(method.methodName(), e));
+                    failure = e;
                 } catch (RuntimeException e) {
                     result.completeExceptionally(e);
-                }
-            }
-
-            private void failed(TelegramException e) {
-                if (result.isDone()) {
                     return;
                 }
-                Duration pause = retryDelay(method, e, attempts);
-                if (pause == null) {
-                    result.completeExceptionally(e);
+            } else {
+                Throwable cause =
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof Transport.Failure f) {
+                    failure = network(method.methodName(), f);
                 } else {
-                    time.delay(pause).thenRun(() -> attemptAsync(method, attempts, result));
+                    result.completeExceptionally(cause);
+                    return;
                 }
+            }
+            Duration pause = retryDelay(method, failure, attempts);
+            if (pause == null) {
+                result.completeExceptionally(failure);
+            } else {
+                time.delay(pause).thenRun(() -> attemptAsync(method, attempts, result));
             }
         });
     }
 
-    private Request request(BotMethod<?> method) {
-        HttpUrl url = methodUrls.computeIfAbsent(
-                method.methodName(),
-                name -> apiBase.newBuilder().addPathSegment(name).build());
-        return new Request.Builder().url(url).post(encoder.encode(method)).build();
+    private Transport.Request request(BotMethod<?> method) {
+        URI url = methodUrls.computeIfAbsent(method.methodName(), name -> apiBase.resolve("./" + segment(name)));
+        RequestEncoder.Body body = encoder.encode(method);
+        return Transport.Request.post(url, body.contentType(), body.bytes());
     }
 
     /** The exact bytes Telegram answers a successful call whose result is {@code true} with. */
     private static final byte[] OK_TRUE = "{\"ok\":true,\"result\":true}".getBytes(StandardCharsets.US_ASCII);
 
-    private <R> R read(BotMethod<?> method, Type resultType, Response response) throws IOException {
+    private <R> R read(BotMethod<?> method, Type resultType, Transport.Response response) {
         String name = method.methodName();
         Envelope<?> envelope;
-        byte[] body = response.body().bytes();
+        byte[] body = response.body();
         if (resultType == Boolean.class && java.util.Arrays.equals(body, OK_TRUE)) {
             // The whole answer of most setters and of every answerCallbackQuery: read by comparison, which spares
             // a JSON reader and its buffers (a third of what the client allocated per call).
@@ -366,26 +408,28 @@ public final class TelegramClient implements AutoCloseable {
         try (JsonReader reader = Json.reader(body)) {
             envelope = envelopeAdapter(resultType).read(reader);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | MalformedJsonException e) {
-            throw notAnAnswer(name, response.code(), e);
+            throw notAnAnswer(name, response.status(), e);
         } catch (EOFException e) {
-            // OkHttp reports a body cut short by the network itself; an EOF from the JSON reader means the whole
-            // body arrived and is truncated JSON.
-            throw notAnAnswer(name, response.code(), e);
+            // The transport reports a body cut short by the network itself; an EOF from the JSON reader means the
+            // whole body arrived and is truncated JSON.
+            throw notAnAnswer(name, response.status(), e);
+        } catch (IOException e) {
+            throw notAnAnswer(name, response.status(), e);
         }
         if (envelope == null) {
-            throw notBotApi(name, response.code(), "an empty response (HTTP " + response.code() + ")");
+            throw notBotApi(name, response.status(), "an empty response (HTTP " + response.status() + ")");
         }
         if (envelope.ok) {
             if (envelope.result == null) {
                 // Every Bot API method answers something (true at least); a null would reach a caller typed non-null.
                 throw notBotApi(
-                        name, response.code(), "an ok response without a result (HTTP " + response.code() + ")");
+                        name, response.status(), "an ok response without a result (HTTP " + response.status() + ")");
             }
             @SuppressWarnings("unchecked")
             R value = (R) envelope.result;
             return value;
         }
-        int code = envelope.errorCode != null ? envelope.errorCode : response.code();
+        int code = envelope.errorCode != null ? envelope.errorCode : response.status();
         String description = envelope.description != null ? redactor.redact(envelope.description) : "HTTP " + code;
         Long retryAfter = envelope.parameters != null ? envelope.parameters.retryAfter : null;
         Long migrateTo = envelope.parameters != null ? envelope.parameters.migrateToChatId : null;
@@ -426,21 +470,17 @@ public final class TelegramClient implements AutoCloseable {
         }
     };
 
-    private TelegramException.Network network(String method, IOException e) {
-        boolean timeout = e instanceof InterruptedIOException;
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        boolean notSent = e instanceof ConnectException
-                || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException
-                || (timeout && message.contains("connect"));
-        String what = (timeout ? "timed out" : "network failure") + ": "
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + redactor.redact(e.getMessage()));
+    private TelegramException.Network network(String method, Transport.Failure e) {
         return new TelegramException.Network(
                 method,
-                what,
-                timeout,
-                !notSent,
+                redactor.redact(e.getMessage()),
+                e.isTimeout(),
+                e.mayHaveReachedServer(),
                 Objects.requireNonNull(redactor.redact(e), "the copy of an exception"));
+    }
+
+    private TelegramException.Network network(String method, IOException e) {
+        return network(method, new Transport.Failure("I/O failure: " + e, false, true, e));
     }
 
     /**
@@ -598,6 +638,7 @@ public final class TelegramClient implements AutoCloseable {
         private String baseUrl = "https://" + PUBLIC_HOST;
         private boolean testEnvironment;
         private @Nullable OkHttpClient okHttpClient;
+        private @Nullable Transport transport;
         private RetryPolicy retry = RetryPolicy.defaults();
         private Pacing pacing = Pacing.off();
         private TimeSource time = TimeSource.system();
@@ -655,7 +696,10 @@ public final class TelegramClient implements AutoCloseable {
             return this;
         }
 
-        /** HTTP timeouts of the client this builder creates (ignored with {@link #okHttpClient}). */
+        /**
+         * HTTP timeouts of the OkHttp client this builder creates (ignored with {@link #okHttpClient} and
+         * {@link #transport}).
+         */
         public Builder timeouts(Duration connect, Duration read, Duration write) {
             this.connectTimeout = connect;
             this.readTimeout = read;
@@ -663,29 +707,29 @@ public final class TelegramClient implements AutoCloseable {
             return this;
         }
 
-        /** The client with these settings. */
-        public TelegramClient build() {
-            boolean owns = okHttpClient == null;
-            // OkHttp's own retry would re-send a POST whose reused connection broke after the server took it: a
-            // message sent twice. Only the RetryPolicy, which knows a send from a get, may repeat a call.
-            OkHttpClient http = okHttpClient == null
-                    ? defaultHttp()
-                    : okHttpClient.newBuilder().retryOnConnectionFailure(false).build();
-            return new TelegramClient(this, http, owns, new Pacer(pacing, time));
+        /**
+         * Send requests over this transport instead of OkHttp; {@link Transport#jdk(Duration, Duration)} needs
+         * neither OkHttp nor Kotlin. The client will not close it, and {@link #timeouts} do not apply to it.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
         }
 
-        private OkHttpClient defaultHttp() {
-            Dispatcher dispatcher = new Dispatcher();
-            // Every call goes to one host; OkHttp's default of 5 per host would queue a busy bot's answers.
-            dispatcher.setMaxRequests(256);
-            dispatcher.setMaxRequestsPerHost(256);
-            return new OkHttpClient.Builder()
-                    .dispatcher(dispatcher)
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    .writeTimeout(writeTimeout)
-                    .retryOnConnectionFailure(false)
-                    .build();
+        /** The client with these settings. */
+        public TelegramClient build() {
+            if (transport != null && okHttpClient != null) {
+                throw new IllegalStateException("both a transport and an OkHttpClient were given; choose one");
+            }
+            Pacer pacer = new Pacer(pacing, time);
+            if (transport != null) {
+                return new TelegramClient(this, transport, false, pacer);
+            }
+            // Only here is OkHttp named, so a client on another transport never loads an OkHttp class.
+            return okHttpClient != null
+                    ? new TelegramClient(this, OkHttpTransport.of(okHttpClient), false, pacer)
+                    : new TelegramClient(
+                            this, OkHttpTransport.create(connectTimeout, readTimeout, writeTimeout), true, pacer);
         }
     }
 }

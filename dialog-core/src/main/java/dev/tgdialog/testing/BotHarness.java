@@ -4,6 +4,7 @@ import dev.tgdialog.DialogBot;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.store.StackStore;
 import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.Transport;
 import dev.tgdialog.telegram.types.Update;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  * assertThat(ann.lastMessage().text()).isEqualTo("Where should we deliver?");
  * }</pre>
  *
- * The bot runs the production pipeline; only the network is replaced (at the OkHttp boundary, so requests are
- * really encoded and answers really parsed). By default handlers run on the calling thread and time is a
+ * The bot runs the production pipeline; only the network is replaced (at the {@link Transport} boundary, so
+ * requests are really encoded and answers really parsed; or over loopback HTTP with {@link Builder#transport}). By default handlers run on the calling thread and time is a
  * {@link FakeTime}, so a test is deterministic; pass an executor to test concurrency.
  */
-public final class BotHarness {
+public final class BotHarness implements AutoCloseable {
     private final FakeTelegram telegram;
     private final FakeTime time;
     private final DialogBot bot;
@@ -43,13 +44,25 @@ public final class BotHarness {
     private final Set<Long> groupsWithBot = ConcurrentHashMap.newKeySet();
 
     private final List<Consumer<Update>> updateListeners;
+    private final @Nullable LoopbackServer server;
 
     private BotHarness(Builder b) {
         this.time = b.time;
         this.updateListeners = List.copyOf(b.updateListeners);
         TimeSource clock = b.clock != null ? b.clock : time;
         this.telegram = new FakeTelegram(clock);
-        TelegramClient client = telegram.client(clock);
+        TelegramClient client;
+        if (b.transport == null) {
+            this.server = null;
+            client = telegram.client(clock);
+        } else {
+            this.server = telegram.serve();
+            client = TelegramClient.builder(FakeTelegram.TOKEN)
+                    .baseUrl(server.baseUrl())
+                    .transport(b.transport)
+                    .timeSource(clock)
+                    .build();
+        }
         DialogBot.Builder bot = DialogBot.builder(client)
                 .timeSource(clock)
                 .executor(b.executor)
@@ -119,6 +132,14 @@ public final class BotHarness {
         return groupsWithBot.add(groupChatId);
     }
 
+    /** Stops the loopback server of a harness built with {@link Builder#transport}; nothing to do otherwise. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
     String nextQueryId() {
         return "q" + queryIds.getAndIncrement();
     }
@@ -130,6 +151,7 @@ public final class BotHarness {
         private FakeTime time = new FakeTime();
         private @Nullable StackStore store;
         private @Nullable TimeSource clock;
+        private @Nullable Transport transport;
         private final List<Consumer<Update>> updateListeners = new ArrayList<>();
 
         private Builder(Consumer<DialogBot.Builder> config) {
@@ -168,6 +190,16 @@ public final class BotHarness {
          */
         public Builder onUpdate(Consumer<Update> listener) {
             updateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sends the bot's calls over real HTTP through this transport ({@code Transport.jdk(...)}, say) to the fake
+         * served on loopback ({@link FakeTelegram#serve()}), instead of answering them at the transport boundary;
+         * close the harness when done.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 

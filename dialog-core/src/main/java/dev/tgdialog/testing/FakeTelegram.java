@@ -5,12 +5,12 @@ import dev.tgdialog.BotProfile;
 import dev.tgdialog.TimeSource;
 import dev.tgdialog.telegram.Limits;
 import dev.tgdialog.telegram.TelegramClient;
+import dev.tgdialog.telegram.Transport;
 import dev.tgdialog.telegram.types.BotCommand;
 import dev.tgdialog.telegram.types.BotCommandScope;
 import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.MenuButton;
 import dev.tgdialog.telegram.types.User;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,14 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-process Bot API for tests: it answers at the OkHttp boundary, so the real {@link TelegramClient}'s JSON
- * encoding, multipart uploads and error parsing all run. It keeps each chat's messages (telling an edit from a
+ * An in-process Bot API for tests: it answers at the {@link Transport} boundary (or as an OkHttp interceptor, or
+ * as an HTTP server on loopback: {@link #serve()}), so the real {@link TelegramClient}'s JSON encoding, multipart
+ * uploads and error parsing all run. It keeps each chat's messages (telling an edit from a
  * send, applying deletes), records answered callback queries and every call, and refuses what Telegram refuses,
  * with Telegram's error codes and descriptions.
  *
@@ -128,7 +126,7 @@ public final class FakeTelegram {
     private final Dispatcher dispatcher;
     private final List<ApiCall> calls = new ArrayList<>();
     private final Map<String, Deque<Refusal>> failures = new HashMap<>();
-    private @Nullable OkHttpClient http;
+    private final Transport transport = new FakeTransport(this);
     /** Not guarded by lock: listeners run after it is released, so one may query the fake. */
     private final List<Consumer<ApiCall>> callListeners = new CopyOnWriteArrayList<>();
 
@@ -154,27 +152,38 @@ public final class FakeTelegram {
     }
 
     /**
+     * A {@link Transport} that answers every Bot API request in process, without the network and without any HTTP
+     * library: {@code TelegramClient.builder(FakeTelegram.TOKEN).transport(telegram.transport())}. A call answers on
+     * the calling thread; an async one on a thread of the fake's own.
+     */
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
      * An OkHttp application interceptor that answers every Bot API request itself, without the network. Add it
      * with {@code OkHttpClient.Builder.addInterceptor} (not as a network interceptor).
      */
     public Interceptor interceptor() {
-        return chain -> answer(chain.request());
+        return OkHttpFake.interceptor(transport);
     }
 
     /**
-     * A client for the fake bot wired to this fake, retrying and pacing on {@code time} (the default
-     * {@link dev.tgdialog.telegram.RetryPolicy}), so a test passes a {@link FakeTime} and never sleeps.
+     * Serves this fake as a Bot API on an HTTP server on loopback (the JDK's own), for a client on any transport:
+     * {@code TelegramClient.builder(FakeTelegram.TOKEN).baseUrl(server.baseUrl())}. Close it when done.
+     */
+    public LoopbackServer serve() {
+        return LoopbackServer.start(transport);
+    }
+
+    /**
+     * A client for the fake bot wired to this fake at the {@link #transport()} boundary, retrying and pacing on
+     * {@code time} (the default {@link dev.tgdialog.telegram.RetryPolicy}), so a test passes a {@link FakeTime} and
+     * never sleeps.
      */
     public TelegramClient client(TimeSource time) {
-        OkHttpClient shared;
-        synchronized (lock) {
-            if (http == null) {
-                http = new OkHttpClient.Builder().addInterceptor(interceptor()).build();
-            }
-            shared = http;
-        }
         return TelegramClient.builder(TOKEN)
-                .okHttpClient(shared)
+                .transport(transport)
                 .timeSource(time)
                 .build();
     }
@@ -435,9 +444,10 @@ public final class FakeTelegram {
 
     // ------------------------------------------------------------------------------------------------ a request
 
-    private Response answer(Request request) throws IOException {
+    /** Answers one request as Telegram would; every transport view of the fake comes here. */
+    Transport.Response answer(Transport.Request request) {
         List<ApiCall> recorded = new ArrayList<>(1);
-        Response response = Replies.response(request, reply(request, recorded));
+        Transport.Response response = Replies.response(reply(request, recorded));
         for (ApiCall call : recorded) {
             callListeners.forEach(listener -> listener.accept(call));
         }
@@ -445,7 +455,7 @@ public final class FakeTelegram {
     }
 
     /** Reads the request, records it (also into {@code recorded}), and runs it (or the failure queued for it). */
-    private JsonObject reply(Request request, List<ApiCall> recorded) throws IOException {
+    private JsonObject reply(Transport.Request request, List<ApiCall> recorded) {
         String requested;
         try {
             requested = RequestDecoder.method(request, TOKEN);

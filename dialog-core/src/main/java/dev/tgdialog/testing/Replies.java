@@ -3,19 +3,14 @@ package dev.tgdialog.testing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.tgdialog.internal.json.Json;
-import okhttp3.MediaType;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import dev.tgdialog.telegram.Transport;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The Bot API's reply envelope, {@code {"ok":true,"result":…}} or an error with its code, description and
  * {@code parameters.retry_after}, and the HTTP response that carries it, with the error code as its status.
  */
 final class Replies {
-    private static final MediaType JSON = MediaType.get("application/json");
-
     private Replies() {}
 
     static JsonObject ok(JsonElement result) {
@@ -39,15 +34,9 @@ final class Replies {
         return reply;
     }
 
-    static Response response(Request request, JsonObject reply) {
+    static Transport.Response response(JsonObject reply) {
         int code =
                 reply.get("ok").getAsBoolean() ? 200 : reply.get("error_code").getAsInt();
-        return new Response.Builder()
-                .request(request)
-                .protocol(Protocol.HTTP_1_1)
-                .code(code)
-                .message(code == 200 ? "OK" : "Error")
-                .body(ResponseBody.create(Json.gson().toJson(reply), JSON))
-                .build();
+        return new Transport.Response(code, Json.gson().toJson(reply).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -56,6 +56,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The client's contract against a real HTTP server on loopback, on the default OkHttp transport here; every test runs
+ * again on the JDK's HttpClient in {@link JdkTransportClientTest}, which only overrides {@link #builder(Duration)}.
+ */
 class TelegramClientTest {
     /** The default policy without jitter, so the waits a test sees are exact. */
     private static final RetryPolicy EXACT = new RetryPolicy(
@@ -77,12 +81,20 @@ class TelegramClientTest {
         server.close();
     }
 
+    /** A builder for the test's token on the transport under test, waiting this long for an answer. */
+    TelegramClient.Builder builder(Duration readTimeout) {
+        return TelegramClient.builder(TOKEN).timeouts(Duration.ofSeconds(5), readTimeout, Duration.ofSeconds(5));
+    }
+
+    private TelegramClient.Builder builder() {
+        return builder(Duration.ofSeconds(5));
+    }
+
     private TelegramClient clientWith(RetryPolicy retry, Duration readTimeout) {
-        return TelegramClient.builder(TOKEN)
+        return builder(readTimeout)
                 .baseUrl(server.url("/").toString())
                 .retryPolicy(retry)
                 .timeSource(time)
-                .timeouts(Duration.ofSeconds(5), readTimeout, Duration.ofSeconds(5))
                 .build();
     }
 
@@ -523,7 +535,7 @@ class TelegramClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        TelegramClient unreachable = TelegramClient.builder(TOKEN)
+        TelegramClient unreachable = builder()
                 .baseUrl("http://127.0.0.1:" + closedPort)
                 .retryPolicy(EXACT)
                 .timeSource(time)
@@ -627,7 +639,7 @@ class TelegramClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        TelegramClient unreachable = TelegramClient.builder(TOKEN)
+        TelegramClient unreachable = builder()
                 .baseUrl("http://127.0.0.1:" + closedPort)
                 .timeSource(time)
                 .build();
@@ -672,7 +684,7 @@ class TelegramClientTest {
 
     @Test
     void testEnvironment_andFileUrls_useTheDocumentedPaths() throws Exception {
-        TelegramClient test = TelegramClient.builder(TOKEN)
+        TelegramClient test = builder()
                 .baseUrl(server.url("/").toString())
                 .testEnvironment(true)
                 .build();
@@ -720,7 +732,7 @@ class TelegramClientTest {
 
     @Test
     void pacing_spacesOutMessagesToOneChat_afterAShortBurst() {
-        TelegramClient paced = TelegramClient.builder(TOKEN)
+        TelegramClient paced = builder()
                 .baseUrl(server.url("/").toString())
                 .timeSource(time)
                 .pacing(Pacing.telegramLimits())
