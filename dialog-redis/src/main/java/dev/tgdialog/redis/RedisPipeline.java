@@ -73,11 +73,11 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         final List<CommandArguments> then;
 
         final @Nullable LuaScript script;
-        final List<String> keys;
+        final List<?> keys;
         final List<?> args;
         final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
 
-        Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<?> args) {
+        Request(CommandArguments command, @Nullable LuaScript script, List<?> keys, List<?> args) {
             this(command, List.of(), script, keys, args);
         }
 
@@ -85,7 +85,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
                 CommandArguments command,
                 List<CommandArguments> then,
                 @Nullable LuaScript script,
-                List<String> keys,
+                List<?> keys,
                 List<?> args) {
             this.command = command;
             this.then = then;
@@ -111,12 +111,16 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
+    public CompletableFuture<@Nullable Object> script(LuaScript script, List<?> keys, List<?> args) {
         CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA)
                 .add(script.shaBytes())
                 .add(keys.size());
-        keys.forEach(command::add);
-        args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
+        for (Object key : keys) {
+            command.add(RedisCalls.bytes(key));
+        }
+        for (Object arg : args) {
+            command.add(RedisCalls.bytes(arg));
+        }
         return send(new Request(command, script, keys, args));
     }
 
@@ -143,24 +147,25 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
      * share a write (two separate entries could be split by the I/O thread waking between them, and cost a round
      * trip more): the document when the SET took the lock ({@code 1L} when no stack is stored), {@code 0L} when it
      * did not. Redis runs the two in this order on the one connection. With a {@code recordKey}, a {@code GET} of it
-     * goes in the same write, and the reply of a taken lock is {@code [document or 1L, record or null]}.
+     * goes in the same write, and the reply of a taken lock is {@code [document or 1L, record or null]}. Every
+     * argument comes encoded, as the caller keeps it for the update's save (keys, token) or for good (lease, TTL).
      */
     CompletableFuture<@Nullable Object> lockThenRead(
-            String lockKey,
-            String token,
-            long leaseMillis,
-            String stackKey,
-            long ttlMillis,
-            @Nullable String recordKey) {
+            byte[] lockKey,
+            byte[] token,
+            byte[] leaseMillis,
+            byte[] stackKey,
+            byte[] ttlMillis,
+            byte @Nullable [] recordKey) {
         CommandArguments lock = new CommandArguments(Protocol.Command.SET)
                 .add(lockKey)
                 .add(token)
-                .add("NX")
-                .add("PX")
+                .add(Protocol.Keyword.NX)
+                .add(Protocol.Keyword.PX)
                 .add(leaseMillis);
         CommandArguments read = new CommandArguments(Protocol.Command.GETEX)
                 .add(stackKey)
-                .add("PX")
+                .add(Protocol.Keyword.PX)
                 .add(ttlMillis);
         List<CommandArguments> then = recordKey == null
                 ? List.of(read)
@@ -357,7 +362,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         LuaScript script = Objects.requireNonNull(r.script);
         CommandArguments command =
                 new CommandArguments(Protocol.Command.EVAL).add(script.source()).add(r.keys.size());
-        r.keys.forEach(command::add);
+        r.keys.forEach(key -> command.add(RedisCalls.bytes(key)));
         r.args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
         Request eval = new Request(command, null, r.keys, r.args);
         eval.reply.whenComplete((value, error) -> {
