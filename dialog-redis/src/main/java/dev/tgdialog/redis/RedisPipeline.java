@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,8 +70,14 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     /** One queued command and whom its reply goes to. */
     private static final class Request {
         final CommandArguments command;
-        /** Sent right after {@link #command} in the same write; the reply is then all replies as a list. */
+        /** Sent right after {@link #command} in the same write; the reply is then {@link #replies} of them all. */
         final List<CommandArguments> then;
+
+        /**
+         * What the replies of {@link #command} and {@link #then}, in order, answer: applied where the replies are
+         * read, so the caller's future needs no stage of its own to shape them.
+         */
+        final Function<List<@Nullable Object>, @Nullable Object> replies;
 
         final @Nullable LuaScript script;
         final List<?> keys;
@@ -78,17 +85,19 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
 
         Request(CommandArguments command, @Nullable LuaScript script, List<?> keys, List<?> args) {
-            this(command, List.of(), script, keys, args);
+            this(command, List.of(), all -> all, script, keys, args);
         }
 
         Request(
                 CommandArguments command,
                 List<CommandArguments> then,
+                Function<List<@Nullable Object>, @Nullable Object> replies,
                 @Nullable LuaScript script,
                 List<?> keys,
                 List<?> args) {
             this.command = command;
             this.then = then;
+            this.replies = replies;
             this.script = script;
             this.keys = keys;
             this.args = args;
@@ -170,14 +179,20 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         List<CommandArguments> then = recordKey == null
                 ? List.of(read)
                 : List.of(read, new CommandArguments(Protocol.Command.GET).add(recordKey));
-        return send(new Request(lock, then, null, List.of(), List.of())).thenApply(reply -> {
-            List<?> all = (List<?>) Objects.requireNonNull(reply);
-            if (all.get(0) == null) {
-                return Long.valueOf(0);
-            }
-            Object document = all.get(1) == null ? Long.valueOf(1) : all.get(1);
-            return recordKey == null ? document : Arrays.asList(document, all.get(2));
-        });
+        boolean withRecord = recordKey != null;
+        return send(new Request(
+                lock,
+                then,
+                all -> {
+                    if (all.get(0) == null) {
+                        return Long.valueOf(0);
+                    }
+                    Object document = all.get(1) == null ? Long.valueOf(1) : all.get(1);
+                    return withRecord ? Arrays.asList(document, all.get(2)) : document;
+                },
+                null,
+                List.of(),
+                List.of()));
     }
 
     /** Queues any command; its raw reply (bytes, a number, a list, or null). Tests use it for plain commands. */
@@ -333,7 +348,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
                     if (error != null) {
                         r.reply.completeExceptionally((JedisDataException) error);
                     } else {
-                        r.reply.complete(all);
+                        complete(r, all);
                     }
                 } else if (reply instanceof JedisNoScriptException && r.script != null) {
                     if (again == null) {
@@ -355,6 +370,18 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         if (again != null) {
             write(again);
         }
+    }
+
+    /** Completes {@code r} with what its replies answer (a shape that fails fails the caller, not this thread). */
+    private static void complete(Request r, List<@Nullable Object> all) {
+        Object answer;
+        try {
+            answer = r.replies.apply(all);
+        } catch (RuntimeException e) {
+            r.reply.completeExceptionally(e);
+            return;
+        }
+        r.reply.complete(answer);
     }
 
     /** The same script call, by source, answering the same caller. */
