@@ -10,8 +10,8 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public final class StackCodec {
     /** The stack as JSON text. */
     public static String encode(Stack stack) {
         // Streamed by Gson's writer rather than built as a tree: a Redis-backed bot encodes one stack per update.
-        StringWriter text = new StringWriter(320);
+        TextWriter text = new TextWriter(320);
         JsonWriter json = new JsonWriter(text);
         try {
             json.beginObject();
@@ -87,6 +87,68 @@ public final class StackCodec {
             throw new UncheckedIOException("writing into memory failed", e);
         }
         return text.toString();
+    }
+
+    /**
+     * A {@link Writer} into a {@link StringBuilder}: a {@link java.io.StringWriter} appends to a synchronized
+     * {@link StringBuffer}, a lock taken for each of the writer's hundred or so writes of a stack, and copies the
+     * text once more when asked for it. Not thread-safe (one encoding owns it).
+     */
+    private static final class TextWriter extends Writer {
+        private final StringBuilder text;
+
+        TextWriter(int capacity) {
+            this.text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public Writer append(@Nullable CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public Writer append(@Nullable CharSequence s, int start, int end) {
+            text.append(s, start, end);
+            return this;
+        }
+
+        @Override
+        public Writer append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** The stack as the UTF-8 bytes of its JSON text ({@link #encode}'s text, byte for byte): what a store keeps. */

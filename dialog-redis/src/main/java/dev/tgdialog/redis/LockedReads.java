@@ -21,9 +21,13 @@ final class LockedReads {
     static final class Read {
         final StackKey key;
         final String stackKey;
+        /** The keys and token as sent: the save sends them again, and they are encoded once per update. */
+        final byte[] stackKeyBytes;
+
         final byte @Nullable [] document;
         final String lockKey;
-        final String token;
+        final byte[] lockKeyBytes;
+        final byte[] tokenBytes;
         /** The user record read with the stack ({@link UserRecordReads}), or null when none was read. */
         final @Nullable String recordKey;
 
@@ -35,16 +39,20 @@ final class LockedReads {
         Read(
                 StackKey key,
                 String stackKey,
+                byte[] stackKeyBytes,
                 byte @Nullable [] document,
                 String lockKey,
-                String token,
+                byte[] lockKeyBytes,
+                byte[] tokenBytes,
                 @Nullable String recordKey,
                 byte @Nullable [] record) {
             this.key = key;
             this.stackKey = stackKey;
+            this.stackKeyBytes = stackKeyBytes;
             this.document = document;
             this.lockKey = lockKey;
-            this.token = token;
+            this.lockKeyBytes = lockKeyBytes;
+            this.tokenBytes = tokenBytes;
             this.recordKey = recordKey;
             this.record = record;
         }

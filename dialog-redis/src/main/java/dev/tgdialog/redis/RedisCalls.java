@@ -21,10 +21,10 @@ import redis.clients.jedis.params.SetParams;
 interface RedisCalls {
 
     /**
-     * EVALSHA, and EVAL when the server does not have the script: one command each. Each of {@code args} is a
-     * {@code String} or the bytes to send as they are (a stack document, encoded once).
+     * EVALSHA, and EVAL when the server does not have the script: one command each. Each of {@code keys} and
+     * {@code args} is a {@code String} or the bytes to send as they are (a stack document or a key, encoded once).
      */
-    CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args);
+    CompletableFuture<@Nullable Object> script(LuaScript script, List<?> keys, List<?> args);
 
     /** {@code GETEX key PX ttl}: the value's bytes, or null when there is none. */
     CompletableFuture<byte @Nullable []> getEx(String key, long ttlMillis);
@@ -90,7 +90,7 @@ interface RedisCalls {
         }
 
         @Override
-        public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
+        public CompletableFuture<@Nullable Object> script(LuaScript script, List<?> keys, List<?> args) {
             sent.increment();
             try {
                 return CompletableFuture.completedFuture(script.run(redis, keys, args, sent));

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -69,26 +70,34 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     /** One queued command and whom its reply goes to. */
     private static final class Request {
         final CommandArguments command;
-        /** Sent right after {@link #command} in the same write; the reply is then all replies as a list. */
+        /** Sent right after {@link #command} in the same write; the reply is then {@link #replies} of them all. */
         final List<CommandArguments> then;
 
+        /**
+         * What the replies of {@link #command} and {@link #then}, in order, answer: applied where the replies are
+         * read, so the caller's future needs no stage of its own to shape them.
+         */
+        final Function<List<@Nullable Object>, @Nullable Object> replies;
+
         final @Nullable LuaScript script;
-        final List<String> keys;
+        final List<?> keys;
         final List<?> args;
         final CompletableFuture<@Nullable Object> reply = new CompletableFuture<>();
 
-        Request(CommandArguments command, @Nullable LuaScript script, List<String> keys, List<?> args) {
-            this(command, List.of(), script, keys, args);
+        Request(CommandArguments command, @Nullable LuaScript script, List<?> keys, List<?> args) {
+            this(command, List.of(), all -> all, script, keys, args);
         }
 
         Request(
                 CommandArguments command,
                 List<CommandArguments> then,
+                Function<List<@Nullable Object>, @Nullable Object> replies,
                 @Nullable LuaScript script,
-                List<String> keys,
+                List<?> keys,
                 List<?> args) {
             this.command = command;
             this.then = then;
+            this.replies = replies;
             this.script = script;
             this.keys = keys;
             this.args = args;
@@ -111,12 +120,16 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<@Nullable Object> script(LuaScript script, List<String> keys, List<?> args) {
+    public CompletableFuture<@Nullable Object> script(LuaScript script, List<?> keys, List<?> args) {
         CommandArguments command = new CommandArguments(Protocol.Command.EVALSHA)
                 .add(script.shaBytes())
                 .add(keys.size());
-        keys.forEach(command::add);
-        args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
+        for (Object key : keys) {
+            command.add(RedisCalls.bytes(key));
+        }
+        for (Object arg : args) {
+            command.add(RedisCalls.bytes(arg));
+        }
         return send(new Request(command, script, keys, args));
     }
 
@@ -143,36 +156,43 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
      * share a write (two separate entries could be split by the I/O thread waking between them, and cost a round
      * trip more): the document when the SET took the lock ({@code 1L} when no stack is stored), {@code 0L} when it
      * did not. Redis runs the two in this order on the one connection. With a {@code recordKey}, a {@code GET} of it
-     * goes in the same write, and the reply of a taken lock is {@code [document or 1L, record or null]}.
+     * goes in the same write, and the reply of a taken lock is {@code [document or 1L, record or null]}. Every
+     * argument comes encoded, as the caller keeps it for the update's save (keys, token) or for good (lease, TTL).
      */
     CompletableFuture<@Nullable Object> lockThenRead(
-            String lockKey,
-            String token,
-            long leaseMillis,
-            String stackKey,
-            long ttlMillis,
-            @Nullable String recordKey) {
+            byte[] lockKey,
+            byte[] token,
+            byte[] leaseMillis,
+            byte[] stackKey,
+            byte[] ttlMillis,
+            byte @Nullable [] recordKey) {
         CommandArguments lock = new CommandArguments(Protocol.Command.SET)
                 .add(lockKey)
                 .add(token)
-                .add("NX")
-                .add("PX")
+                .add(Protocol.Keyword.NX)
+                .add(Protocol.Keyword.PX)
                 .add(leaseMillis);
         CommandArguments read = new CommandArguments(Protocol.Command.GETEX)
                 .add(stackKey)
-                .add("PX")
+                .add(Protocol.Keyword.PX)
                 .add(ttlMillis);
         List<CommandArguments> then = recordKey == null
                 ? List.of(read)
                 : List.of(read, new CommandArguments(Protocol.Command.GET).add(recordKey));
-        return send(new Request(lock, then, null, List.of(), List.of())).thenApply(reply -> {
-            List<?> all = (List<?>) Objects.requireNonNull(reply);
-            if (all.get(0) == null) {
-                return Long.valueOf(0);
-            }
-            Object document = all.get(1) == null ? Long.valueOf(1) : all.get(1);
-            return recordKey == null ? document : Arrays.asList(document, all.get(2));
-        });
+        boolean withRecord = recordKey != null;
+        return send(new Request(
+                lock,
+                then,
+                all -> {
+                    if (all.get(0) == null) {
+                        return Long.valueOf(0);
+                    }
+                    Object document = all.get(1) == null ? Long.valueOf(1) : all.get(1);
+                    return withRecord ? Arrays.asList(document, all.get(2)) : document;
+                },
+                null,
+                List.of(),
+                List.of()));
     }
 
     /** Queues any command; its raw reply (bytes, a number, a list, or null). Tests use it for plain commands. */
@@ -328,7 +348,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
                     if (error != null) {
                         r.reply.completeExceptionally((JedisDataException) error);
                     } else {
-                        r.reply.complete(all);
+                        complete(r, all);
                     }
                 } else if (reply instanceof JedisNoScriptException && r.script != null) {
                     if (again == null) {
@@ -352,12 +372,24 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         }
     }
 
+    /** Completes {@code r} with what its replies answer (a shape that fails fails the caller, not this thread). */
+    private static void complete(Request r, List<@Nullable Object> all) {
+        Object answer;
+        try {
+            answer = r.replies.apply(all);
+        } catch (RuntimeException e) {
+            r.reply.completeExceptionally(e);
+            return;
+        }
+        r.reply.complete(answer);
+    }
+
     /** The same script call, by source, answering the same caller. */
     private static Request asEval(Request r) {
         LuaScript script = Objects.requireNonNull(r.script);
         CommandArguments command =
                 new CommandArguments(Protocol.Command.EVAL).add(script.source()).add(r.keys.size());
-        r.keys.forEach(command::add);
+        r.keys.forEach(key -> command.add(RedisCalls.bytes(key)));
         r.args.forEach(arg -> command.add(RedisCalls.bytes(arg)));
         Request eval = new Request(command, null, r.keys, r.args);
         eval.reply.whenComplete((value, error) -> {

@@ -267,8 +267,8 @@ public final class RedisStackStore implements StackStore {
             written = lock != null
                     ? redis.script(
                             SAVE_AND_RELEASE,
-                            List.of(redisKey, lock.lockKey),
-                            List.of(Long.toString(expectedVersion), document, ttlArg, lock.token))
+                            List.of(lock.stackKeyBytes, lock.lockKeyBytes),
+                            List.of(Long.toString(expectedVersion), document, ttlArg, lock.tokenBytes))
                     : redis.script(SAVE, List.of(redisKey), List.of(Long.toString(expectedVersion), document, ttlArg));
         } catch (JedisException e) {
             return java.util.concurrent.CompletableFuture.failedFuture(failure("save", redisKey, e));

@@ -157,6 +157,10 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
     private final @Nullable LockedReads lockedReads;
     private final @Nullable UserRecordReads userReads;
     private final long stackTtlMillis;
+    /** {@link #leaseMillis} and {@link #stackTtlMillis} as sent, encoded once. */
+    private final byte[] leaseArg;
+
+    private final byte[] stackTtlArg;
     /** The locks this isolation holds now; the renewal sweep walks them. */
     private final Set<Held> held = ConcurrentHashMap.newKeySet();
 
@@ -185,6 +189,8 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         this.redis = b.calls();
         this.prefix = b.prefix;
         this.leaseMillis = b.lease.toMillis();
+        this.leaseArg = RedisCalls.bytes(Long.toString(leaseMillis));
+        this.stackTtlArg = RedisCalls.bytes(Long.toString(stackTtlMillis));
         this.maxWaitNanos = b.maxWait.toNanos();
         if (b.executor != null) {
             this.executor = b.executor;
@@ -302,6 +308,10 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
         String lockKey = RedisKeys.lock(prefix, tail);
         String stackKey = RedisKeys.stack(prefix, tail);
         String recordKey = userReads == null ? null : RedisStackStore.recordKey(prefix, userReads, key);
+        // Encoded once: the save sends the stack's and the lock's keys and the token again.
+        byte[] lockKeyBytes = RedisCalls.bytes(lockKey);
+        byte[] stackKeyBytes = RedisCalls.bytes(stackKey);
+        byte[] tokenBytes = RedisCalls.bytes(token);
         CompletableFuture<@Nullable Object> reply;
         if (lockedReads == null) {
             reply = redis.setNxPx(lockKey, token, leaseMillis).thenApply(set -> set ? 1L : 0L);
@@ -309,17 +319,21 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
             // The script's two steps as two plain commands in one write, run in order on the pipeline's connection:
             // the stack is still read only once the lock is held, and redis-server spends about half as long on
             // them (inside a script every redis.call converts its arguments and its reply once more).
-            reply = pipeline.lockThenRead(lockKey, token, leaseMillis, stackKey, stackTtlMillis, recordKey);
+            reply = pipeline.lockThenRead(
+                    lockKeyBytes,
+                    tokenBytes,
+                    leaseArg,
+                    stackKeyBytes,
+                    stackTtlArg,
+                    recordKey == null ? null : RedisCalls.bytes(recordKey));
         } else if (recordKey != null) {
             reply = redis.script(
                     ACQUIRE_LOAD_AND_RECORD,
-                    List.of(lockKey, stackKey, recordKey),
-                    List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
+                    List.of(lockKeyBytes, stackKeyBytes, recordKey),
+                    List.of(tokenBytes, leaseArg, stackTtlArg));
         } else {
             reply = redis.script(
-                    ACQUIRE_AND_LOAD,
-                    List.of(lockKey, stackKey),
-                    List.of(token, Long.toString(leaseMillis), Long.toString(stackTtlMillis)));
+                    ACQUIRE_AND_LOAD, List.of(lockKeyBytes, stackKeyBytes), List.of(tokenBytes, leaseArg, stackTtlArg));
         }
         then(reply, result, (value, error) -> {
             if (error != null) {
@@ -350,9 +364,11 @@ public final class RedisUpdateIsolation implements UpdateIsolation, AutoCloseabl
                         : new LockedReads.Read(
                                 key,
                                 stackKey,
+                                stackKeyBytes,
                                 stack instanceof Long ? null : RedisCalls.bytes(stack),
                                 lockKey,
-                                token,
+                                lockKeyBytes,
+                                tokenBytes,
                                 recordKey,
                                 record);
                 runLocked(new Held(lockKey, token, read), a.task(), result);

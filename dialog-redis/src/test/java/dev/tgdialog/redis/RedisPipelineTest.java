@@ -136,7 +136,7 @@ class RedisPipelineTest {
         long commands = pipeline.commandsSent();
         long writes = pipeline.writes();
 
-        Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000, null)
+        Object reply = lockThenRead(pipeline, lock, "token-1", 10_000, stack, 60_000, null)
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(text(reply)).isEqualTo("{\"doc\":1}");
@@ -163,7 +163,7 @@ class RedisPipelineTest {
         long commands = pipeline.commandsSent();
         long writes = pipeline.writes();
 
-        Object reply = pipeline.lockThenRead(lock, "token-1", 10_000, stack, 60_000, record)
+        Object reply = lockThenRead(pipeline, lock, "token-1", 10_000, stack, 60_000, record)
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(reply).isInstanceOf(List.class);
@@ -172,7 +172,7 @@ class RedisPipelineTest {
         assertThat(text(both.get(1))).isEqualTo("de en");
         assertThat(pipeline.commandsSent() - commands).isEqualTo(3);
         assertThat(pipeline.writes() - writes).as("one entry, one write").isEqualTo(1);
-        assertThat(pipeline.lockThenRead(lock, "theirs", 10_000, stack, 60_000, record)
+        assertThat(lockThenRead(pipeline, lock, "theirs", 10_000, stack, 60_000, record)
                         .get(10, TimeUnit.SECONDS))
                 .as("the lock is taken: nothing read")
                 .isEqualTo(0L);
@@ -187,10 +187,10 @@ class RedisPipelineTest {
         String lock = prefix + "lock";
         String stack = prefix + "stack";
 
-        assertThat(pipeline.lockThenRead(lock, "mine", 10_000, stack, 60_000, null)
+        assertThat(lockThenRead(pipeline, lock, "mine", 10_000, stack, 60_000, null)
                         .get(10, TimeUnit.SECONDS))
                 .isEqualTo(1L);
-        assertThat(pipeline.lockThenRead(lock, "theirs", 10_000, stack, 60_000, null)
+        assertThat(lockThenRead(pipeline, lock, "theirs", 10_000, stack, 60_000, null)
                         .get(10, TimeUnit.SECONDS))
                 .isEqualTo(0L);
         try (JedisPooled redis = TestRedis.client()) {
@@ -208,7 +208,7 @@ class RedisPipelineTest {
         pipeline.command(new CommandArguments(Protocol.Command.RPUSH).add(stack).add("x"))
                 .get(10, TimeUnit.SECONDS);
 
-        CompletableFuture<Object> reply = pipeline.lockThenRead(lock, "t", 10_000, stack, 60_000, null);
+        CompletableFuture<Object> reply = lockThenRead(pipeline, lock, "t", 10_000, stack, 60_000, null);
 
         assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(redis.clients.jedis.exceptions.JedisDataException.class)
@@ -292,5 +292,23 @@ class RedisPipelineTest {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return reply == null ? null : reply.toString();
+    }
+
+    /** {@link RedisPipeline#lockThenRead} of text and numbers, encoded as the isolation encodes them. */
+    private static CompletableFuture<Object> lockThenRead(
+            RedisPipeline pipeline,
+            String lock,
+            String token,
+            long lease,
+            String stack,
+            long ttl,
+            @Nullable String record) {
+        return pipeline.lockThenRead(
+                RedisCalls.bytes(lock),
+                RedisCalls.bytes(token),
+                RedisCalls.bytes(Long.toString(lease)),
+                RedisCalls.bytes(stack),
+                RedisCalls.bytes(Long.toString(ttl)),
+                record == null ? null : RedisCalls.bytes(record));
     }
 }
