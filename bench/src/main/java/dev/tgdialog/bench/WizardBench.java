@@ -72,6 +72,7 @@ public final class WizardBench {
             double rssPeakMb,
             long allocatedBytes,
             long serverCpuMicros,
+            Map<String, Long> cpuNanosByThreads,
             List<String> firstFailures) {
 
         double updatesPerS() {
@@ -109,6 +110,12 @@ public final class WizardBench {
             }
             o.addProperty("rss_peak_mb", round(rssPeakMb, 1));
             o.addProperty("alloc_b_per_update", allocatedBytes / updates);
+            if (!cpuNanosByThreads.isEmpty()) {
+                JsonObject byThreads = new JsonObject();
+                cpuNanosByThreads.forEach(
+                        (group, nanos) -> byThreads.addProperty(group, round(nanos / 1000.0 / updates, 2)));
+                o.add("cpu_us_per_update_by_threads", byThreads);
+            }
             o.addProperty("threads", mode.equals("conc") ? threads(store) : 1);
             if (mode.equals("conc")) {
                 o.addProperty("conc_model", inlineConc(store) ? "inline" : "pool");
@@ -252,6 +259,7 @@ public final class WizardBench {
             pair = RedisDialogs.builder(jedis)
                     .keyPrefix(prefix)
                     .ttl(Duration.ofHours(1))
+                    .decodedStacks(Integer.getInteger("bench.decodedStacks", 4096))
                     .executor(executor)
                     .build();
             builder.store(pair.store()).isolation(pair.isolation());
@@ -274,6 +282,7 @@ public final class WizardBench {
         long commands0 = pair == null ? 0 : pair.commandsSent();
         long roundTrips0 = pair == null ? 0 : pair.roundTrips();
         long serverCpu0 = redis != null && store.equals("redis") ? redis.serverCpuMicros() : 0;
+        Map<String, Long> threadCpu0 = ThreadCpu.byGroup();
         long cpu0 = cpuNanos();
         long alloc0 = allocatedBytes();
         long t0 = System.nanoTime();
@@ -322,6 +331,7 @@ public final class WizardBench {
         }
         double wallMs = (System.nanoTime() - t0 - paused) / 1e6;
         double cpuMs = (cpuNanos() - cpu0 - pausedCpu) / 1e6;
+        Map<String, Long> threadCpu = ThreadCpu.since(threadCpu0);
         long allocated = allocatedBytes() - alloc0;
         long storeCommands = pair == null ? 0 : pair.commandsSent() - commands0;
         long storeRoundTrips = pair == null ? 0 : pair.roundTrips() - roundTrips0;
@@ -364,6 +374,7 @@ public final class WizardBench {
                 rss,
                 allocated,
                 serverCpu,
+                threadCpu,
                 why);
     }
 

@@ -188,6 +188,12 @@ public final class RedisDialogs implements AutoCloseable {
             return this;
         }
 
+        /** See {@link RedisStackStore.Builder#decodedStacks}. */
+        public Builder decodedStacks(int maximum) {
+            store.decodedStacks(maximum);
+            return this;
+        }
+
         /** See {@link RedisUpdateIsolation.Builder#lease}. */
         public Builder lease(Duration lease) {
             isolation.lease(lease);

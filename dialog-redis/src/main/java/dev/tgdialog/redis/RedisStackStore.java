@@ -143,6 +143,8 @@ public final class RedisStackStore implements StackStore {
     private final StackMigration migration;
     private final @Nullable LockedReads lockedReads;
     private final UserRecordReads userReads;
+    /** Stacks by Redis key, each with the exact document it was read from or written as; null when turned off. */
+    private final @Nullable DecodedStacks decoded;
 
     /**
      * KEYS[1] a private chat's stack, KEYS[2] a record of its user (same hash tag); ARGV[1] the stack's TTL in ms.
@@ -169,6 +171,7 @@ public final class RedisStackStore implements StackStore {
         this.migration = b.migration;
         this.lockedReads = b.lockedReads;
         this.userReads = b.userReads != null ? b.userReads : new UserRecordReads();
+        this.decoded = b.decodedStacks == 0 ? null : new DecodedStacks(b.decodedStacks);
     }
 
     /** The time-to-live of stacks, in milliseconds (the lock script of a {@link RedisDialogs} pair refreshes it). */
@@ -225,8 +228,25 @@ public final class RedisStackStore implements StackStore {
         return Optional.of(decode(redisKey, stored));
     }
 
-    /** The stack stored as {@code stored} under {@code redisKey}, migrated (and written back) when of an older format. */
+    /**
+     * The stack stored as {@code stored} under {@code redisKey}: the one kept for that key when its document is
+     * {@code stored}, else decoded (and migrated and written back when of an older format) and kept.
+     */
     private Stack decode(String redisKey, byte[] stored) {
+        DecodedStacks kept = decoded;
+        if (kept == null) {
+            return decodeStored(redisKey, stored);
+        }
+        Stack last = kept.get(redisKey, stored);
+        if (last != null) {
+            return last;
+        }
+        Stack stack = decodeStored(redisKey, stored);
+        kept.put(redisKey, stored, stack);
+        return stack;
+    }
+
+    private Stack decodeStored(String redisKey, byte[] stored) {
         try {
             return StackCodec.decode(stored);
         } catch (StackStoreException e) {
@@ -285,7 +305,16 @@ public final class RedisStackStore implements StackStore {
             if (lock != null) {
                 lock.released = true;
             }
-            return Long.valueOf(1).equals(reply);
+            boolean saved = Long.valueOf(1).equals(reply);
+            DecodedStacks kept = decoded;
+            if (kept != null) {
+                if (saved) {
+                    kept.put(redisKey, document, stack);
+                } else {
+                    kept.forget(redisKey);
+                }
+            }
+            return saved;
         });
     }
 
@@ -333,6 +362,7 @@ public final class RedisStackStore implements StackStore {
             for (String redisKey : stacks) {
                 current = redisKey;
                 deleted += (int) jedis.del(redisKey);
+                forgetDecoded(redisKey);
             }
             for (String redisKey : locks) {
                 current = redisKey;
@@ -409,6 +439,7 @@ public final class RedisStackStore implements StackStore {
      * deleted); true when moved.
      */
     private boolean moveOne(String oldKey, String newKey) {
+        forgetDecoded(oldKey);
         byte[] oldBytes = RedisCalls.bytes(oldKey);
         byte @Nullable [] copied = null;
         for (int attempt = 1; ; attempt++) {
@@ -543,6 +574,13 @@ public final class RedisStackStore implements StackStore {
         }
     }
 
+    /** Drops what this process keeps of a stack that is deleted (a forgotten user's stays in no cache). */
+    private void forgetDecoded(String redisKey) {
+        if (decoded != null) {
+            decoded.forget(redisKey);
+        }
+    }
+
     /** One {@code SET} (no time-to-live) or, for null, one {@code DEL} of {@code <prefix>user:{bot:user:user}:name}. */
     @Override
     public void saveUserRecord(long botId, long userId, String name, @Nullable String document) {
@@ -592,6 +630,7 @@ public final class RedisStackStore implements StackStore {
         private StackMigration migration = StackMigration.none();
         private @Nullable LockedReads lockedReads;
         private @Nullable UserRecordReads userReads;
+        private int decodedStacks = 4096;
 
         private Builder(UnifiedJedis redis) {
             super(redis);
@@ -606,6 +645,20 @@ public final class RedisStackStore implements StackStore {
         /** How long a stack lives after its last read or write (7 days by default); at least a millisecond. */
         public Builder ttl(Duration ttl) {
             this.ttl = atLeast(ttl, 1, "the time-to-live");
+            return this;
+        }
+
+        /**
+         * How many stacks this process keeps decoded beside their documents, at most (4,096 by default, rounded up
+         * to a power of two; 0 keeps none), so that a user's next update skips decoding the document it left. A
+         * stack kept costs about a kilobyte of heap; the most recent users' are kept, not all of them.
+         */
+        public Builder decodedStacks(int maximum) {
+            if (maximum < 0) {
+                throw new IllegalArgumentException(
+                        "the number of decoded stacks kept must be 0 or more, was " + maximum);
+            }
+            this.decodedStacks = maximum;
             return this;
         }
 

@@ -72,6 +72,50 @@ class RedisStackStoreTest {
     }
 
     @Test
+    void aStackThisProcessSaved_isLoadedWithoutDecoding_whileItsDocumentIsUnchanged_andDecodedOnceAnotherWroteIt() {
+        RedisStackStore store = RedisStackStore.builder(redis).keyPrefix(prefix).build();
+        Stack saved = stack(1);
+        assertThat(store.save(KEY, 0, saved)).isTrue();
+
+        // The very object saved: the document read back is byte for byte the one written.
+        assertThat(store.load(KEY)).get().isSameAs(saved);
+
+        // Another instance saves version 2: its document is decoded, never answered with what this one kept.
+        String key = store.redisKey(KEY);
+        redis.set(key, StackCodec.encode(stack(2)));
+        Stack loaded = store.load(KEY).orElseThrow();
+        assertThat(loaded).isEqualTo(stack(2)).isNotSameAs(saved);
+        assertThat(store.load(KEY)).get().isSameAs(loaded);
+
+        // The same stack laid out otherwise is another document: decoded again, to an equal stack.
+        String stored = redis.get(key);
+        redis.set(key, "{\"version\":2," + stored.substring(1).replace(",\"version\":2", ""));
+        assertThat(store.load(KEY)).get().isEqualTo(stack(2)).isNotSameAs(loaded);
+
+        // A refused save drops what was kept: the next load decodes the stored document.
+        Stack kept = store.load(KEY).orElseThrow();
+        assertThat(store.save(KEY, 5, stack(6))).isFalse();
+        assertThat(store.load(KEY)).get().isEqualTo(stack(2)).isNotSameAs(kept);
+    }
+
+    @Test
+    void withNoDecodedStacksKept_everyLoadDecodes() {
+        RedisStackStore store = RedisStackStore.builder(redis)
+                .keyPrefix(prefix)
+                .decodedStacks(0)
+                .build();
+        Stack saved = stack(1);
+        store.save(KEY, 0, saved);
+
+        Stack first = store.load(KEY).orElseThrow();
+        assertThat(first).isEqualTo(saved).isNotSameAs(saved);
+        assertThat(store.load(KEY)).get().isEqualTo(saved).isNotSameAs(first);
+        assertThatThrownBy(() -> RedisStackStore.builder(redis).decodedStacks(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
+    }
+
+    @Test
     void olderFormat_isMigratedOnLoad_andWrittenBack() {
         StackMigration fromV0 = (format, document) -> {
             assertThat(format).isZero();
