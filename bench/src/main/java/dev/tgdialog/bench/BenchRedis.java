@@ -95,6 +95,25 @@ final class BenchRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * The median time of one {@code PING} round trip on one connection, in microseconds, over {@code times} in a
+     * row: what a sequential update waits for each of its round trips on this machine's loopback, with no bot
+     * work between them.
+     */
+    double pingMicros(int times) {
+        URI uri = URI.create(url);
+        try (redis.clients.jedis.Jedis one = new redis.clients.jedis.Jedis(uri.getHost(), uri.getPort())) {
+            long[] nanos = new long[times];
+            for (int i = 0; i < times; i++) {
+                long t0 = System.nanoTime();
+                one.ping();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(nanos);
+            return nanos[times / 2] / 1000.0;
+        }
+    }
+
     @Override
     public void close() {
         if (server != null) {

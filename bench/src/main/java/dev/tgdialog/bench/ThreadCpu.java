@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * The process's CPU time split by the kind of thread that spent it, read from Linux's per-thread scheduler
  * statistics ({@code /proc/self/task/<tid>/schedstat}, nanoseconds on a CPU) and named by each thread's
  * {@code comm}: the handlers and the bench's own threads, the Redis pipelines' I/O threads, the garbage
- * collector and other VM threads, and the JIT compilers. It tells where one store's CPU per update goes beside
+ * collector and other VM threads, and the JIT compilers (the main thread's {@code comm} is the launcher's
+ * {@code java}). It tells where one store's CPU per update goes beside
  * the other's, which the process total cannot. Empty where {@code /proc} is not readable (not Linux).
  */
 final class ThreadCpu {
@@ -69,7 +70,11 @@ final class ThreadCpu {
                 || comm.startsWith("G1 ")) {
             return "gc_vm";
         }
-        if (comm.startsWith("ForkJoinPool") || comm.startsWith("main") || comm.startsWith("bench")) {
+        if (comm.startsWith("ForkJoinPool")
+                || comm.startsWith("pool-")
+                || comm.equals("java")
+                || comm.startsWith("main")
+                || comm.startsWith("bench")) {
             return "handlers";
         }
         return "other";

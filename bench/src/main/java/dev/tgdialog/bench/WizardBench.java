@@ -40,7 +40,10 @@ import redis.clients.jedis.UnifiedJedis;
  * the requests whose reply an update waited for ({@link RedisDialogs#roundTrips}): commands sent as one request
  * (the lock with the stack's read) count once (the JSON says so in {@code store_round_trips_counted}). {@code store_server_cpu_us_per_update} is the Redis server's own CPU time
  * (user and system, from {@code INFO cpu}) over the measured run per update: on one machine it shares the cores
- * with the bot, and {@code cpu_us_per_update} counts only the bot's process.
+ * with the bot, and {@code cpu_us_per_update} counts only the bot's process. {@code store_ping_us} is the median
+ * {@code PING} round trip on one connection, timed right after the run: in seq and rr an update waits for two of
+ * them. {@code cpu_us_per_update_by_threads} splits the bot's CPU by the kind of thread that spent it
+ * ({@link ThreadCpu}; in rr it includes the collections that measure the live heap).
  */
 public final class WizardBench {
     static final String SECRET = "bench";
@@ -73,6 +76,7 @@ public final class WizardBench {
             long allocatedBytes,
             long serverCpuMicros,
             Map<String, Long> cpuNanosByThreads,
+            double pingMicros,
             List<String> firstFailures) {
 
         double updatesPerS() {
@@ -102,6 +106,7 @@ public final class WizardBench {
                         "requests of the RedisDialogs pair whose reply an update waited for: commands sent together"
                                 + " in one write (lock and read) count once, each command on its own once");
                 o.addProperty("store_server_cpu_us_per_update", round((double) serverCpuMicros / updates, 2));
+                o.addProperty("store_ping_us", round(pingMicros, 1));
             }
             if (heapLivePerUserB >= 0) {
                 o.addProperty("heap_live_per_user_b", heapLivePerUserB);
@@ -337,6 +342,8 @@ public final class WizardBench {
         long storeRoundTrips = pair == null ? 0 : pair.roundTrips() - roundTrips0;
         long serverCpu = redis != null && store.equals("redis") ? redis.serverCpuMicros() - serverCpu0 : 0;
         double rss = peakRssMb();
+        // Right after the run, in the same conditions: what one round trip costs here with no bot work around it.
+        double ping = redis != null && store.equals("redis") ? redis.pingMicros(2000) : 0;
         if (pool != null) {
             pool.shutdown();
         }
@@ -375,6 +382,7 @@ public final class WizardBench {
                 allocated,
                 serverCpu,
                 threadCpu,
+                ping,
                 why);
     }
 
