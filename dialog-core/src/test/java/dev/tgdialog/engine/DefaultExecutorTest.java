@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgdialog.DialogBot;
 import dev.tgdialog.Transition;
-import dev.tgdialog.telegram.types.Chat;
-import dev.tgdialog.telegram.types.Message;
-import dev.tgdialog.telegram.types.MessageEntity;
-import dev.tgdialog.telegram.types.Update;
-import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.test.Updates;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,7 +29,7 @@ class DefaultExecutorTest {
                 })
                 .build();
         try {
-            bot.handler().handle(start()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            bot.handler().handle(Updates.command(1001, "Ann", "/start")).toCompletableFuture().get(30, TimeUnit.SECONDS);
         } finally {
             bot.stop();
         }
@@ -65,16 +60,5 @@ class DefaultExecutorTest {
             return false;
         }
         return (Boolean) Thread.class.getMethod("isVirtual").invoke(thread);
-    }
-
-    private static Update start() {
-        User ann = User.of(1001, false, "Ann");
-        return Update.builder(1)
-                .message(Message.builder(1, 1_700_000_000L, Chat.of(1001, "private"))
-                        .from(ann)
-                        .text("/start")
-                        .entities(List.of(MessageEntity.of("bot_command", 0, 6)))
-                        .build())
-                .build();
     }
 }
