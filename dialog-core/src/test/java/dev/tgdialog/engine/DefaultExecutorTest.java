@@ -29,7 +29,10 @@ class DefaultExecutorTest {
                 })
                 .build();
         try {
-            bot.handler().handle(Updates.command(1001, "Ann", "/start")).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            bot.handler()
+                    .handle(Updates.command(1001, "Ann", "/start"))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
         } finally {
             bot.stop();
         }

@@ -41,7 +41,10 @@ class ReadmeRedisExampleTest {
                     .build();
             // --- end ---
             // spotless:on
-            bot.handler().handle(Updates.command(1001, "Ann", "/start")).toCompletableFuture().join();
+            bot.handler()
+                    .handle(Updates.command(1001, "Ann", "/start"))
+                    .toCompletableFuture()
+                    .join();
 
             assertThat(fake.lastMessage(1001).orElseThrow().text()).isEqualTo("Which size?");
             assertThat(redis.store()
