@@ -2,6 +2,7 @@ package dev.tgdialog;
 
 import dev.tgdialog.internal.engine.Engine;
 import dev.tgdialog.internal.engine.EngineConfig;
+import dev.tgdialog.internal.engine.HandlerThreads;
 import dev.tgdialog.internal.engine.TypedResult;
 import dev.tgdialog.internal.publish.CommandPublisher;
 import dev.tgdialog.internal.publish.MenuButtonPublisher;
@@ -27,8 +28,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -563,7 +562,10 @@ public final class DialogBot {
             return this;
         }
 
-        /** Where handlers run; 16 threads by default. */
+        /**
+         * Where handlers run. By default a new virtual thread per task on Java 21 and later, and 16 daemon threads on
+         * Java 17 to 20; either is shut down by {@link DialogBot#stop()}, an executor given here is not.
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -655,12 +657,7 @@ public final class DialogBot {
             ExecutorService owned = null;
             Executor run = executor;
             if (run == null) {
-                AtomicInteger n = new AtomicInteger();
-                owned = Executors.newFixedThreadPool(16, r -> {
-                    Thread t = new Thread(r, "tgdialog-handler-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                owned = HandlerThreads.newDefault();
                 run = owned;
             }
             if (rootDialog != null) {

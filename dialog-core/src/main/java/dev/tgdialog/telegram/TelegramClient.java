@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Bot API client: runs any {@link BotMethod} against Telegram (or a local Bot API server) over a
- * {@link Transport} (OkHttp unless another is chosen), with JSON or multipart bodies, typed results, retries by
- * {@link RetryPolicy} and optional {@link Pacing}.
+ * {@link Transport} (OkHttp unless another is chosen, or the JDK's own HTTP client when OkHttp is not on the class
+ * path), with JSON or multipart bodies, typed results, retries by {@link RetryPolicy} and optional {@link Pacing}.
  *
  * <p>The transport's own silent retry is switched off: the {@link RetryPolicy} alone repeats a call, and never a send
  * whose outcome is unknown. Failures are thrown (or complete the future) as {@link TelegramException}. Neither the bot
@@ -151,7 +151,10 @@ public final class TelegramClient implements AutoCloseable {
     private static final String PCHAR = "-._~!$&'()*+,;=:@";
     private static final String HEX = "0123456789ABCDEF";
 
-    /** A client for this bot token against {@code https://api.telegram.org} with the default settings. */
+    /**
+     * A client for this bot token against {@code https://api.telegram.org} with the default settings: on OkHttp, or on
+     * {@link Transport#jdk} when OkHttp (or the Okio and Kotlin it runs on) is not on the class path.
+     */
     public static TelegramClient create(String token) {
         return builder(token).build();
     }
@@ -634,6 +637,14 @@ public final class TelegramClient implements AutoCloseable {
 
     /** Settings of a {@link TelegramClient}; all optional but the token. */
     public static final class Builder {
+        /**
+         * Whether OkHttp can run here: a bot that excluded it (README, "The transport") gets the JDK transport from
+         * the same {@code create(token)}. The classes are looked up, not initialised; Okio and Kotlin are checked too,
+         * as OkHttp fails without them.
+         */
+        private static final boolean OKHTTP_PRESENT =
+                classesPresent("okhttp3.OkHttpClient", "okio.Buffer", "kotlin.Unit");
+
         private final String token;
         private String baseUrl = "https://" + PUBLIC_HOST;
         private boolean testEnvironment;
@@ -698,7 +709,8 @@ public final class TelegramClient implements AutoCloseable {
 
         /**
          * HTTP timeouts of the OkHttp client this builder creates (ignored with {@link #okHttpClient} and
-         * {@link #transport}).
+         * {@link #transport}); without OkHttp on the class path, the connect and read timeouts of the JDK transport
+         * it creates instead.
          */
         public Builder timeouts(Duration connect, Duration read, Duration write) {
             this.connectTimeout = connect;
@@ -726,10 +738,27 @@ public final class TelegramClient implements AutoCloseable {
                 return new TelegramClient(this, transport, false, pacer);
             }
             // Only here is OkHttp named, so a client on another transport never loads an OkHttp class.
-            return okHttpClient != null
-                    ? new TelegramClient(this, OkHttpTransport.of(okHttpClient), false, pacer)
-                    : new TelegramClient(
-                            this, OkHttpTransport.create(connectTimeout, readTimeout, writeTimeout), true, pacer);
+            if (okHttpClient != null) {
+                return new TelegramClient(this, OkHttpTransport.of(okHttpClient), false, pacer);
+            }
+            if (OKHTTP_PRESENT) {
+                return new TelegramClient(
+                        this, OkHttpTransport.create(connectTimeout, readTimeout, writeTimeout), true, pacer);
+            }
+            log.debug("OkHttp is not on the class path: the client uses the JDK's HttpClient");
+            return new TelegramClient(this, Transport.jdk(connectTimeout, readTimeout), true, pacer);
+        }
+
+        private static boolean classesPresent(String... names) {
+            ClassLoader loader = TelegramClient.class.getClassLoader();
+            for (String name : names) {
+                try {
+                    Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

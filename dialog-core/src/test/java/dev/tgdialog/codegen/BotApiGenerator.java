@@ -308,7 +308,12 @@ public final class BotApiGenerator {
                 path(TYPES_PKG, "package-info"),
                 packageInfo(
                         TYPES_PKG,
-                        "The Bot API's types, generated from the spec: one record per object, one sealed interface per union."));
+                        "The Bot API's types, generated from the spec: one record per object, one sealed interface per union"
+                                + " (with a record for variants newer than the spec).\n * Each links to its section of the"
+                                + " official reference. Optional fields are {@code null}; {@code of(...)} takes the"
+                                + " required ones,\n * {@code builder(...)} is there for types with many optional ones."
+                                + " A bot receives {@link Update}s, most\n * carrying a {@link Message} or a"
+                                + " {@link CallbackQuery}."));
         for (MethodDef m : spec.methods().values()) {
             out.put(path(METHODS_PKG, pascal(m.name())), methodRecord(m));
             String name = pascal(m.name());
@@ -320,7 +325,11 @@ public final class BotApiGenerator {
                 packageInfo(
                         METHODS_PKG,
                         "The Bot API's methods, generated from the spec: one record per method, each a {@link"
-                                + " dev.tgdialog.telegram.BotMethod} with its result type."));
+                                + " dev.tgdialog.telegram.BotMethod} with its result type.\n * Each links to its section"
+                                + " of the official reference; {@code of(...)} takes the required parameters,"
+                                + " {@code builder(...)}\n * is there for methods with many optional ones. Sent with"
+                                + " {@link dev.tgdialog.telegram.TelegramClient#execute(dev.tgdialog.telegram.BotMethod)},"
+                                + "\n * as in {@code telegram.execute(SendMessage.of(chatId, \"Hello\"))}."));
         out.put(path(ADAPTERS_PKG, "GeneratedAdapters"), adapters(records));
         out.put(
                 path(ADAPTERS_PKG, "package-info"),

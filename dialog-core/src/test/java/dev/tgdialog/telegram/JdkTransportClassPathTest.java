@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JDK transport's promise: a bot without OkHttp, okio and Kotlin on its class path works. The client, the
- * multipart upload, an async call and {@link dev.tgdialog.testing.FakeTelegram} run in a class loader that has every
- * jar of the test class path but those, so touching any of their classes fails the test.
+ * multipart upload, an async call, a client built with the default transport (the JDK's, then) and
+ * {@link dev.tgdialog.testing.FakeTelegram} run in a class loader that has every jar of the test class path but those,
+ * so touching any of their classes fails the test.
  */
 class JdkTransportClassPathTest {
 
@@ -79,7 +80,12 @@ class JdkTransportClassPathTest {
             List<String> results = bot.apply(baseUrl);
 
             assertThat(results)
-                    .containsExactly("getMe: Test Bot", "sendDocument: 7", "sendMessage async: 7", "fake: Hello");
+                    .containsExactly(
+                            "getMe: Test Bot",
+                            "sendDocument: 7",
+                            "sendMessage async: 7",
+                            "getMe, transport not chosen: Test Bot",
+                            "fake: Hello");
         } finally {
             server.stop(0);
         }
@@ -87,6 +93,7 @@ class JdkTransportClassPathTest {
                 .containsExactly(
                         "getMe application/json false",
                         "sendDocument multipart/form-data true",
-                        "sendMessage application/json false");
+                        "sendMessage application/json false",
+                        "getMe application/json false");
     }
 }

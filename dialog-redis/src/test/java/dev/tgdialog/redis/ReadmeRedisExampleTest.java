@@ -9,15 +9,10 @@ import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.telegram.TelegramClient;
-import dev.tgdialog.telegram.types.Chat;
-import dev.tgdialog.telegram.types.Message;
-import dev.tgdialog.telegram.types.MessageEntity;
-import dev.tgdialog.telegram.types.Update;
-import dev.tgdialog.telegram.types.User;
+import dev.tgdialog.test.Updates;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -46,16 +41,10 @@ class ReadmeRedisExampleTest {
                     .build();
             // --- end ---
             // spotless:on
-            User ann = User.of(1001, false, "Ann");
-            Update start = Update.builder(1)
-                    .message(Message.builder(1, 1767225600L, Chat.of(1001, "private"))
-                            .from(ann)
-                            .text("/start")
-                            .entities(List.of(MessageEntity.of("bot_command", 0, 6)))
-                            .build())
-                    .build();
-
-            bot.handler().handle(start).toCompletableFuture().join();
+            bot.handler()
+                    .handle(Updates.command(1001, "Ann", "/start"))
+                    .toCompletableFuture()
+                    .join();
 
             assertThat(fake.lastMessage(1001).orElseThrow().text()).isEqualTo("Which size?");
             assertThat(redis.store()
