@@ -17,7 +17,12 @@ import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.testing.LoopbackServer;
 import dev.tgdialog.updates.WebhookHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,6 +83,29 @@ class TgdialogAutoConfigurationTest {
                                 false,
                                 new TgdialogProperties.Webhook(null, null, null, 256),
                                 new TgdialogProperties.Redis(null, "tgdialog:", Duration.ofDays(7)))));
+    }
+
+    @Test
+    void theMetadataIdesRead_describesEveryProperty() throws IOException {
+        String metadata;
+        try (InputStream in = Objects.requireNonNull(
+                getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json"), "the metadata")) {
+            metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        for (String property : List.of(
+                "token",
+                "base-url",
+                "test-environment",
+                "webhook.path",
+                "webhook.secret",
+                "webhook.url",
+                "webhook.max-in-flight",
+                "redis.url",
+                "redis.key-prefix",
+                "redis.ttl")) {
+            assertThat(metadata).contains("\"name\": \"tgdialog." + property + "\"");
+        }
     }
 
     @Test
