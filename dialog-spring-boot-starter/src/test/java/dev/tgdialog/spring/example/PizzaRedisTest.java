@@ -64,10 +64,10 @@ class PizzaRedisTest {
     @Test
     void aJedisClientBean_isUsed_andNotClosedByThePair() {
         String prefix = TestRedis.uniquePrefix();
-        try (JedisPooled jedis = new JedisPooled(URI.create(TestRedis.url()))) {
+        try (RedisClient jedis = RedisClient.create(URI.create(TestRedis.url()))) {
             harnessedPizzaShop()
                     // Registered without a destroy method: the test owns the client, and the pair must not close it.
-                    .withBean(JedisPooled.class, () -> jedis, bean -> bean.setDestroyMethodName(""))
+                    .withBean(RedisClient.class, () -> jedis, bean -> bean.setDestroyMethodName(""))
                     .withPropertyValues("tgdialog.redis.key-prefix=" + prefix)
                     .run(context -> {
                         context.getBean(BotHarness.class).user(3002, "Bob").send("/start");
@@ -82,6 +82,7 @@ class PizzaRedisTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // JedisPooled: the standalone client of Jedis 6, deprecated in 7
     void jedis6_asSpringBootsParentPinsIt_stopsTheContext_namingTheProperty() {
         try (JedisPooled jedis = new JedisPooled(URI.create(TestRedis.url()))) {
             harnessedPizzaShop()
