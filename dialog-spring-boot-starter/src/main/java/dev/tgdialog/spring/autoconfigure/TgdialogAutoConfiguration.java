@@ -15,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * The auto-configuration of a tgdialog bot in a Spring Boot application: a {@link TelegramClient} from the
@@ -52,11 +54,19 @@ public class TgdialogAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DialogBotConfigurer dialogBotConfigurer(
+            TgdialogProperties properties,
+            ResourceLoader resources,
             ObjectProvider<Dialog> dialogs,
             ObjectProvider<CommandRoute> commands,
             ObjectProvider<StackStore> store,
             ObjectProvider<UpdateIsolation> isolation,
             ObjectProvider<DialogBotCustomizer> customizers) {
+        if (properties.redis().url() != null
+                && !ClassUtils.isPresent("dev.tgdialog.redis.RedisDialogs", resources.getClassLoader())) {
+            // Not quietly in memory: stacks the operator meant to share and keep would be neither.
+            throw new IllegalStateException("tgdialog.redis.url is set, but dialog-redis is not on the class path:"
+                    + " add the dependency dev.tgdialog:dialog-redis, or leave the URL unset to keep stacks in memory");
+        }
         return new DialogBotConfigurer(
                 dialogs.orderedStream().toList(),
                 commands.orderedStream().toList(),

@@ -99,6 +99,18 @@ class PizzaRedisTest {
     }
 
     @Test
+    void aRedisUrl_withoutDialogRedis_stopsTheContext_ratherThanKeepingStacksInMemory() {
+        harnessedPizzaShop()
+                .withClassLoader(new FilteredClassLoader(RedisDialogs.class))
+                .withPropertyValues("tgdialog.redis.url=" + TestRedis.url())
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("dialog-redis is not on the class path"));
+    }
+
+    @Test
     void withoutRedis_theBotKeepsItsStacksInMemory() {
         harnessedPizzaShop().run(context -> {
             FakeUser cem = context.getBean(BotHarness.class).user(3003, "Cem");
