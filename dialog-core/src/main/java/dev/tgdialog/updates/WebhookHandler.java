@@ -121,10 +121,13 @@ public final class WebhookHandler {
     }
 
     /**
-     * Whether the request lacks the right secret header (and so gets 401); logs the refusal. A server checks this
-     * before reading the body, so a stranger cannot make it read (or wait for) a large one.
+     * Whether the request lacks the right secret header (and so gets 401); compared in constant time, the refusal
+     * logged. A server checks this before reading the body, so a stranger cannot make it read (or wait for) a large
+     * one; {@link #handle} checks it again.
+     *
+     * @param headers looks a request header up by name (case-insensitively, as HTTP headers are)
      */
-    boolean refusesSecret(Function<String, @Nullable String> headers) {
+    public boolean refusesSecret(Function<String, @Nullable String> headers) {
         String given = headers.apply(SECRET_HEADER);
         if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
             log.warn("Webhook request with a missing or wrong secret token refused (401)");

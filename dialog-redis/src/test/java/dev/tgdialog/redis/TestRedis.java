@@ -15,15 +15,16 @@ import redis.embedded.RedisServer;
 /**
  * The Redis the tests run against: {@code REDIS_URL} when set, otherwise one real redis-server (shipped in the
  * embedded-redis jar) started on a free loopback port for the whole test run and stopped when the JVM exits.
- * Tests keep apart by key prefix, so a shared {@code REDIS_URL} database is never flushed.
+ * Tests keep apart by key prefix, so a shared {@code REDIS_URL} database is never flushed. Public for the Spring Boot
+ * starter's tests, which take it from dialog-redis's test jar.
  */
-final class TestRedis {
+public final class TestRedis {
     private static @Nullable String url;
 
     private TestRedis() {}
 
     /** The URL of the shared test Redis, started on first use. */
-    static synchronized String url() {
+    public static synchronized String url() {
         if (url == null) {
             String configured = System.getenv("REDIS_URL");
             if (configured != null && !configured.isBlank()) {
@@ -63,7 +64,7 @@ final class TestRedis {
     }
 
     /** A key prefix no other test uses. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 
