@@ -1,6 +1,7 @@
 package dev.tgdialog.updates;
 
 import com.google.gson.annotations.SerializedName;
+import dev.tgdialog.telegram.types.UnknownUpdateKind;
 import dev.tgdialog.telegram.types.Update;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class UpdateKinds {
         List<String> kinds = new ArrayList<>();
         for (RecordComponent component : Update.class.getRecordComponents()) {
             String json = jsonName(component);
-            if (!json.equals("update_id")) {
+            // unknownKind is the model's own slot for kinds newer than it, no kind Telegram would know by that name.
+            if (!json.equals("update_id") && component.getType() != UnknownUpdateKind.class) {
                 kinds.add(json);
             }
         }
