@@ -19,11 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
- * A bot's {@link BotEvents} as Micrometer meters. Give it to the bot and bind it to a registry, in either order:
+ * A bot's {@link BotEvents} as Micrometer meters. Bind it to a registry, then give it to the bot:
  *
  * <pre>{@code
  * TgdialogMetrics metrics = new TgdialogMetrics();
@@ -36,13 +38,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * (counter: {@code method}) with {@code tgdialog.api.rate_limited.wait} (summary in seconds: {@code method}),
  * {@code tgdialog.clicks.rejected} (counter: {@code reason}), {@code tgdialog.dialogs.started} and
  * {@code tgdialog.dialogs.finished} (counters: {@code dialog}), {@code tgdialog.store.operations} (timer: {@code op},
- * {@code outcome}) and {@code tgdialog.errors} (counter: {@code type}).
+ * {@code outcome}) and {@code tgdialog.errors} (counter: {@code type}). Those of a closed set of tags (refused clicks,
+ * errors, store operations) exist from the first binding, at zero; the others appear with their first event.
  *
  * <p>Every tag takes its value from a small closed set, never a user or chat id: update kinds, outcome and reason
  * names, the Bot API's method names ({@code other} for a method of one's own), HTTP-range error codes, and the ids of
- * the bot's dialogs (at most {@value #MAX_DIALOGS}; past that {@code other}). Meters are made once per tag value and
- * kept, so an event costs a map read or an array read and the recording, no tag array built. Bound to several
- * registries, it records to all of them. Thread-safe.
+ * the bot's dialogs (at most {@value #MAX_DIALOGS}; past that {@code other}). Each meter is made once and kept, so an
+ * event costs a map or array read and the recording, no tag array built. Bound to several registries, it records to
+ * all of them; an event before the first binding is not kept. Thread-safe.
  */
 public final class TgdialogMetrics implements BotEvents, MeterBinder {
     /** The tag value of a method outside the Bot API, an error code outside HTTP's range, or a dialog past the bound. */
@@ -54,51 +57,64 @@ public final class TgdialogMetrics implements BotEvents, MeterBinder {
     private static final String NONE = "none";
     private static final int FIRST_CODE = 100;
     private static final int LAST_CODE = 599;
+    private static final UpdateOutcome[] UPDATE_OUTCOMES = UpdateOutcome.values();
+    private static final CallOutcome[] CALL_OUTCOMES = CallOutcome.values();
+    private static final ClickRejection[] REASONS = ClickRejection.values();
+    private static final StoreOperation[] OPERATIONS = StoreOperation.values();
+    private static final StoreOutcome[] STORE_OUTCOMES = StoreOutcome.values();
+    private static final ErrorKind[] ERROR_KINDS = ErrorKind.values();
 
     /** Every registry this is bound to; meters are made here and exist in each. */
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
 
+    private final AtomicBoolean bound = new AtomicBoolean();
     private final AtomicInteger active = new AtomicInteger();
-    private final Map<String, Timer[]> updates = new ConcurrentHashMap<>();
+    private final Map<String, Slots<Timer>> updates = new ConcurrentHashMap<>();
     private final Map<String, CallMeters> calls = new ConcurrentHashMap<>();
-    private final Counter[] rejected = new Counter[ClickRejection.values().length];
     private final Map<String, Counter> started = new ConcurrentHashMap<>();
     private final Map<String, Counter> finished = new ConcurrentHashMap<>();
-    private final Timer[][] store = new Timer[StoreOperation.values().length][StoreOutcome.values().length];
-    private final Counter[] errors = new Counter[ErrorKind.values().length];
 
-    /** Meters with no registry yet: they record once {@link #bindTo} adds one. */
-    public TgdialogMetrics() {
-        Gauge.builder("tgdialog.updates.active", active, AtomicInteger::get)
-                .description("Updates received and not yet handled")
-                .register(meters);
-        for (ClickRejection reason : ClickRejection.values()) {
-            rejected[reason.ordinal()] = Counter.builder("tgdialog.clicks.rejected")
+    private final Slots<Counter> rejected = new Slots<>(
+            REASONS.length,
+            i -> Counter.builder("tgdialog.clicks.rejected")
                     .description("Clicks on the bot's buttons refused with a toast")
-                    .tag("reason", tag(reason))
-                    .register(meters);
-        }
-        for (StoreOperation op : StoreOperation.values()) {
-            for (StoreOutcome outcome : StoreOutcome.values()) {
-                store[op.ordinal()][outcome.ordinal()] = Timer.builder("tgdialog.store.operations")
-                        .description("Reads and compare-and-set writes of dialog stacks")
-                        .tag("op", tag(op))
-                        .tag("outcome", tag(outcome))
-                        .register(meters);
-            }
-        }
-        for (ErrorKind kind : ErrorKind.values()) {
-            errors[kind.ordinal()] = Counter.builder("tgdialog.errors")
-                    .description("Errors met while handling updates")
-                    .tag("type", tag(kind))
-                    .register(meters);
-        }
-    }
+                    .tag("reason", tag(REASONS[i]))
+                    .register(meters));
 
-    /** Records into {@code registry} too, from now on; meters made before appear there at once. */
+    private final Slots<Timer> store = new Slots<>(
+            OPERATIONS.length * STORE_OUTCOMES.length,
+            i -> Timer.builder("tgdialog.store.operations")
+                    .description("Reads and compare-and-set writes of dialog stacks")
+                    .tag("op", tag(OPERATIONS[i / STORE_OUTCOMES.length]))
+                    .tag("outcome", tag(STORE_OUTCOMES[i % STORE_OUTCOMES.length]))
+                    .register(meters));
+
+    private final Slots<Counter> errors = new Slots<>(
+            ERROR_KINDS.length,
+            i -> Counter.builder("tgdialog.errors")
+                    .description("Errors met while handling updates")
+                    .tag("type", tag(ERROR_KINDS[i]))
+                    .register(meters));
+
+    /** Meters not bound to any registry yet: {@link #bindTo} adds one. */
+    public TgdialogMetrics() {}
+
+    /**
+     * Records into {@code registry} too, from now on. Bind before the bot runs: what happened before the first binding
+     * is not counted (and Micrometer says so when a later registry is added to meters already made).
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
         meters.add(registry);
+        if (bound.compareAndSet(false, true)) {
+            // The closed sets at zero from the start, so a rate over them means something before their first event.
+            Gauge.builder("tgdialog.updates.active", active, AtomicInteger::get)
+                    .description("Updates received and not yet handled")
+                    .register(meters);
+            rejected.all();
+            store.all();
+            errors.all();
+        }
     }
 
     @Override
@@ -109,37 +125,38 @@ public final class TgdialogMetrics implements BotEvents, MeterBinder {
     @Override
     public void updateHandled(String kind, UpdateOutcome outcome, long nanos) {
         active.decrementAndGet();
-        Timer[] byOutcome = updates.get(kind);
+        Slots<Timer> byOutcome = updates.get(kind);
         if (byOutcome == null) {
             byOutcome = updates.computeIfAbsent(kind, this::updateTimers);
         }
-        byOutcome[outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+        byOutcome.get(outcome.ordinal()).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private Timer[] updateTimers(String kind) {
-        Timer[] timers = new Timer[UpdateOutcome.values().length];
-        for (UpdateOutcome outcome : UpdateOutcome.values()) {
-            timers[outcome.ordinal()] = Timer.builder("tgdialog.updates")
-                    .description("Updates handled, from arrival until intake may acknowledge them")
-                    .tag("kind", kind)
-                    .tag("outcome", tag(outcome))
-                    .register(meters);
-        }
-        return timers;
+    private Slots<Timer> updateTimers(String kind) {
+        return new Slots<>(
+                UPDATE_OUTCOMES.length,
+                i -> Timer.builder("tgdialog.updates")
+                        .description("Updates handled, from arrival until intake may acknowledge them")
+                        .tag("kind", kind)
+                        .tag("outcome", tag(UPDATE_OUTCOMES[i]))
+                        .register(meters));
     }
 
     @Override
     public void apiCall(String method, CallOutcome outcome, int errorCode, long nanos) {
         CallMeters call = calls(method);
-        Timer timer = outcome == CallOutcome.ERROR ? call.error(errorCode) : call.byOutcome[outcome.ordinal()];
+        Timer timer = outcome == CallOutcome.ERROR
+                ? call.errors.get(
+                        errorCode >= FIRST_CODE && errorCode <= LAST_CODE ? errorCode - FIRST_CODE : call.otherCode)
+                : call.byOutcome.get(outcome.ordinal());
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void rateLimited(String method, long retryAfterSeconds) {
         CallMeters call = calls(method);
-        call.rateLimited.increment();
-        call.wait.record(retryAfterSeconds);
+        call.rateLimited.get(0).increment();
+        call.waits.get(0).record(retryAfterSeconds);
     }
 
     private CallMeters calls(String method) {
@@ -153,7 +170,7 @@ public final class TgdialogMetrics implements BotEvents, MeterBinder {
 
     @Override
     public void clickRejected(ClickRejection reason) {
-        rejected[reason.ordinal()].increment();
+        rejected.get(reason.ordinal()).increment();
     }
 
     @Override
@@ -184,59 +201,80 @@ public final class TgdialogMetrics implements BotEvents, MeterBinder {
 
     @Override
     public void storeCall(StoreOperation operation, StoreOutcome outcome, long nanos) {
-        store[operation.ordinal()][outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+        store.get(operation.ordinal() * STORE_OUTCOMES.length + outcome.ordinal())
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void error(ErrorKind kind, Throwable error) {
-        errors[kind.ordinal()].increment();
+        errors.get(kind.ordinal()).increment();
     }
 
     private static String tag(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Meters by index, each made on first use and kept. Two threads may race to make one: Micrometer hands both the
+     * same registered meter, so either may win.
+     */
+    private static final class Slots<M> {
+        private final AtomicReferenceArray<M> made;
+        private final IntFunction<M> make;
+
+        Slots(int size, IntFunction<M> make) {
+            this.made = new AtomicReferenceArray<>(size);
+            this.make = make;
+        }
+
+        M get(int index) {
+            M meter = made.get(index);
+            if (meter == null) {
+                meter = make.apply(index);
+                made.set(index, meter);
+            }
+            return meter;
+        }
+
+        /** Makes every meter now. */
+        void all() {
+            for (int i = 0; i < made.length(); i++) {
+                get(i);
+            }
+        }
+    }
+
     /** One method's meters: a timer per outcome (per error code for errors) and its rate limits. */
     private final class CallMeters {
-        final String method;
-        final Timer[] byOutcome = new Timer[CallOutcome.values().length];
-        /** Error timers by code, made on first use; the codes outside HTTP's range share the last slot. */
-        final AtomicReferenceArray<Timer> errors = new AtomicReferenceArray<>(LAST_CODE - FIRST_CODE + 2);
+        final Slots<Timer> byOutcome;
+        /** Error timers by HTTP-range code, the codes outside that range sharing the last slot. */
+        final Slots<Timer> errors;
 
-        final Counter rateLimited;
-        final DistributionSummary wait;
+        final int otherCode = LAST_CODE - FIRST_CODE + 1;
+        final Slots<Counter> rateLimited;
+        final Slots<DistributionSummary> waits;
 
         CallMeters(String method) {
-            this.method = method;
-            for (CallOutcome outcome : CallOutcome.values()) {
-                if (outcome != CallOutcome.ERROR) {
-                    byOutcome[outcome.ordinal()] = timer(outcome, NONE);
-                }
-            }
-            this.rateLimited = Counter.builder("tgdialog.api.rate_limited")
-                    .description("Bot API calls answered 429 Too Many Requests")
-                    .tag("method", method)
-                    .register(meters);
-            this.wait = DistributionSummary.builder("tgdialog.api.rate_limited.wait")
-                    .description("How long Telegram asked to wait after a 429 (retry_after)")
-                    .baseUnit("seconds")
-                    .tag("method", method)
-                    .register(meters);
+            this.byOutcome = new Slots<>(CALL_OUTCOMES.length, i -> timer(method, CALL_OUTCOMES[i], NONE));
+            this.errors = new Slots<>(
+                    otherCode + 1,
+                    i -> timer(method, CallOutcome.ERROR, i == otherCode ? OTHER : Integer.toString(i + FIRST_CODE)));
+            this.rateLimited = new Slots<>(
+                    1,
+                    i -> Counter.builder("tgdialog.api.rate_limited")
+                            .description("Bot API calls answered 429 Too Many Requests")
+                            .tag("method", method)
+                            .register(meters));
+            this.waits = new Slots<>(
+                    1,
+                    i -> DistributionSummary.builder("tgdialog.api.rate_limited.wait")
+                            .description("How long Telegram asked to wait after a 429 (retry_after)")
+                            .baseUnit("seconds")
+                            .tag("method", method)
+                            .register(meters));
         }
 
-        Timer error(int code) {
-            boolean known = code >= FIRST_CODE && code <= LAST_CODE;
-            int slot = known ? code - FIRST_CODE : errors.length() - 1;
-            Timer timer = errors.get(slot);
-            if (timer == null) {
-                // Two threads may race to make it; Micrometer hands both the same registered timer.
-                timer = timer(CallOutcome.ERROR, known ? Integer.toString(code) : OTHER);
-                errors.set(slot, timer);
-            }
-            return timer;
-        }
-
-        private Timer timer(CallOutcome outcome, String code) {
+        private Timer timer(String method, CallOutcome outcome, String code) {
             return Timer.builder("tgdialog.api.calls")
                     .description("Requests of Bot API calls, each repeat one more")
                     .tag("method", method)
