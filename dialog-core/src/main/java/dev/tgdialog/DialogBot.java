@@ -562,6 +562,9 @@ public final class DialogBot {
          * on the client with {@code TelegramClient.Builder.events}). A listener that throws is logged once and
          * ignored. None by default, and then nothing is measured. The last one set wins; to feed several, write one
          * listener that calls them.
+         *
+         * @param listener the listener, or {@link BotEvents#NONE} for none
+         * @return this builder
          */
         public Builder events(BotEvents listener) {
             this.events = Objects.requireNonNull(listener, "listener");

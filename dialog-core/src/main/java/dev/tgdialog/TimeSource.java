@@ -26,6 +26,8 @@ public interface TimeSource {
      * A reading in nanoseconds for measuring how long something took: only the difference of two readings means
      * anything. Real time reads {@link System#nanoTime()}, which never goes back; the default reads {@link #now()},
      * so a fake clock measures the time it was moved on by.
+     *
+     * @return the reading, in nanoseconds from an arbitrary origin
      */
     default long nanoTime() {
         Instant now = now();

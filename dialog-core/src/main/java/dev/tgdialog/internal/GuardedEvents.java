@@ -26,7 +26,12 @@ public final class GuardedEvents implements BotEvents {
         this.listener = listener;
     }
 
-    /** The listener guarded; {@link BotEvents#NONE} and a guarded one as they are, so a check for NONE stays cheap. */
+    /**
+     * The listener guarded; {@link BotEvents#NONE} and a guarded one as they are, so a check for NONE stays cheap.
+     *
+     * @param listener the listener to guard
+     * @return a listener whose calls never throw
+     */
     public static BotEvents of(BotEvents listener) {
         return listener == BotEvents.NONE || listener instanceof GuardedEvents ? listener : new GuardedEvents(listener);
     }

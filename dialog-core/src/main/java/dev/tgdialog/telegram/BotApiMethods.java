@@ -19,12 +19,21 @@ public final class BotApiMethods {
 
     private BotApiMethods() {}
 
-    /** Every method name, spelled as the spec spells it; read from the spec shipped in the jar on first use. */
+    /**
+     * Every method name, spelled as the spec spells it; read from the spec shipped in the jar on first use.
+     *
+     * @return the 180 names, immutable
+     */
     public static Set<String> names() {
         return Names.ALL;
     }
 
-    /** Whether {@code name} is a method of the Bot API, spelled as the spec spells it. */
+    /**
+     * Whether {@code name} is a method of the Bot API, spelled as the spec spells it.
+     *
+     * @param name a method name, such as {@code sendMessage}
+     * @return true for a Bot API method, false for any other name (also one spelled in another case)
+     */
     public static boolean contains(String name) {
         return Names.ALL.contains(name);
     }

@@ -249,6 +249,9 @@ public final class TelegramClient implements AutoCloseable {
      * A client like this one (same connections, settings and pacing) that tells {@code listener} of its calls
      * ({@link BotEvents#apiCall}, {@link BotEvents#rateLimited}) instead of this one's listener. A {@code DialogBot}
      * given a listener runs its calls through such a client.
+     *
+     * @param listener the listener, or {@link BotEvents#NONE} to report to none
+     * @return a client on this one's connections
      */
     public TelegramClient withEvents(BotEvents listener) {
         return new TelegramClient(this, http, retry, GuardedEvents.of(Objects.requireNonNull(listener, "listener")));
@@ -771,6 +774,9 @@ public final class TelegramClient implements AutoCloseable {
          * Tells {@code listener} how each request went ({@link BotEvents#apiCall}, {@link BotEvents#rateLimited}), for
          * a client used on its own; a {@code DialogBot} given a listener with {@code DialogBot.Builder.events} hands
          * it to its client itself ({@link #withEvents}), so a bot's listener is set there, once. None unless set.
+         *
+         * @param listener the listener, or {@link BotEvents#NONE} for none
+         * @return this builder
          */
         public Builder events(BotEvents listener) {
             this.events = GuardedEvents.of(Objects.requireNonNull(listener, "listener"));

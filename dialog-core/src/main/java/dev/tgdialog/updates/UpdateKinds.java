@@ -34,6 +34,9 @@ public final class UpdateKinds {
      * The kind of this update, one of {@link #all()} ({@code "message"}, {@code "callback_query"}, …), or
      * {@value #UNKNOWN} for a kind newer than the model: a name from a closed set, fit for a metric's tag. The common
      * kinds are looked at first, so naming an update costs a few null checks.
+     *
+     * @param update the update to name
+     * @return its kind
      */
     public static String of(Update update) {
         if (update.message() != null) {

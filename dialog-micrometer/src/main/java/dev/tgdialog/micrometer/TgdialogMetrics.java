@@ -102,6 +102,8 @@ public final class TgdialogMetrics implements BotEvents, MeterBinder {
     /**
      * Records into {@code registry} too, from now on. Bind before the bot runs: what happened before the first binding
      * is not counted (and Micrometer says so when a later registry is added to meters already made).
+     *
+     * @param registry the registry to record into
      */
     @Override
     public void bindTo(MeterRegistry registry) {

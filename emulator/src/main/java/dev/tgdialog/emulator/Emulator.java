@@ -211,6 +211,7 @@ public final class Emulator implements AutoCloseable {
          *     {@code /api/...})
          * @param contentType the media type without a charset, such as {@code text/plain}
          * @param body the page's text, asked for on each request (on a thread of the server)
+         * @return this builder
          */
         public Builder get(String path, String contentType, Supplier<String> body) {
             if (!path.startsWith("/") || Api.isOwn(path)) {

@@ -21,7 +21,13 @@ public final class ObservedStackStore implements StackStore {
     private final BotEvents events;
     private final TimeSource time;
 
-    /** Wraps {@code store}, reporting to {@code events} durations measured on {@code time}. */
+    /**
+     * Wraps {@code store}, reporting to {@code events} durations measured on {@code time}.
+     *
+     * @param store the store that does the work
+     * @param events the listener told of each read and write (guarded: it never throws)
+     * @param time the clock durations are read from
+     */
     public ObservedStackStore(StackStore store, BotEvents events, TimeSource time) {
         this.store = store;
         this.events = events;
