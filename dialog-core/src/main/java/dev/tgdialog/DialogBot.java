@@ -1,5 +1,7 @@
 package dev.tgdialog;
 
+import dev.tgdialog.events.BotEvents;
+import dev.tgdialog.internal.GuardedEvents;
 import dev.tgdialog.internal.engine.Engine;
 import dev.tgdialog.internal.engine.EngineConfig;
 import dev.tgdialog.internal.engine.HandlerThreads;
@@ -7,6 +9,7 @@ import dev.tgdialog.internal.engine.TypedResult;
 import dev.tgdialog.internal.publish.CommandPublisher;
 import dev.tgdialog.internal.publish.MenuButtonPublisher;
 import dev.tgdialog.internal.publish.ProfilePublisher;
+import dev.tgdialog.internal.store.ObservedStackStore;
 import dev.tgdialog.links.DeepLink;
 import dev.tgdialog.links.DeepLinkHandler;
 import dev.tgdialog.store.StackStore;
@@ -230,6 +233,7 @@ public final class DialogBot {
         private java.util.function.@Nullable Predicate<DialogContext> inlineAccess;
         private final Map<String, TypedResult<?>> rootResults = new LinkedHashMap<>();
         private final List<Consumer<Step>> stepListeners = new ArrayList<>();
+        private BotEvents events = BotEvents.NONE;
 
         private Builder(TelegramClient telegram) {
             this.telegram = Objects.requireNonNull(telegram, "telegram");
@@ -550,6 +554,22 @@ public final class DialogBot {
             return this;
         }
 
+        /**
+         * Tells {@code listener} what the bot does ({@link BotEvents}): updates handled, clicks refused, dialogs
+         * started and finished, stack reads and writes, errors, and every Bot API call the bot makes, as the bot runs
+         * its calls through {@code telegram.withEvents(listener)} (the same connections; this listener replaces one set
+         * on the client with {@code TelegramClient.Builder.events}). A listener that throws is logged once and
+         * ignored. None by default, and then nothing is measured. The last one set wins; to feed several, write one
+         * listener that calls them.
+         *
+         * @param listener the listener, or {@link BotEvents#NONE} for none
+         * @return this builder
+         */
+        public Builder events(BotEvents listener) {
+            this.events = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** Where stacks are kept; in memory for 7 days by default. */
         public Builder store(StackStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -641,6 +661,10 @@ public final class DialogBot {
         }
 
         public DialogBot build() {
+            BotEvents listener = GuardedEvents.of(events);
+            // Shadows the field on purpose: every call the bot makes (engine, publishers, polling) reports to the
+            // listener.
+            TelegramClient telegram = listener == BotEvents.NONE ? this.telegram : this.telegram.withEvents(listener);
             CommandPublisher commandPublisher =
                     new CommandPublisher(telegram, store, telegram.botId(), declaredCommands.values());
             ProfilePublisher profilePublisher =
@@ -667,7 +691,7 @@ public final class DialogBot {
                     telegram,
                     telegram.botId(),
                     username,
-                    store,
+                    listener == BotEvents.NONE ? store : new ObservedStackStore(store, listener, time),
                     isolation != null ? isolation : UpdateIsolation.inProcess(run),
                     run,
                     time,
@@ -695,7 +719,8 @@ public final class DialogBot {
                     onChosenResult,
                     inlineAccess,
                     albumWait,
-                    List.copyOf(stepListeners));
+                    List.copyOf(stepListeners),
+                    listener);
             List<String> allowed;
             if (onUpdate != null) {
                 allowed = UpdateKinds.defaults();

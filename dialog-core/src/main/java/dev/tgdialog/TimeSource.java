@@ -22,6 +22,18 @@ public interface TimeSource {
     /** A future that completes after this long, without holding a thread while it waits. */
     CompletableFuture<Void> delay(Duration duration);
 
+    /**
+     * A reading in nanoseconds for measuring how long something took: only the difference of two readings means
+     * anything. Real time reads {@link System#nanoTime()}, which never goes back; the default reads {@link #now()},
+     * so a fake clock measures the time it was moved on by.
+     *
+     * @return the reading, in nanoseconds from an arbitrary origin
+     */
+    default long nanoTime() {
+        Instant now = now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     /** A {@link Clock} view of this time source, in UTC. */
     default Clock clock() {
         TimeSource self = this;
@@ -55,6 +67,11 @@ public interface TimeSource {
         @Override
         public Instant now() {
             return Instant.now();
+        }
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
         }
 
         @Override

@@ -46,8 +46,8 @@ import java.util.stream.Collectors;
  *
  * <p>It lives in the bench because the bench's test class path is the one place that has every module's main
  * classes: widgets and dialog-redis (and through them dialog-core) are the bench's own dependencies, the demo and
- * the preview and the emulator are added in test scope, and the bench is never published, so those test dependencies reach no user's
- * build. It reads exactly the main classes of the seven modules (each found through one class of it), never test
+ * the preview, the emulator and dialog-micrometer are added in test scope, and the bench is never published, so those test dependencies reach no user's
+ * build. It reads exactly the main classes of the eight modules (each found through one class of it), never test
  * classes.
  */
 @AnalyzeClasses(
@@ -65,6 +65,7 @@ class ArchitectureTest {
             "dialog-demo", DemoBot.class,
             "dialog-preview", PreviewPage.class,
             "dialog-emulator", dev.tgdialog.emulator.Emulator.class,
+            "dialog-micrometer", dev.tgdialog.micrometer.TgdialogMetrics.class,
             "dialog-bench", WizardBench.class);
 
     /** Item 13.1: a module other than dialog-core compiles against the public API only. */
@@ -75,7 +76,7 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage(INTERNAL)
             .because(
-                    "widgets, dialog-redis, the preview, the emulator, the demo and the bench compile against dialog-core's public API only:"
+                    "widgets, dialog-redis, dialog-micrometer, the preview, the emulator, the demo and the bench compile against dialog-core's public API only:"
                             + " if they need something from internal, the public SPI is missing a piece (DESIGN.md §1)");
 
     /** Item 13.1: no public or protected signature of the API names an internal type. */

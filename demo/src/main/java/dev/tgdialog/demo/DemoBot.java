@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * server at {@code BOT_API_URL} when that is set too, signing referral links with {@code REFERRAL_SECRET}, and serving
  * the pizza builder Mini App on {@code MINIAPP_PORT} when that is set), otherwise offline: in the browser
  * {@link Emulator} (on {@code EMULATOR_PORT}, 8080 by default, or any free port when that one is taken) and in the
- * {@link OfflineConsole} at once, one bot and one user for both. Either way its kitchen only logs the orders.
+ * {@link OfflineConsole} at once, one bot and one user for both. Either way its kitchen only logs the orders. With
+ * {@code METRICS=1} the offline bot's meters are served in Prometheus's text format at the emulator's
+ * {@code /metrics}.
  */
 public final class DemoBot {
     private static final Logger log = LoggerFactory.getLogger(DemoBot.class);
@@ -52,6 +55,10 @@ public final class DemoBot {
                 client.baseUrl(apiUrl.strip());
             }
             TelegramClient telegram = client.build();
+            if (DemoMetrics.asked(System.getenv("METRICS"))) {
+                // The bot polls and serves no HTTP of its own; the emulator is where the demo serves /metrics.
+                log.warn("METRICS is set, but with BOT_TOKEN the demo serves no HTTP: /metrics is the offline demo's");
+            }
             String username = DialogBot.usernameOf(telegram);
             DialogBot bot = OrderBot.configure(DialogBot.builder(telegram), kitchen, referrals(username))
                     .username(username)
@@ -72,9 +79,13 @@ public final class DemoBot {
             // The console is the chat: only warnings may interrupt it.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-            try (Emulator emulator = startEmulator(kitchen, emulatorPort())) {
+            DemoMetrics metrics = DemoMetrics.asked(System.getenv("METRICS")) ? new DemoMetrics() : null;
+            try (Emulator emulator = startEmulator(kitchen, emulatorPort(), metrics)) {
                 out.println("Open " + emulator.address() + " in a browser to chat with the bot there too: the same bot"
                         + " and user as in this console (and a friend and a group chat).");
+                if (metrics != null) {
+                    out.println("Its meters: " + emulator.address().resolve(DemoMetrics.PATH));
+                }
                 new OfflineConsole(System.in, out, System.console() == null, emulator.harness()).run();
             }
         }
@@ -95,26 +106,39 @@ public final class DemoBot {
      * or on any free port when that one is taken (a second demo running).
      */
     static Emulator startEmulator(Kitchen kitchen, int port) throws IOException {
-        Emulator emulator = emulator(kitchen, port);
+        return startEmulator(kitchen, port, null);
+    }
+
+    /** {@link #startEmulator(Kitchen, int)} with the bot's meters in {@code metrics}, served at its /metrics. */
+    static Emulator startEmulator(Kitchen kitchen, int port, @Nullable DemoMetrics metrics) throws IOException {
+        Emulator emulator = emulator(kitchen, port, metrics);
         try {
             emulator.start();
             return emulator;
         } catch (BindException taken) {
             emulator.close();
             log.warn("Port {} is taken; the emulator takes a free one", port);
-            Emulator elsewhere = emulator(kitchen, Emulator.ANY_PORT);
+            Emulator elsewhere = emulator(kitchen, Emulator.ANY_PORT, metrics);
             elsewhere.start();
             return elsewhere;
         }
     }
 
-    private static Emulator emulator(Kitchen kitchen, int port) {
-        return Emulator.builder(bot -> OfflineConsole.configure(bot, kitchen))
+    private static Emulator emulator(Kitchen kitchen, int port, @Nullable DemoMetrics metrics) {
+        Emulator.Builder emulator = Emulator.builder(bot -> {
+                    OfflineConsole.configure(bot, kitchen);
+                    if (metrics != null) {
+                        bot.events(metrics.events());
+                    }
+                })
                 .time(new FakeTime(Instant.now()))
                 .user(OfflineConsole.USER_ID, OfflineConsole.USER_NAME)
                 .user(FRIEND_ID, "Friend")
                 .group(GROUP_ID, "Pizza party")
-                .port(port)
-                .build();
+                .port(port);
+        if (metrics != null) {
+            emulator.get(DemoMetrics.PATH, DemoMetrics.CONTENT_TYPE, metrics::scrape);
+        }
+        return emulator.build();
     }
 }

@@ -8,6 +8,9 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.MalformedJsonException;
 import dev.tgdialog.TimeSource;
+import dev.tgdialog.events.BotEvents;
+import dev.tgdialog.events.CallOutcome;
+import dev.tgdialog.internal.GuardedEvents;
 import dev.tgdialog.internal.http.MethodKind;
 import dev.tgdialog.internal.http.OkHttpTransport;
 import dev.tgdialog.internal.http.Pacer;
@@ -71,6 +74,9 @@ public final class TelegramClient implements AutoCloseable {
     private final Pacer pacer;
     private final TimeSource time;
     private final Redactor redactor;
+    /** Told of every request's outcome; {@link BotEvents#NONE} (nothing measured) unless set. */
+    private final BotEvents events;
+
     private final ConcurrentMap<String, URI> methodUrls = new ConcurrentHashMap<>();
     private final ConcurrentMap<Type, TypeAdapter<Envelope<?>>> envelopes = new ConcurrentHashMap<>();
 
@@ -84,13 +90,14 @@ public final class TelegramClient implements AutoCloseable {
         this.gson = Json.gson();
         this.encoder = new RequestEncoder(gson);
         this.redactor = new Redactor(b.token);
+        this.events = b.events;
         URI base = baseUri(b.baseUrl);
         String env = b.testEnvironment ? "test" : null;
         this.apiBase = withSegments(base, "bot" + token, env);
         this.fileBase = withSegments(base, "file", "bot" + token, env);
     }
 
-    private TelegramClient(TelegramClient other, Transport http, RetryPolicy retry) {
+    private TelegramClient(TelegramClient other, Transport http, RetryPolicy retry, BotEvents events) {
         this.token = other.token;
         this.apiBase = other.apiBase;
         this.fileBase = other.fileBase;
@@ -102,6 +109,7 @@ public final class TelegramClient implements AutoCloseable {
         this.pacer = other.pacer;
         this.time = other.time;
         this.redactor = other.redactor;
+        this.events = events;
     }
 
     /** The base URL, checked to be HTTP(S) with a host, as a directory (ending in a slash). */
@@ -224,7 +232,7 @@ public final class TelegramClient implements AutoCloseable {
      * polling needs one longer than its poll timeout.
      */
     public TelegramClient withReadTimeout(Duration readTimeout) {
-        return new TelegramClient(this, http.withReadTimeout(readTimeout), retry);
+        return new TelegramClient(this, http.withReadTimeout(readTimeout), retry, events);
     }
 
     /** How this client repeats failed calls. */
@@ -237,7 +245,19 @@ public final class TelegramClient implements AutoCloseable {
      * engine, for one, takes 429s on itself with a {@code maxFloodWait} of zero.
      */
     public TelegramClient withRetryPolicy(RetryPolicy policy) {
-        return new TelegramClient(this, http, Objects.requireNonNull(policy, "policy"));
+        return new TelegramClient(this, http, Objects.requireNonNull(policy, "policy"), events);
+    }
+
+    /**
+     * A client like this one (same connections, settings and pacing) that tells {@code listener} of its calls
+     * ({@link BotEvents#apiCall}, {@link BotEvents#rateLimited}) instead of this one's listener. A {@code DialogBot}
+     * given a listener runs its calls through such a client.
+     *
+     * @param listener the listener, or {@link BotEvents#NONE} to report to none
+     * @return a client on this one's connections
+     */
+    public TelegramClient withEvents(BotEvents listener) {
+        return new TelegramClient(this, http, retry, GuardedEvents.of(Objects.requireNonNull(listener, "listener")));
     }
 
     /**
@@ -328,19 +348,49 @@ public final class TelegramClient implements AutoCloseable {
     }
 
     private <R> R attempt(BotMethod<?> method, Type resultType) {
-        Transport.Response response;
+        long started = events == BotEvents.NONE ? 0 : time.nanoTime();
         try {
-            response = http.send(request(method));
-        } catch (Transport.Failure e) {
-            throw network(method.methodName(), e);
+            Transport.Response response;
+            try {
+                response = http.send(request(method));
+            } catch (Transport.Failure e) {
+                throw network(method.methodName(), e);
+            }
+            R result = read(method, resultType, response);
+            answered(method, started, null);
+            return result;
+        } catch (TelegramException e) {
+            answered(method, started, e);
+            throw e;
         }
-        return read(method, resultType, response);
+    }
+
+    /** Tells the listener how one request of {@code method} ended: {@code failure}, or well when it is null. */
+    private void answered(BotMethod<?> method, long started, @Nullable TelegramException failure) {
+        if (events == BotEvents.NONE) {
+            return;
+        }
+        long nanos = time.nanoTime() - started;
+        String name = method.methodName();
+        if (failure == null) {
+            events.apiCall(name, CallOutcome.OK, 0, nanos);
+        } else if (failure instanceof TelegramException.Network n) {
+            events.apiCall(name, n.isTimeout() ? CallOutcome.TIMEOUT : CallOutcome.NETWORK, 0, nanos);
+        } else {
+            events.apiCall(name, CallOutcome.ERROR, failure.errorCode(), nanos);
+            if (failure instanceof TelegramException.TooManyRequests) {
+                Long retryAfter = failure.retryAfter();
+                // Without a retry_after the client waits a second, as retryDelay does.
+                events.rateLimited(name, retryAfter == null ? 1 : Math.max(0, retryAfter));
+            }
+        }
     }
 
     private <R> void attemptAsync(BotMethod<R> method, Attempts attempts, CompletableFuture<R> result) {
         if (attempts.first == null) {
             attempts.first = time.now();
         }
+        long started = events == BotEvents.NONE ? 0 : time.nanoTime();
         CompletableFuture<Transport.Response> call;
         try {
             call = http.sendAsync(request(method));
@@ -361,7 +411,9 @@ public final class TelegramClient implements AutoCloseable {
             TelegramException failure;
             if (error == null) {
                 try {
-                    result.complete(read(method, method.resultType(), response));
+                    R value = read(method, method.resultType(), response);
+                    answered(method, started, null);
+                    result.complete(value);
                     return;
                 } catch (TelegramException e) {
                     failure = e;
@@ -379,6 +431,7 @@ public final class TelegramClient implements AutoCloseable {
                     return;
                 }
             }
+            answered(method, started, failure);
             Duration pause = retryDelay(method, failure, attempts);
             if (pause == null) {
                 result.completeExceptionally(failure);
@@ -656,6 +709,7 @@ public final class TelegramClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration writeTimeout = Duration.ofSeconds(60);
+        private BotEvents events = BotEvents.NONE;
 
         private Builder(String token) {
             Objects.requireNonNull(token, "token");
@@ -725,6 +779,19 @@ public final class TelegramClient implements AutoCloseable {
          */
         public Builder transport(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Tells {@code listener} how each request went ({@link BotEvents#apiCall}, {@link BotEvents#rateLimited}), for
+         * a client used on its own; a {@code DialogBot} given a listener with {@code DialogBot.Builder.events} hands
+         * it to its client itself ({@link #withEvents}), so a bot's listener is set there, once. None unless set.
+         *
+         * @param listener the listener, or {@link BotEvents#NONE} for none
+         * @return this builder
+         */
+        public Builder events(BotEvents listener) {
+            this.events = GuardedEvents.of(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /api/inline {user, chat, query}}: the user types {@code @bot query}, and gets the bot's results;
  *   <li>{@code POST /api/choose {user, chat, resultId}}: the user sends one of them to the chat (a click on its
  *       buttons is {@code /api/click} with {@code inlineMessageId} instead of {@code messageId}).
+ *   <li>{@code GET} a page the emulator's user added ({@link Emulator.Builder#get}), such as {@code /metrics}.
  * </ul>
  *
  * A request the page could not have made is answered 400 or 404 with {@code {"error": ...}}; a {@code POST} must be
@@ -83,6 +84,16 @@ final class Api implements HttpHandler {
     private final Transcript transcript;
     /** Bound to a loopback address: requests must name it in their Host header. */
     private final boolean loopbackOnly;
+    /** Pages of the emulator's user, by path ({@link Emulator.Builder#get}). */
+    private final Map<String, Page> pages;
+
+    /** A page answered with its body as it is at the time of the request. */
+    record Page(String contentType, java.util.function.Supplier<String> body) {}
+
+    /** Whether {@code path} is the emulator's own, which no page of the user may take. */
+    static boolean isOwn(String path) {
+        return FILES.containsKey(path) || path.startsWith("/api/");
+    }
 
     Api(
             BotHarness harness,
@@ -90,8 +101,10 @@ final class Api implements HttpHandler {
             Transcript transcript,
             EventStream events,
             StackStore store,
-            boolean loopbackOnly) {
+            boolean loopbackOnly,
+            Map<String, Page> pages) {
         this.harness = harness;
+        this.pages = Map.copyOf(pages);
         this.loopbackOnly = loopbackOnly;
         this.chats = chats;
         this.events = events;
@@ -136,7 +149,10 @@ final class Api implements HttpHandler {
                     ? person(number(query.get("user"), "user"))
                     : chats.users().get(0);
             long chatId = query.containsKey("chat") ? number(query.get("chat"), "chat") : me.id();
-            svg(exchange, map(state.top(me.id(), chat(me, chatId).id())));
+            text(
+                    exchange,
+                    "image/svg+xml",
+                    map(state.top(me.id(), chat(me, chatId).id())));
         } else if (method.equals("GET") && path.equals("/api/state")) {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             // Without a user or chat, the page opens as the first user in their private chat.
@@ -165,6 +181,9 @@ final class Api implements HttpHandler {
                 default -> throw new Refused(404, "no such call: " + path);
             };
             send(exchange, 200, answer);
+        } else if (method.equals("GET") && pages.containsKey(path)) {
+            Page page = pages.get(path);
+            text(exchange, page.contentType(), page.body().get());
         } else {
             throw new Refused(404, "not found: " + method + " " + path);
         }
@@ -384,9 +403,9 @@ final class Api implements HttpHandler {
         return maps.computeIfAbsent(at, a -> map.svg(a.orElse(null)));
     }
 
-    private static void svg(HttpExchange exchange, String svg) throws IOException {
-        byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "image/svg+xml; charset=utf-8");
+    private static void text(HttpExchange exchange, String contentType, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType + "; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,7 @@ public final class Emulator implements AutoCloseable {
     private final Transcript transcript = new Transcript();
     private final EventStream events = new EventStream();
     private final StackStore store;
+    private final Map<String, Api.Page> pages;
     private @Nullable HttpServer server;
     private java.util.concurrent.@Nullable ExecutorService serverThreads;
     private @Nullable URI address;
@@ -55,6 +57,7 @@ public final class Emulator implements AutoCloseable {
     private Emulator(Builder b) {
         this.bind = new InetSocketAddress(b.host, b.port);
         this.chats = new Chats(b.users, b.groups);
+        this.pages = Map.copyOf(b.pages);
         this.store = StackStore.inMemory(Duration.ofDays(1));
         FakeTime time = b.time != null ? b.time : new FakeTime(Instant.now());
         this.harness = BotHarness.builder(b.bot)
@@ -87,7 +90,7 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("the emulator was closed");
         }
         Api api = new Api(
-                harness, chats, transcript, events, store, bind.getAddress().isLoopbackAddress());
+                harness, chats, transcript, events, store, bind.getAddress().isLoopbackAddress(), pages);
         // The JDK's server, as the webhook's: the page, its API and its event stream on a few daemon threads.
         HttpServer started = HttpServer.create(bind, 0);
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
@@ -150,6 +153,7 @@ public final class Emulator implements AutoCloseable {
         private final Map<Long, String> users = new LinkedHashMap<>();
         private final Map<Long, String> groups = new LinkedHashMap<>();
         private @Nullable FakeTime time;
+        private final Map<String, Api.Page> pages = new LinkedHashMap<>();
 
         private Builder(Consumer<DialogBot.Builder> bot) {
             this.bot = Objects.requireNonNull(bot, "bot");
@@ -194,6 +198,34 @@ public final class Emulator implements AutoCloseable {
                 throw new IllegalArgumentException("a group chat id is negative, not " + chatId);
             }
             put(groups, chatId, title, "group");
+            return this;
+        }
+
+        /**
+         * Also answers {@code GET path} with the text {@code body} supplies at the time of each request, as
+         * {@code contentType} (UTF-8): a page of one's own on the emulator's port, such as a metrics scrape at
+         * {@code /metrics}. It is served like the chat page (loopback {@code Host} names only, unless {@link #host}
+         * binds another address).
+         *
+         * @param path the path, starting with {@code /}; not one of the emulator's own ({@code /}, its files and
+         *     {@code /api/...})
+         * @param contentType the media type without a charset, such as {@code text/plain}
+         * @param body the page's text, asked for on each request (on a thread of the server)
+         * @return this builder
+         */
+        public Builder get(String path, String contentType, Supplier<String> body) {
+            if (!path.startsWith("/") || Api.isOwn(path)) {
+                throw new IllegalArgumentException("a page's path starts with / and is none of the emulator's own (/,"
+                        + " its files, /api/...), not " + path);
+            }
+            if (pages.putIfAbsent(
+                            path,
+                            new Api.Page(
+                                    Objects.requireNonNull(contentType, "contentType"),
+                                    Objects.requireNonNull(body, "body")))
+                    != null) {
+                throw new IllegalArgumentException("the page " + path + " was added twice");
+            }
             return this;
         }
 

@@ -5,6 +5,7 @@ import static dev.tgdialog.Transition.start;
 import static dev.tgdialog.Transition.stay;
 import static dev.tgdialog.Transition.switchTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -90,6 +91,10 @@ class EmulatorHttpTest {
                 .user(ANN, "Ann")
                 .user(BOB, "Bob")
                 .group(GROUP, "Pizza party")
+                .get(
+                        "/calls.txt",
+                        "text/plain",
+                        () -> "calls: " + emulator.harness().telegram().calls().size())
                 .build();
         page = emulator.start();
     }
@@ -110,6 +115,25 @@ class EmulatorHttpTest {
         assertThat(get("/emulator.js").body()).contains("new EventSource(\"/api/events\")");
         assertThat(get("/emulator.css").body()).contains("@media (max-width: 700px)");
         assertThat(get("/nothing").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageOfTheUsersOwn_isServedFreshOnEachRequest_butNotInPlaceOfTheEmulatorsOwn() throws Exception {
+        String before = get("/calls.txt").body();
+        post("/api/send", ANN, ANN, "text", "/start");
+        HttpResponse<String> after = get("/calls.txt");
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(after.body()).startsWith("calls: ");
+        assertThat(Integer.parseInt(after.body().substring("calls: ".length())))
+                .as("the bot's calls, counted when asked")
+                .isGreaterThan(Integer.parseInt(before.substring("calls: ".length())));
+        for (String own : List.of("/", "/emulator.js", "/api/state", "/api/metrics", "metrics")) {
+            assertThatThrownBy(() -> Emulator.builder(bot -> {}).get(own, "text/plain", () -> ""))
+                    .as(own)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

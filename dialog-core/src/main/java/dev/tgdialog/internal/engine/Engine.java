@@ -10,6 +10,10 @@ import dev.tgdialog.ShowMode;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.Window;
+import dev.tgdialog.events.BotEvents;
+import dev.tgdialog.events.ClickRejection;
+import dev.tgdialog.events.ErrorKind;
+import dev.tgdialog.events.UpdateOutcome;
 import dev.tgdialog.games.Game;
 import dev.tgdialog.games.GameMessage;
 import dev.tgdialog.inline.ChosenResultHandler;
@@ -54,6 +58,7 @@ import dev.tgdialog.telegram.types.SuccessfulPayment;
 import dev.tgdialog.telegram.types.Update;
 import dev.tgdialog.telegram.types.User;
 import dev.tgdialog.updates.UpdateHandler;
+import dev.tgdialog.updates.UpdateKinds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,12 +85,15 @@ public final class Engine implements UpdateHandler {
     private final Ctx.Shared contexts;
     private final Languages languages;
     private final Presenter presenter;
+    /** The bot's listener; {@link BotEvents#NONE} when it has none, and then nothing is measured. */
+    private final BotEvents events;
 
     /** The engine's calls to chats, queued per chat while a chat is in flood wait. */
     private final Outbox outbox;
 
     public Engine(EngineConfig config) {
         this.config = config;
+        this.events = config.events();
         this.dialogs = new Dialogs(config.dialogs());
         this.languages = new Languages(config.store(), config.botId());
         this.contexts = new Ctx.Shared(
@@ -122,7 +130,8 @@ public final class Engine implements UpdateHandler {
                 answers,
                 config.time(),
                 config.checkoutBudget(),
-                config.checkoutTimeoutText());
+                config.checkoutTimeoutText(),
+                events);
         // Weak keys: an upload is remembered while something (a window definition) still holds it.
         this.presenter = new Presenter(
                 contexts,
@@ -215,8 +224,34 @@ public final class Engine implements UpdateHandler {
         }
     }
 
+    /**
+     * Handles the update; with a listener, tells it of the update's arrival and of how and when it ended. A dropped
+     * update's stage completes with {@link UpdateOutcome#DROPPED}, which intake ignores like any value.
+     */
     @Override
     public CompletionStage<?> handle(Update update) {
+        if (events == BotEvents.NONE) {
+            return dispatch(update);
+        }
+        String kind = UpdateKinds.of(update);
+        events.updateReceived(kind);
+        long started = config.time().nanoTime();
+        CompletionStage<?> handled;
+        try {
+            handled = dispatch(update);
+        } catch (RuntimeException | Error e) {
+            events.updateHandled(kind, UpdateOutcome.FAILED, config.time().nanoTime() - started);
+            throw e;
+        }
+        return handled.whenComplete((value, error) -> events.updateHandled(
+                kind,
+                error != null
+                        ? UpdateOutcome.FAILED
+                        : value == UpdateOutcome.DROPPED ? UpdateOutcome.DROPPED : UpdateOutcome.HANDLED,
+                config.time().nanoTime() - started));
+    }
+
+    private CompletionStage<?> dispatch(Update update) {
         InlineQuery inline = update.inlineQuery();
         EngineConfig.InlineRoute inlineRoute = config.inline();
         if (inline != null && inlineRoute != null) {
@@ -274,6 +309,7 @@ public final class Engine implements UpdateHandler {
                     Objects.requireNonNull(update.callbackQuery(), "only a click is refused as not yours")
                             .from()
                             .id());
+            events.clickRejected(ClickRejection.FOREIGN);
             return answer(route.callback(), config.notYoursToast(), false);
         }
         if (!blockedChats.asMap().isEmpty() && blockedChats.asMap().remove(route.chatId()) != null) {
@@ -351,13 +387,13 @@ public final class Engine implements UpdateHandler {
      * the store is back; a click cannot wait (its spinner runs), so it is answered "try again" and acknowledged
      * without being applied.
      */
-    private @Nullable Void afterProcess(Update update, Route route, @Nullable Throwable error) {
+    private @Nullable UpdateOutcome afterProcess(Update update, Route route, @Nullable Throwable error) {
         Throwable cause = Failures.cause(error);
         if (cause instanceof QueueFullException) {
             // The user sent more than their queue holds: dropped and acknowledged (the isolation logged the burst).
             // A dropped click is still answered, so its spinner stops.
             answer(route.callback(), config.unavailableToast(), false);
-            return null;
+            return UpdateOutcome.DROPPED;
         }
         if (!(cause instanceof StackStoreException)) {
             if (storeDown.compareAndSet(true, false)) {
@@ -368,6 +404,7 @@ public final class Engine implements UpdateHandler {
             }
             return null;
         }
+        events.error(ErrorKind.STORE, cause);
         if (storeDown.compareAndSet(false, true)) {
             log.warn(
                     "The stack store cannot be reached ({}); until it answers, clicks get \"{}\" and messages are "
@@ -381,7 +418,7 @@ public final class Engine implements UpdateHandler {
             throw new CompletionException(cause);
         }
         answer(route.callback(), config.unavailableToast(), false).join();
-        return null;
+        return UpdateOutcome.DROPPED;
     }
 
     /** Runs an action in a user's default stack from outside an update, through the same per-key ordering. */
@@ -612,6 +649,7 @@ public final class Engine implements UpdateHandler {
                 && (s.callback != null || s.update.message() == null || command(routedMessage(s.update)) == null)) {
             // What the user pressed or typed was meant for a window that is gone; a command still runs.
             if (s.callback != null) {
+                events.clickRejected(ClickRejection.STALE);
                 s.answered = answer(s.callback, config.staleToast(), false);
             }
             startRoot(s);
@@ -737,6 +775,7 @@ public final class Engine implements UpdateHandler {
                     .build();
         } catch (Exception e) {
             log.error("Inline query {} (\"{}\") failed; answered with no results", query.id(), query.query(), e);
+            events.error(ErrorKind.HANDLER, e);
             answer = AnswerInlineQuery.builder(query.id(), List.of())
                     .cacheTime(0L)
                     .build();
@@ -779,6 +818,7 @@ public final class Engine implements UpdateHandler {
                         : handler.ship(ctx(s, frame, ""), query);
             } catch (Exception e) {
                 log.error("The shipping handler of query {} failed; shipping is refused", query.id(), e);
+                events.error(ErrorKind.HANDLER, e);
                 answer = Shipping.refuse(config.checkoutTimeoutText());
             }
             return answerShipping(query, answer);
@@ -906,6 +946,7 @@ public final class Engine implements UpdateHandler {
                     "Click by user {} on inline message {} refused by inlineAccess",
                     callback.from().id(),
                     s.inlineMessageId);
+            events.clickRejected(ClickRejection.FOREIGN);
             s.answered = answer(callback, config.notYoursToast(), false);
             return null;
         }
@@ -917,6 +958,7 @@ public final class Engine implements UpdateHandler {
         if (decoded == null) {
             if (isOurs(callback.data())) {
                 log.debug("Forged click: callback data in our format that does not parse");
+                events.clickRejected(ClickRejection.FORGED);
                 s.answered = answer(callback, config.staleToast(), false);
                 return null;
             }
@@ -934,6 +976,7 @@ public final class Engine implements UpdateHandler {
                     "Click in chat {} on a window newer than its stack (a lost write, or forged data); the window is"
                             + " shown again",
                     s.chatId);
+            events.clickRejected(ClickRejection.AHEAD_OF_STACK);
             s.answered = answer(callback, config.staleToast(), false);
             s.lastMessage = Objects.requireNonNull(s.lastMessage, "aheadOfStack checked it")
                     .withHash(Presenter.UNKNOWN);
@@ -941,6 +984,7 @@ public final class Engine implements UpdateHandler {
             return null;
         }
         if (click == null) {
+            events.clickRejected(ClickRejection.STALE);
             s.answered = answer(callback, config.staleToast(), false);
             return null;
         }
@@ -949,6 +993,7 @@ public final class Engine implements UpdateHandler {
                 click.widget().onClick(ctx(s, click.frame(), click.widget().id()), click.payload());
         if (t instanceof Transition.Reject reject) {
             log.debug("Click refused by widget {}: {}", click.widget().id(), reject.toast());
+            events.clickRejected(ClickRejection.REFUSED);
             s.answered = answer(callback, reject.toast(), false);
             return null;
         }
@@ -963,6 +1008,7 @@ public final class Engine implements UpdateHandler {
         try {
             Game game = declaredGame(Objects.requireNonNull(callback.gameShortName()));
             if (game == null) {
+                events.clickRejected(ClickRejection.STALE);
                 answer(callback, config.staleToast(), false).join();
                 return;
             }
@@ -1007,6 +1053,7 @@ public final class Engine implements UpdateHandler {
         }
         if (game == null) {
             log.debug("Play of game {}, which no window sends", shortName);
+            events.clickRejected(ClickRejection.STALE);
             s.answered = answer(callback, config.staleToast(), false);
             return;
         }
@@ -1335,6 +1382,10 @@ public final class Engine implements UpdateHandler {
             }
             close(s, closing);
             s.frames.remove(s.frames.size() - 1);
+            if (events != BotEvents.NONE) {
+                String id = closing.dialogId;
+                s.afterSave.add(() -> events.dialogFinished(id));
+            }
             WorkFrame parent = s.top();
             if (parent != null) {
                 TypedResult<?> handler = DEFS.resultHandler(dialogs.dialog(parent), closing.dialogId);
@@ -1383,6 +1434,9 @@ public final class Engine implements UpdateHandler {
                 java.util.Map.of());
         s.frames.add(frame);
         s.farewell = null;
+        if (events != BotEvents.NONE) {
+            s.afterSave.add(() -> events.dialogStarted(dialog.id()));
+        }
         DialogHandler onStart = DEFS.onStart(dialog);
         if (onStart != null) {
             apply(s, frame, onStart.handle(ctx(s, frame, "")), depth + 1);
@@ -1455,6 +1509,7 @@ public final class Engine implements UpdateHandler {
                 if (!(cause instanceof StackStoreException)) {
                     throw error instanceof RuntimeException re ? re : new CompletionException(error);
                 }
+                events.error(ErrorKind.STORE, cause);
                 log.warn(
                         "Update {} of chat {}: its messages went out but its stack could not be saved ({}); it is "
                                 + "not delivered again, which would send them twice",
@@ -1552,6 +1607,7 @@ public final class Engine implements UpdateHandler {
         if (top != null) {
             MDC.put("tg.dialog", top.dialogId);
         }
+        events.error(e instanceof TelegramException ? ErrorKind.TELEGRAM : ErrorKind.HANDLER, e);
         if (handler == null) {
             if (e instanceof TelegramException te) {
                 log.warn("Update {} failed on a Telegram error: {}", s.update.updateId(), te.getMessage());
@@ -1572,6 +1628,7 @@ public final class Engine implements UpdateHandler {
             }
         } catch (Exception nested) {
             log.error("The error handler for {} failed too", e.getClass().getName(), nested);
+            events.error(ErrorKind.HANDLER, nested);
         }
     }
 }

@@ -46,7 +46,8 @@ public record EngineConfig(
         dev.tgdialog.inline.@Nullable ChosenResultHandler onChosenResult,
         java.util.function.@Nullable Predicate<dev.tgdialog.DialogContext> inlineAccess,
         java.time.Duration albumWait,
-        List<java.util.function.Consumer<dev.tgdialog.Step>> stepListeners) {
+        List<java.util.function.Consumer<dev.tgdialog.Step>> stepListeners,
+        dev.tgdialog.events.BotEvents events) {
 
     /** The inline query handler and its page size. */
     public record InlineRoute(int pageSize, dev.tgdialog.inline.InlineHandler handler) {}

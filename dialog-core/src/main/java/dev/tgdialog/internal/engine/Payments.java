@@ -49,6 +49,7 @@ final class Payments {
     private final dev.tgdialog.TimeSource time;
     private final Duration budget;
     private final String timeoutText;
+    private final dev.tgdialog.events.BotEvents events;
     private volatile byte @Nullable [] secret;
 
     /** What a payload names: the stack, the frame and the window whose invoice it is. */
@@ -60,13 +61,15 @@ final class Payments {
             TelegramClient answers,
             dev.tgdialog.TimeSource time,
             Duration budget,
-            String timeoutText) {
+            String timeoutText,
+            dev.tgdialog.events.BotEvents events) {
         this.store = store;
         this.botId = botId;
         this.answers = answers;
         this.time = time;
         this.budget = budget;
         this.timeoutText = timeoutText;
+        this.events = events;
     }
 
     /**
@@ -127,6 +130,10 @@ final class Payments {
             Checkout outcome = checkout;
             if (error != null || outcome == null) {
                 log.error("The pre-checkout handler of payment {} failed; it is refused", query.id(), error);
+                Throwable cause = dev.tgdialog.internal.Failures.cause(error);
+                if (cause != null) {
+                    events.error(dev.tgdialog.events.ErrorKind.HANDLER, cause);
+                }
                 outcome = Checkout.refuse(timeoutText);
             }
             if (answered.compareAndSet(false, true)) {

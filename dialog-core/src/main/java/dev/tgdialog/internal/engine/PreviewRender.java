@@ -54,7 +54,8 @@ public final class PreviewRender {
                 (dialog, input, u) -> {
                     throw new IllegalStateException("a preview makes no inline messages");
                 });
-        Payments payments = new Payments(store, 0, telegram, time, Duration.ofSeconds(8), "");
+        Payments payments =
+                new Payments(store, 0, telegram, time, Duration.ofSeconds(8), "", dev.tgdialog.events.BotEvents.NONE);
         Outbox outbox = new Outbox(telegram::execute, time, Runnable::run, telegram.retryPolicy(), chat -> {});
         this.presenter = new Presenter(
                 shared,
