@@ -28,7 +28,10 @@ class ReadmeSpringBootTest {
         String pom = Files.readString(BOOT_PARENT_POM);
         String readme = Files.readString(Path.of("../README.md"));
 
-        assertThat(readme).contains(xmlSnippet(pom, "dependencies")).contains(xmlSnippet(pom, "versions"));
+        assertThat(readme)
+                .contains(xmlSnippet(pom, "bom"))
+                .contains(xmlSnippet(pom, "dependencies"))
+                .contains(xmlSnippet(pom, "versions"));
     }
 
     @Test

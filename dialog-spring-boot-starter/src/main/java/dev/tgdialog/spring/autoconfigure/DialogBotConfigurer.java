@@ -3,6 +3,7 @@ package dev.tgdialog.spring.autoconfigure;
 import dev.tgdialog.Command;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
+import dev.tgdialog.events.BotEvents;
 import dev.tgdialog.spring.CommandRoute;
 import dev.tgdialog.spring.DialogBotCustomizer;
 import dev.tgdialog.store.StackStore;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the application context declares for its bot, applied to a {@link DialogBot.Builder}: every
  * {@link Dialog} bean, every {@link CommandRoute} bean, the {@link StackStore} and {@link UpdateIsolation} beans when
- * there are (the Redis pair's, say), then every {@link DialogBotCustomizer} bean in order. The auto-configured
+ * there are (the Redis pair's, say), the {@link BotEvents} bean when there is one (the metrics'), then every {@link DialogBotCustomizer} bean in order. The auto-configured
  * {@link DialogBot} is built with it, and so is the test harness's bot ({@code @TgdialogTest}), so both run the same
  * bot. An immutable value, made by the auto-configuration.
  */
@@ -24,6 +25,7 @@ public final class DialogBotConfigurer {
     private final List<CommandRoute> commands;
     private final @Nullable StackStore store;
     private final @Nullable UpdateIsolation isolation;
+    private final @Nullable BotEvents events;
     private final List<DialogBotCustomizer> customizers;
 
     DialogBotConfigurer(
@@ -31,11 +33,13 @@ public final class DialogBotConfigurer {
             List<CommandRoute> commands,
             @Nullable StackStore store,
             @Nullable UpdateIsolation isolation,
+            @Nullable BotEvents events,
             List<DialogBotCustomizer> customizers) {
         this.dialogs = List.copyOf(dialogs);
         this.commands = List.copyOf(commands);
         this.store = store;
         this.isolation = isolation;
+        this.events = events;
         this.customizers = List.copyOf(customizers);
         Set<String> names = new HashSet<>();
         for (CommandRoute command : this.commands) {
@@ -65,6 +69,9 @@ public final class DialogBotConfigurer {
         }
         if (isolation != null) {
             bot.isolation(isolation);
+        }
+        if (events != null) {
+            bot.events(events);
         }
         customizers.forEach(customizer -> customizer.customize(bot));
     }

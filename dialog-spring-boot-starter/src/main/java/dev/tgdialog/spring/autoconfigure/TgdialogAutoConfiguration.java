@@ -2,6 +2,7 @@ package dev.tgdialog.spring.autoconfigure;
 
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
+import dev.tgdialog.events.BotEvents;
 import dev.tgdialog.spring.CommandRoute;
 import dev.tgdialog.spring.DialogBotCustomizer;
 import dev.tgdialog.store.StackStore;
@@ -22,17 +23,14 @@ import org.springframework.util.ClassUtils;
  * The auto-configuration of a tgdialog bot in a Spring Boot application: a {@link TelegramClient} from the
  * {@link TgdialogProperties tgdialog.*} properties (unless the application has one), a {@link DialogBot} of every
  * {@link Dialog}, {@link CommandRoute} and {@link DialogBotCustomizer} bean (unless the application has one), the
- * Redis store when configured, and the bot's intake, started and stopped with the context: long polling, or the
+ * Redis store when configured, the bot's meters when Micrometer and {@code dialog-micrometer} are on the class path,
+ * and the bot's intake, started and stopped with the context: long polling, or the
  * webhook as a Spring MVC controller when {@code tgdialog.webhook.path} is set.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TgdialogProperties.class)
-@Import({TgdialogRedisConfiguration.class, TgdialogWebhookConfiguration.class})
+@Import({TgdialogRedisConfiguration.class, TgdialogWebhookConfiguration.class, TgdialogMetricsConfiguration.class})
 public class TgdialogAutoConfiguration {
-
-    // TODO(issue 19, metrics): when dialog-micrometer is on the class path and a MeterRegistry bean exists, make a
-    //  dev.tgdialog.micrometer.TgdialogMetrics bean (BotEvents + MeterBinder) and hand it to the bot's builder; added
-    //  once the events branch (dev.tgdialog.events.BotEvents) is merged.
 
     /** Made by Spring. */
     public TgdialogAutoConfiguration() {}
@@ -60,6 +58,7 @@ public class TgdialogAutoConfiguration {
             ObjectProvider<CommandRoute> commands,
             ObjectProvider<StackStore> store,
             ObjectProvider<UpdateIsolation> isolation,
+            ObjectProvider<BotEvents> events,
             ObjectProvider<DialogBotCustomizer> customizers) {
         if (properties.redis().url() != null
                 && !ClassUtils.isPresent("dev.tgdialog.redis.RedisDialogs", resources.getClassLoader())) {
@@ -72,6 +71,7 @@ public class TgdialogAutoConfiguration {
                 commands.orderedStream().toList(),
                 store.getIfUnique(),
                 isolation.getIfUnique(),
+                events.getIfUnique(),
                 customizers.orderedStream().toList());
     }
 
