@@ -42,7 +42,8 @@ import redis.clients.jedis.UnifiedJedis;
  * (user and system, from {@code INFO cpu}) over the measured run per update: on one machine it shares the cores
  * with the bot, and {@code cpu_us_per_update} counts only the bot's process. {@code store_ping_us} is the median
  * {@code PING} round trip on one connection, timed right after the run: in seq and rr an update waits for two of
- * them. {@code cpu_us_per_update_by_threads} splits the bot's CPU by the kind of thread that spent it
+ * them. {@code store_wire_us_per_write} is the same round trip as the bot's pipeline saw it during the run: from a
+ * write's first byte to its last reply, per write ({@link RedisDialogs#wireNanos}). {@code cpu_us_per_update_by_threads} splits the bot's CPU by the kind of thread that spent it
  * ({@link ThreadCpu}; in rr it includes the collections that measure the live heap).
  */
 public final class WizardBench {
@@ -77,6 +78,7 @@ public final class WizardBench {
             long serverCpuMicros,
             Map<String, Long> cpuNanosByThreads,
             double pingMicros,
+            double wireMicrosPerWrite,
             List<String> firstFailures) {
 
         double updatesPerS() {
@@ -107,6 +109,7 @@ public final class WizardBench {
                                 + " in one write (lock and read) count once, each command on its own once");
                 o.addProperty("store_server_cpu_us_per_update", round((double) serverCpuMicros / updates, 2));
                 o.addProperty("store_ping_us", round(pingMicros, 1));
+                o.addProperty("store_wire_us_per_write", round(wireMicrosPerWrite, 1));
             }
             if (heapLivePerUserB >= 0) {
                 o.addProperty("heap_live_per_user_b", heapLivePerUserB);
@@ -286,6 +289,8 @@ public final class WizardBench {
         resetPeakRss();
         long commands0 = pair == null ? 0 : pair.commandsSent();
         long roundTrips0 = pair == null ? 0 : pair.roundTrips();
+        long writes0 = pair == null ? 0 : pair.writes();
+        long wire0 = pair == null ? 0 : pair.wireNanos();
         long serverCpu0 = redis != null && store.equals("redis") ? redis.serverCpuMicros() : 0;
         Map<String, Long> threadCpu0 = ThreadCpu.byGroup();
         long cpu0 = cpuNanos();
@@ -340,6 +345,8 @@ public final class WizardBench {
         long allocated = allocatedBytes() - alloc0;
         long storeCommands = pair == null ? 0 : pair.commandsSent() - commands0;
         long storeRoundTrips = pair == null ? 0 : pair.roundTrips() - roundTrips0;
+        long writes = pair == null ? 0 : pair.writes() - writes0;
+        double wireMicrosPerWrite = writes == 0 ? 0 : (pair.wireNanos() - wire0) / 1000.0 / writes;
         long serverCpu = redis != null && store.equals("redis") ? redis.serverCpuMicros() - serverCpu0 : 0;
         double rss = peakRssMb();
         // Right after the run, in the same conditions: what one round trip costs here with no bot work around it.
@@ -383,6 +390,7 @@ public final class WizardBench {
                 serverCpu,
                 threadCpu,
                 ping,
+                wireMicrosPerWrite,
                 why);
     }
 

@@ -139,6 +139,24 @@ public final class RedisDialogs implements AutoCloseable {
         return calls.roundTrips();
     }
 
+    /**
+     * How many writes to Redis the pair's pipeline made so far, each answered by one wait for the replies of what it
+     * carried (many requests under load, one when a caller sent its own); 0 when the pair does not pipeline. For
+     * monitoring, with {@link #wireNanos}.
+     */
+    public long writes() {
+        return pipeline == null ? 0 : pipeline.writes();
+    }
+
+    /**
+     * How long the pair's pipeline spent on its {@link #writes} so far, in nanoseconds: from the first byte written
+     * to the last reply read, the round trip to Redis as the bot sees it, with redis-server's work in it; 0 when the
+     * pair does not pipeline. Divided by the writes, the mean round trip.
+     */
+    public long wireNanos() {
+        return pipeline == null ? 0 : pipeline.wireNanos();
+    }
+
     /** Whether the pair pipelines its commands (see {@link Builder#pipelined}). */
     public boolean pipelined() {
         return pipeline != null;

@@ -55,6 +55,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
     private final LongAdder sent = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    private final LongAdder wireNanos = new LongAdder();
     private final Thread io;
     private volatile boolean closed;
     /** Held by whoever writes and reads the connection: the I/O thread for a batch, or a caller for its own. */
@@ -216,6 +217,11 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
         return writes.sum();
     }
 
+    /** Nanoseconds from each write's first byte to its last reply, summed over the writes. */
+    long wireNanos() {
+        return wireNanos.sum();
+    }
+
     @Override
     public boolean completesElsewhere() {
         return true;
@@ -317,6 +323,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             return;
         }
         try {
+            long t0 = System.nanoTime();
             int commands = 0;
             for (Request r : batch) {
                 c.sendCommand(r.command);
@@ -330,6 +337,7 @@ final class RedisPipeline implements RedisCalls, AutoCloseable {
             requests.add(batch.size());
             writes.increment();
             List<Object> replies = c.getMany(commands);
+            wireNanos.add(System.nanoTime() - t0);
             int next = 0;
             for (Request r : batch) {
                 Object reply = replies.get(next++);

@@ -181,12 +181,17 @@ class RedisDialogsTest {
                 deliverAndWait(bot, chat.message("/count"));
                 long commands = pair.commandsSent();
                 long roundTrips = pair.roundTrips();
+                long writes = pair.writes();
+                long wireNanos = pair.wireNanos();
                 for (int i = 0; i < 10; i++) {
                     deliverAndWait(bot, chat.click("+1"));
                 }
                 assertThat(chat.lastMessage().text()).isEqualTo("Count: 10");
                 assertThat(pair.commandsSent() - commands).isEqualTo(30);
                 assertThat(pair.roundTrips() - roundTrips).isEqualTo(20);
+                // One click at a time: each request goes out alone, in a write of its own, timed to its reply.
+                assertThat(pair.writes() - writes).isEqualTo(20);
+                assertThat(pair.wireNanos() - wireNanos).isPositive();
             } finally {
                 bot.stop();
             }
@@ -201,6 +206,8 @@ class RedisDialogsTest {
                         .pipelined(false)
                         .build()) {
             assertThat(off.pipelined()).isFalse();
+            assertThat(off.writes()).isZero();
+            assertThat(off.wireNanos()).isZero();
         }
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
