@@ -110,6 +110,9 @@ final class BenchTelegram implements Interceptor {
         final Messages messages = new Messages();
 
         long lastKeyboard;
+
+        /** When the bot's latest call about this chat came in ({@code System.nanoTime}); 0 before the first. */
+        volatile long lastCallNanos;
     }
 
     /** A chat's messages; message ids are positions (from 1) in the chat's sequence, user messages included. */
@@ -187,6 +190,7 @@ final class BenchTelegram implements Interceptor {
             case "sendMessage": {
                 long chatId = p.number(P_CHAT);
                 Chat c = chat(chatId);
+                c.lastCallNanos = System.nanoTime();
                 synchronized (c) {
                     long id = c.next++;
                     Msg m = new Msg(p.raw(P_TEXT), keyboard(p));
@@ -202,6 +206,7 @@ final class BenchTelegram implements Interceptor {
                 long chatId = p.number(P_CHAT);
                 long id = p.number(P_MESSAGE);
                 Chat c = chat(chatId);
+                c.lastCallNanos = System.nanoTime();
                 synchronized (c) {
                     Msg m = c.messages.get(id);
                     if (m == null) {

@@ -42,7 +42,9 @@ import redis.clients.jedis.UnifiedJedis;
  * (user and system, from {@code INFO cpu}) over the measured run per update: on one machine it shares the cores
  * with the bot, and {@code cpu_us_per_update} counts only the bot's process. {@code store_ping_us} is the median
  * {@code PING} round trip on one connection, timed right after the run: in seq and rr an update waits for two of
- * them. {@code store_wire_us_per_write} is the same round trip as the bot's pipeline saw it during the run: from a
+ * them. {@code latency_p50_us}, {@code latency_p99_us} and {@code latency_max_us} are the time from an update's
+ * delivery to the bot's last Bot API call about its chat (the message or edit that answers it), over the run's
+ * updates. {@code store_wire_us_per_write} is the same round trip as the bot's pipeline saw it during the run: from a
  * write's first byte to its last reply, per write ({@link RedisDialogs#wireNanos}). {@code cpu_us_per_update_by_threads} splits the bot's CPU by the kind of thread that spent it
  * ({@link ThreadCpu}; in rr it includes the collections that measure the live heap).
  */
@@ -58,6 +60,12 @@ public final class WizardBench {
     private static final com.google.gson.Gson JSON_STRINGS = new com.google.gson.Gson();
 
     private WizardBench() {}
+
+    /** The value at {@code q} (0 to 1) of {@code sorted}, by the nearest rank. */
+    static long percentile(long[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
 
     /** One configuration's outcome. */
     record Result(
@@ -79,6 +87,7 @@ public final class WizardBench {
             Map<String, Long> cpuNanosByThreads,
             double pingMicros,
             double wireMicrosPerWrite,
+            long[] latencyNanos,
             List<String> firstFailures) {
 
         double updatesPerS() {
@@ -100,6 +109,11 @@ public final class WizardBench {
             o.addProperty("us_per_update", round(wallMs * 1000 / updates, 2));
             o.addProperty("cpu_us_per_update", round(cpuMs * 1000 / updates, 2));
             o.addProperty("api_calls_per_update", round((double) apiCalls / updates, 3));
+            if (latencyNanos.length > 0) {
+                o.addProperty("latency_p50_us", round(percentile(latencyNanos, 0.50) / 1000.0, 1));
+                o.addProperty("latency_p99_us", round(percentile(latencyNanos, 0.99) / 1000.0, 1));
+                o.addProperty("latency_max_us", round(latencyNanos[latencyNanos.length - 1] / 1000.0, 1));
+            }
             o.addProperty("store_commands_per_update", round((double) storeCommands / updates, 3));
             o.addProperty("store_round_trips_per_update", round((double) storeRoundTrips / updates, 3));
             if (store.equals("redis")) {
@@ -279,7 +293,7 @@ public final class WizardBench {
         for (int i = 0; i < users; i++) {
             all.add(new User(base + i));
         }
-        Driver driver = new Driver(telegram, orders, webhook);
+        Driver driver = new Driver(telegram, orders, webhook, users);
 
         System.gc();
         long heapBefore = usedHeap();
@@ -391,6 +405,7 @@ public final class WizardBench {
                 threadCpu,
                 ping,
                 wireMicrosPerWrite,
+                driver.latencies(),
                 why);
     }
 
@@ -463,11 +478,26 @@ public final class WizardBench {
         final WebhookHandler webhook;
         final AtomicLong updates = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        /** Per update, from its delivery to the bot's last Bot API call for it, in nanoseconds. */
+        private final long[] latencies;
 
-        Driver(BenchTelegram telegram, Map<Long, WizardBot.Order> orders, WebhookHandler webhook) {
+        private final AtomicInteger latencyCount = new AtomicInteger();
+
+        Driver(BenchTelegram telegram, Map<Long, WizardBot.Order> orders, WebhookHandler webhook, int users) {
             this.telegram = telegram;
             this.orders = orders;
             this.webhook = webhook;
+            this.latencies = new long[users * STEPS];
+        }
+
+        /**
+         * The latencies so far, sorted: each update's time from its delivery to the bot's last call about its chat
+         * (the edit or message that shows its answer), as the user would wait for it.
+         */
+        long[] latencies() {
+            long[] sorted = java.util.Arrays.copyOf(latencies, Math.min(latencyCount.get(), latencies.length));
+            java.util.Arrays.sort(sorted);
+            return sorted;
         }
 
         /**
@@ -548,7 +578,16 @@ public final class WizardBench {
                 return CompletableFuture.completedFuture(null);
             }
             updates.incrementAndGet();
+            BenchTelegram.Chat chat = telegram.chat(u.id);
+            long delivered = System.nanoTime();
             return webhook.handle(name -> SECRET, update).toCompletableFuture().thenAccept(status -> {
+                long lastCall = chat.lastCallNanos;
+                if (lastCall - delivered > 0) {
+                    int i = latencyCount.getAndIncrement();
+                    if (i < latencies.length) {
+                        latencies[i] = lastCall - delivered;
+                    }
+                }
                 if (status != 200) {
                     errors.incrementAndGet();
                     u.fail("step " + k + ": HTTP " + status);

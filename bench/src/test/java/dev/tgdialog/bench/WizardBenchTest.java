@@ -43,6 +43,24 @@ class WizardBenchTest {
             }) {
                 assertThat(line.has(field)).as(field).isTrue();
             }
+            // Every update of the scenario makes a call about its chat: each has a latency, ordered by rank.
+            double p50 = line.get("latency_p50_us").getAsDouble();
+            double p99 = line.get("latency_p99_us").getAsDouble();
+            double max = line.get("latency_max_us").getAsDouble();
+            assertThat(p50).as(mode).isPositive().isLessThanOrEqualTo(p99);
+            assertThat(p99).as(mode).isLessThanOrEqualTo(max);
         }
+    }
+
+    @Test
+    void percentiles_areTheNearestRank() {
+        long[] sorted = new long[100];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i + 1;
+        }
+        assertThat(WizardBench.percentile(sorted, 0.50)).isEqualTo(50);
+        assertThat(WizardBench.percentile(sorted, 0.99)).isEqualTo(99);
+        assertThat(WizardBench.percentile(sorted, 1.0)).isEqualTo(100);
+        assertThat(WizardBench.percentile(new long[] {7}, 0.99)).isEqualTo(7);
     }
 }
