@@ -3,23 +3,16 @@ package dev.tgdialog.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Random stacks, of plain ASCII text and of text needing escapes or beyond the BMP, survive the codec unchanged. */
 class StackCodecRandomTest {
-    private static final String ASCII = "abcXYZ019 _-/:.,{}[]'";
-    private static final String WIDER = ASCII + "\"\\\n\t\u0000\u2028<>&=é€😀";
-
     @Test
     void everyEncodedStack_readsBackEqual_fromItsTextAndFromItsBytes() {
         Random random = new Random(5);
         for (int i = 0; i < 5_000; i++) {
-            Stack stack = randomStack(random, i % 2 == 0 ? ASCII : WIDER);
+            Stack stack = RandomStacks.stack(random, i % 2 == 0 ? RandomStacks.ASCII : RandomStacks.WIDER);
 
             String text = StackCodec.encode(stack);
             byte[] bytes = StackCodec.encodeUtf8(stack);
@@ -28,49 +21,5 @@ class StackCodecRandomTest {
             assertThat(StackCodec.decode(text)).isEqualTo(stack);
             assertThat(StackCodec.decode(bytes)).isEqualTo(stack);
         }
-    }
-
-    private static Stack randomStack(Random random, String alphabet) {
-        List<Frame> frames = new ArrayList<>();
-        int count = random.nextInt(4);
-        for (int f = 0; f < count; f++) {
-            frames.add(new Frame(
-                    text(random, alphabet),
-                    text(random, alphabet),
-                    text(random, alphabet),
-                    random.nextInt(1000),
-                    random.nextBoolean() ? null : text(random, alphabet),
-                    map(random, alphabet),
-                    map(random, alphabet),
-                    map(random, alphabet)));
-        }
-        List<Long> updates = new ArrayList<>();
-        int updateCount = random.nextInt(5);
-        for (int u = 0; u < updateCount; u++) {
-            updates.add(random.nextBoolean() ? (long) random.nextInt(1_000_000) : random.nextLong() >> 8);
-        }
-        ShownMessage last = random.nextBoolean()
-                ? null
-                : new ShownMessage(random.nextInt(100_000), text(random, alphabet), text(random, alphabet));
-        return new Stack(text(random, alphabet), frames, random.nextInt(1_000_000), last, updates, random.nextInt(100));
-    }
-
-    private static Map<String, String> map(Random random, String alphabet) {
-        Map<String, String> values = new HashMap<>();
-        int count = random.nextInt(4);
-        for (int i = 0; i < count; i++) {
-            values.put(text(random, alphabet), text(random, alphabet));
-        }
-        return values;
-    }
-
-    private static String text(Random random, String alphabet) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(8);
-        for (int i = 0; i < length; i++) {
-            text.appendCodePoint(alphabet.codePointAt(
-                    alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
-        }
-        return text.toString();
     }
 }

@@ -14,18 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory {@link StackStore}: stacks are kept as the immutable records they are (no encoding), with
- * expire-after-access and a size bound. The compare-and-set runs inside Caffeine's atomic {@code compute}.
+ * The in-memory {@link StackStore}: stacks expire after their last read or write, with a size bound. A stack at rest
+ * is one byte array ({@link StackBytes}) under a key as small as its chat allows, since a bot keeps one per user
+ * in a dialog and the records a stack decodes to take several times the bytes; the compare-and-set runs inside
+ * Caffeine's atomic {@code compute}.
  */
 public final class CaffeineStackStore implements StackStore {
     private static final Logger log = LoggerFactory.getLogger(CaffeineStackStore.class);
 
-    private final Cache<StackKey, Stack> cache;
+    /** Keyed by {@link ChatKey} for a user's default stack in their private chat, by {@link StackKey} otherwise. */
+    private final Cache<Object, byte[]> cache;
+
+    private final StackBytes bytes = new StackBytes();
     private final BotRecords botRecords = new BotRecords();
     /** Users' records, bounded like the stacks but not expiring with them: a language outlives a user's dialogs. */
     private final Cache<UserRecordKey, String> userRecords;
 
     private record UserRecordKey(long botId, long userId, String name) {}
+
+    /** The key of the commonest stack, a user's default one in their private chat: 32 bytes where a StackKey is 48. */
+    private record ChatKey(long botId, long chatId) {}
 
     /**
      * A store whose stacks expire {@code ttl} after their last read or write, at most {@code maxStacks} of them.
@@ -56,9 +64,22 @@ public final class CaffeineStackStore implements StackStore {
                 .build();
     }
 
+    private static Object keyOf(StackKey key) {
+        return key.userId() == key.chatId()
+                        && key.threadId() == 0
+                        && key.stackId().isEmpty()
+                ? new ChatKey(key.botId(), key.chatId())
+                : key;
+    }
+
+    private static StackKey stackKeyOf(Object key) {
+        return key instanceof ChatKey chat ? StackKey.of(chat.botId(), chat.chatId(), chat.chatId()) : (StackKey) key;
+    }
+
     @Override
     public Optional<Stack> load(StackKey key) {
-        return Optional.ofNullable(cache.getIfPresent(key));
+        byte[] stored = cache.getIfPresent(keyOf(key));
+        return stored == null ? Optional.empty() : Optional.of(bytes.decode(stored));
     }
 
     @Override
@@ -67,14 +88,15 @@ public final class CaffeineStackStore implements StackStore {
             throw new IllegalArgumentException(
                     "a saved stack's version must be " + (expectedVersion + 1) + ", was " + stack.version());
         }
+        byte[] encoded = bytes.encode(stack);
         boolean[] saved = {false};
-        cache.asMap().compute(key, (k, current) -> {
-            long currentVersion = current == null ? 0 : current.version();
+        cache.asMap().compute(keyOf(key), (k, current) -> {
+            long currentVersion = current == null ? 0 : StackBytes.version(current);
             if (currentVersion != expectedVersion) {
                 return current;
             }
             saved[0] = true;
-            return stack;
+            return encoded;
         });
         return saved[0];
     }
@@ -109,10 +131,11 @@ public final class CaffeineStackStore implements StackStore {
     public int forgetUser(long botId, long userId) {
         userRecords.asMap().keySet().removeIf(k -> k.botId() == botId && k.userId() == userId);
         int removed = 0;
-        for (StackKey key : cache.asMap().keySet()) {
+        for (Object stored : cache.asMap().keySet()) {
+            StackKey key = stackKeyOf(stored);
             if (key.botId() == botId
                     && (key.chatId() == userId || key.userId() == userId)
-                    && cache.asMap().remove(key) != null) {
+                    && cache.asMap().remove(stored) != null) {
                 removed++;
             }
         }
@@ -126,16 +149,18 @@ public final class CaffeineStackStore implements StackStore {
     @Override
     public int moveChat(long botId, long fromChatId, long toChatId) {
         int moved = 0;
-        for (StackKey key : cache.asMap().keySet()) {
+        for (Object stored : cache.asMap().keySet()) {
+            StackKey key = stackKeyOf(stored);
             if (key.botId() != botId || key.chatId() != fromChatId) {
                 continue;
             }
-            Stack stack = cache.asMap().remove(key);
+            byte[] stack = cache.asMap().remove(stored);
             if (stack == null) {
                 continue;
             }
             StackKey target = new StackKey(botId, toChatId, key.userId(), key.threadId(), key.stackId());
-            if (cache.asMap().putIfAbsent(target, stack.withoutLastMessage()) == null) {
+            byte[] moving = bytes.encode(bytes.decode(stack).withoutLastMessage());
+            if (cache.asMap().putIfAbsent(keyOf(target), moving) == null) {
                 moved++;
             } else {
                 log.warn(
