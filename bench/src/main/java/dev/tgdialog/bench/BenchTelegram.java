@@ -119,6 +119,10 @@ final class BenchTelegram implements Interceptor {
     static final class Messages {
         private Msg[] byId = new Msg[8];
 
+        int capacity() {
+            return byId.length;
+        }
+
         Msg get(long id) {
             return id >= 1 && id <= byId.length ? byId[(int) id - 1] : null;
         }
@@ -131,7 +135,9 @@ final class BenchTelegram implements Interceptor {
         }
     }
 
-    final ConcurrentHashMap<Long, Chat> chats = new ConcurrentHashMap<>();
+    /** Replaced only by {@link #park} and {@link #unpark}, while no update is in flight. */
+    volatile ConcurrentHashMap<Long, Chat> chats = new ConcurrentHashMap<>();
+
     final Map<String, Boolean> pendingCallbacks = new ConcurrentHashMap<>();
     final LongAdder calls = new LongAdder();
     final LongAdder unknown = new LongAdder();
@@ -254,5 +260,71 @@ final class BenchTelegram implements Interceptor {
             out.ascii(",\"reply_markup\":").bytes(m.keyboardJson);
         }
         out.ascii("}");
+    }
+
+    /**
+     * Moves every chat's state off the heap (into a direct buffer) and leaves an empty map, so that a heap measurement
+     * taken now counts the bot alone, as the peers' harness parks its fake server's state; {@link #unpark} puts it
+     * back. Only while no update is in flight.
+     */
+    java.nio.ByteBuffer park() {
+        Map<Long, Chat> all = chats;
+        long size = 4;
+        for (Chat c : all.values()) {
+            size += 8 * 3 + 4;
+            for (int i = 1; i <= c.messages.capacity(); i++) {
+                Msg m = c.messages.get(i);
+                if (m != null) {
+                    size += 4 + 8 + m.textJson.length + (m.keyboardJson == null ? 0 : m.keyboardJson.length);
+                }
+            }
+        }
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(Math.toIntExact(size));
+        out.putInt(all.size());
+        all.forEach((id, c) -> {
+            out.putLong(id).putLong(c.next).putLong(c.lastKeyboard);
+            int count = 0;
+            for (int i = 1; i <= c.messages.capacity(); i++) {
+                count += c.messages.get(i) == null ? 0 : 1;
+            }
+            out.putInt(count);
+            for (int i = 1; i <= c.messages.capacity(); i++) {
+                Msg m = c.messages.get(i);
+                if (m != null) {
+                    out.putInt(i).putInt(m.textJson.length).put(m.textJson);
+                    out.putInt(m.keyboardJson == null ? -1 : m.keyboardJson.length);
+                    if (m.keyboardJson != null) {
+                        out.put(m.keyboardJson);
+                    }
+                }
+            }
+        });
+        chats = new ConcurrentHashMap<>();
+        return out.flip();
+    }
+
+    /** Brings back the chats {@link #park} moved off the heap. */
+    void unpark(java.nio.ByteBuffer parked) {
+        ConcurrentHashMap<Long, Chat> all = new ConcurrentHashMap<>();
+        for (int n = parked.getInt(); n > 0; n--) {
+            long id = parked.getLong();
+            Chat c = new Chat();
+            c.next = parked.getLong();
+            c.lastKeyboard = parked.getLong();
+            for (int count = parked.getInt(); count > 0; count--) {
+                int messageId = parked.getInt();
+                byte[] text = new byte[parked.getInt()];
+                parked.get(text);
+                int keyboardLength = parked.getInt();
+                byte[] keyboard = null;
+                if (keyboardLength >= 0) {
+                    keyboard = new byte[keyboardLength];
+                    parked.get(keyboard);
+                }
+                c.messages.put(messageId, new Msg(text, keyboard));
+            }
+            all.put(id, c);
+        }
+        chats = all;
     }
 }

@@ -57,6 +57,12 @@ public final class WizardBench {
     /** Users of the throwaway run between a measured run's heap baseline and its clock (as the peers' 1,000). */
     private static final int REFILL_USERS = 1_000;
 
+    /**
+     * {@code -Dbench.histogram=N}: in rr, the N classes that grew most between the heap baseline and the
+     * framework's state in the middle of the dialog (the fake Telegram's parked), per user, on stderr.
+     */
+    private static final int HISTOGRAM_ROWS = Integer.getInteger("bench.histogram", 0);
+
     private static final com.google.gson.Gson JSON_STRINGS = new com.google.gson.Gson();
 
     private WizardBench() {}
@@ -81,6 +87,8 @@ public final class WizardBench {
             long storeCommands,
             long storeRoundTrips,
             long heapLivePerUserB,
+            long frameworkStatePerUserB,
+            long harnessStatePerUserB,
             double rssPeakMb,
             long allocatedBytes,
             long serverCpuMicros,
@@ -129,6 +137,10 @@ public final class WizardBench {
                 o.addProperty("heap_live_per_user_b", heapLivePerUserB);
             } else {
                 o.add("heap_live_per_user_b", com.google.gson.JsonNull.INSTANCE);
+            }
+            if (frameworkStatePerUserB >= 0) {
+                o.addProperty("framework_state_per_user_b", frameworkStatePerUserB);
+                o.addProperty("harness_state_per_user_b", harnessStatePerUserB);
             }
             o.addProperty("rss_peak_mb", round(rssPeakMb, 1));
             o.addProperty("alloc_b_per_update", allocatedBytes / updates);
@@ -295,6 +307,7 @@ public final class WizardBench {
         }
         Driver driver = new Driver(telegram, orders, webhook, users);
 
+        Map<String, long[]> histogram = mode.equals("rr") && HISTOGRAM_ROWS > 0 ? Histogram.take() : null;
         System.gc();
         long heapBefore = usedHeap();
         if (refill > 0) {
@@ -313,6 +326,8 @@ public final class WizardBench {
         long paused = 0;
         long pausedCpu = 0;
         long heapLive = -1;
+        long frameworkState = -1;
+        long harnessState = -1;
         switch (mode) {
             case "seq" -> {
                 for (User u : all) {
@@ -328,7 +343,18 @@ public final class WizardBench {
                         long c0 = cpuNanos();
                         System.gc();
                         System.gc();
-                        heapLive = Math.max(0, (usedHeap() - heapBefore) / users);
+                        long live = usedHeap();
+                        heapLive = Math.max(0, (live - heapBefore) / users);
+                        java.nio.ByteBuffer parked = telegram.park();
+                        System.gc();
+                        System.gc();
+                        long framework = usedHeap();
+                        frameworkState = Math.max(0, (framework - heapBefore) / users);
+                        harnessState = Math.max(0, (live - framework) / users);
+                        if (histogram != null) {
+                            Histogram.printDifference(histogram, Histogram.take(), users, HISTOGRAM_ROWS);
+                        }
+                        telegram.unpark(parked);
                         paused += System.nanoTime() - p0;
                         pausedCpu += cpuNanos() - c0;
                     }
@@ -399,6 +425,8 @@ public final class WizardBench {
                 storeCommands,
                 storeRoundTrips,
                 heapLive,
+                frameworkState,
+                harnessState,
                 rss,
                 allocated,
                 serverCpu,
@@ -673,9 +701,14 @@ public final class WizardBench {
                 u.fail("step " + k + ": the bot never talked to the chat");
                 return;
             }
-            if ((k == 1 || k == 2 || k == 4) && telegram.pendingCallbacks.remove(u.callbackId) != null) {
-                u.fail("step " + k + ": the callback query was not answered");
-                return;
+            if (k == 1 || k == 2 || k == 4) {
+                boolean unanswered = telegram.pendingCallbacks.remove(u.callbackId) != null;
+                // Read once: kept until the next press, it would count as the bot's heap per user.
+                u.callbackId = null;
+                if (unanswered) {
+                    u.fail("step " + k + ": the callback query was not answered");
+                    return;
+                }
             }
             synchronized (c) {
                 BenchTelegram.Msg last = c.messages.get(c.lastKeyboard);

@@ -43,6 +43,10 @@ class WizardBenchTest {
             }) {
                 assertThat(line.has(field)).as(field).isTrue();
             }
+            // rr parks the fake Telegram's chats off the heap in the middle of the dialogs and brings them back:
+            // the loop above would fail if any chat came back other than it was.
+            assertThat(line.has("framework_state_per_user_b")).as(mode).isEqualTo(mode.equals("rr"));
+            assertThat(line.has("harness_state_per_user_b")).as(mode).isEqualTo(mode.equals("rr"));
             // Every update of the scenario makes a call about its chat: each has a latency, ordered by rank.
             double p50 = line.get("latency_p50_us").getAsDouble();
             double p99 = line.get("latency_p99_us").getAsDouble();
@@ -50,6 +54,32 @@ class WizardBenchTest {
             assertThat(p50).as(mode).isPositive().isLessThanOrEqualTo(p99);
             assertThat(p99).as(mode).isLessThanOrEqualTo(max);
         }
+    }
+
+    @Test
+    void parkedChats_leaveTheHeap_andComeBackAsTheyWere() {
+        BenchTelegram telegram = new BenchTelegram();
+        BenchTelegram.Chat chat = telegram.chat(42);
+        chat.next = 4;
+        chat.lastKeyboard = 3;
+        chat.messages.put(1, new BenchTelegram.Msg("\"hi\"".getBytes(), null));
+        chat.messages.put(3, new BenchTelegram.Msg("\"pick\"".getBytes(), "{\"inline_keyboard\":[]}".getBytes()));
+
+        var parked = telegram.park();
+
+        assertThat(telegram.chats).isEmpty();
+        assertThat(parked.isDirect()).isTrue();
+
+        telegram.unpark(parked);
+
+        BenchTelegram.Chat back = telegram.chats.get(42L);
+        assertThat(back.next).isEqualTo(4);
+        assertThat(back.lastKeyboard).isEqualTo(3);
+        assertThat(back.messages.get(1).text()).isEqualTo("hi");
+        assertThat(back.messages.get(1).keyboardJson).isNull();
+        assertThat(back.messages.get(2)).isNull();
+        assertThat(back.messages.get(3).text()).isEqualTo("pick");
+        assertThat(new String(back.messages.get(3).keyboardJson)).isEqualTo("{\"inline_keyboard\":[]}");
     }
 
     @Test
