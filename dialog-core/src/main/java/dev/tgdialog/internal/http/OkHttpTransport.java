@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -26,8 +29,16 @@ public final class OkHttpTransport implements Transport {
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final MediaType JSON = MediaType.get(JSON_TYPE);
 
+    /** Most URLs a bot calls; past it a URL is parsed on every call. */
+    private static final int MAX_URLS = 512;
+
     private final OkHttpClient http;
     private final boolean owns;
+    /**
+     * The URLs called so far, parsed: a bot calls a few dozen (one per Bot API method), and OkHttp's parse of one,
+     * token and all, was a tenth of the CPU of a bot's update in the wizard bench.
+     */
+    private final ConcurrentHashMap<URI, HttpUrl> urls = new ConcurrentHashMap<>();
 
     private OkHttpTransport(OkHttpClient http, boolean owns) {
         this.http = http;
@@ -112,15 +123,25 @@ public final class OkHttpTransport implements Transport {
         }
     }
 
-    private static okhttp3.Request okRequest(Transport.Request request) {
-        okhttp3.Request.Builder b =
-                new okhttp3.Request.Builder().url(request.url().toString());
+    private okhttp3.Request okRequest(Transport.Request request) {
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(httpUrl(request.url()));
         String type = request.contentType();
         return (type == null
                         ? b.get()
                         : b.post(RequestBody.create(
                                 request.body(), type.equals(JSON_TYPE) ? JSON : MediaType.get(type))))
                 .build();
+    }
+
+    private HttpUrl httpUrl(URI url) {
+        HttpUrl parsed = urls.get(url);
+        if (parsed == null) {
+            parsed = HttpUrl.get(url.toString());
+            if (urls.size() < MAX_URLS) {
+                urls.put(url, parsed);
+            }
+        }
+        return parsed;
     }
 
     /**
