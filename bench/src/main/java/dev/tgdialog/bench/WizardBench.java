@@ -44,7 +44,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@code PING} round trip on one connection, timed right after the run: in seq and rr an update waits for two of
  * them. {@code latency_p50_us}, {@code latency_p99_us} and {@code latency_max_us} are the time from an update's
  * delivery to the bot's last Bot API call about its chat (the message or edit that answers it), over the run's
- * updates. {@code store_wire_us_per_write} is the same round trip as the bot's pipeline saw it during the run: from a
+ * updates, and {@code latency_max_where} the step of the update that waited longest and when (ms after the run's
+ * driver was made) it was delivered. {@code store_wire_us_per_write} is the same round trip as the bot's pipeline saw it during the run: from a
  * write's first byte to its last reply, per write ({@link RedisDialogs#wireNanos}). {@code cpu_us_per_update_by_threads} splits the bot's CPU by the kind of thread that spent it
  * ({@link ThreadCpu}; in rr it includes the collections that measure the live heap).
  */
@@ -96,6 +97,7 @@ public final class WizardBench {
             double pingMicros,
             double wireMicrosPerWrite,
             long[] latencyNanos,
+            String latencyMaxWhere,
             List<String> firstFailures) {
 
         double updatesPerS() {
@@ -121,6 +123,7 @@ public final class WizardBench {
                 o.addProperty("latency_p50_us", round(percentile(latencyNanos, 0.50) / 1000.0, 1));
                 o.addProperty("latency_p99_us", round(percentile(latencyNanos, 0.99) / 1000.0, 1));
                 o.addProperty("latency_max_us", round(latencyNanos[latencyNanos.length - 1] / 1000.0, 1));
+                o.addProperty("latency_max_where", latencyMaxWhere);
             }
             o.addProperty("store_commands_per_update", round((double) storeCommands / updates, 3));
             o.addProperty("store_round_trips_per_update", round((double) storeRoundTrips / updates, 3));
@@ -434,6 +437,7 @@ public final class WizardBench {
                 ping,
                 wireMicrosPerWrite,
                 driver.latencies(),
+                driver.longest(),
                 why);
     }
 
@@ -510,6 +514,25 @@ public final class WizardBench {
         private final long[] latencies;
 
         private final AtomicInteger latencyCount = new AtomicInteger();
+        private final long started = System.nanoTime();
+        /** The longest latency so far: its nanoseconds, its step and when its update was delivered. */
+        private long longest;
+
+        private int longestStep;
+        private long longestAt;
+
+        private synchronized void noteLongest(long nanos, int step, long delivered) {
+            if (nanos > longest) {
+                longest = nanos;
+                longestStep = step;
+                longestAt = delivered - started;
+            }
+        }
+
+        /** Which step's update waited longest, and when (ms since the driver was made) it was delivered. */
+        synchronized String longest() {
+            return "step " + longestStep + " at " + longestAt / 1_000_000 + " ms";
+        }
 
         Driver(BenchTelegram telegram, Map<Long, WizardBot.Order> orders, WebhookHandler webhook, int users) {
             this.telegram = telegram;
@@ -615,6 +638,7 @@ public final class WizardBench {
                     if (i < latencies.length) {
                         latencies[i] = lastCall - delivered;
                     }
+                    noteLongest(lastCall - delivered, k, delivered);
                 }
                 if (status != 200) {
                     errors.incrementAndGet();

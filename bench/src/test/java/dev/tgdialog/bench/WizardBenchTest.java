@@ -53,6 +53,7 @@ class WizardBenchTest {
             double max = line.get("latency_max_us").getAsDouble();
             assertThat(p50).as(mode).isPositive().isLessThanOrEqualTo(p99);
             assertThat(p99).as(mode).isLessThanOrEqualTo(max);
+            assertThat(line.get("latency_max_where").getAsString()).as(mode).matches("step [0-4] at \\d+ ms");
         }
     }
 
