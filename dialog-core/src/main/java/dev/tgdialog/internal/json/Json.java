@@ -17,8 +17,6 @@ import dev.tgdialog.telegram.InputFile;
 import dev.tgdialog.telegram.MessageOrTrue;
 import dev.tgdialog.telegram.types.Message;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,15 +50,15 @@ public final class Json {
      * document, and a {@link JsonSyntaxException} for bad JSON, a wrong shape or anything after the value.
      */
     public static <T> @Nullable T fromUtf8(byte[] json, Class<T> type) {
-        return GSON.fromJson(new String(json, StandardCharsets.UTF_8), type);
+        return GSON.fromJson(new Utf8Reader(json), type);
     }
 
     /**
-     * Gson's own reader over a UTF-8 body, in its default strictness. Decoded to a {@code String} first: that copy
-     * costs less than a decoding {@code InputStreamReader} and its buffers, and malformed UTF-8 reads as U+FFFD.
+     * Gson's own reader over a UTF-8 body, in its default strictness, decoding as it reads ({@link Utf8Reader});
+     * malformed UTF-8 reads as U+FFFD.
      */
     public static JsonReader reader(byte[] utf8) {
-        return new JsonReader(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
+        return new JsonReader(new Utf8Reader(utf8));
     }
 
     /** A chat id is a JSON number, or a string holding a {@code @username} (or, leniently, a number). */
