@@ -42,8 +42,35 @@ public final class DataCodec {
         return GSON.toJson(value);
     }
 
+    @SuppressWarnings("unchecked")
     public static <T> T decode(String json, Type type) {
+        Object number = type == Integer.class ? smallInt(json) : null;
+        if (number != null) {
+            return (T) number;
+        }
         return GSON.fromJson(json, type);
+    }
+
+    /**
+     * The value of a short canonical JSON integer ({@code 0}, {@code 7}, {@code -12}), read without a JSON reader;
+     * null for anything else, which Gson reads. A widget's page or counter is read this way on every update, and a
+     * JSON reader's 1,024-char buffer was most of what the engine allocated for it.
+     */
+    private static @Nullable Integer smallInt(String json) {
+        int length = json.length();
+        int start = length > 0 && json.charAt(0) == '-' ? 1 : 0;
+        if (length == start || length - start > 9 || (json.charAt(start) == '0' && length - start > 1)) {
+            return null;
+        }
+        int value = 0;
+        for (int i = start; i < length; i++) {
+            char c = json.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
     }
 
     private static final java.util.regex.Pattern SMALL =
