@@ -373,12 +373,24 @@ public final class WizardBench {
                     driver.inlineLanes(all, concurrency, threads(store));
                     break;
                 }
+                // The lanes start on a pool thread, so that every update is delivered from one of the pool's
+                // threads. Started from this thread, the first updates went to the pool's queue for outside
+                // submissions, which its threads take from only when their own queues are empty: with every
+                // lane's next step queued on the thread that ran its last, one of those updates waited until the
+                // run's end (latency_max_us was the run's wall time).
                 AtomicInteger next = new AtomicInteger();
-                List<CompletableFuture<Void>> lanes = new ArrayList<>();
-                for (int l = 0; l < Math.min(concurrency, users); l++) {
-                    lanes.add(driver.lane(all, next));
-                }
-                CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).join();
+                int width = Math.min(concurrency, users);
+                CompletableFuture.supplyAsync(
+                                () -> {
+                                    List<CompletableFuture<Void>> lanes = new ArrayList<>();
+                                    for (int l = 0; l < width; l++) {
+                                        lanes.add(driver.lane(all, next));
+                                    }
+                                    return CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new));
+                                },
+                                executor)
+                        .thenCompose(all2 -> all2)
+                        .join();
             }
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
