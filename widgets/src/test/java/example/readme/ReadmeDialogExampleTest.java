@@ -14,10 +14,16 @@ import dev.tgdialog.widgets.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgdialog.DialogBot;
+import dev.tgdialog.telegram.TelegramClient;
 import dev.tgdialog.testing.BotHarness;
+import dev.tgdialog.testing.FakeTelegram;
+import dev.tgdialog.testing.FakeTime;
 import dev.tgdialog.testing.FakeUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The dialog and the test of the README, compiled and run so they cannot rot. */
@@ -46,6 +52,30 @@ class ReadmeDialogExampleTest {
                     .add(Nav.back("« Back")))
             .build();
     // --- end ---
+
+    @Test
+    void theBot_startsLongPolling_onItsClient() throws InterruptedException {
+        FakeTelegram fake = new FakeTelegram();
+        TelegramClient telegram = fake.client(new FakeTime());
+        CountDownLatch polled = new CountDownLatch(1);
+        fake.onCall(call -> {
+            if (call.method().equals("getUpdates")) {
+                polled.countDown();
+            }
+        });
+        // --- README: a bot ---
+        DialogBot bot = DialogBot.builder(telegram)              // TelegramClient.create(token)
+                .dialogs(ORDER)
+                .command("start", (ctx, args) -> start(ORDER, StartMode.RESET_STACK))
+                .build()
+                .start();                                        // long polling; or bot.handler() for a webhook
+        // --- end ---
+        try {
+            assertThat(polled.await(10, TimeUnit.SECONDS)).as("the bot asked its client for updates").isTrue();
+        } finally {
+            bot.stop();
+        }
+    }
 
     // --- README: a test ---
     @Test

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,7 @@ class ConceptTableTest {
 
     @Test
     void everyTgdialogNameInTheConceptTable_isInTheCode() throws IOException {
-        Map<String, String> sources = sources(Path.of(".."));
+        Map<String, String> sources = sources();
         List<String> missing = new ArrayList<>();
         int checked = 0;
         for (String line : Files.readAllLines(Path.of("../docs/coming-from.md"))) {
@@ -61,16 +60,11 @@ class ConceptTableTest {
     }
 
     /** Every main source file of the project's modules by its class name. */
-    private static Map<String, String> sources(Path root) throws IOException {
+    private static Map<String, String> sources() throws IOException {
         Map<String, String> byName = new HashMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")
-                            && p.toString().contains("/src/main/java/")
-                            && !p.toString().contains("/target/"))
-                    .toList()) {
-                String file = f.getFileName().toString();
-                byName.merge(file.substring(0, file.length() - ".java".length()), Files.readString(f), String::concat);
-            }
+        for (Path f : DocSnippetsTest.files("/src/main/java/", ".java")) {
+            String file = f.getFileName().toString();
+            byName.merge(file.substring(0, file.length() - ".java".length()), Files.readString(f), String::concat);
         }
         return byName;
     }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tgdialog.Dialog;
 import dev.tgdialog.DialogBot;
 import dev.tgdialog.StartMode;
-import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.store.StackKey;
 import dev.tgdialog.telegram.TelegramClient;
-import dev.tgdialog.test.Updates;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
 import java.time.Duration;
@@ -33,18 +31,11 @@ class ReadmeRedisExampleTest {
         try (RedisClient jedis = RedisClient.create(java.net.URI.create(TestRedis.url()))) {
             // spotless:off (the README shows this snippet as it is)
             // --- README: Redis ---
-            RedisDialogs redis = RedisDialogs.builder(jedis).keyPrefix(TestRedis.uniquePrefix())
-                    .ttl(Duration.ofDays(7)).build();
-            DialogBot bot = DialogBot.builder(telegram).store(redis.store()).isolation(redis.isolation())
-                    .dialogs(ORDER)
-                    .command("start", (ctx, args) -> Transition.start(ORDER, null, StartMode.RESET_STACK))
-                    .build();
+            RedisDialogs redis = RedisDialogs.builder(jedis).ttl(Duration.ofDays(7)).build();
+            DialogBot bot = DialogBot.builder(telegram).store(redis.store()).isolation(redis.isolation()).dialogs(ORDER).build();
             // --- end ---
             // spotless:on
-            bot.handler()
-                    .handle(Updates.command(1001, "Ann", "/start"))
-                    .toCompletableFuture()
-                    .join();
+            bot.forUser(1001, 1001).start(ORDER, StartMode.RESET_STACK).join();
 
             assertThat(fake.lastMessage(1001).orElseThrow().text()).isEqualTo("Which size?");
             assertThat(redis.store()
