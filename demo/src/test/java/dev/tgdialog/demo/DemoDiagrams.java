@@ -2,23 +2,36 @@ package dev.tgdialog.demo;
 
 import dev.tgdialog.Dialog;
 import dev.tgdialog.preview.PreviewFiles;
+import dev.tgdialog.preview.PreviewPage;
 import dev.tgdialog.preview.TransitionMap;
 import dev.tgdialog.testing.BotHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The demo's preview page and transition maps, run by Maven (see the demo's pom): {@code preview <folder>} writes the
- * page, {@code readme <README.md>} rewrites the map between the README's markers from the declarations, and {@code
+ * The demo's preview page, pictures and transition maps, run by Maven (see the demo's pom): {@code preview <folder>}
+ * writes the page, {@code pictures <folder>} an SVG per window (replacing the folder's SVGs), {@code readme <README.md>} rewrites the map between the README's markers from the declarations, and {@code
  * coverage <steps folder> <folder>} writes the coverage map of the steps the tests recorded and prints its counts.
  */
 public final class DemoDiagrams {
     static final String BEGIN = "<!-- transition-map:begin (generated from the demo's declarations) -->";
     static final String END = "<!-- transition-map:end -->";
     static final String REGENERATE = "mvn -q -pl demo -am test-compile exec:java@readme-map";
+    static final String REGENERATE_PICTURES = "mvn -q -pl demo -am test-compile exec:java@pictures";
+    /** Where the pictures of the demo's windows are kept, from the demo module's folder. */
+    static final Path PICTURES = Path.of("..", "docs", "pictures");
+
+    /** Each demo window drawn as a message, by its file name ({@code <dialog>.<window>.svg}). */
+    static Map<String, String> pictures() {
+        Map<String, String> files = new LinkedHashMap<>();
+        PreviewPage.DEFAULT.svgs(dialogs()).forEach((window, svg) -> files.put(window + ".svg", svg));
+        return files;
+    }
 
     private DemoDiagrams() {}
 
@@ -44,6 +57,21 @@ public final class DemoDiagrams {
     public static void main(String[] args) throws IOException {
         switch (args.length == 0 ? "" : args[0]) {
             case "preview" -> System.out.println("Preview: " + PreviewFiles.writePage(dialogs(), Path.of(args[1])));
+            case "pictures" -> {
+                Path folder = Path.of(args[1]);
+                Files.createDirectories(folder);
+                try (var old = Files.list(folder)) {
+                    for (Path file :
+                            old.filter(f -> f.toString().endsWith(".svg")).toList()) {
+                        Files.delete(file);
+                    }
+                }
+                Map<String, String> pictures = pictures();
+                for (Map.Entry<String, String> picture : pictures.entrySet()) {
+                    Files.writeString(folder.resolve(picture.getKey()), picture.getValue(), StandardCharsets.UTF_8);
+                }
+                System.out.println(pictures.size() + " pictures written to " + folder);
+            }
             case "readme" -> {
                 Path file = Path.of(args[1]);
                 String readme = Files.readString(file, StandardCharsets.UTF_8);
@@ -64,7 +92,7 @@ public final class DemoDiagrams {
             }
             default ->
                 throw new IllegalArgumentException(
-                        "usage: preview <folder> | readme <README.md> | coverage <steps folder> <folder>");
+                        "usage: preview <folder> | pictures <folder> | readme <README.md> | coverage <steps folder> <folder>");
         }
     }
 }

@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DemoDiagramsTest {
@@ -46,5 +50,29 @@ class DemoDiagramsTest {
                 .as("the map in README.md differs from what the demo's dialogs declare; regenerate it with: "
                         + DemoDiagrams.REGENERATE)
                 .isEqualTo(DemoDiagrams.readmeBlock());
+    }
+
+    @Test
+    void theCommittedPictures_areTheOnesTheDialogsDraw_oneForEveryWindow() throws Exception {
+        Map<String, String> drawn = DemoDiagrams.pictures();
+        Set<String> committed;
+        try (Stream<Path> files = Files.list(DemoDiagrams.PICTURES)) {
+            committed = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".svg"))
+                    .collect(Collectors.toSet());
+        }
+
+        int windows = dialogs.stream().mapToInt(d -> d.windowIds().size()).sum();
+        assertThat(drawn).hasSize(windows);
+        assertThat(committed)
+                .as("docs/pictures holds a picture per demo window and no other; redraw them with: "
+                        + DemoDiagrams.REGENERATE_PICTURES)
+                .isEqualTo(drawn.keySet());
+        for (Map.Entry<String, String> picture : drawn.entrySet()) {
+            assertThat(Files.readString(DemoDiagrams.PICTURES.resolve(picture.getKey()), StandardCharsets.UTF_8))
+                    .as(picture.getKey() + " is out of date; redraw the pictures with: "
+                            + DemoDiagrams.REGENERATE_PICTURES)
+                    .isEqualTo(picture.getValue());
+        }
     }
 }

@@ -9,8 +9,10 @@ import dev.tgdialog.testing.Previews;
 import dev.tgdialog.testing.WindowRender;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -85,6 +87,29 @@ public record PreviewPage(Instant now, ZoneId zone, Locale locale) {
         }
         out.append("</body>\n</html>\n");
         return out.toString();
+    }
+
+    /**
+     * Every window of these dialogs drawn as a chat message in SVG (its media's placeholder, text and keyboards), by
+     * {@code "<dialog>.<window>"} in declaration order: the pictures the docs show, the same bytes on every machine.
+     *
+     * @throws IllegalStateException naming the window, when one fails to render
+     */
+    public Map<String, String> svgs(List<Dialog> dialogs) {
+        Previews previews = Previews.of(dialogs, now, zone, locale);
+        Map<String, String> pictures = new LinkedHashMap<>();
+        for (Dialog dialog : dialogs) {
+            for (String window : dialog.windowIds()) {
+                WindowRender render;
+                try {
+                    render = previews.render(dialog, window);
+                } catch (Exception e) {
+                    throw new IllegalStateException(dialog.id() + "." + window + " did not render: " + describe(e), e);
+                }
+                pictures.put(dialog.id() + "." + window, MessageSvg.write(render, placeholder(render)));
+            }
+        }
+        return pictures;
     }
 
     private static void window(StringBuilder out, Previews previews, Dialog dialog, String window) {
@@ -163,7 +188,7 @@ public record PreviewPage(Instant now, ZoneId zone, Locale locale) {
     }
 
     /** What stands in for the window's media or special message. */
-    private static String placeholder(WindowRender render) {
+    static String placeholder(WindowRender render) {
         if (!render.album().isEmpty()) {
             StringBuilder album = new StringBuilder("[album:");
             for (Media item : render.album()) {
@@ -185,7 +210,7 @@ public record PreviewPage(Instant now, ZoneId zone, Locale locale) {
     }
 
     /** Telegram's marks for buttons that do more than call back. */
-    private static String mark(InlineKeyboardButton button) {
+    static String mark(InlineKeyboardButton button) {
         if (button.url() != null || button.loginUrl() != null) {
             return " ↗";
         } else if (button.webApp() != null) {

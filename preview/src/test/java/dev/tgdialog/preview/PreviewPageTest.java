@@ -1,11 +1,13 @@
 package dev.tgdialog.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tgdialog.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +82,26 @@ class PreviewPageTest {
                 .contains("7 declared edges: 2 taken by the tests, 5 untaken (dashed); 1 steps")
                 .contains("```mermaid\nflowchart TD\n");
         assertThat(Files.readString(out.resolve(PreviewFiles.COVERAGE_SVG))).startsWith("<svg");
+    }
+
+    @Test
+    void svgs_drawAWindowsTextAndButtons_theSameBytesEachTime_andNameAWindowThatFails() {
+        Map<String, String> svgs = PreviewPage.DEFAULT.svgs(List.of(SampleDialogs.HELP));
+
+        assertThat(svgs)
+                .containsOnlyKeys(SampleDialogs.HELP.windowIds().stream()
+                        .map(w -> "help." + w)
+                        .toArray(String[]::new));
+        String topics = svgs.get("help.TOPICS");
+        assertThat(topics)
+                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+                .contains(">January 2026</text>")
+                .endsWith("</svg>\n");
+        assertThat(PreviewPage.DEFAULT.svgs(List.of(SampleDialogs.HELP))).isEqualTo(svgs);
+        assertThat(PreviewPage.DEFAULT.withLanguage(java.util.Locale.GERMAN).svgs(List.of(SampleDialogs.HELP)))
+                .hasEntrySatisfying("help.TOPICS", svg -> assertThat(svg).contains(">Januar 2026</text>"));
+        assertThatThrownBy(() -> PreviewPage.DEFAULT.svgs(List.of(SampleDialogs.SHOP)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("shop.CONFIRM did not render");
     }
 }
