@@ -57,7 +57,8 @@ final class Catalogue {
         INPUTS,
         REPLY,
         LINKS,
-        MEDIA
+        MEDIA,
+        CUSTOM
     }
 
     /** A line of the demo cart, each with its own quantity counter. */
@@ -123,6 +124,11 @@ final class Catalogue {
 
     static final MediaScroll PHOTOS = MediaScroll.of("gallery", ctx -> GALLERY);
 
+    // --- README: custom widget, made ---
+    static final StarRating RATING =
+            StarRating.of("rating", (ctx, stars) -> stay().reply("Thanks for " + stars + " ★"));
+    // --- end ---
+
     static final Dialog DIALOG = Dialog.builder("catalogue")
             .window(
                     Part.MENU,
@@ -135,7 +141,8 @@ final class Catalogue {
                                     Nav.switchTo("Inputs", Part.INPUTS),
                                     Nav.switchTo("Reply keyboard", Part.REPLY),
                                     Nav.switchTo("Links", Part.LINKS),
-                                    Nav.switchTo("Media", Part.MEDIA)))
+                                    Nav.switchTo("Media", Part.MEDIA),
+                                    Nav.switchTo("A widget of our own", Part.CUSTOM)))
                             .add(Button.of("close", "Close", ctx -> done().saying("Catalogue closed."))
                                     .leadsTo(done())))
             .window(
@@ -250,6 +257,13 @@ final class Catalogue {
                             .add(PHOTOS)
                             .add(Pager.prevNext("gallery_pages", PHOTOS))
                             .add(menuButton()))
+            // --- README: custom widget, in a window ---
+            .window(
+                    Part.CUSTOM,
+                    w -> w.text(ctx -> "Rate the catalogue: " + RATING.stars(ctx) + " of 5")
+                            .add(RATING)
+                            .add(menuButton()))
+            // --- end ---
             .build();
 
     private static Button menuButton() {

@@ -53,7 +53,8 @@ class CatalogueTest {
         "Inputs, Inputs",
         "Reply keyboard, Reply keyboard:",
         "Links, Links:",
-        "Media, Media:"
+        "Media, Media:",
+        "A widget of our own, Rate the catalogue: 0 of 5"
     })
     void everyGroup_rendersItsWindow_andLeadsBackToTheMenu(String label, String title) {
         open(label);
@@ -64,7 +65,15 @@ class CatalogueTest {
         assertThat(ann.lastMessage().text()).isEqualTo(MENU);
         assertThat(ann.buttons())
                 .containsExactly(
-                        "Selections", "Lists", "Pickers", "Inputs", "Reply keyboard", "Links", "Media", "Close");
+                        "Selections",
+                        "Lists",
+                        "Pickers",
+                        "Inputs",
+                        "Reply keyboard",
+                        "Links",
+                        "Media",
+                        "A widget of our own",
+                        "Close");
     }
 
     @Test

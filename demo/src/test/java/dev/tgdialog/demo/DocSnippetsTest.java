@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every Java snippet of README.md and docs/ is code a test compiles and runs: each must appear, as it is shown, in a
- * region of some module's test sources marked {@code // --- README: <name> ---} ... {@code // --- end ---} (or, part
+ * region of some module's sources (a test, or main code a test runs, such as the demo's) marked {@code // --- README: <name> ---} ... {@code // --- end ---} (or, part
  * by part between its blank lines, in several). A snippet edited in the docs alone, or a test's code changed without
  * its snippet, fails here.
  */
@@ -28,7 +28,9 @@ class DocSnippetsTest {
     @Test
     void everyJavaSnippetOfTheDocs_isInAMarkedRegionOfATest() throws IOException {
         List<String> regions = new ArrayList<>();
-        for (Path test : files("/src/test/java/", ".java")) {
+        List<Path> sources = new ArrayList<>(files("/src/test/java/", ".java"));
+        sources.addAll(files("/src/main/java/", ".java"));
+        for (Path test : sources) {
             Matcher m = REGION.matcher(Files.readString(test));
             while (m.find()) {
                 // Without its last line break: stripIndent counts an empty last line as one of no indentation.

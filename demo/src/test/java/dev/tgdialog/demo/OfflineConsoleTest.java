@@ -214,8 +214,8 @@ class OfflineConsoleTest {
                     [1 Selections] [2 Lists]
                     [3 Pickers] [4 Inputs]
                     [5 Reply keyboard] [6 Links]
-                    [7 Media]
-                    [8 Close]
+                    [7 Media] [8 A widget of our own]
+                    [9 Close]
                 you> #5
                 bot (edited)> Widget catalogue. Pick a group of widgets to try.
                 bot> Reply keyboard: buttons that ask your app for something.
@@ -236,8 +236,8 @@ class OfflineConsoleTest {
                     [1 Selections] [2 Lists]
                     [3 Pickers] [4 Inputs]
                     [5 Reply keyboard] [6 Links]
-                    [7 Media]
-                    [8 Close]
+                    [7 Media] [8 A widget of our own]
+                    [9 Close]
                 bye
                 """);
     }
