@@ -11,7 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The demo's preview page, pictures and transition maps, run by Maven (see the demo's pom): {@code preview <folder>}
@@ -26,10 +31,17 @@ public final class DemoDiagrams {
     /** Where the pictures of the demo's windows are kept, from the demo module's folder. */
     static final Path PICTURES = Path.of("..", "docs", "pictures");
 
-    /** Each demo window drawn as a message, by its file name ({@code <dialog>.<window>.svg}). */
+    /**
+     * Each demo window drawn as a message, by its file ({@code <dialog>.<window>.svg}), and each widget of the
+     * README's table alone ({@code widgets/<widget>.svg}, from {@link WidgetGallery}).
+     */
     static Map<String, String> pictures() {
         Map<String, String> files = new LinkedHashMap<>();
         PreviewPage.DEFAULT.svgs(dialogs()).forEach((window, svg) -> files.put(window + ".svg", svg));
+        PreviewPage.DEFAULT
+                .svgs(List.of(WidgetGallery.WIDGETS))
+                .forEach((window, svg) -> files.put(
+                        "widgets/" + window.substring(window.indexOf('.') + 1).toLowerCase(Locale.ROOT) + ".svg", svg));
         return files;
     }
 
@@ -40,6 +52,15 @@ public final class DemoDiagrams {
         return BotHarness.of(bot -> OrderBot.configure(bot, order -> {}, ReferralsTest.referrals()))
                 .bot()
                 .dialogs();
+    }
+
+    /** The SVG files under {@code folder}, as paths relative to it with {@code /} between names. */
+    static Set<String> committedPictures(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".svg"))
+                    .map(f -> folder.relativize(f).toString().replace('\\', '/'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     /** The README's map block: the declared map as a Mermaid code block, between the markers. */
@@ -60,15 +81,14 @@ public final class DemoDiagrams {
             case "pictures" -> {
                 Path folder = Path.of(args[1]);
                 Files.createDirectories(folder);
-                try (var old = Files.list(folder)) {
-                    for (Path file :
-                            old.filter(f -> f.toString().endsWith(".svg")).toList()) {
-                        Files.delete(file);
-                    }
+                for (String old : committedPictures(folder)) {
+                    Files.delete(folder.resolve(old));
                 }
                 Map<String, String> pictures = pictures();
                 for (Map.Entry<String, String> picture : pictures.entrySet()) {
-                    Files.writeString(folder.resolve(picture.getKey()), picture.getValue(), StandardCharsets.UTF_8);
+                    Path file = folder.resolve(picture.getKey());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, picture.getValue(), StandardCharsets.UTF_8);
                 }
                 System.out.println(pictures.size() + " pictures written to " + folder);
             }

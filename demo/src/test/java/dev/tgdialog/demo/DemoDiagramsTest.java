@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class DemoDiagramsTest {
@@ -55,18 +53,14 @@ class DemoDiagramsTest {
     @Test
     void theCommittedPictures_areTheOnesTheDialogsDraw_oneForEveryWindow() throws Exception {
         Map<String, String> drawn = DemoDiagrams.pictures();
-        Set<String> committed;
-        try (Stream<Path> files = Files.list(DemoDiagrams.PICTURES)) {
-            committed = files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(".svg"))
-                    .collect(Collectors.toSet());
-        }
+        Set<String> committed = DemoDiagrams.committedPictures(DemoDiagrams.PICTURES);
 
         int windows = dialogs.stream().mapToInt(d -> d.windowIds().size()).sum();
-        assertThat(drawn).hasSize(windows);
+        assertThat(drawn).hasSize(windows + WidgetGallery.Shown.values().length);
         assertThat(committed)
-                .as("docs/pictures holds a picture per demo window and no other; redraw them with: "
-                        + DemoDiagrams.REGENERATE_PICTURES)
+                .as(
+                        "docs/pictures holds a picture per demo window and per pictured widget, and no other; redraw them with: "
+                                + DemoDiagrams.REGENERATE_PICTURES)
                 .isEqualTo(drawn.keySet());
         for (Map.Entry<String, String> picture : drawn.entrySet()) {
             assertThat(Files.readString(DemoDiagrams.PICTURES.resolve(picture.getKey()), StandardCharsets.UTF_8))
