@@ -14,7 +14,6 @@ import dev.tgdialog.telegram.methods.SendMessage;
 import dev.tgdialog.telegram.types.InlineKeyboardButton;
 import dev.tgdialog.telegram.types.InlineKeyboardMarkup;
 import dev.tgdialog.telegram.types.Message;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,10 +82,5 @@ class ReadmeClientExampleTest {
         }
         assertThat(logged)
                 .containsExactly("the user blocked the bot", "Telegram said {}: {} [400, Bad Request: chat not found]");
-    }
-
-    @Test
-    void theReadmeShowsThisSnippet() throws IOException {
-        ReadmeSnippets.assertShown("ReadmeClientExampleTest.java", "the client");
     }
 }

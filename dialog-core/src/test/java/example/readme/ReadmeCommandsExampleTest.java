@@ -21,7 +21,6 @@ import dev.tgdialog.telegram.types.MenuButtonWebApp;
 import dev.tgdialog.telegram.types.WebAppInfo;
 import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
-import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,11 +89,5 @@ class ReadmeCommandsExampleTest {
                         Map.of("", "Pizza, fast")));
         assertThat(fake.menuButton(null))
                 .contains(MenuButtonWebApp.of("Order", new WebAppInfo("https://pizza.example/app")));
-    }
-
-    @Test
-    void theReadmeShowsTheseSnippets() throws IOException {
-        ReadmeSnippets.assertShown("ReadmeCommandsExampleTest.java", "commands");
-        ReadmeSnippets.assertShown("ReadmeCommandsExampleTest.java", "menu button and profile");
     }
 }

@@ -11,7 +11,6 @@ import dev.tgdialog.telegram.Transport;
 import dev.tgdialog.updates.LongPolling;
 import dev.tgdialog.updates.UpdateHandler;
 import dev.tgdialog.updates.WebhookServer;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,11 +136,5 @@ class ReadmeReceivingUpdatesExampleTest {
         assertThat(telegram.botId()).isEqualTo(Long.parseLong(TOKEN.substring(0, TOKEN.indexOf(':'))));
         assertThat(telegram.toString()).doesNotContain(TOKEN);
         telegram.close();
-    }
-
-    @Test
-    void theReadmeShowsTheseSnippets() throws IOException {
-        ReadmeSnippets.assertShown("ReadmeReceivingUpdatesExampleTest.java", "receiving updates");
-        ReadmeSnippets.assertShown("ReadmeReceivingUpdatesExampleTest.java", "the JDK transport");
     }
 }

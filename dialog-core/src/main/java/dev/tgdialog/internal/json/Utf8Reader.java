@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reader of a whole UTF-8 body held in memory, decoded by the JDK's decoder straight into the caller's buffer.
@@ -22,8 +23,8 @@ final class Utf8Reader extends Reader {
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
 
-    /** Room for a surrogate pair when the caller asks for a single char. */
-    private final CharBuffer spill = CharBuffer.allocate(2).flip();
+    /** Room for a surrogate pair when the caller asks for a single char; made only then, as it almost never is. */
+    private @Nullable CharBuffer spill;
 
     Utf8Reader(byte[] utf8) {
         this.in = ByteBuffer.wrap(utf8);
@@ -35,7 +36,7 @@ final class Utf8Reader extends Reader {
             return 0;
         }
         int n = 0;
-        while (spill.hasRemaining() && n < length) {
+        while (spill != null && spill.hasRemaining() && n < length) {
             buffer[offset + n++] = spill.get();
         }
         if (n == length) {
@@ -50,10 +51,11 @@ final class Utf8Reader extends Reader {
         n += out.position() - (offset + n);
         if (n == 0 && in.hasRemaining()) {
             // One char of room and a supplementary character next: decode its pair aside and hand out its first half.
-            spill.clear();
-            decoder.decode(in, spill, true);
-            spill.flip();
-            buffer[offset] = spill.get();
+            CharBuffer pair = spill != null ? spill.clear() : CharBuffer.allocate(2);
+            decoder.decode(in, pair, true);
+            pair.flip();
+            buffer[offset] = pair.get();
+            spill = pair;
             n = 1;
         }
         return n;
