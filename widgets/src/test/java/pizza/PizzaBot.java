@@ -1,0 +1,25 @@
+// spotless:off
+// --- README: pizza bot ---
+// src/main/java/pizza/PizzaBot.java
+package pizza;
+
+import static dev.tgdialog.Transition.start;
+
+import dev.tgdialog.DialogBot;
+import dev.tgdialog.StartMode;
+import dev.tgdialog.telegram.TelegramClient;
+
+/** The bot: its dialogs and commands, on Telegram or (in the test) on a fake one. */
+public final class PizzaBot {
+    public static DialogBot.Builder setup(DialogBot.Builder bot) {
+        return bot.dialogs(Order.ORDER)
+                .command("start", (ctx, args) -> start(Order.ORDER, StartMode.RESET_STACK));
+    }
+
+    public static void main(String[] args) {
+        TelegramClient telegram = TelegramClient.create(System.getenv("BOT_TOKEN"));
+        setup(DialogBot.builder(telegram)).build().start();   // long polling; bot.handler() for a webhook
+    }
+}
+// --- end ---
+// spotless:on
