@@ -7,7 +7,8 @@ import java.util.Objects;
  * Proactive pacing of outgoing messages, so a busy bot stays under Telegram's flood limits instead of collecting
  * 429s. Only calls that create messages are paced ({@code send*}, {@code copyMessage(s)},
  * {@code forwardMessage(s)}); edits and answers are not, so the interface stays quick, and still get the 429
- * handling of {@link RetryPolicy}.
+ * handling of {@link RetryPolicy}. A repeat of a paced call (after a 429's {@code retry_after}, or a connection that
+ * could not be made) waits for a slot of its own, as a new send would.
  *
  * <p>Each limit is a rate with a burst: {@code privateChatInterval} between messages to one private chat (after
  * {@code privateChatBurst} quick ones), {@code groupInterval} for groups and channels, {@code globalInterval}

@@ -203,6 +203,8 @@ public final class TelegramClient implements AutoCloseable {
                         throw e;
                     }
                     time.sleep(pause);
+                    // A repeated send is one more message going out: it takes its own slot, as of when it goes.
+                    time.sleep(pacer.reserve(method.methodName(), chatOf(method)));
                 }
             }
         } catch (InterruptedException e) {
@@ -217,14 +219,18 @@ public final class TelegramClient implements AutoCloseable {
      */
     public <R> CompletableFuture<R> executeAsync(BotMethod<R> method) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        Attempts attempts = new Attempts();
+        pacedAttemptAsync(method, new Attempts(), result);
+        return result;
+    }
+
+    /** Makes the call's next attempt once pacing lets it go: the first, or a repeat, which sends once more too. */
+    private <R> void pacedAttemptAsync(BotMethod<R> method, Attempts attempts, CompletableFuture<R> result) {
         Duration pace = pacer.reserve(method.methodName(), chatOf(method));
         if (pace.isZero()) {
             attemptAsync(method, attempts, result);
         } else {
             time.delay(pace).thenRun(() -> attemptAsync(method, attempts, result));
         }
-        return result;
     }
 
     /**
@@ -436,7 +442,7 @@ public final class TelegramClient implements AutoCloseable {
             if (pause == null) {
                 result.completeExceptionally(failure);
             } else {
-                time.delay(pause).thenRun(() -> attemptAsync(method, attempts, result));
+                time.delay(pause).thenRun(() -> pacedAttemptAsync(method, attempts, result));
             }
         });
     }

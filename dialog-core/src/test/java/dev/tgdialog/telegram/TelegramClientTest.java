@@ -731,6 +731,41 @@ class TelegramClientTest {
     }
 
     @Test
+    void aRepeatAfterA429_takesAPacingSlotOfItsOwn_syncAndAsync() throws Exception {
+        // One send every 100 ms across all chats, no burst: a send right after a repeat must wait its turn.
+        Pacing even = new Pacing(true, Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, Duration.ofMillis(100), 1);
+        TelegramClient paced = builder()
+                .baseUrl(server.url("/").toString())
+                .retryPolicy(EXACT)
+                .timeSource(time)
+                .pacing(even)
+                .build();
+        answer(429, tooManyRequests(3));
+        answer(ok(sentMessage(42, 1, "Hi")));
+        answer(ok(sentMessage(43, 2, "Hi")));
+        answer(429, tooManyRequests(3));
+        answer(ok(sentMessage(44, 3, "Hi")));
+        answer(ok(sentMessage(45, 4, "Hi")));
+
+        paced.execute(SendMessage.of(42L, "Hi"));
+        paced.execute(SendMessage.of(43L, "Hi"));
+        paced.executeAsync(SendMessage.of(44L, "Hi")).get(5, TimeUnit.SECONDS);
+        paced.executeAsync(SendMessage.of(45L, "Hi")).get(5, TimeUnit.SECONDS);
+
+        // 42 refused, 3 s, its repeat; 43 waits 100 ms, the slot after the repeat's; 44 its 100 ms, refused, 3 s,
+        // its repeat; 45 waits 100 ms after that repeat. Unpaced repeats would let 43 and 45 go at once.
+        assertThat(time.waits())
+                .containsExactly(
+                        Duration.ofSeconds(3),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(100),
+                        Duration.ofSeconds(3),
+                        Duration.ofMillis(100));
+        assertThat(server.getRequestCount()).isEqualTo(6);
+        paced.close();
+    }
+
+    @Test
     void pacing_spacesOutMessagesToOneChat_afterAShortBurst() {
         TelegramClient paced = builder()
                 .baseUrl(server.url("/").toString())
