@@ -47,7 +47,10 @@ public interface DialogContext {
     /** The id of the chat the update belongs to. */
     long chatId();
 
-    /** The id of the user the update came from, 0 when none. */
+    /**
+     * The id of the user the update came from; for a background action ({@link DialogBot#forUser}), the user it was
+     * started for; 0 when none.
+     */
     long userId();
 
     /** The id of the dialog this handler runs in, or null when no dialog is open. */

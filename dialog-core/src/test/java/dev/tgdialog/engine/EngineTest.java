@@ -675,6 +675,31 @@ class EngineTest {
     }
 
     @Test
+    void aBackgroundCall_knowsTheUserItWasStartedFor_inTheirChatAndInAGroup() {
+        BotHarness h = harness();
+        List<Long> seen = new ArrayList<>();
+
+        h.bot().forUser(1001, 1001).start(WIZARD).join();
+        h.bot()
+                .forUser(1001, 1001)
+                .run(ctx -> {
+                    seen.add(ctx.userId());
+                    return stay();
+                })
+                .join();
+        h.bot().forUser(-100500, 1002).start(WIZARD).join();
+        h.bot()
+                .forUser(-100500, 1002)
+                .run(ctx -> {
+                    seen.add(ctx.userId());
+                    return stay();
+                })
+                .join();
+
+        assertThat(seen).containsExactly(1001L, 1002L);
+    }
+
+    @Test
     void aStoredWindowThatNoLongerExists_resetsToTheRootDialog_withAMessage() {
         BotHarness h = harness(bot -> bot.onUnknownState("This menu was updated. Starting over.", WIZARD));
         StackKey key = StackKey.of(BOT, 1001, 1001);

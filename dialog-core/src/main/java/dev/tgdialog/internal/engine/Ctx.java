@@ -177,7 +177,8 @@ final class Ctx implements RenderContext, Getter.Values {
 
     @Override
     public long userId() {
-        return session.user == null ? 0 : session.user.id();
+        // A background action has no update of the user's, but it was started for one (0 for none).
+        return session.user != null ? session.user.id() : session.backgroundUser;
     }
 
     @Override
