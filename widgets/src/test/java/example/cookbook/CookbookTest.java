@@ -5,13 +5,22 @@ package example.cookbook;
 import static dev.tgdialog.Transition.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tgdialog.Command;
 import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
+import dev.tgdialog.StartMode;
+import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
+import dev.tgdialog.i18n.TextBundle;
+import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
+import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.widgets.*;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The recipes of docs/cookbook.md, compiled and run. */
@@ -19,6 +28,8 @@ class CookbookTest {
     enum Ask implements WindowId { QUESTION }
     enum Account implements WindowId { MAIN }
     enum Find implements WindowId { QUERY, RESULTS }
+    enum Prefs implements WindowId { MAIN }
+    enum Menu implements WindowId { MAIN }
 
     // --- README: cookbook, a confirmation ---
     static final Dialog CONFIRM = Dialog.builder("confirm")
@@ -64,6 +75,48 @@ class CookbookTest {
     }
     // --- end ---
 
+    // --- README: cookbook, a settings dialog ---
+    static final TextBundle TEXTS = TextBundle.of("cookbook.settings").translatedTo("de");  // cookbook/settings_en, _de
+
+    /** Whether a user wants notifications: a user record in the stack store, where their language is kept too. */
+    record Notifications(StackStore store) {
+        boolean on(DialogContext ctx) {                         // on until they turn them off
+            return store.loadUserRecord(ctx.telegram().botId(), ctx.userId(), "notifications").isEmpty();
+        }
+
+        Transition flip(DialogContext ctx) {
+            store.saveUserRecord(ctx.telegram().botId(), ctx.userId(), "notifications", on(ctx) ? "off" : null);
+            return stay();                                      // the window redraws, the button's label with it
+        }
+    }
+
+    static Dialog settings(Notifications notifications) {
+        return Dialog.builder("settings")
+                .window(Prefs.MAIN, w -> w
+                        .text(ctx -> TEXTS.format(ctx, "settings"))
+                        .add(Row.of(language("en", Locale.ENGLISH, "English"), language("de", Locale.GERMAN, "Deutsch")))
+                        .add(Button.of("notify",
+                                ctx -> TEXTS.format(ctx, notifications.on(ctx) ? "notify.on" : "notify.off"),
+                                notifications::flip))
+                        .add(Button.of("done", ctx -> TEXTS.format(ctx, "done"),
+                                ctx -> done().saying(TEXTS.format(ctx, "saved")))))   // shown if nothing was open
+                .build();
+    }
+
+    static Button language(String id, Locale language, String name) {
+        return Button.of(id,
+                ctx -> (TEXTS.locale(ctx).getLanguage().equals(language.getLanguage()) ? "✓ " : "") + name,
+                ctx -> {
+                    ctx.pickLanguage(language);                 // kept per user: every dialog, chat and push
+                    return stay();
+                });
+    }
+
+    static final Dialog MENU = Dialog.builder("menu")
+            .window(Menu.MAIN, w -> w.text(ctx -> TEXTS.format(ctx, "menu")))
+            .build();
+    // --- end ---
+
     static final List<String> FRUITS = List.of(
             "Apple", "Banana", "Cherry", "Grape", "Mango", "Nectarine", "Orange", "Papaya", "Pear", "Pineapple");
     // spotless:on
@@ -101,5 +154,72 @@ class CookbookTest {
         ann.click("Orange");
 
         assertThat(ann.lastMessage().text()).isEqualTo("You picked Orange.");
+    }
+
+    @Test
+    void theSettings_changeLanguageAndNotifications_keepThem_andDoneRedrawsWhatWasOpen() {
+        StackStore store = StackStore.inMemory(Duration.ofDays(1));
+        Notifications notifications = new Notifications(store);
+        BotHarness harness = BotHarness.builder(bot -> bot.dialogs(MENU)
+                        .command("start", (ctx, args) -> start(MENU, StartMode.RESET_STACK))
+                        .settings(Command.of("settings", "Language and notifications"), settings(notifications)))
+                .store(store)
+                .build();
+        FakeUser ann = harness.user(1001, "Ann", "en");
+
+        ann.send("/start");
+        ann.send("/settings");
+        assertThat(ann.lastMessage().text()).isEqualTo("Your settings");
+        assertThat(ann.buttons()).containsExactly("✓ English", "Deutsch", "Notifications: on", "Done");
+        ann.click("Notifications: on");
+        ann.click("Deutsch");
+        assertThat(ann.lastMessage().text()).isEqualTo("Deine Einstellungen");
+        assertThat(ann.buttons()).containsExactly("English", "✓ Deutsch", "Benachrichtigungen: aus", "Fertig");
+
+        ann.click("Fertig");
+        assertThat(ann.lastMessage().text()).isEqualTo("Was möchtest du tun?"); // the menu, redrawn in German
+        int shown = ann.messages().size();
+        pushOrderReady(harness, notifications);
+        assertThat(ann.messages()).hasSize(shown);
+
+        ann.send("/settings"); // a new settings dialog: both choices are still there
+        assertThat(ann.buttons()).containsExactly("English", "✓ Deutsch", "Benachrichtigungen: aus", "Fertig");
+        ann.click("Fertig");
+
+        harness.bot().forgetUser(1001).join(); // a privacy request takes the records too
+        ann.send("/settings");
+        assertThat(ann.buttons()).containsExactly("✓ English", "Deutsch", "Notifications: on", "Done");
+        pushOrderReady(harness, notifications);
+        assertThat(ann.messages()).extracting(FakeMessage::text).contains("Your order is ready.");
+    }
+
+    /** A push to Ann from outside an update, which asks her notification setting before it sends. */
+    private static void pushOrderReady(BotHarness harness, Notifications notifications) {
+        harness.bot()
+                .forUser(1001, 1001)
+                .run(ctx -> {
+                    if (notifications.on(ctx)) {
+                        ctx.send("Your order is ready.");
+                    }
+                    return stay();
+                })
+                .join();
+    }
+
+    @Test
+    void theSettings_openedWithNothingOpen_sayTheyAreSaved() {
+        StackStore store = StackStore.inMemory(Duration.ofDays(1));
+        BotHarness harness = BotHarness.builder(bot -> bot.settings(
+                        Command.of("settings", "Language and notifications"), settings(new Notifications(store))))
+                .store(store)
+                .build();
+        FakeUser bob = harness.user(1002, "Bob", "de");
+
+        bob.send("/settings");
+        assertThat(bob.buttons()).containsExactly("English", "✓ Deutsch", "Benachrichtigungen: an", "Fertig");
+        bob.click("Fertig");
+
+        assertThat(bob.lastMessage().text()).isEqualTo("Einstellungen gespeichert.");
+        assertThat(bob.lastMessage().inlineKeyboard()).isEmpty();
     }
 }
