@@ -554,10 +554,10 @@ public final class RedisStackStore implements StackStore {
     }
 
     /**
-     * The user record {@code <prefix>user:{bot:user:user}:name}, which has no time-to-live. Once a record of this name
-     * was asked for, every load of a private chat's stack reads it in the same round trip (the pair's lock script,
-     * or a script of two reads), and this takes that read when it is of the stack this thread loaded last; otherwise
-     * one {@code GET}.
+     * The user record {@code <prefix>user:{bot:user:user}:name}, which has no time-to-live. Once the record
+     * {@code "language"} was asked for, every load of a private chat's stack reads it in the same round trip (the
+     * pair's lock script, or a script of two reads), and this takes that read when it is of the stack this thread
+     * loaded last; any other record, or the language of another chat's user, is one {@code GET}.
      */
     @Override
     public Optional<String> loadUserRecord(long botId, long userId, String name) {

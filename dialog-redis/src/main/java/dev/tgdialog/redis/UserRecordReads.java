@@ -6,12 +6,17 @@ import org.jspecify.annotations.Nullable;
  * The user record read in the same round trip as a private chat's stack, handed to the store's next
  * {@code loadUserRecord} of it on the thread that loaded the stack: the engine reads the user's language there, after
  * the stack, so an update of a private chat costs no round trip more for it. Nothing is read until the bot first asks
- * for a record (a bot that never reads a user's language pays nothing), and then only the record of that name. Each
+ * for the language (a bot that never reads it pays nothing), and then only that record: others (a bot's own, or the
+ * payments the engine keeps) are read when asked, each with a {@code GET}, so one asked first cannot take the
+ * language's place in every update's round trip. Each
  * load replaces what the thread was offered, and a read is taken once, so an offer never outlives the update whose
  * load made it. Shared by the store and, in a {@link RedisDialogs} pair, the isolation whose lock script reads it.
  */
 final class UserRecordReads {
-    /** The record read with the stacks: the first one a bot asked for; null until then. */
+    /** The record the engine reads after every stack of a private chat ({@code StackStore.loadUserRecord}). */
+    static final String LANGUAGE = "language";
+
+    /** The record read with the stacks: the language, once the bot asked for it; null until then. */
     private volatile @Nullable String name;
 
     private final ThreadLocal<@Nullable Read> offered = new ThreadLocal<>();
@@ -25,10 +30,10 @@ final class UserRecordReads {
         return name;
     }
 
-    /** Notes that the bot reads the record {@code recordName}: later loads of private chats read it too. */
+    /** Notes that the bot reads the record {@code recordName}: later loads of private chats read the language too. */
     void asked(String recordName) {
-        if (name == null) {
-            name = recordName;
+        if (name == null && recordName.equals(LANGUAGE)) {
+            name = LANGUAGE;
         }
     }
 

@@ -117,6 +117,22 @@ class RedisUserLanguageTest {
     }
 
     @Test
+    void aRecordOfTheBotsOwnAskedFirst_doesNotTakeTheLanguagesPlaceInTheLockScript() {
+        CountingRedis counted = new CountingRedis(TestRedis.url());
+        closing(counted.client);
+        RedisDialogs pair = pair(counted.client);
+        SharedChat chat = new SharedChat();
+        // A bot's own record (the cookbook's notifications switch), read before anything asked for the language.
+        assertThat(pair.store().loadUserRecord(FakeTelegram.BOT_ID, SharedChat.USER_ID, "notifications"))
+                .isEmpty();
+
+        List<List<String>> steps = steps(bot(chat, pair.store(), pair.isolation()), chat, counted::drain);
+
+        assertThat(steps.get(0)).containsExactly("EVALSHA", "EVALSHA");
+        assertThat(steps.get(2)).containsExactly("EVALSHA", "EVALSHA");
+    }
+
+    @Test
     void storeAlone_readsTheLanguageWithTheStack_inOneScriptInsteadOfGetex() {
         CountingRedis counted = new CountingRedis(TestRedis.url());
         closing(counted.client);
