@@ -40,6 +40,27 @@ public interface DialogContext {
      */
     void pickLanguage(@Nullable Locale language);
 
+    /**
+     * The value this user keeps under {@code key} across dialogs, chats and restarts (a setting, a preference), or
+     * empty when none was {@linkplain #saveUserValue saved}. Kept in the stack store beside their language: in Redis
+     * when the stacks are, one read when asked.
+     *
+     * @throws IllegalStateException when the update came from no user, or the value kept no longer reads as the key's
+     *     type
+     * @throws dev.tgdialog.store.StackStoreException when the store cannot be reached
+     */
+    <T> Optional<T> userValue(Key<T> key);
+
+    /**
+     * Keeps {@code value} for this user under {@code key} ({@code null} removes it), for every dialog, chat and later
+     * update, and for background actions ({@link DialogBot#forUser}); {@link DialogBot#forgetUser} deletes it. Unlike
+     * dialog data ({@code Transition.with}) it is written at once, as {@link #pickLanguage} is.
+     *
+     * @throws IllegalStateException when the update came from no user
+     * @throws dev.tgdialog.store.StackStoreException when the store cannot be reached
+     */
+    <T> void saveUserValue(Key<T> key, @Nullable T value);
+
     /** The chat the update came from, when it names one (a background call has only {@link #chatId()}). */
     @Nullable
     Chat chat();

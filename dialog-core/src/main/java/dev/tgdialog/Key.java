@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A typed name for a value in a dialog's data (or a widget's state): what goes in with a {@code Key<Integer>} comes
- * out an {@code Integer}. Values are kept as JSON, so a key's type must be a JSON-friendly value: strings, numbers,
+ * A typed name for a value in a dialog's data (or a widget's state, or a user's values kept across dialogs with
+ * {@link DialogContext#saveUserValue}): what goes in with a {@code Key<Integer>} comes out an {@code Integer}. Values are kept as JSON, so a key's type must be a JSON-friendly value: strings, numbers,
  * booleans, enums, records, lists and maps of those, and the {@code java.time} values {@code LocalDate},
  * {@code LocalTime}, {@code LocalDateTime}, {@code Instant}, {@code Duration}. Keys are compared by name and type.
  *

@@ -13,12 +13,10 @@ import dev.tgdialog.StartMode;
 import dev.tgdialog.Transition;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.i18n.TextBundle;
-import dev.tgdialog.store.StackStore;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeMessage;
 import dev.tgdialog.testing.FakeUser;
 import dev.tgdialog.widgets.*;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -78,30 +76,25 @@ class CookbookTest {
     // --- README: cookbook, a settings dialog ---
     static final TextBundle TEXTS = TextBundle.of("cookbook.settings").translatedTo("de");  // cookbook/settings_en, _de
 
-    /** Whether a user wants notifications: a user record in the stack store, where their language is kept too. */
-    record Notifications(StackStore store) {
-        boolean on(DialogContext ctx) {                         // on until they turn them off
-            return store.loadUserRecord(ctx.telegram().botId(), ctx.userId(), "notifications").isEmpty();
-        }
+    static final Key<Boolean> MUTED = Key.of("muted", Boolean.class);   // kept per user: ctx.userValue
 
-        Transition flip(DialogContext ctx) {
-            store.saveUserRecord(ctx.telegram().botId(), ctx.userId(), "notifications", on(ctx) ? "off" : null);
-            return stay();                                      // the window redraws, the button's label with it
-        }
+    static boolean notifications(DialogContext ctx) {           // on until they turn them off
+        return !ctx.userValue(MUTED).orElse(false);
     }
 
-    static Dialog settings(Notifications notifications) {
-        return Dialog.builder("settings")
-                .window(Prefs.MAIN, w -> w
-                        .text(ctx -> TEXTS.format(ctx, "settings"))
-                        .add(Row.of(language("en", Locale.ENGLISH, "English"), language("de", Locale.GERMAN, "Deutsch")))
-                        .add(Button.of("notify",
-                                ctx -> TEXTS.format(ctx, notifications.on(ctx) ? "notify.on" : "notify.off"),
-                                notifications::flip))
-                        .add(Button.of("done", ctx -> TEXTS.format(ctx, "done"),
-                                ctx -> done().saying(TEXTS.format(ctx, "saved")))))   // shown if nothing was open
-                .build();
-    }
+    static final Dialog SETTINGS = Dialog.builder("settings")
+            .window(Prefs.MAIN, w -> w
+                    .text(ctx -> TEXTS.format(ctx, "settings"))
+                    .add(Row.of(language("en", Locale.ENGLISH, "English"), language("de", Locale.GERMAN, "Deutsch")))
+                    .add(Button.of("notify",
+                            ctx -> TEXTS.format(ctx, notifications(ctx) ? "notify.on" : "notify.off"),
+                            ctx -> {
+                                ctx.saveUserValue(MUTED, notifications(ctx) ? true : null);
+                                return stay();                  // the window redraws, the button's label with it
+                            }))
+                    .add(Button.of("done", ctx -> TEXTS.format(ctx, "done"),
+                            ctx -> done().saying(TEXTS.format(ctx, "saved")))))   // shown if nothing was open
+            .build();
 
     static Button language(String id, Locale language, String name) {
         return Button.of(id,
@@ -158,13 +151,9 @@ class CookbookTest {
 
     @Test
     void theSettings_changeLanguageAndNotifications_keepThem_andDoneRedrawsWhatWasOpen() {
-        StackStore store = StackStore.inMemory(Duration.ofDays(1));
-        Notifications notifications = new Notifications(store);
-        BotHarness harness = BotHarness.builder(bot -> bot.dialogs(MENU)
-                        .command("start", (ctx, args) -> start(MENU, StartMode.RESET_STACK))
-                        .settings(Command.of("settings", "Language and notifications"), settings(notifications)))
-                .store(store)
-                .build();
+        BotHarness harness = BotHarness.of(bot -> bot.dialogs(MENU)
+                .command("start", (ctx, args) -> start(MENU, StartMode.RESET_STACK))
+                .settings(Command.of("settings", "Language and notifications"), SETTINGS));
         FakeUser ann = harness.user(1001, "Ann", "en");
 
         ann.send("/start");
@@ -179,7 +168,7 @@ class CookbookTest {
         ann.click("Fertig");
         assertThat(ann.lastMessage().text()).isEqualTo("Was möchtest du tun?"); // the menu, redrawn in German
         int shown = ann.messages().size();
-        pushOrderReady(harness, notifications);
+        pushOrderReady(harness);
         assertThat(ann.messages()).hasSize(shown);
 
         ann.send("/settings"); // a new settings dialog: both choices are still there
@@ -189,16 +178,16 @@ class CookbookTest {
         harness.bot().forgetUser(1001).join(); // a privacy request takes the records too
         ann.send("/settings");
         assertThat(ann.buttons()).containsExactly("✓ English", "Deutsch", "Notifications: on", "Done");
-        pushOrderReady(harness, notifications);
+        pushOrderReady(harness);
         assertThat(ann.messages()).extracting(FakeMessage::text).contains("Your order is ready.");
     }
 
     /** A push to Ann from outside an update, which asks her notification setting before it sends. */
-    private static void pushOrderReady(BotHarness harness, Notifications notifications) {
+    private static void pushOrderReady(BotHarness harness) {
         harness.bot()
                 .forUser(1001, 1001)
                 .run(ctx -> {
-                    if (notifications.on(ctx)) {
+                    if (notifications(ctx)) {
                         ctx.send("Your order is ready.");
                     }
                     return stay();
@@ -208,11 +197,8 @@ class CookbookTest {
 
     @Test
     void theSettings_openedWithNothingOpen_sayTheyAreSaved() {
-        StackStore store = StackStore.inMemory(Duration.ofDays(1));
-        BotHarness harness = BotHarness.builder(bot -> bot.settings(
-                        Command.of("settings", "Language and notifications"), settings(new Notifications(store))))
-                .store(store)
-                .build();
+        BotHarness harness =
+                BotHarness.of(bot -> bot.settings(Command.of("settings", "Language and notifications"), SETTINGS));
         FakeUser bob = harness.user(1002, "Bob", "de");
 
         bob.send("/settings");

@@ -489,6 +489,7 @@ public abstract class StackStoreContract {
     void userRecord_outlivesTheStackTtl_andMoveChat_butForgetUserDeletesIt() {
         StackStore store = newStore(expiryTtl());
         store.saveUserRecord(111, 7, "language", "de -");
+        store.saveUserRecord(111, 7, "value.muted", "true"); // a bot's own (DialogContext.saveUserValue)
         store.saveUserRecord(111, 8, "language", "fr -");
         store.save(StackKey.of(111, 7, 7), 0, richStack(1));
 
@@ -501,6 +502,7 @@ public abstract class StackStoreContract {
         store.forgetUser(111, 7);
 
         assertThat(store.loadUserRecord(111, 7, "language")).isEmpty();
+        assertThat(store.loadUserRecord(111, 7, "value.muted")).isEmpty();
         assertThat(store.loadUserRecord(111, 8, "language"))
                 .as("another user's")
                 .contains("fr -");

@@ -38,6 +38,7 @@ final class Ctx implements RenderContext, Getter.Values {
             TimeSource time,
             Dialogs dialogs,
             Languages languages,
+            UserValues userValues,
             InvoiceLinks invoiceLinks,
             InlineTemplates inlineTemplates) {}
 
@@ -156,6 +157,16 @@ final class Ctx implements RenderContext, Getter.Values {
     @Override
     public void pickLanguage(@Nullable Locale language) {
         shared.languages().pick(session, language);
+    }
+
+    @Override
+    public <T> Optional<T> userValue(Key<T> key) {
+        return shared.userValues().get(userId(), key);
+    }
+
+    @Override
+    public <T> void saveUserValue(Key<T> key, @Nullable T value) {
+        shared.userValues().save(userId(), key, value);
     }
 
     @Override

@@ -101,6 +101,7 @@ public final class Engine implements UpdateHandler {
                 config.time(),
                 dialogs,
                 languages,
+                new UserValues(config.store(), config.botId()),
                 new InvoiceLinks(config.telegram()),
                 this::inlineTemplate);
         RetryPolicy policy = config.telegram().retryPolicy();

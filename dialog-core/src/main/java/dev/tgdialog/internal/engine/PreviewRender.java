@@ -50,6 +50,7 @@ public final class PreviewRender {
                 time,
                 new Dialogs(this.dialogs),
                 new Languages(store, 0),
+                new UserValues(store, 0),
                 new InvoiceLinks(telegram),
                 (dialog, input, u) -> {
                     throw new IllegalStateException("a preview makes no inline messages");
