@@ -18,7 +18,8 @@ public final class PizzaBot {
 
     public static void main(String[] args) {
         TelegramClient telegram = TelegramClient.create(System.getenv("BOT_TOKEN"));
-        setup(DialogBot.builder(telegram)).build().start();   // long polling; bot.handler() for a webhook
+        DialogBot bot = setup(DialogBot.builder(telegram)).build().start();   // long polling (or a webhook)
+        bot.terminated().join();   // the poller is a daemon thread: keep main until it ends
     }
 }
 // --- end ---

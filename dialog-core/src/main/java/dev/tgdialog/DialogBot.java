@@ -102,7 +102,10 @@ public final class DialogBot {
         publishers.forEach(Runnable::run);
     }
 
-    /** Publishes the declarations ({@link #publish()}), then receives updates with long polling until {@link #stop()}. */
+    /**
+     * Publishes the declarations ({@link #publish()}), then receives updates with long polling until {@link #stop()}.
+     * The poller is a daemon thread, so a {@code main} with nothing else to do waits on {@link #terminated()}.
+     */
     public synchronized DialogBot start() {
         if (polling != null) {
             throw new IllegalStateException("the bot was already started");

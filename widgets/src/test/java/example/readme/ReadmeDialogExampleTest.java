@@ -8,7 +8,9 @@ import dev.tgdialog.testing.FakeTelegram;
 import dev.tgdialog.testing.FakeTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,8 @@ import pizza.PizzaBot;
 
 /**
  * What the README's first bot (the files in the {@code pizza} package, shown whole in the README and built as a fresh
- * project by {@code scripts/newcomer-check}) promises beyond its own test: it polls the client it is given, and its
- * dialog stays short.
+ * project by {@code scripts/newcomer-check}) promises beyond its own test: it polls the client it is given until it
+ * is stopped (what {@code main} waits for), and its dialog stays short.
  */
 class ReadmeDialogExampleTest {
     @Test
@@ -35,6 +37,10 @@ class ReadmeDialogExampleTest {
             assertThat(polled.await(10, TimeUnit.SECONDS))
                     .as("the bot asked its client for updates")
                     .isTrue();
+            CompletableFuture<Void> ended = bot.terminated(); // what main waits for
+            assertThat(ended).as("while the bot polls").isNotDone();
+            bot.stop();
+            assertThat(ended).as("main's wait ends with the bot").succeedsWithin(Duration.ofSeconds(10));
         } finally {
             bot.stop();
         }
