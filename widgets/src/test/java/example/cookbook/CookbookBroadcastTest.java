@@ -24,8 +24,7 @@ class CookbookBroadcastTest {
 
     // --- README: cookbook, a broadcast ---
     // Telegram's limits with no burst across chats: one send every 34 ms, so never more than 30 in any second.
-    static final Pacing EVEN = new Pacing(
-            true, Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, Duration.ofMillis(34), 1);
+    static final Pacing EVEN = Pacing.telegramLimits().withGlobal(Duration.ofMillis(34), 1);
 
     // Nobody waits on a broadcast, so it may sit out a flood wait of up to ten minutes (the default is one).
     static final RetryPolicy PATIENT = new RetryPolicy(

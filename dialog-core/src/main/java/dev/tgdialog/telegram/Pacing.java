@@ -40,6 +40,14 @@ public record Pacing(
         return new Pacing(true, Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, Duration.ofMillis(34), 30);
     }
 
+    /**
+     * This pacing with another limit across all chats: {@code withGlobal(Duration.ofMillis(34), 1)} sends one message
+     * every 34 ms with no burst, never more than 30 in any second (a broadcast's pace).
+     */
+    public Pacing withGlobal(Duration interval, int burst) {
+        return new Pacing(enabled, privateChatInterval, privateChatBurst, groupInterval, groupBurst, interval, burst);
+    }
+
     /** No pacing: every call goes out at once (the default). */
     public static Pacing off() {
         return new Pacing(false, Duration.ZERO, 1, Duration.ZERO, 1, Duration.ZERO, 1);
