@@ -5,15 +5,19 @@ import static dev.tgdialog.Transition.stay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tgdialog.Dialog;
+import dev.tgdialog.DialogContext;
 import dev.tgdialog.Key;
 import dev.tgdialog.StartMode;
 import dev.tgdialog.WindowId;
 import dev.tgdialog.kit.Button;
 import dev.tgdialog.testing.BotHarness;
 import dev.tgdialog.testing.FakeUser;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Values a bot keeps per user ({@code ctx.userValue}): beyond dialogs, chats and pushes, gone with forgetUser. */
@@ -31,7 +35,7 @@ class UserValuesTest {
     static final Key<Boolean> MUTED = Key.of("muted", Boolean.class);
     static final Key<Address> ADDRESS = Key.of("address", Address.class);
 
-    static String muted(dev.tgdialog.DialogContext ctx) {
+    static String muted(DialogContext ctx) {
         return "Muted: " + (ctx.userValue(MUTED).orElse(false) ? "yes" : "no");
     }
 
@@ -75,13 +79,7 @@ class UserValuesTest {
         assertThat(bob.lastMessage().text()).isEqualTo("Elsewhere. Muted: no");
 
         List<Optional<Boolean>> seen = new ArrayList<>();
-        harness.bot()
-                .forUser(1001, 1001)
-                .run(ctx -> {
-                    seen.add(ctx.userValue(MUTED));
-                    return stay();
-                })
-                .join();
+        inBackground(1001, ctx -> seen.add(ctx.userValue(MUTED))).join();
         assertThat(seen).containsExactly(Optional.of(true));
 
         ann.send("/prefs");
@@ -106,20 +104,9 @@ class UserValuesTest {
     void aRecordValue_comesBackAsTheKeysType() {
         List<Optional<Address>> seen = new ArrayList<>();
         ann.send("/prefs");
-        harness.bot()
-                .forUser(1001, 1001)
-                .run(ctx -> {
-                    ctx.saveUserValue(ADDRESS, new Address("Berlin", 10115));
-                    return stay();
-                })
+        inBackground(1001, ctx -> ctx.saveUserValue(ADDRESS, new Address("Berlin", 10115)))
                 .join();
-        harness.bot()
-                .forUser(1001, 1001)
-                .run(ctx -> {
-                    seen.add(ctx.userValue(ADDRESS));
-                    return stay();
-                })
-                .join();
+        inBackground(1001, ctx -> seen.add(ctx.userValue(ADDRESS))).join();
 
         assertThat(seen).containsExactly(Optional.of(new Address("Berlin", 10115)));
     }
@@ -130,32 +117,28 @@ class UserValuesTest {
         ann.send("/prefs");
         ann.click("Mute");
 
-        var run = harness.bot().forUser(1001, 1001).run(ctx -> {
-            ctx.userValue(changed);
-            return stay();
-        });
-
-        assertThat(run)
-                .failsWithin(java.time.Duration.ofSeconds(10))
-                .withThrowableThat()
-                .havingCause()
-                .isInstanceOf(IllegalStateException.class)
-                .withMessageContaining("\"muted\"")
-                .withMessageContaining("does not read as");
+        assertFailsSaying(inBackground(1001, ctx -> ctx.userValue(changed)), "\"muted\" does not read as");
     }
 
     @Test
     void aBackgroundActionForNoUser_cannotKeepAValue() {
-        var run = harness.bot().forUser(-1001, 0).run(ctx -> {
-            ctx.saveUserValue(MUTED, true);
+        assertFailsSaying(inBackground(0, ctx -> ctx.saveUserValue(MUTED, true)), "no user to keep \"muted\" for");
+    }
+
+    /** Runs {@code action} outside any update, for {@code userId} in their private chat (in a group for none). */
+    private CompletableFuture<Void> inBackground(long userId, Consumer<DialogContext> action) {
+        return harness.bot().forUser(userId == 0 ? -1001 : userId, userId).run(ctx -> {
+            action.accept(ctx);
             return stay();
         });
+    }
 
+    private static void assertFailsSaying(CompletableFuture<Void> run, String message) {
         assertThat(run)
-                .failsWithin(java.time.Duration.ofSeconds(10))
+                .failsWithin(Duration.ofSeconds(10))
                 .withThrowableThat()
                 .havingCause()
                 .isInstanceOf(IllegalStateException.class)
-                .withMessageContaining("no user to keep \"muted\" for");
+                .withMessageContaining(message);
     }
 }

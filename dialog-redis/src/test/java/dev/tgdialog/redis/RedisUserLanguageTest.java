@@ -68,6 +68,13 @@ class RedisUserLanguageTest {
         return c;
     }
 
+    /** A client on the test's Redis that counts the commands it sends, closed after the test. */
+    private CountingRedis counted() {
+        CountingRedis counted = new CountingRedis(TestRedis.url());
+        closing(counted.client);
+        return counted;
+    }
+
     /** A pair on {@code redis} under this test's prefix, closed after the test. */
     private RedisDialogs pair(UnifiedJedis redis) {
         return closing(
@@ -104,8 +111,7 @@ class RedisUserLanguageTest {
 
     @Test
     void pair_readsTheLanguageInItsLockScript_twoRoundTripsPerUpdateAsWithout() {
-        CountingRedis counted = new CountingRedis(TestRedis.url());
-        closing(counted.client);
+        CountingRedis counted = counted();
         RedisDialogs pair = pair(counted.client);
         SharedChat chat = new SharedChat();
 
@@ -118,8 +124,7 @@ class RedisUserLanguageTest {
 
     @Test
     void aRecordOfTheBotsOwnAskedFirst_doesNotTakeTheLanguagesPlaceInTheLockScript() {
-        CountingRedis counted = new CountingRedis(TestRedis.url());
-        closing(counted.client);
+        CountingRedis counted = counted();
         RedisDialogs pair = pair(counted.client);
         SharedChat chat = new SharedChat();
         // A bot's own record (the cookbook's notifications switch), read before anything asked for the language.
@@ -134,8 +139,7 @@ class RedisUserLanguageTest {
 
     @Test
     void storeAlone_readsTheLanguageWithTheStack_inOneScriptInsteadOfGetex() {
-        CountingRedis counted = new CountingRedis(TestRedis.url());
-        closing(counted.client);
+        CountingRedis counted = counted();
         RedisStackStore store =
                 RedisStackStore.builder(counted.client).keyPrefix(prefix).build();
         SharedChat chat = new SharedChat();
@@ -190,8 +194,7 @@ class RedisUserLanguageTest {
 
     @Test
     void aLanguagePickedOnOneInstance_isWhatTheNextUpdateOnAnotherShows() {
-        CountingRedis counted = new CountingRedis(TestRedis.url());
-        closing(counted.client);
+        CountingRedis counted = counted();
         RedisDialogs first = pair(counted.client);
         RedisDialogs second = pair(counted.client);
         SharedChat chat = new SharedChat();
