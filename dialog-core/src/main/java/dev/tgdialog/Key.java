@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A typed name for a value in a dialog's data (or a widget's state, or a user's values kept across dialogs with
- * {@link DialogContext#saveUserValue}): what goes in with a {@code Key<Integer>} comes out an {@code Integer}. Values are kept as JSON, so a key's type must be a JSON-friendly value: strings, numbers,
- * booleans, enums, records, lists and maps of those, and the {@code java.time} values {@code LocalDate},
- * {@code LocalTime}, {@code LocalDateTime}, {@code Instant}, {@code Duration}. Keys are compared by name and type.
+ * {@link DialogContext#saveUserValue}): what goes in with a {@code Key<Integer>} comes out an {@code Integer}. Values
+ * are kept as JSON, so a key's type must be a JSON-friendly value: strings, numbers, booleans, enums, records, lists
+ * and maps of those, and the {@code java.time} values {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime},
+ * {@code Instant}, {@code Duration}. Keys are compared by name and type.
  *
  * <p>A key is also the function that reads its value from a context ({@link DialogContext#get}, null when absent),
  * so it serves wherever a widget takes a function of the context, such as the list of items a selection shows.
