@@ -16,8 +16,8 @@ final class UserRecordReads {
     /** The record the engine reads after every stack of a private chat ({@code StackStore.loadUserRecord}). */
     static final String LANGUAGE = "language";
 
-    /** The record read with the stacks: the language, once the bot asked for it; null until then. */
-    private volatile @Nullable String name;
+    /** Whether the bot asked for the language: from then on it is read with every private chat's stack. */
+    private volatile boolean languageAsked;
 
     private final ThreadLocal<@Nullable Read> offered = new ThreadLocal<>();
 
@@ -27,13 +27,13 @@ final class UserRecordReads {
     /** The name of the record to read with a private chat's stack, or null while no record was asked for. */
     @Nullable
     String name() {
-        return name;
+        return languageAsked ? LANGUAGE : null;
     }
 
     /** Notes that the bot reads the record {@code recordName}: later loads of private chats read the language too. */
     void asked(String recordName) {
-        if (name == null && recordName.equals(LANGUAGE)) {
-            name = LANGUAGE;
+        if (recordName.equals(LANGUAGE)) {
+            languageAsked = true;
         }
     }
 
